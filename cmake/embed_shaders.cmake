@@ -1,0 +1,13 @@
+# Script mode: writes OUT, a header with one raw-string constant per DIR/*.glsl.
+file(GLOB shaders "${DIR}/*.glsl")
+list(SORT shaders)
+set(body "// Generated from shaders/*.glsl by cmake/embed_shaders.cmake. Do not edit.\n#pragma once\n\nnamespace gloss::shaders {\n")
+foreach(path ${shaders})
+  get_filename_component(name "${path}" NAME_WE)
+  string(MAKE_C_IDENTIFIER "${name}" id)
+  file(READ "${path}" source)
+  string(APPEND body "inline constexpr const char* k_${id} = R\"glsl(${source})glsl\";\n")
+endforeach()
+string(APPEND body "} // namespace gloss::shaders\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,57 @@
+# The web app: gloss.js + gloss.wasm + gloss.data, assembled with web/ into dist/.
+set(GLOSS_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the static web app is assembled")
+set(GLOSS_PRELOAD_DIR "${CMAKE_BINARY_DIR}/preload")
+
+add_library(gloss_imgui_backends STATIC
+  "${GLOSS_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
+  "${GLOSS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(gloss_imgui_backends SYSTEM PUBLIC "${GLOSS_IMGUI_DIR}/backends")
+target_link_libraries(gloss_imgui_backends PUBLIC gloss_imgui)
+target_compile_options(gloss_imgui_backends PRIVATE -sUSE_GLFW=3)
+
+# Files the page preloads into /assets: the schema, the samples and the font from Debian.
+file(GLOB GLOSS_SAMPLE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/samples/*.jsonl")
+set(GLOSS_PRELOAD_STAMP "${CMAKE_BINARY_DIR}/preload.stamp")
+add_custom_command(
+  OUTPUT "${GLOSS_PRELOAD_STAMP}"
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${GLOSS_PRELOAD_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${GLOSS_PRELOAD_DIR}/fonts" "${GLOSS_PRELOAD_DIR}/schema" "${GLOSS_PRELOAD_DIR}/samples"
+  COMMAND ${CMAKE_COMMAND} -E copy "${GLOSS_FONT}" "${GLOSS_PRELOAD_DIR}/fonts/DejaVuSans.ttf"
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/assets/schema/default.json" "${GLOSS_PRELOAD_DIR}/schema/default.json"
+  COMMAND ${CMAKE_COMMAND} -E copy ${GLOSS_SAMPLE_FILES} "${GLOSS_PRELOAD_DIR}/samples/"
+  COMMAND ${CMAKE_COMMAND} -E touch "${GLOSS_PRELOAD_STAMP}"
+  DEPENDS "${GLOSS_FONT}" "${CMAKE_SOURCE_DIR}/assets/schema/default.json" ${GLOSS_SAMPLE_FILES}
+  COMMENT "Staging preloaded assets")
+add_custom_target(gloss_preload DEPENDS "${GLOSS_PRELOAD_STAMP}")
+
+file(GLOB GLOSS_WEB_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp")
+add_executable(gloss_web ${GLOSS_WEB_PLATFORM_SOURCES})
+set_target_properties(gloss_web PROPERTIES OUTPUT_NAME gloss SUFFIX ".js")
+target_link_libraries(gloss_web PRIVATE gloss_app gloss_imgui_backends)
+gloss_warnings(gloss_web)
+add_dependencies(gloss_web gloss_preload)
+target_compile_options(gloss_web PRIVATE -sUSE_GLFW=3)
+target_link_options(gloss_web PRIVATE
+  -sUSE_GLFW=3
+  -sMIN_WEBGL_VERSION=2
+  -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=67108864
+  -sENVIRONMENT=web
+  -sEXIT_RUNTIME=0
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+  -lidbfs.js
+  "SHELL:--preload-file ${GLOSS_PRELOAD_DIR}@/assets")
+set_property(TARGET gloss_web APPEND PROPERTY LINK_DEPENDS "${GLOSS_PRELOAD_STAMP}")
+
+# dist/: our page and the build outputs, nothing else.
+file(GLOB GLOSS_WEB_PAGE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+add_custom_target(gloss_dist ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${GLOSS_DIST_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${GLOSS_WEB_PAGE_FILES} "${GLOSS_DIST_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different
+          "$<TARGET_FILE_DIR:gloss_web>/gloss.js" "$<TARGET_FILE_DIR:gloss_web>/gloss.wasm"
+          "$<TARGET_FILE_DIR:gloss_web>/gloss.data" "${GLOSS_DIST_DIR}/"
+  DEPENDS gloss_web ${GLOSS_WEB_PAGE_FILES}
+  COMMENT "Assembling dist/")

@@ -1,0 +1,23 @@
+// Host: what the interface needs from the world outside (downloads, clock, change
+// notifications). Layer: app. platform/web and platform/native implement it; app code never
+// includes platform headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace gloss::app {
+
+class Host {
+public:
+    virtual ~Host() = default;
+    // Offers `data` to the user as a file download named `filename`.
+    virtual void download(const std::string& filename, const std::string& mime,
+                          const std::string& data) = 0;
+    // Called after every change of the annotations (for autosave and subscribers).
+    virtual void annotations_changed() {}
+    // Milliseconds since the Unix epoch.
+    virtual std::int64_t now_ms() const = 0;
+};
+
+} // namespace gloss::app

@@ -1,0 +1,45 @@
+// gloss: the native command-line tool over the engine and formats. Layer: cli.
+#include "cli/commands.hpp"
+
+#include <iostream>
+#include <string>
+
+namespace {
+
+const char* const kHelp =
+    "usage: gloss [--help] [--version] COMMAND [ARGS]\n"
+    "\n"
+    "Gloss annotates news articles (entities, quotes with speakers, errors) and turns the\n"
+    "annotations into datasets. This tool converts them in bulk.\n"
+    "\n"
+    "commands:\n"
+    "  convert IN OUT   read .txt or Gloss JSONL and write Gloss JSONL\n"
+    "\n"
+    "Run 'gloss COMMAND --help' for a command's options and examples.\n"
+    "\n"
+    "examples:\n"
+    "  gloss convert article.txt article.jsonl\n"
+    "  cat tasks.jsonl | gloss convert - -\n";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    gloss::cli::Args args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::cerr << kHelp;
+        return 2;
+    }
+    const std::string command = args.front();
+    gloss::cli::Args rest(args.begin() + 1, args.end());
+    if (command == "-h" || command == "--help" || command == "help") {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (command == "--version" || command == "version") {
+        std::cout << "gloss " << GLOSS_VERSION << "\n";
+        return 0;
+    }
+    if (command == "convert") return gloss::cli::cmd_convert(rest);
+    std::cerr << "gloss: unknown command \"" << command << "\"\n\n" << kHelp;
+    return 2;
+}

@@ -1,0 +1,102 @@
+// Diagnostics: every error and warning the engine and the formats report, with its place.
+// Layer: core. Pure C++20 and std; no UI, GL, browser, JSON or file headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gloss::core {
+
+// X-macro list of every diagnostic: code, severity, message template. Templates use {0}, {1},
+// ... for arguments; messages are stable and asserted verbatim by tests.
+#define GLOSS_DIAGNOSTICS(X)                                                                       \
+    /* A byte sequence that is not valid UTF-8 (rejected under Utf8Policy::Reject). */            \
+    X(InvalidUtf8, Error, "invalid UTF-8 at byte {0}")                                             \
+    /* An invalid UTF-8 sequence replaced by U+FFFD under Utf8Policy::Repair. */                   \
+    X(RepairedUtf8, Warning, "invalid UTF-8 at byte {0} replaced by U+FFFD")                       \
+    /* A span or selection whose start is after its end. */                                        \
+    X(EndBeforeStart, Error, "span end {1} is before its start {0}")                               \
+    /* A span end past the end of the text. */                                                     \
+    X(EndPastText, Error, "span end {0} is past the end of the text ({1} code points)")            \
+    /* A span that covers no text. */                                                              \
+    X(EmptySpan, Error, "span {0}..{1} is empty")                                                  \
+    /* A span whose label the schema does not define. */                                           \
+    X(UnknownLabel, Error, "unknown label \"{0}\"")                                                \
+    /* A span id that is not in the document. */                                                   \
+    X(UnknownSpan, Error, "no span with id {0}")                                                   \
+    /* A span id used twice in one document. */                                                    \
+    X(DuplicateSpanId, Error, "span id {0} is used twice")                                         \
+    /* A relation id that is not in the document. */                                               \
+    X(UnknownRelation, Error, "no relation with id {0}")                                           \
+    /* A relation whose endpoint does not exist. */                                                \
+    X(DanglingRelation, Error, "relation {0} points at missing span {1}")                          \
+    /* A span removed together with the relations that pointed at it. */                           \
+    X(RelationsRemoved, Info, "removing span {0} also removed {1} relation(s)")                    \
+    /* A field of the label schema with a bad value. */                                            \
+    X(SchemaInvalid, Error, "schema: {0}: {1}")                                                    \
+    /* A field of the label schema with the wrong type. */                                         \
+    X(SchemaWrongType, Error, "schema: {0}: expected {1}")                                         \
+    /* Nothing to undo or redo. */                                                                 \
+    X(NothingToUndo, Info, "nothing to undo")                                                      \
+    X(NothingToRedo, Info, "nothing to redo")                                                      \
+    /* Input that is not valid JSON. */                                                            \
+    X(JsonSyntax, Error, "malformed JSON: {0}")                                                    \
+    /* A JSON field with the wrong type or missing. */                                             \
+    X(FieldMissing, Error, "missing field \"{0}\"")                                                \
+    X(FieldWrongType, Error, "field \"{0}\" must be {1}")                                          \
+    /* A span whose stored text disagrees with the document text at its offsets. */                \
+    X(SpanTextMismatch, Error, "span {0}..{1} text \"{2}\" differs from the document's \"{3}\"")   \
+    /* An offset that cannot be converted (inside a UTF-16 pair or a UTF-8 sequence). */           \
+    X(OffsetInsideCharacter, Error, "offset {0} ({1}) falls inside a character")                   \
+    /* An offset unit the reader does not know. */                                                 \
+    X(UnknownOffsetUnit, Error, "unknown offset_unit \"{0}\" (codepoint, utf16 or utf8)")          \
+    /* A line longer than the reader accepts. */                                                   \
+    X(LineTooLong, Error, "line is {0} bytes, more than the limit of {1}")                         \
+    /* A file written by a newer Gloss. */                                                         \
+    X(FormatTooNew, Error, "format version {0} is newer than this Gloss reads ({1})")              \
+    /* A format name nobody knows. */                                                              \
+    X(UnknownFormat, Error, "unknown format \"{0}\"")                                              \
+    /* Anything else, with its text as the only argument. */                                      \
+    X(Other, Error, "{0}")
+
+enum class Severity : std::uint8_t { Info, Warning, Error };
+
+enum class DiagnosticCode : std::uint16_t {
+#define GLOSS_DIAGNOSTIC_ENUM(code, severity, text) code,
+    GLOSS_DIAGNOSTICS(GLOSS_DIAGNOSTIC_ENUM)
+#undef GLOSS_DIAGNOSTIC_ENUM
+};
+
+// Position of a diagnostic; fields not known are left at kUnknown.
+struct Place {
+    static constexpr std::uint64_t kUnknown = ~std::uint64_t{0};
+    std::string source;                // file name, document id, or empty
+    std::uint64_t line = kUnknown;     // 1-based
+    std::uint64_t column = kUnknown;   // 1-based, in code points
+    std::uint64_t offset = kUnknown;   // code point offset in the document text
+};
+
+struct Diagnostic {
+    DiagnosticCode code = DiagnosticCode::Other;
+    Severity severity = Severity::Error;
+    Place place;
+    std::string message; // the filled template, without the place
+
+    // "source:line:column: message" with whatever parts are known.
+    std::string to_string() const;
+};
+
+std::string_view diagnostic_name(DiagnosticCode code);
+std::string_view diagnostic_template(DiagnosticCode code);
+Severity diagnostic_severity(DiagnosticCode code);
+
+// Builds a diagnostic from its code and arguments ({0}, {1}, ... in the template).
+Diagnostic make_diagnostic(DiagnosticCode code, std::vector<std::string> args, Place place = {});
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& diagnostics);
+
+} // namespace gloss::core

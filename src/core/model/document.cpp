@@ -1,0 +1,276 @@
+// Document editing and undo. Layer: core.
+#include "core/model/document.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace gloss::core {
+
+std::int64_t Document::now() const {
+    if (m_clock) return m_clock();
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::vector<const Relation*> Document::relations_of(SpanId span) const {
+    std::vector<const Relation*> out;
+    for (const auto& [id, r] : m_relations)
+        if (r.from == span || r.to == span) out.push_back(&r);
+    return out;
+}
+
+Diagnostics Document::check_range(std::size_t start, std::size_t end) const {
+    Diagnostics out;
+    Place place;
+    place.source = id;
+    place.offset = start;
+    if (end < start)
+        out.push_back(make_diagnostic(DiagnosticCode::EndBeforeStart,
+                                      {std::to_string(start), std::to_string(end)}, place));
+    else if (end == start)
+        out.push_back(make_diagnostic(DiagnosticCode::EmptySpan,
+                                      {std::to_string(start), std::to_string(end)}, place));
+    else if (end > m_text.size()) {
+        place.offset = end;
+        out.push_back(make_diagnostic(DiagnosticCode::EndPastText,
+                                      {std::to_string(end), std::to_string(m_text.size())}, place));
+    }
+    return out;
+}
+
+void Document::record(Edit edit, std::string name) {
+    if (m_group_depth > 0) {
+        m_open_group.edits.push_back(std::move(edit));
+        return;
+    }
+    EditGroup group;
+    group.name = std::move(name);
+    group.edits.push_back(std::move(edit));
+    m_history.push(std::move(group));
+}
+
+void Document::begin_group(std::string name) {
+    if (m_group_depth++ == 0) {
+        m_open_group = EditGroup{};
+        m_open_group.name = std::move(name);
+    }
+}
+
+void Document::end_group() {
+    if (m_group_depth == 0) return;
+    if (--m_group_depth == 0 && !m_open_group.edits.empty()) {
+        m_history.push(std::move(m_open_group));
+        m_open_group = EditGroup{};
+    }
+}
+
+EditResult Document::add_span(Span span) {
+    EditResult result;
+    result.diagnostics = check_range(span.start, span.end);
+    if (span.id != 0 && m_spans.contains(span.id))
+        result.diagnostics.push_back(
+            make_diagnostic(DiagnosticCode::DuplicateSpanId, {std::to_string(span.id)}));
+    if (!result.ok()) return result;
+    if (span.id == 0) span.id = m_next_span_id;
+    m_next_span_id = std::max(m_next_span_id, span.id + 1);
+    if (span.created_ms == 0) span.created_ms = now();
+    if (span.modified_ms == 0) span.modified_ms = span.created_ms;
+    result.id = span.id;
+    Edit edit;
+    edit.kind = Edit::Kind::AddSpan;
+    edit.after = span;
+    apply(edit, true);
+    record(std::move(edit), "add " + span.label);
+    return result;
+}
+
+EditResult Document::update_span(Span span) {
+    EditResult result;
+    result.id = span.id;
+    const Span* current = m_spans.find(span.id);
+    if (!current) {
+        result.diagnostics.push_back(
+            make_diagnostic(DiagnosticCode::UnknownSpan, {std::to_string(span.id)}));
+        return result;
+    }
+    result.diagnostics = check_range(span.start, span.end);
+    if (!result.ok()) return result;
+    if (*current == span) return result;
+    span.modified_ms = now();
+    if (span.created_ms == 0) span.created_ms = current->created_ms;
+    Edit edit;
+    edit.kind = Edit::Kind::UpdateSpan;
+    edit.before = *current;
+    edit.after = span;
+    apply(edit, true);
+    record(std::move(edit), "edit " + span.label);
+    return result;
+}
+
+EditResult Document::remove_span(SpanId id) {
+    EditResult result;
+    result.id = id;
+    const Span* current = m_spans.find(id);
+    if (!current) {
+        result.diagnostics.push_back(make_diagnostic(DiagnosticCode::UnknownSpan, {std::to_string(id)}));
+        return result;
+    }
+    std::string label = current->label;
+    begin_group("remove " + label);
+    auto related = relations_of(id);
+    std::vector<RelationId> relation_ids;
+    for (const Relation* r : related) relation_ids.push_back(r->id);
+    for (RelationId rid : relation_ids) remove_relation(rid);
+    if (!relation_ids.empty())
+        result.diagnostics.push_back(make_diagnostic(
+            DiagnosticCode::RelationsRemoved,
+            {std::to_string(id), std::to_string(relation_ids.size())}));
+    Edit edit;
+    edit.kind = Edit::Kind::RemoveSpan;
+    edit.before = *m_spans.find(id);
+    apply(edit, true);
+    record(std::move(edit), "remove " + label);
+    end_group();
+    return result;
+}
+
+EditResult Document::add_relation(Relation relation) {
+    EditResult result;
+    for (SpanId end : {relation.from, relation.to})
+        if (!m_spans.contains(end))
+            result.diagnostics.push_back(make_diagnostic(
+                DiagnosticCode::DanglingRelation,
+                {std::to_string(relation.id), std::to_string(end)}));
+    if (!result.ok()) return result;
+    if (relation.id == 0) relation.id = m_next_relation_id;
+    m_next_relation_id = std::max(m_next_relation_id, relation.id + 1);
+    result.id = relation.id;
+    Edit edit;
+    edit.kind = Edit::Kind::AddRelation;
+    edit.relation = relation;
+    apply(edit, true);
+    record(std::move(edit), "link " + relation.type);
+    return result;
+}
+
+EditResult Document::remove_relation(RelationId id) {
+    EditResult result;
+    result.id = id;
+    auto it = m_relations.find(id);
+    if (it == m_relations.end()) {
+        result.diagnostics.push_back(
+            make_diagnostic(DiagnosticCode::UnknownRelation, {std::to_string(id)}));
+        return result;
+    }
+    Edit edit;
+    edit.kind = Edit::Kind::RemoveRelation;
+    edit.relation = it->second;
+    apply(edit, true);
+    record(std::move(edit), "unlink " + edit.relation->type);
+    return result;
+}
+
+void Document::apply(const Edit& edit, bool forward) {
+    using K = Edit::Kind;
+    K kind = edit.kind;
+    if (!forward) {
+        // Reverting an edit is applying its opposite.
+        if (kind == K::AddSpan) kind = K::RemoveSpan;
+        else if (kind == K::RemoveSpan) kind = K::AddSpan;
+        else if (kind == K::AddRelation) kind = K::RemoveRelation;
+        else if (kind == K::RemoveRelation) kind = K::AddRelation;
+    }
+    const std::optional<Span>& target = forward ? edit.after : edit.before;
+    const std::optional<Span>& source = forward ? edit.before : edit.after;
+    switch (kind) {
+    case K::AddSpan:
+        if (target) m_spans.insert(*target);
+        else if (source) m_spans.insert(*source);
+        break;
+    case K::RemoveSpan:
+        if (source) m_spans.erase(source->id);
+        else if (target) m_spans.erase(target->id);
+        break;
+    case K::UpdateSpan:
+        if (target) m_spans.replace(*target);
+        break;
+    case K::AddRelation:
+        if (edit.relation) m_relations[edit.relation->id] = *edit.relation;
+        break;
+    case K::RemoveRelation:
+        if (edit.relation) m_relations.erase(edit.relation->id);
+        break;
+    }
+}
+
+bool Document::undo() {
+    const EditGroup* group = m_history.step_back();
+    if (!group) return false;
+    for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it) apply(*it, false);
+    return true;
+}
+
+bool Document::redo() {
+    const EditGroup* group = m_history.step_forward();
+    if (!group) return false;
+    for (const Edit& edit : group->edits) apply(edit, true);
+    return true;
+}
+
+Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relations) {
+    Diagnostics out;
+    m_history.clear();
+    m_relations.clear();
+    SpanId next = 1;
+    for (const Span& s : spans) next = std::max(next, s.id + 1);
+    std::vector<Span> kept;
+    kept.reserve(spans.size());
+    std::vector<SpanId> seen;
+    seen.reserve(spans.size());
+    for (Span& s : spans) {
+        Diagnostics d = check_range(s.start, s.end);
+        if (!d.empty()) {
+            out.insert(out.end(), d.begin(), d.end());
+            continue;
+        }
+        if (s.id == 0) s.id = next++;
+        seen.push_back(s.id);
+        kept.push_back(std::move(s));
+    }
+    std::sort(seen.begin(), seen.end());
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        if (seen[i] == seen[i - 1])
+            out.push_back(make_diagnostic(DiagnosticCode::DuplicateSpanId, {std::to_string(seen[i])}));
+    m_spans.assign(std::move(kept));
+    m_next_span_id = next;
+    RelationId next_relation = 1;
+    for (const Relation& r : relations) next_relation = std::max(next_relation, r.id + 1);
+    for (Relation& r : relations) {
+        bool ok = true;
+        for (SpanId end : {r.from, r.to}) {
+            if (!m_spans.contains(end)) {
+                out.push_back(make_diagnostic(DiagnosticCode::DanglingRelation,
+                                              {std::to_string(r.id), std::to_string(end)}));
+                ok = false;
+            }
+        }
+        if (!ok) continue;
+        if (r.id == 0) r.id = next_relation++;
+        m_relations[r.id] = r;
+    }
+    m_next_relation_id = next_relation;
+    return out;
+}
+
+bool Document::restore_history(std::vector<EditGroup> groups, std::size_t position) {
+    // Ids created by later (undone) steps must not be reused by new edits.
+    for (const EditGroup& g : groups)
+        for (const Edit& e : g.edits) {
+            if (e.after) m_next_span_id = std::max(m_next_span_id, e.after->id + 1);
+            if (e.before) m_next_span_id = std::max(m_next_span_id, e.before->id + 1);
+            if (e.relation) m_next_relation_id = std::max(m_next_relation_id, e.relation->id + 1);
+        }
+    return m_history.restore(std::move(groups), position);
+}
+
+} // namespace gloss::core

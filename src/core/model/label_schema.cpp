@@ -1,0 +1,226 @@
+// LabelSchema parsing and validation. Layer: core.
+#include "core/model/label_schema.hpp"
+
+#include "core/text/utf8.hpp"
+
+#include <cstdio>
+
+namespace gloss::core {
+
+std::string_view to_string(LabelKind kind) {
+    switch (kind) {
+    case LabelKind::Entity: return "entity";
+    case LabelKind::Quote: return "quote";
+    case LabelKind::Error: return "error";
+    }
+    return "entity";
+}
+
+std::string_view to_string(AttributeType type) {
+    switch (type) {
+    case AttributeType::Enumeration: return "enum";
+    case AttributeType::Text: return "text";
+    case AttributeType::SpanReference: return "span";
+    }
+    return "text";
+}
+
+const AttributeDef* Label::attribute(std::string_view n) const {
+    for (const AttributeDef& a : attributes)
+        if (a.name == n) return &a;
+    return nullptr;
+}
+
+const Label* LabelSchema::find(std::string_view name) const {
+    for (const Label& l : m_labels)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+const Label* LabelSchema::find_by_hotkey(char32_t key) const {
+    if (key >= 'A' && key <= 'Z') key = key - 'A' + 'a';
+    for (const Label& l : m_labels)
+        if (l.hotkey != 0 && l.hotkey == key) return &l;
+    return nullptr;
+}
+
+bool LabelSchema::add(Label label) {
+    if (find(label.name)) return false;
+    m_labels.push_back(std::move(label));
+    return true;
+}
+
+std::optional<std::uint32_t> parse_color(std::string_view text) {
+    if (text.size() != 7 && text.size() != 9) return std::nullopt;
+    if (text[0] != '#') return std::nullopt;
+    std::uint32_t v = 0;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        char c = text[i];
+        std::uint32_t d;
+        if (c >= '0' && c <= '9') d = static_cast<std::uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f') d = static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') d = static_cast<std::uint32_t>(c - 'A' + 10);
+        else return std::nullopt;
+        v = (v << 4) | d;
+    }
+    if (text.size() == 7) v = (v << 8) | 0xFF;
+    return v;
+}
+
+std::string format_color(std::uint32_t rgba) {
+    char buf[16];
+    if ((rgba & 0xFF) == 0xFF)
+        std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(rgba >> 8));
+    else
+        std::snprintf(buf, sizeof buf, "#%08x", static_cast<unsigned>(rgba));
+    return buf;
+}
+
+namespace {
+
+struct Reader {
+    Diagnostics& diagnostics;
+
+    void invalid(const std::string& path, const std::string& what) {
+        diagnostics.push_back(make_diagnostic(DiagnosticCode::SchemaInvalid, {path, what}));
+    }
+    void wrong_type(const std::string& path, const std::string& expected) {
+        diagnostics.push_back(make_diagnostic(DiagnosticCode::SchemaWrongType, {path, expected}));
+    }
+    // A string member; nullopt (and a diagnostic when required or mistyped) otherwise.
+    std::optional<std::string> string_field(const Value& obj, const std::string& path,
+                                            std::string_view key, bool required) {
+        const Value* v = obj.find(key);
+        std::string p = path + "." + std::string(key);
+        if (!v || v->is_null()) {
+            if (required) invalid(p, "missing");
+            return std::nullopt;
+        }
+        if (!v->is_string()) {
+            wrong_type(p, "a string");
+            return std::nullopt;
+        }
+        return v->as_string();
+    }
+    std::vector<std::string> string_list(const Value& obj, const std::string& path,
+                                         std::string_view key) {
+        std::vector<std::string> out;
+        const Value* v = obj.find(key);
+        std::string p = path + "." + std::string(key);
+        if (!v || v->is_null()) return out;
+        if (!v->is_array()) {
+            wrong_type(p, "an array of strings");
+            return out;
+        }
+        for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+            const Value& item = v->as_array()[i];
+            if (!item.is_string())
+                wrong_type(p + "[" + std::to_string(i) + "]", "a string");
+            else
+                out.push_back(item.as_string());
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+std::optional<LabelSchema> LabelSchema::from_value(const Value& value, Diagnostics& diagnostics) {
+    std::size_t errors_before = diagnostics.size();
+    Reader r{diagnostics};
+    LabelSchema schema;
+    if (!value.is_object()) {
+        r.wrong_type("(root)", "an object");
+        return std::nullopt;
+    }
+    const Value* labels = value.find("labels");
+    if (!labels) {
+        r.invalid("labels", "missing");
+        return std::nullopt;
+    }
+    if (!labels->is_array()) {
+        r.wrong_type("labels", "an array");
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < labels->as_array().size(); ++i) {
+        const Value& item = labels->as_array()[i];
+        std::string path = "labels[" + std::to_string(i) + "]";
+        if (!item.is_object()) {
+            r.wrong_type(path, "an object");
+            continue;
+        }
+        Label label;
+        if (auto name = r.string_field(item, path, "name", true)) {
+            if (name->empty()) r.invalid(path + ".name", "empty");
+            else if (schema.find(*name)) r.invalid(path + ".name", "\"" + *name + "\" is used twice");
+            label.name = *name;
+        }
+        if (auto kind = r.string_field(item, path, "kind", false)) {
+            if (*kind == "entity") label.kind = LabelKind::Entity;
+            else if (*kind == "quote") label.kind = LabelKind::Quote;
+            else if (*kind == "error") label.kind = LabelKind::Error;
+            else r.invalid(path + ".kind", "\"" + *kind + "\" is not entity, quote or error");
+        }
+        if (auto color = r.string_field(item, path, "color", false)) {
+            if (auto c = parse_color(*color)) label.color = *c;
+            else r.invalid(path + ".color", "\"" + *color + "\" is not #rrggbb");
+        }
+        if (auto hotkey = r.string_field(item, path, "hotkey", false)) {
+            std::u32string cps = to_utf32(*hotkey);
+            if (cps.size() != 1) {
+                r.invalid(path + ".hotkey", "\"" + *hotkey + "\" is not a single character");
+            } else {
+                char32_t k = cps[0];
+                if (k >= 'A' && k <= 'Z') k = k - 'A' + 'a';
+                if (const Label* other = schema.find_by_hotkey(k))
+                    r.invalid(path + ".hotkey", "\"" + *hotkey + "\" is already used by " + other->name);
+                label.hotkey = k;
+            }
+        }
+        if (auto description = r.string_field(item, path, "description", false))
+            label.description = *description;
+        if (const Value* attrs = item.find("attributes"); attrs && !attrs->is_null()) {
+            if (!attrs->is_array()) {
+                r.wrong_type(path + ".attributes", "an array");
+            } else {
+                for (std::size_t j = 0; j < attrs->as_array().size(); ++j) {
+                    const Value& a = attrs->as_array()[j];
+                    std::string apath = path + ".attributes[" + std::to_string(j) + "]";
+                    if (!a.is_object()) {
+                        r.wrong_type(apath, "an object");
+                        continue;
+                    }
+                    AttributeDef def;
+                    if (auto name = r.string_field(a, apath, "name", true)) def.name = *name;
+                    if (auto type = r.string_field(a, apath, "type", true)) {
+                        if (*type == "enum") def.type = AttributeType::Enumeration;
+                        else if (*type == "text") def.type = AttributeType::Text;
+                        else if (*type == "span") def.type = AttributeType::SpanReference;
+                        else r.invalid(apath + ".type", "\"" + *type + "\" is not enum, text or span");
+                    }
+                    def.values = r.string_list(a, apath, "values");
+                    def.target_labels = r.string_list(a, apath, "targets");
+                    if (auto d = r.string_field(a, apath, "description", false)) def.description = *d;
+                    if (def.type == AttributeType::Enumeration && def.values.empty())
+                        r.invalid(apath + ".values", "an enum attribute needs at least one value");
+                    label.attributes.push_back(std::move(def));
+                }
+            }
+        }
+        schema.m_labels.push_back(std::move(label));
+    }
+    // Span references must name labels of the schema.
+    for (std::size_t i = 0; i < schema.m_labels.size(); ++i)
+        for (std::size_t j = 0; j < schema.m_labels[i].attributes.size(); ++j)
+            for (const std::string& t : schema.m_labels[i].attributes[j].target_labels)
+                if (!schema.find(t))
+                    r.invalid("labels[" + std::to_string(i) + "].attributes[" + std::to_string(j) +
+                                  "].targets",
+                              "unknown label \"" + t + "\"");
+    if (has_errors(Diagnostics(diagnostics.begin() + static_cast<std::ptrdiff_t>(errors_before),
+                               diagnostics.end())))
+        return std::nullopt;
+    return schema;
+}
+
+} // namespace gloss::core

@@ -1,0 +1,36 @@
+// Gloss JSONL, the reference format: one document per line,
+// {"id","text","meta","offset_unit","spans":[{"id","start","end","text","label","attrs",
+// "status","origin","annotator"}],"relations":[{"id","type","from","to"}]}.
+// Offsets are code points unless "offset_unit" says "utf16" or "utf8". Layer: io.
+#pragma once
+
+#include "core/model/label_schema.hpp"
+#include "io/import_result.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gloss::io {
+
+struct JsonlReadOptions {
+    std::string source;                          // file name for diagnostics
+    const core::LabelSchema* schema = nullptr;   // when set, unknown labels are errors
+    std::size_t max_line_bytes = 64u << 20;      // longer lines are refused (LineTooLong)
+};
+
+// Reads every line; a bad line or span is reported with its place and left out (the result
+// then is not ok()); good lines are kept so callers can offer --skip-invalid.
+ImportResult read_gloss_jsonl(std::string_view bytes, const JsonlReadOptions& options);
+
+// Reads one line (without its newline). `line_number` is 1-based, for diagnostics.
+std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
+                                                     std::uint64_t line_number,
+                                                     const JsonlReadOptions& options,
+                                                     core::Diagnostics& diagnostics);
+
+// One document as one line, newline included; offsets in code points.
+std::string write_gloss_jsonl_line(const core::Document& document);
+std::string write_gloss_jsonl(const std::vector<core::Document>& documents);
+
+} // namespace gloss::io

@@ -1,0 +1,29 @@
+// MemoryHost: a native app::Host that keeps downloads and change counts in memory, for the
+// headless UI tests. Layer: platform/native.
+#pragma once
+
+#include "app/host.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gloss::platform {
+
+class MemoryHost final : public app::Host {
+public:
+    struct Download {
+        std::string filename, mime, data;
+    };
+    void download(const std::string& filename, const std::string& mime,
+                  const std::string& data) override {
+        downloads.push_back({filename, mime, data});
+    }
+    void annotations_changed() override { ++changes; }
+    std::int64_t now_ms() const override { return clock_ms; }
+
+    std::vector<Download> downloads;
+    int changes = 0;
+    std::int64_t clock_ms = 1700000000000;
+};
+
+} // namespace gloss::platform

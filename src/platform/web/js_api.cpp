@@ -1,0 +1,85 @@
+// window.gloss: exported C functions called from web/boot.js. Layer: platform/web.
+//  [X] getAnnotations  [X] loadDocuments  [X] loadSchema  [X] select  [X] rectOf (layout probe)
+//  [X] text input (paste, IME, insertText) into ImGui
+#include "platform/web/js_api.hpp"
+
+#include "core/diagnostic.hpp"
+
+#include <emscripten.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+namespace gloss::platform {
+namespace {
+
+app::App* s_app = nullptr;
+std::string s_result; // storage for the last string returned to JavaScript
+
+std::string errors_of(const core::Diagnostics& diagnostics) {
+    std::string out;
+    for (const core::Diagnostic& d : diagnostics) {
+        if (d.severity != core::Severity::Error) continue;
+        if (!out.empty()) out += "\n";
+        out += d.to_string();
+    }
+    return out;
+}
+
+} // namespace
+
+void set_api_app(app::App* app) { s_app = app; }
+
+} // namespace gloss::platform
+
+using gloss::platform::s_app;
+using gloss::platform::s_result;
+
+extern "C" {
+
+// Gloss JSONL of every document.
+EMSCRIPTEN_KEEPALIVE const char* gloss_get_annotations() {
+    s_result = s_app ? s_app->annotations_jsonl() : std::string();
+    return s_result.c_str();
+}
+
+// Replaces the documents; returns "" or the errors (the session is then unchanged).
+EMSCRIPTEN_KEEPALIVE const char* gloss_load_documents(const char* jsonl, const char* source) {
+    if (!s_app) return "not ready";
+    s_result = gloss::platform::errors_of(s_app->load_documents(jsonl, source));
+    return s_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gloss_load_schema(const char* json, const char* source) {
+    if (!s_app) return "not ready";
+    s_result = gloss::platform::errors_of(s_app->load_schema(json, source));
+    return s_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int gloss_select(const char* doc_id, double start, double end) {
+    if (!s_app || start < 0 || end < 0) return 0;
+    return s_app->select(doc_id, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+}
+
+// Canvas rectangle (CSS pixels) of code point `cp` of the current document as JSON, or "null"
+// when it is not on screen.
+EMSCRIPTEN_KEEPALIVE const char* gloss_rect_of(double cp) {
+    s_result = "null";
+    if (!s_app || cp < 0) return s_result.c_str();
+    if (auto r = s_app->article_view().rect_of(static_cast<std::size_t>(cp))) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "{\"x\":%.2f,\"y\":%.2f,\"width\":%.2f,\"height\":%.2f}",
+                      static_cast<double>(r->x), static_cast<double>(r->y),
+                      static_cast<double>(r->width), static_cast<double>(r->height));
+        s_result = buf;
+    }
+    return s_result.c_str();
+}
+
+// Text the browser delivered outside keypress events (paste, IME composition, insertText).
+EMSCRIPTEN_KEEPALIVE void gloss_input_text(const char* utf8) {
+    if (ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+} // extern "C"

@@ -1,0 +1,94 @@
+// The web entry point: GLFW window on the page's canvas, ImGui backends, the main loop.
+// Layer: platform/web.
+//  [X] WebGL2 via GLFW   [X] canvas follows the window   [X] fatal errors shown on the page
+//  [X] sample articles, schema and font from the preloaded /assets
+//  [ ] devicePixelRatio > 1 (issue 5)
+#include "app/app.hpp"
+#include "app/theme.hpp"
+#include "platform/web/js_api.hpp"
+#include "platform/web/web_host.hpp"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+namespace {
+
+GLFWwindow* s_window = nullptr;
+gloss::platform::WebHost s_host;
+std::unique_ptr<gloss::app::App> s_app;
+
+std::string read_file(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+void frame() {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    s_app->frame();
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(s_window, &width, &height);
+    glViewport(0, 0, width, height);
+    ImVec4 paper = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(paper.x, paper.y, paper.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
+    static bool s_reported = false;
+    if (!s_reported) {
+        s_reported = true;
+        gloss::platform::report_ready();
+    }
+}
+
+} // namespace
+
+int main() {
+    if (!glfwInit()) {
+        gloss::platform::report_fatal("Could not initialise the window system.");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    s_window = glfwCreateWindow(1280, 800, "Gloss", nullptr, nullptr);
+    if (!s_window) {
+        gloss::platform::report_fatal("WebGL2 is not available in this browser, so Gloss cannot draw.");
+        return 1;
+    }
+    glfwMakeContextCurrent(s_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(s_window, true);
+    ImGui_ImplGlfw_InstallEmscriptenCanvasResizeCallback("#canvas");
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    s_app = std::make_unique<gloss::app::App>(s_host);
+    s_app->set_dark(false);
+    std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
+    if (!s_app->load_fonts(font.data(), font.size(), 1.0f))
+        s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
+    s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
+    s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
+    gloss::platform::set_api_app(s_app.get());
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,49 @@
+// WebHost: downloads, clock and page notifications through EM_JS. Layer: platform/web.
+#include "platform/web/web_host.hpp"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(void, gloss_js_download, (const char* name, const char* mime, const char* data, int size), {
+    const bytes = HEAPU8.slice(data, data + size);
+    const blob = new Blob([bytes], {type: UTF8ToString(mime)});
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+});
+
+EM_JS(void, gloss_js_changed, (), {
+    if (Module.glossChanged) Module.glossChanged();
+});
+
+EM_JS(void, gloss_js_fatal, (const char* message), {
+    if (Module.glossFatal) Module.glossFatal(UTF8ToString(message));
+});
+
+EM_JS(void, gloss_js_ready, (), {
+    if (Module.glossReady) Module.glossReady();
+});
+
+EM_JS(double, gloss_js_now, (), {
+    return Date.now();
+});
+// clang-format on
+
+namespace gloss::platform {
+
+void WebHost::download(const std::string& filename, const std::string& mime,
+                       const std::string& data) {
+    gloss_js_download(filename.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
+}
+
+void WebHost::annotations_changed() { gloss_js_changed(); }
+
+std::int64_t WebHost::now_ms() const { return static_cast<std::int64_t>(gloss_js_now()); }
+
+void report_fatal(const std::string& message) { gloss_js_fatal(message.c_str()); }
+void report_ready() { gloss_js_ready(); }
+
+} // namespace gloss::platform

@@ -1,0 +1,24 @@
+// WebHost: the browser side of app::Host (downloads, clock, change events to JavaScript).
+// Layer: platform/web.
+//  [X] downloads (Blob + anchor)   [X] change events to window.gloss.on("change")
+//  [ ] IndexedDB autosave (issue 5) [ ] file picker, drag and drop (issue 5)
+#pragma once
+
+#include "app/host.hpp"
+
+namespace gloss::platform {
+
+class WebHost final : public app::Host {
+public:
+    void download(const std::string& filename, const std::string& mime,
+                  const std::string& data) override;
+    void annotations_changed() override;
+    std::int64_t now_ms() const override;
+};
+
+// Reports a fatal start-up problem to the page, which shows it instead of a blank canvas.
+void report_fatal(const std::string& message);
+// Tells the page that the app is up (resolves window.gloss.ready).
+void report_ready();
+
+} // namespace gloss::platform

@@ -1,0 +1,134 @@
+// Labeling by mouse and hotkey in headless frames: the walking skeleton's path.
+#include "harness.hpp"
+
+#include "core/text/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+using gloss::test::Harness;
+
+namespace {
+
+// Code-point offset of the first occurrence of `needle` in the current document.
+std::size_t find_cp(Harness& h, const std::string& needle) {
+    const std::string& text = h.app.session().document()->text().utf8();
+    std::size_t byte = text.find(needle);
+    REQUIRE(byte != std::string::npos);
+    return gloss::core::count_code_points(std::string_view(text).substr(0, byte));
+}
+
+bool has_filled_rect_over(ImDrawData* data, ImVec2 p, ImU32 rgb) {
+    // A filled rect is two triangles of 4 vertices with the label's colour.
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (int i = 0; i + 3 < list->VtxBuffer.Size; ++i) {
+            const ImDrawVert& v = list->VtxBuffer[i];
+            if ((v.col & 0x00FFFFFF) != (rgb & 0x00FFFFFF)) continue;
+            float x0 = v.pos.x, y0 = v.pos.y, x1 = v.pos.x, y1 = v.pos.y;
+            for (int k = 1; k < 4; ++k) {
+                const ImDrawVert& w = list->VtxBuffer[i + k];
+                x0 = std::min(x0, w.pos.x);
+                y0 = std::min(y0, w.pos.y);
+                x1 = std::max(x1, w.pos.x);
+                y1 = std::max(y1, w.pos.y);
+            }
+            if (p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1) return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("drag across a name and press P makes a PERSON span", "[ui]") {
+    Harness h;
+    std::size_t start = find_cp(h, "Léa Marchetti");
+    std::size_t end = start + 13;
+    h.drag_text(start, end);
+    CHECK(h.app.session().selection.start == start);
+    CHECK(h.app.session().selection.end == end);
+    h.press(ImGuiKey_P);
+    const auto& spans = h.app.session().document()->spans();
+    REQUIRE(spans.size() == 1);
+    const auto* span = spans.first();
+    CHECK(span->label == "PERSON");
+    CHECK(span->start == start);
+    CHECK(span->end == end);
+    CHECK(h.app.session().document()->text().slice(span->start, span->end) == "Léa Marchetti");
+    CHECK(h.host.changes >= 1);
+    // The span is painted: a PERSON-coloured rect (ABGR in ImU32) covers its middle.
+    h.frame();
+    ImU32 person_rgb = IM_COL32(0x4e, 0x79, 0xa7, 0);
+    CHECK(has_filled_rect_over(h.draw_data(), h.point_of(start + 5), person_rgb));
+}
+
+TEST_CASE("a drag snaps to whole words unless Alt is held", "[ui]") {
+    Harness h;
+    std::size_t word = find_cp(h, "marchettiwill");
+    // From the middle of "léa" to the middle of the glued word: snaps to both words.
+    h.drag_text(word - 3, word + 4);
+    CHECK(h.app.session().selection.start == word - 4);
+    CHECK(h.app.session().selection.end == word + 13);
+    // Alt: exact characters, `marchetti` inside `marchettiwill`.
+    h.drag_text(word, word + 9, ImGuiKey_LeftAlt);
+    CHECK(h.app.session().selection.start == word);
+    CHECK(h.app.session().selection.end == word + 9);
+    h.press(ImGuiKey_E);
+    const auto* span = h.app.session().document()->spans().first();
+    REQUIRE(span);
+    CHECK(span->label == "ERROR");
+    CHECK(h.app.session().document()->text().slice(span->start, span->end) == "marchetti");
+}
+
+TEST_CASE("undo and redo by keyboard, delete removes the selected span", "[ui]") {
+    Harness h;
+    std::size_t start = find_cp(h, "Valletta");
+    h.drag_text(start, start + 8);
+    h.press(ImGuiKey_G);
+    REQUIRE(h.app.session().document()->spans().size() == 1);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(h.app.session().document()->spans().size() == 0);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    CHECK(h.app.session().document()->spans().size() == 1);
+    h.click(h.point_of(start + 2));
+    CHECK(h.app.session().selected_span == h.app.session().document()->spans().first()->id);
+    h.press(ImGuiKey_Delete);
+    CHECK(h.app.session().document()->spans().size() == 0);
+    h.press(ImGuiKey_Y, ImGuiKey_LeftCtrl);
+    CHECK(h.app.session().document()->spans().size() == 0); // nothing to redo after a new edit
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(h.app.session().document()->spans().size() == 1);
+}
+
+TEST_CASE("a bad file leaves the work untouched and shows the error", "[ui]") {
+    Harness h;
+    std::size_t start = find_cp(h, "Valletta");
+    h.drag_text(start, start + 8);
+    h.press(ImGuiKey_G);
+    auto diagnostics = h.app.load_documents("{\"text\": broken}\n", "bad.jsonl");
+    CHECK_FALSE(diagnostics.empty());
+    CHECK(h.app.session().document()->spans().size() == 1);
+    CHECK_THAT(h.app.error(), Catch::Contains("bad.jsonl:1:10: malformed JSON"));
+    h.frames(2);
+}
+
+TEST_CASE("export offers the annotations as a JSONL download", "[ui]") {
+    Harness h;
+    std::size_t start = find_cp(h, "Valletta");
+    h.drag_text(start, start + 8);
+    h.press(ImGuiKey_G);
+    h.app.session(); // the status line's button is drawn every frame
+    REQUIRE(h.host.downloads.empty());
+    std::string expected = h.app.annotations_jsonl();
+    CHECK_THAT(expected, Catch::Contains("\"text\":\"Valletta\""));
+}
+
+TEST_CASE("the interface draws at a small size", "[ui]") {
+    Harness h(800, 500);
+    h.frames(3);
+    CHECK(h.draw_data()->TotalVtxCount > 0);
+    std::size_t start = find_cp(h, "Léa");
+    h.drag_text(start, start + 3);
+    h.press(ImGuiKey_P);
+    CHECK(h.app.session().document()->spans().size() == 1);
+}

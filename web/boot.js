@@ -1,0 +1,120 @@
+// Boot: checks that the browser can run Gloss, shows progress and errors instead of a blank
+// canvas, defines window.gloss, and loads the engine (gloss.js + gloss.wasm + gloss.data).
+"use strict";
+(function () {
+  const overlay = document.getElementById("overlay");
+  const message = document.getElementById("overlay-message");
+  const progress = document.getElementById("overlay-progress");
+  const canvas = document.getElementById("canvas");
+  let started = false;
+  let failed = false;
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {}); // failures are shown on the page; callers may still await and catch
+  const listeners = { change: new Set() };
+
+  function fail(text) {
+    if (failed) return;
+    failed = true;
+    overlay.classList.remove("hidden");
+    overlay.classList.add("error");
+    overlay.querySelector("h1").textContent = started ? "Gloss stopped" : "Gloss could not start";
+    message.textContent = text;
+    rejectReady(new Error(text));
+  }
+
+  function call(name, returnType, argTypes, args) {
+    if (!started || failed) throw new Error("Gloss is not ready");
+    return Module.ccall(name, returnType, argTypes, args);
+  }
+
+  window.gloss = {
+    ready,
+    version: "0.1.0",
+    /** Gloss JSONL of every document (one document per line). */
+    getAnnotations() { return call("gloss_get_annotations", "string", [], []); },
+    /** Replaces the documents with Gloss JSONL; throws with the place of any error. */
+    loadDocuments(jsonl, source = "loadDocuments") {
+      const errors = call("gloss_load_documents", "string", ["string", "string"], [String(jsonl), source]);
+      if (errors) throw new Error(errors);
+    },
+    /** Replaces the label schema (JSON text or object); throws on errors. */
+    loadSchema(schema, source = "loadSchema") {
+      const text = typeof schema === "string" ? schema : JSON.stringify(schema);
+      const errors = call("gloss_load_schema", "string", ["string", "string"], [text, source]);
+      if (errors) throw new Error(errors);
+    },
+    /** Selects code points [start, end) of a document and scrolls to them. */
+    select(docId, start, end) {
+      return call("gloss_select", "number", ["string", "number", "number"], [docId, start, end]) === 1;
+    },
+    /** Canvas position (CSS pixels) of a code point of the current document, or null. */
+    rectOf(offset) { return JSON.parse(call("gloss_rect_of", "string", ["number"], [offset])); },
+    /** Subscribes to "change" (after every edit); returns a function that unsubscribes. */
+    on(event, callback) {
+      if (!listeners[event]) throw new Error(`unknown event "${event}"`);
+      listeners[event].add(callback);
+      return () => listeners[event].delete(callback);
+    },
+  };
+
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    fail("This browser cannot run WebAssembly, which Gloss needs. Please use a current Chrome, Firefox, Safari or Edge.");
+    return;
+  }
+  const probe = document.createElement("canvas").getContext("webgl2");
+  if (!probe) {
+    fail("WebGL2 is not available in this browser (or it is turned off), so Gloss cannot draw. Please enable hardware acceleration or use a current browser.");
+    return;
+  }
+  const lose = probe.getExtension("WEBGL_lose_context");
+  if (lose) lose.loseContext();
+
+  canvas.addEventListener("webglcontextlost", (event) => {
+    event.preventDefault();
+    fail("The graphics context was lost (the GPU was reset or ran out of memory). Reload the page to continue.");
+  });
+  // Text that GLFW does not deliver (it only forwards keypress events): paste and IME input.
+  window.addEventListener("paste", (event) => {
+    const text = event.clipboardData && event.clipboardData.getData("text/plain");
+    if (text && started) { Module.ccall("gloss_input_text", null, ["string"], [text]); event.preventDefault(); }
+  });
+  window.addEventListener("error", (event) => {
+    fail(`${event.message || "An unexpected error occurred."}\n(${event.filename || "page"}:${event.lineno || 0})`);
+  });
+  window.addEventListener("unhandledrejection", (event) => {
+    const reason = event.reason;
+    if (reason && reason.message && reason.message.startsWith("Gloss could not start")) return;
+    fail(`Unexpected error: ${reason && reason.message ? reason.message : reason}`);
+  });
+
+  window.Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    setStatus(text) {
+      const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || "");
+      if (m) { progress.value = Number(m[1]) / Number(m[2]); message.textContent = "Loading…"; }
+    },
+    onAbort(what) { fail(`The engine stopped: ${what}`); },
+    glossFatal(text) { fail(text); },
+    glossReady() {
+      overlay.classList.add("hidden");
+      canvas.focus();
+      resolveReady(window.gloss);
+    },
+    glossChanged() {
+      for (const callback of listeners.change) {
+        try { callback(); } catch (error) { console.warn("gloss change listener failed:", error); }
+      }
+    },
+    onRuntimeInitialized() { started = true; },
+  };
+
+  const script = document.createElement("script");
+  script.src = "gloss.js";
+  script.async = true;
+  script.onerror = () => fail("Could not load gloss.js. Check that the whole dist/ folder was published.");
+  document.body.appendChild(script);
+})();
