@@ -1,6 +1,9 @@
 # gloss_warnings(target): the project's warning set, errors when GLOSS_WERROR is on.
 function(gloss_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE -Wshadow=local)
+  endif()
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
     # GCC 12 reports false -Wrestrict positives inside std::string concatenation (GCC bug 105329).
     target_compile_options(${target} PRIVATE -Wno-restrict)

@@ -7,7 +7,6 @@ add_library(gloss_imgui_backends STATIC
   "${GLOSS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(gloss_imgui_backends SYSTEM PUBLIC "${GLOSS_IMGUI_DIR}/backends")
 target_link_libraries(gloss_imgui_backends PUBLIC gloss_imgui)
-target_compile_options(gloss_imgui_backends PRIVATE -sUSE_GLFW=3)
 
 # Files the page preloads into /assets: the schema, the samples and the font from Debian.
 file(GLOB GLOSS_SAMPLE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/samples/*.jsonl")
@@ -30,7 +29,6 @@ set_target_properties(gloss_web PROPERTIES OUTPUT_NAME gloss SUFFIX ".js")
 target_link_libraries(gloss_web PRIVATE gloss_app gloss_imgui_backends)
 gloss_warnings(gloss_web)
 add_dependencies(gloss_web gloss_preload)
-target_compile_options(gloss_web PRIVATE -sUSE_GLFW=3)
 target_link_options(gloss_web PRIVATE
   -sUSE_GLFW=3
   -sMIN_WEBGL_VERSION=2

@@ -94,6 +94,10 @@ void App::set_dark(bool dark) {
     apply_theme(dark);
 }
 
+void App::export_jsonl() {
+    m_host.download("gloss-annotations.jsonl", "application/x-ndjson", annotations_jsonl());
+}
+
 void App::changed() {
     m_session.mark_changed();
     m_host.annotations_changed();
@@ -156,6 +160,7 @@ void App::frame() {
             {"Delete", "remove the selected span"},
             {"Esc", "clear the selection"},
             {"Ctrl+Z", "undo"},
+            {"Ctrl+E", "export all documents as Gloss JSONL"},
             {"Ctrl+Shift+Z / Ctrl+Y", "redo"},
             {"?", "this sheet"},
         };
@@ -260,7 +265,7 @@ void App::draw_status() {
     ImGui::SameLine();
     float right = ImGui::GetWindowWidth() - 260;
     if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
-    if (ImGui::Button("Export JSONL")) m_host.download("gloss-annotations.jsonl", "application/x-ndjson", annotations_jsonl());
+    if (ImGui::Button("Export JSONL")) export_jsonl();
     ImGui::SameLine();
     if (ImGui::Button(m_dark ? "Light" : "Dark")) set_dark(!m_dark);
     ImGui::SameLine();
@@ -276,6 +281,10 @@ void App::handle_shortcuts() {
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         bool done = io.KeyShift ? m_session.redo() : m_session.undo();
         if (done) changed();
+        return;
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_E, false)) {
+        export_jsonl();
         return;
     }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {

@@ -38,6 +38,8 @@ public:
     const Session& session() const { return m_session; }
     const ArticleView& article_view() const { return m_article; }
     void set_dark(bool dark);
+    // Offers every document as a Gloss JSONL download (also Ctrl+E).
+    void export_jsonl();
 
 private:
     void draw_palette();

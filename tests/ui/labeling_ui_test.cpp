@@ -117,10 +117,14 @@ TEST_CASE("export offers the annotations as a JSONL download", "[ui]") {
     std::size_t start = find_cp(h, "Valletta");
     h.drag_text(start, start + 8);
     h.press(ImGuiKey_G);
-    h.app.session(); // the status line's button is drawn every frame
     REQUIRE(h.host.downloads.empty());
-    std::string expected = h.app.annotations_jsonl();
-    CHECK_THAT(expected, Catch::Contains("\"text\":\"Valletta\""));
+    h.press(ImGuiKey_E, ImGuiKey_LeftCtrl);
+    REQUIRE(h.host.downloads.size() == 1);
+    CHECK(h.host.downloads[0].filename == "gloss-annotations.jsonl");
+    CHECK(h.host.downloads[0].data == h.app.annotations_jsonl());
+    CHECK_THAT(h.host.downloads[0].data, Catch::Contains("\"text\":\"Valletta\",\"label\":\"GPE\""));
+    // Ctrl+E exported; it did not label anything as ERROR.
+    CHECK(h.app.session().document()->spans().size() == 1);
 }
 
 TEST_CASE("the interface draws at a small size", "[ui]") {
