@@ -7,6 +7,7 @@
 #include "app/host.hpp"
 #include "app/session.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,11 @@ public:
     // Fonts from TTF bytes for the current ImGui context; false when the bytes are unusable
     // (ImGui's built-in font is used then, without curly quotes).
     bool load_fonts(const void* ttf, std::size_t size, float scale);
+    // Scales the whole interface (fonts rasterised at the new size, style sizes scaled): the
+    // web platform passes devicePixelRatio so text is crisp. Needs the fonts loaded first;
+    // the renderer must re-upload the font texture afterwards.
+    void set_ui_scale(float scale);
+    float ui_scale() const { return m_scale; }
     // Schema from JSON; on error the current schema stays and the diagnostics say why.
     core::Diagnostics load_schema(std::string_view json, const std::string& source);
     // Documents from Gloss JSONL; on error the session is untouched and the error is shown.
@@ -38,24 +44,52 @@ public:
     const Session& session() const { return m_session; }
     const ArticleView& article_view() const { return m_article; }
     void set_dark(bool dark);
+    bool dark() const { return m_dark; }
     // Offers every document as a Gloss JSONL download (also Ctrl+E).
     void export_jsonl();
 
+    // State shown by the interface that tests and the platform read.
+    bool picking_speaker() const { return m_picking_speaker; }
+    bool search_open() const { return m_search_open; }
+    bool show_corrections() const { return m_show_corrections; }
+
 private:
+    // Panels (app.cpp, panels.cpp, inspector.cpp).
     void draw_palette();
     void draw_queue();
     void draw_inspector();
+    void draw_attribute(const core::Span& span, const core::AttributeDef& def);
+    void draw_speaker(const core::Span& span, const core::AttributeDef& def);
     void draw_status();
+    void draw_search();
+    void draw_shortcut_sheet();
+    // Keyboard (keyboard.cpp).
     void handle_shortcuts();
+    void handle_caret_keys();
     void changed();
 
     Host& m_host;
     Session m_session;
     ArticleView m_article;
     Fonts m_fonts;
+    std::string m_font_data; // the TTF, kept to rebuild the atlas at another scale
+    float m_scale = 1.0f;
     std::string m_error;
     bool m_dark = false;
     bool m_show_shortcuts = false;
+    bool m_show_corrections = false;
+    bool m_picking_speaker = false;
+    core::SpanId m_speaker_quote = 0; // the quote whose speaker is being picked
+    bool m_focus_inspector = false;
+    // Search bar.
+    bool m_search_open = false;
+    bool m_focus_search = false;
+    char m_search[256] = {};
+    std::vector<Selection> m_matches;
+    std::size_t m_match = 0;
+    // Text attribute being edited: committed as one undo step when the field is left.
+    std::map<std::string, std::string> m_edit_buffers;
+    core::SpanId m_edit_span = 0;
 };
 
 } // namespace gloss::app

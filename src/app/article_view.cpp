@@ -1,16 +1,29 @@
-// ArticleView: painting and mouse selection. Layer: app.
+// ArticleView: painting (spans, selection, caret, relations, badges) and mouse input.
+// Layer: app.
+//
+// Index
+// [SECTION] Helpers
+// [SECTION] Frame
+// [SECTION] Spans
+// [SECTION] Overlays: caret, speaker links, badges, corrections
+// [SECTION] Mouse
 #include "app/article_view.hpp"
 
 #include "app/theme.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace gloss::app {
+
+// [SECTION] Helpers
+
 namespace {
 
 constexpr float kPadding = 24.0f;
 constexpr float kMaxTextWidth = 760.0f; // a readable measure, centred in wide windows
+constexpr float kEdgeGrab = 5.0f;       // pixels around a span end that start an edge drag
 
 ImU32 with_alpha(std::uint32_t rgba, float alpha) {
     auto r = static_cast<int>((rgba >> 24) & 0xFF), g = static_cast<int>((rgba >> 16) & 0xFF),
@@ -28,9 +41,16 @@ void wavy_line(ImDrawList* draw, float x0, float x1, float y, ImU32 color) {
     draw->AddPolyline(points, n, color, ImDrawFlags_None, 1.5f);
 }
 
+void dashed_line(ImDrawList* draw, float x0, float x1, float y, ImU32 color) {
+    for (float x = x0; x < x1; x += 6.0f)
+        draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 3.5f, x1), y), color, 2.0f);
+}
+
 } // namespace
 
-void ArticleView::draw(Session& session, ImFont* font, float font_size) {
+// [SECTION] Frame
+
+void ArticleView::draw(Session& session, ImFont* font, float font_size, const ArticleOptions& options) {
     core::Document* doc = session.document();
     ImGui::BeginChild("ArticleText", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove);
     if (!doc) {
@@ -38,12 +58,16 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size) {
         ImGui::EndChild();
         return;
     }
+    m_font = font;
+    m_font_size = font_size;
+    m_scale = options.scale;
+    const float padding = kPadding * m_scale;
     float avail = ImGui::GetContentRegionAvail().x;
-    float width = std::min(kMaxTextWidth, std::max(120.0f, avail - 2 * kPadding));
+    float width = std::min(kMaxTextWidth * m_scale, std::max(120.0f * m_scale, avail - 2 * padding));
     m_layout.update(doc->text(), font, font_size, width, font_size * 0.8f);
 
     if (m_scroll_to) {
-        float y = m_layout.lines()[m_layout.line_of(*m_scroll_to)].y;
+        float y = m_layout.lines()[m_layout.line_of(*m_scroll_to)].y + padding;
         float view = ImGui::GetWindowHeight();
         if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + view - 2 * m_layout.line_height())
             ImGui::SetScrollY(std::max(0.0f, y - view * 0.3f));
@@ -51,11 +75,11 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size) {
     }
 
     ImVec2 window_pos = ImGui::GetCursorScreenPos();
-    float left = window_pos.x + std::max(kPadding, (avail - width) * 0.5f);
-    ImVec2 origin(left, window_pos.y + kPadding);
+    float left = window_pos.x + std::max(padding, (avail - width) * 0.5f);
+    ImVec2 origin(left, window_pos.y + padding);
     m_origin = origin;
     // Reserve the whole height so the window scrolls; painting happens through the draw list.
-    ImGui::InvisibleButton("##text", ImVec2(std::max(1.0f, avail), m_layout.height() + 2 * kPadding));
+    ImGui::InvisibleButton("##text", ImVec2(std::max(1.0f, avail), m_layout.height() + 2 * padding));
     bool hovered = ImGui::IsItemHovered();
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -66,20 +90,25 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size) {
     std::size_t last = first;
     while (last < lines.size() && origin.y + lines[last].y < m_clip_max.y) ++last;
 
-    // Selection under the text.
     const Theme& theme = current_theme();
-    if (!session.selection.empty()) {
+    auto fill_range = [&](std::size_t start, std::size_t end, ImU32 color) {
         for (std::size_t i = first; i < last; ++i) {
             const auto& line = lines[i];
-            std::size_t a = std::max<std::size_t>(line.start, session.selection.start);
-            std::size_t b = std::min<std::size_t>(line.end, session.selection.end);
+            std::size_t a = std::max<std::size_t>(line.start, start);
+            std::size_t b = std::min<std::size_t>(line.end, end);
             if (a >= b) continue;
             float x0 = origin.x + m_layout.x_of(i, a), x1 = origin.x + m_layout.x_of(i, b);
             float y = origin.y + line.y;
-            draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + m_layout.line_height()), theme.selection);
+            draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + m_layout.line_height()), color);
         }
+    };
+    if (first < last) {
+        std::size_t visible_start = lines[first].start, visible_end = lines[last - 1].end;
+        for (const Selection& m : options.search_matches)
+            if (m.end > visible_start && m.start < visible_end) fill_range(m.start, m.end, theme.search);
     }
-    paint_spans(session, draw, origin, first, last);
+    if (!session.selection.empty()) fill_range(session.selection.start, session.selection.end, theme.selection);
+    paint_spans(session, draw, origin, first, last, options);
 
     const std::string& utf8 = doc->text().utf8();
     const core::OffsetIndex& index = doc->text().index();
@@ -91,13 +120,21 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size) {
         draw->AddText(font, font_size, ImVec2(origin.x, y), theme.text, utf8.data() + b0,
                       utf8.data() + b1);
     }
+    paint_overlays(session, draw, origin, options);
 
-    if (hovered || m_dragging) handle_mouse(session, origin);
+    if (hovered || m_dragging || m_dragging_edge) handle_mouse(session, origin);
     ImGui::EndChild();
 }
 
+ImVec2 ArticleView::position_of(std::size_t cp) const {
+    std::size_t line = m_layout.line_of(cp);
+    return ImVec2(m_origin.x + m_layout.x_of(line, cp), m_origin.y + m_layout.lines()[line].y);
+}
+
+// [SECTION] Spans
+
 void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 origin,
-                              std::size_t first_line, std::size_t last_line) {
+                              std::size_t first_line, std::size_t last_line, const ArticleOptions& options) {
     const core::Document* doc = session.document();
     const auto& lines = m_layout.lines();
     if (first_line >= last_line) return;
@@ -109,14 +146,17 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
         // Nesting depth: how many visible spans strictly contain this one.
         int depth = 0;
         for (const core::Span* other : spans)
-            if (other != span && other->start <= span->start && other->end >= span->end &&
+            if (other != span && other->status != core::Status::Rejected && other->start <= span->start &&
+                other->end >= span->end &&
                 (other->end - other->start > span->end - span->start ||
                  (other->end - other->start == span->end - span->start && other->id < span->id)))
                 ++depth;
         const core::Label* label = session.schema.find(span->label);
         std::uint32_t color = label ? label->color : 0x888888FF;
         core::LabelKind kind = label ? label->kind : core::LabelKind::Entity;
+        bool pending = span->status == core::Status::Pending;
         bool selected = span->id == session.selected_span;
+        const std::string* correction = span->attrs.get("correction");
         std::size_t l0 = m_layout.line_of(span->start);
         for (std::size_t i = std::max(l0, first_line); i < last_line; ++i) {
             const auto& line = lines[i];
@@ -126,52 +166,176 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
             if (a >= b) continue;
             float x0 = origin.x + m_layout.x_of(i, a), x1 = origin.x + m_layout.x_of(i, b);
             float y0 = origin.y + line.y, y1 = y0 + lh;
-            if (kind == core::LabelKind::Error) {
-                wavy_line(draw, x0, x1, y1 - 3.0f + 3.0f * static_cast<float>(depth), with_alpha(color, 1.0f));
+            float under = y1 - 2.0f + 3.0f * static_cast<float>(depth);
+            if (pending) {
+                dashed_line(draw, x0, x1, under, with_alpha(color, 1.0f));
+            } else if (kind == core::LabelKind::Error) {
+                wavy_line(draw, x0, x1, under - 1.0f, with_alpha(color, 1.0f));
             } else if (kind == core::LabelKind::Quote) {
-                draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(color, 0.12f));
-                if (a == span->start)
-                    draw->AddLine(ImVec2(x0, y0 + 1), ImVec2(x0, y1 - 1), with_alpha(color, 1.0f), 2.0f);
-                if (b == span->end)
-                    draw->AddLine(ImVec2(x1, y0 + 1), ImVec2(x1, y1 - 1), with_alpha(color, 1.0f), 2.0f);
+                draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(color, 0.10f));
+                // A bracket at each end: a vertical bar with short serifs.
+                ImU32 c = with_alpha(color, 1.0f);
+                if (a == span->start) {
+                    draw->AddLine(ImVec2(x0, y0 + 2), ImVec2(x0, y1 - 2), c, 2.0f);
+                    draw->AddLine(ImVec2(x0, y0 + 2), ImVec2(x0 + 4, y0 + 2), c, 2.0f);
+                    draw->AddLine(ImVec2(x0, y1 - 2), ImVec2(x0 + 4, y1 - 2), c, 2.0f);
+                }
+                if (b == span->end) {
+                    draw->AddLine(ImVec2(x1, y0 + 2), ImVec2(x1, y1 - 2), c, 2.0f);
+                    draw->AddLine(ImVec2(x1, y0 + 2), ImVec2(x1 - 4, y0 + 2), c, 2.0f);
+                    draw->AddLine(ImVec2(x1, y1 - 2), ImVec2(x1 - 4, y1 - 2), c, 2.0f);
+                }
             } else if (depth == 0) {
-                draw->AddRectFilled(ImVec2(x0, y0 + 1), ImVec2(x1, y1 - 1), with_alpha(color, 0.35f), 3.0f);
+                draw->AddRectFilled(ImVec2(x0, y0 + 1), ImVec2(x1, y1 - 1), with_alpha(color, 0.32f), 3.0f);
             } else {
-                float y = y1 - 1.0f + 3.0f * static_cast<float>(depth - 1);
-                draw->AddLine(ImVec2(x0, y), ImVec2(x1, y), with_alpha(color, 1.0f), 2.0f);
+                draw->AddLine(ImVec2(x0, under), ImVec2(x1, under), with_alpha(color, 1.0f), 2.0f);
             }
             if (selected)
                 draw->AddRect(ImVec2(x0 - 1, y0), ImVec2(x1 + 1, y1), with_alpha(color, 1.0f), 3.0f,
                               ImDrawFlags_None, 2.0f);
         }
+        // Corrections shown inline: a tag with the corrected text just above the span's start.
+        if (options.show_corrections && correction && !correction->empty() && kind == core::LabelKind::Error &&
+            span->start >= visible_start) {
+            ImVec2 p = position_of(span->start);
+            float size = m_font_size * 0.72f;
+            ImVec2 text_size = m_font->CalcTextSizeA(size, 1e9f, 0, correction->c_str());
+            ImVec2 a(p.x, p.y - size * 0.55f), b(p.x + text_size.x + 8, p.y - size * 0.55f + text_size.y + 2);
+            draw->AddRectFilled(a, b, with_alpha(color, 0.92f), 3.0f);
+            draw->AddText(m_font, size, ImVec2(a.x + 4, a.y + 1), IM_COL32(255, 255, 255, 255), correction->c_str());
+        }
     }
 }
+
+// [SECTION] Overlays: caret, speaker links, badges
+
+void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
+                                 const ArticleOptions& options) {
+    const core::Document* doc = session.document();
+    const Theme& theme = current_theme();
+    float lh = m_layout.line_height();
+    (void)origin;
+    // Caret.
+    if (session.selected_span == 0) {
+        ImVec2 p = position_of(session.caret);
+        if (p.y + lh >= m_clip_min.y && p.y <= m_clip_max.y)
+            draw->AddLine(ImVec2(p.x, p.y + 2), ImVec2(p.x, p.y + lh - 2), theme.text, 2.0f);
+    }
+    // Speaker links of visible quotes: a curve from the quote's start to the speaker mention.
+    for (const auto& [id, relation] : doc->relations()) {
+        const core::Span* from = doc->spans().find(relation.from);
+        const core::Span* to = doc->spans().find(relation.to);
+        if (!from || !to) continue;
+        ImVec2 a = position_of(from->start), b = position_of(to->start);
+        if (std::max(a.y, b.y) + lh < m_clip_min.y || std::min(a.y, b.y) > m_clip_max.y) continue;
+        bool selected = from->id == session.selected_span || to->id == session.selected_span;
+        const core::Label* label = session.schema.find(from->label);
+        ImU32 color = with_alpha(label ? label->color : 0x888888FF, selected ? 0.95f : 0.45f);
+        ImVec2 a_top(a.x + 2, a.y + 1), b_top(to->start < from->start ? b.x + 4 : b.x + 4, b.y + 1);
+        float lift = std::min(40.0f, 12.0f + std::fabs(a.x - b.x) * 0.08f + std::fabs(a.y - b.y) * 0.1f);
+        draw->AddBezierCubic(a_top, ImVec2(a_top.x, a_top.y - lift), ImVec2(b_top.x, b_top.y - lift), b_top,
+                             color, selected ? 2.0f : 1.2f);
+        draw->AddCircleFilled(b_top, 3.0f, color);
+    }
+    // Numbered badges on speaker candidates.
+    for (std::size_t i = 0; i < options.numbered.size(); ++i) {
+        const core::Span* s = doc->spans().find(options.numbered[i]);
+        if (!s) continue;
+        ImVec2 p = position_of(s->start);
+        char text[4] = {static_cast<char>('1' + i), 0};
+        ImVec2 center(p.x - 2, p.y + 2);
+        draw->AddCircleFilled(center, 8.0f, IM_COL32(20, 20, 20, 230));
+        draw->AddText(m_font, m_font_size * 0.7f, ImVec2(center.x - 3.5f, center.y - 6.5f), IM_COL32(255, 255, 255, 255), text);
+    }
+}
+
+void ArticleView::show_hover(const Session& session, std::size_t cp) {
+    const core::Document* doc = session.document();
+    std::vector<const core::Span*> under = doc->spans().at(cp);
+    under.erase(std::remove_if(under.begin(), under.end(),
+                               [](const core::Span* s) { return s->status == core::Status::Rejected; }),
+                under.end());
+    if (under.empty()) return;
+    ImGui::BeginTooltip();
+    for (const core::Span* s : under) {
+        std::string text(doc->text().slice(s->start, s->end));
+        if (text.size() > 80) text = text.substr(0, 77) + "…";
+        ImGui::Text("%s%s  “%s”", s->label.c_str(), s->status == core::Status::Pending ? " (suggested)" : "",
+                    text.c_str());
+        for (const auto& [name, value] : s->attrs) ImGui::BulletText("%s: %s", name.c_str(), value.c_str());
+        if (core::SpanId speaker = session.speaker_of(s->id))
+            if (const core::Span* sp = doc->spans().find(speaker))
+                ImGui::BulletText("speaker: %s", std::string(doc->text().slice(sp->start, sp->end)).c_str());
+    }
+    ImGui::EndTooltip();
+}
+
+// [SECTION] Mouse
 
 void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
     ImGuiIO& io = ImGui::GetIO();
     ImVec2 mouse = io.MousePos;
     std::size_t cp = m_layout.hit(mouse.x - origin.x, mouse.y - origin.y);
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-        Selection word = session.snap_to_tokens({cp, cp + 1});
-        session.selection = word;
-        session.selected_span = 0;
-        m_dragging = false;
+    core::Document* doc = session.document();
+
+    // Near an end of the selected span: drag that end.
+    int edge = 0;
+    if (const core::Span* sel = doc->spans().find(session.selected_span)) {
+        ImVec2 s = position_of(sel->start), e = position_of(sel->end);
+        float lh = m_layout.line_height();
+        float grab = kEdgeGrab * m_scale;
+        if (std::fabs(mouse.x - s.x) <= grab && mouse.y >= s.y && mouse.y <= s.y + lh) edge = 1;
+        else if (std::fabs(mouse.x - e.x) <= grab && mouse.y >= e.y && mouse.y <= e.y + lh) edge = 2;
+    }
+    if (edge || m_dragging_edge) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (m_dragging_edge) {
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            // Exact characters: the user aims at a glyph boundary when dragging an end.
+            session.set_span_edge(session.selected_span, m_dragging_edge == 1, cp);
+            m_dragging_edge = 0;
+        }
         return;
     }
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && edge) {
+        m_dragging_edge = edge;
+        return;
+    }
+
+    if (!m_dragging && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) show_hover(session, cp);
+
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        // Count clicks ourselves: ImGui knows double clicks, we also need triple clicks.
+        double now = ImGui::GetTime();
+        m_click_count = (now - m_last_click_time <= io.MouseDoubleClickTime) ? m_click_count + 1 : 1;
+        m_last_click_time = now;
+        if (m_click_count == 2) {
+            session.selection = session.word_at(cp);
+            session.selected_span = 0;
+            session.anchor = session.selection.start;
+            session.caret = session.selection.end;
+            m_dragging = false;
+            return;
+        }
+        if (m_click_count >= 3) {
+            session.selection = session.sentence_at(cp);
+            session.selected_span = 0;
+            session.anchor = session.selection.start;
+            session.caret = session.selection.end;
+            m_dragging = false;
+            m_click_count = 0;
+            return;
+        }
         m_dragging = true;
         m_anchor = cp;
         session.selection = {};
     }
-    if (m_dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    if (m_dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left))
         session.selection = {std::min(m_anchor, cp), std::max(m_anchor, cp)};
-    }
     if (m_dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         m_dragging = false;
         Selection s{std::min(m_anchor, cp), std::max(m_anchor, cp)};
         if (s.empty()) {
-            // A click: select the innermost span under the mouse, or nothing.
-            const core::Document* doc = session.document();
+            // A click: select the innermost span under the mouse, or place the caret.
             core::SpanId best = 0;
             std::uint32_t best_len = ~std::uint32_t{0};
             for (const core::Span* span : doc->spans().at(cp))
@@ -180,11 +344,15 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
                     best_len = span->end - span->start;
                 }
             session.selected_span = best;
+            m_clicked_span = best;
             session.selection = {};
+            session.caret = session.anchor = cp;
         } else {
             // Snap to whole words unless Alt is held (exact characters: `blinken` in `blinkenbut`).
             session.selection = io.KeyAlt ? s : session.snap_to_tokens(s);
             session.selected_span = 0;
+            session.anchor = session.selection.start;
+            session.caret = session.selection.end;
         }
     }
 }

@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace gloss::app {
 
@@ -15,10 +17,20 @@ struct ScreenRect {
     float x = 0, y = 0, width = 0, height = 0;
 };
 
+// What the view shows besides the text, set by the app each frame.
+struct ArticleOptions {
+    float scale = 1.0f;                     // interface scale (device pixel ratio)
+    bool show_corrections = false;          // ERROR corrections drawn over their spans
+    std::vector<core::SpanId> numbered;     // speaker candidates, drawn with 1..9 badges
+    std::vector<Selection> search_matches;  // highlighted
+};
+
 class ArticleView {
 public:
     // Draws inside the current window's remaining space and handles mouse input.
-    void draw(Session& session, ImFont* font, float font_size);
+    void draw(Session& session, ImFont* font, float font_size, const ArticleOptions& options);
+    // True when the user clicked a span while a speaker was being picked (consumed on read).
+    core::SpanId take_clicked_span() { return std::exchange(m_clicked_span, 0); }
 
     // Screen rectangle (pixels, last frame) covering code points [start, start+1) on its line;
     // nullopt when not visible.
@@ -31,13 +43,25 @@ public:
 private:
     void handle_mouse(Session& session, ImVec2 origin);
     void paint_spans(const Session& session, ImDrawList* draw, ImVec2 origin, std::size_t first_line,
-                     std::size_t last_line);
+                     std::size_t last_line, const ArticleOptions& options);
+    void paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
+                        const ArticleOptions& options);
+    void show_hover(const Session& session, std::size_t cp);
+    // Screen x and line top of code point `cp`.
+    ImVec2 position_of(std::size_t cp) const;
 
     ArticleLayout m_layout;
     ImVec2 m_origin{0, 0};     // screen position of the text's top-left, last frame
     ImVec2 m_clip_min{0, 0}, m_clip_max{0, 0};
     bool m_dragging = false;
+    int m_dragging_edge = 0; // 1: start of the selected span, 2: its end
     std::size_t m_anchor = 0;
+    core::SpanId m_clicked_span = 0;
+    std::size_t m_click_count = 0;
+    double m_last_click_time = -1;
+    ImFont* m_font = nullptr;
+    float m_font_size = 0;
+    float m_scale = 1.0f;
     std::optional<std::size_t> m_scroll_to;
 };
 

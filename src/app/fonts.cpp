@@ -29,7 +29,7 @@ ImFont* add(const void* ttf, std::size_t size, float pixels, float scale) {
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = false;
-    config.RasterizerDensity = scale;
+    (void)scale;
     void* copy = IM_ALLOC(size);
     std::memcpy(copy, ttf, size);
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), pixels, &config,
@@ -52,8 +52,9 @@ Fonts load_fonts(const void* ttf, std::size_t size, float scale) {
         io.Fonts->Build();
         return fonts;
     }
-    fonts.ui = add(ttf, size, fonts.ui_size, scale);
-    fonts.article = add(ttf, size, fonts.article_size, scale);
+    // Rasterised at the scaled size and drawn at it: the whole interface works in device pixels.
+    fonts.ui = add(ttf, size, fonts.ui_size * scale, scale);
+    fonts.article = add(ttf, size, fonts.article_size * scale, scale);
     // ImGui picks U+FFFD (in the ranges above) as each font's fallback glyph when building.
     io.Fonts->Build();
     return fonts;

@@ -17,7 +17,7 @@ struct Fonts {
 };
 
 // Adds both fonts to the atlas of the current context (the atlas copies `ttf`) and builds it.
-// `scale` is the device pixel ratio: glyphs are rasterised at size*scale and drawn at size.
+// `scale` is the interface scale (the device pixel ratio): fonts are built at size*scale.
 // Returns fonts with null pointers when the data is not a usable font.
 Fonts load_fonts(const void* ttf, std::size_t size, float scale);
 

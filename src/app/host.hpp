@@ -18,6 +18,12 @@ public:
     virtual void annotations_changed() {}
     // Milliseconds since the Unix epoch.
     virtual std::int64_t now_ms() const = 0;
+    // A short line for the status bar about persistence ("Saved 12:04:31", "Saving…",
+    // "Not saved: storage is full"); empty when the host does not persist.
+    virtual const std::string& save_state() const {
+        static const std::string s_none;
+        return s_none;
+    }
 };
 
 } // namespace gloss::app

@@ -1,6 +1,8 @@
 // Session commands. Layer: app (no ImGui here).
 #include "app/session.hpp"
 
+#include "core/text/grapheme.hpp"
+#include "core/text/utf8.hpp"
 #include "io/gloss_jsonl.hpp"
 
 #include <algorithm>
@@ -19,6 +21,7 @@ void Session::open(std::size_t index) {
     m_current = index;
     selection = {};
     selected_span = 0;
+    caret = anchor = 0;
 }
 
 core::Diagnostics Session::load_jsonl(std::string_view bytes, const std::string& source) {
@@ -29,14 +32,7 @@ core::Diagnostics Session::load_jsonl(std::string_view bytes, const std::string&
     if (result.ok() && result.documents.empty())
         result.diagnostics.push_back(core::make_diagnostic(
             core::DiagnosticCode::Other, {source + ": no documents in the file"}));
-    if (!core::has_errors(result.diagnostics)) {
-        m_documents = std::move(result.documents);
-        m_current = 0;
-        m_tokens_for = ~std::size_t{0};
-        selection = {};
-        selected_span = 0;
-        mark_changed();
-    }
+    if (!core::has_errors(result.diagnostics)) replace_documents(std::move(result.documents));
     return result.diagnostics;
 }
 
@@ -128,6 +124,294 @@ bool Session::redo() {
     if (!doc || !doc->redo()) return false;
     mark_changed();
     return true;
+}
+
+} // namespace gloss::app
+
+// [SECTION] Caret, selection and span edges
+
+namespace gloss::app {
+void Session::replace_documents(std::vector<core::Document> documents) {
+    m_documents = std::move(documents);
+    m_current = 0;
+    m_tokens_for = m_sentences_for = ~std::size_t{0};
+    selection = {};
+    selected_span = 0;
+    caret = anchor = 0;
+    mark_changed();
+}
+
+void Session::set_done(std::size_t index, bool done) {
+    if (index >= m_documents.size()) return;
+    auto& extra = m_documents[index].meta.extra;
+    if (done) extra["gloss_status"] = "done";
+    else extra.erase("gloss_status");
+    mark_changed();
+}
+
+bool Session::is_done(std::size_t index) const {
+    if (index >= m_documents.size()) return false;
+    auto it = m_documents[index].meta.extra.find("gloss_status");
+    return it != m_documents[index].meta.extra.end() && it->second == "done";
+}
+
+std::size_t Session::done_count() const {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < m_documents.size(); ++i) n += is_done(i);
+    return n;
+}
+
+void Session::move_caret(std::size_t to, bool extend) {
+    const core::Document* doc = document();
+    if (!doc) return;
+    to = std::min(to, doc->text().size());
+    if (!extend) anchor = to;
+    caret = to;
+    selection = extend ? Selection{std::min(anchor, caret), std::max(anchor, caret)} : Selection{};
+    if (extend) selected_span = 0;
+}
+
+std::size_t Session::next_grapheme(std::size_t from) const {
+    const core::Document* doc = document();
+    if (!doc || from >= doc->text().size()) return doc ? doc->text().size() : 0;
+    // Clusters are short: look at a window around the caret.
+    std::size_t lo = from > 32 ? from - 32 : 0, hi = std::min(doc->text().size(), from + 64);
+    std::u32string window = doc->text().decode(lo, hi);
+    return lo + core::next_grapheme_boundary(window, from - lo);
+}
+
+std::size_t Session::previous_grapheme(std::size_t from) const {
+    const core::Document* doc = document();
+    if (!doc || from == 0) return 0;
+    std::size_t lo = from > 64 ? from - 64 : 0, hi = std::min(doc->text().size(), from + 32);
+    std::u32string window = doc->text().decode(lo, hi);
+    return lo + core::previous_grapheme_boundary(window, from - lo);
+}
+
+std::size_t Session::next_word(std::size_t from) {
+    const auto& toks = tokens();
+    auto it = std::upper_bound(toks.begin(), toks.end(), from,
+                               [](std::size_t c, const core::Token& t) { return c < t.end; });
+    if (it == toks.end()) return document() ? document()->text().size() : 0;
+    return it->end; // the end of the token containing or following `from`
+}
+
+std::size_t Session::previous_word(std::size_t from) {
+    const auto& toks = tokens();
+    auto it = std::lower_bound(toks.begin(), toks.end(), from,
+                               [](const core::Token& t, std::size_t c) { return t.start < c; });
+    if (it == toks.begin()) return 0;
+    return std::prev(it)->start;
+}
+
+Selection Session::word_at(std::size_t cp) { return snap_to_tokens({cp, cp + 1}); }
+
+Selection Session::sentence_at(std::size_t cp) {
+    const core::Document* doc = document();
+    if (!doc) return {};
+    const auto& toks = tokens();
+    if (m_sentences_for != m_current) {
+        std::u32string text = doc->text().decode(0, doc->text().size());
+        m_sentences = core::split_sentences(text, toks);
+        m_sentences_for = m_current;
+    }
+    auto it = std::upper_bound(m_sentences.begin(), m_sentences.end(), cp,
+                               [](std::size_t c, const core::Sentence& s) { return c < s.start; });
+    if (it == m_sentences.begin()) return {};
+    --it;
+    return {it->start, it->end};
+}
+
+bool Session::select_adjacent_span(bool forward) {
+    const core::Document* doc = document();
+    if (!doc) return false;
+    const core::SpanStore& spans = doc->spans();
+    const core::Span* next = nullptr;
+    if (spans.contains(selected_span))
+        next = forward ? spans.next(selected_span) : spans.previous(selected_span);
+    else
+        next = forward ? spans.first_starting_at_or_after(caret) : spans.last_starting_before(caret);
+    while (next && next->status == core::Status::Rejected)
+        next = forward ? spans.next(next->id) : spans.previous(next->id);
+    if (!next) return false;
+    selected_span = next->id;
+    selection = {};
+    caret = anchor = next->start;
+    return true;
+}
+
+bool Session::move_span_edge(bool start_edge, bool outward, bool by_char) {
+    core::Document* doc = document();
+    if (!doc) return false;
+    const core::Span* span = doc->spans().find(selected_span);
+    if (!span) return false;
+    std::size_t pos = start_edge ? span->start : span->end;
+    bool left = start_edge == outward; // grow the start or shrink the end: move left
+    std::size_t to;
+    if (by_char) to = left ? previous_grapheme(pos) : next_grapheme(pos);
+    else if (left) {
+        to = previous_word(pos);
+        if (!start_edge) { // shrinking the end: to the end of the previous word
+            const auto& toks = tokens();
+            auto it = std::lower_bound(toks.begin(), toks.end(), pos,
+                                       [](const core::Token& t, std::size_t c) { return t.end < c; });
+            to = it == toks.begin() ? 0 : std::prev(it)->end;
+        }
+    } else {
+        to = next_word(pos);
+        if (start_edge) { // shrinking the start: to the start of the next word
+            const auto& toks = tokens();
+            auto it = std::upper_bound(toks.begin(), toks.end(), pos,
+                                       [](std::size_t c, const core::Token& t) { return c < t.start; });
+            to = it == toks.end() ? pos : it->start;
+        }
+    }
+    return set_span_edge(span->id, start_edge, to);
+}
+
+bool Session::set_span_edge(core::SpanId id, bool start_edge, std::size_t position) {
+    core::Document* doc = document();
+    if (!doc) return false;
+    const core::Span* span = doc->spans().find(id);
+    if (!span) return false;
+    core::Span changed = *span;
+    if (start_edge) changed.start = static_cast<std::uint32_t>(position);
+    else changed.end = static_cast<std::uint32_t>(position);
+    if (changed.start >= changed.end || changed == *span) return false;
+    if (!doc->update_span(std::move(changed)).ok()) return false;
+    mark_changed();
+    return true;
+}
+
+bool Session::set_attribute(core::SpanId id, const std::string& name, const std::string& value) {
+    core::Document* doc = document();
+    if (!doc) return false;
+    const core::Span* span = doc->spans().find(id);
+    if (!span) return false;
+    const std::string* current = span->attrs.get(name);
+    if ((current && *current == value) || (!current && value.empty())) return false;
+    core::Span changed = *span;
+    if (value.empty()) changed.attrs.erase(name);
+    else changed.attrs.set(name, value);
+    if (!doc->update_span(std::move(changed)).ok()) return false;
+    mark_changed();
+    return true;
+}
+
+core::SpanId Session::speaker_of(core::SpanId quote, const std::string& relation_type) const {
+    const core::Document* doc = document();
+    if (!doc) return 0;
+    for (const core::Relation* r : doc->relations_of(quote))
+        if (r->from == quote && r->type == relation_type) return r->to;
+    return 0;
+}
+
+bool Session::set_speaker(core::SpanId quote, core::SpanId target, const std::string& relation_type) {
+    core::Document* doc = document();
+    if (!doc || !doc->spans().contains(quote)) return false;
+    if (target && !doc->spans().contains(target)) return false;
+    if (speaker_of(quote, relation_type) == target) return false;
+    doc->begin_group("set " + relation_type);
+    std::vector<core::RelationId> old;
+    for (const core::Relation* r : doc->relations_of(quote))
+        if (r->from == quote && r->type == relation_type) old.push_back(r->id);
+    for (core::RelationId r : old) doc->remove_relation(r);
+    if (target) {
+        core::Relation relation;
+        relation.type = relation_type;
+        relation.from = quote;
+        relation.to = target;
+        doc->add_relation(relation);
+    }
+    doc->end_group();
+    mark_changed();
+    return true;
+}
+
+std::vector<core::SpanId> Session::speaker_candidates(core::SpanId quote, std::size_t limit) const {
+    std::vector<core::SpanId> out;
+    const core::Document* doc = document();
+    if (!doc) return out;
+    const core::Span* q = doc->spans().find(quote);
+    if (!q) return out;
+    std::vector<std::string> targets = {"PERSON", "ORG"};
+    if (const core::Label* label = schema.find(q->label))
+        for (const core::AttributeDef& a : label->attributes)
+            if (a.type == core::AttributeType::SpanReference && !a.target_labels.empty()) targets = a.target_labels;
+    std::vector<std::pair<std::size_t, core::SpanId>> scored;
+    for (const std::string& t : targets)
+        for (const core::Span* s : doc->spans().with_label(t)) {
+            if (s->status == core::Status::Rejected) continue;
+            std::size_t distance = s->end <= q->start ? q->start - s->end
+                                   : s->start >= q->end ? s->start - q->end
+                                                        : 0;
+            scored.push_back({distance, s->id});
+        }
+    std::sort(scored.begin(), scored.end());
+    for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(scored[i].second);
+    return out;
+}
+
+std::vector<std::string> Session::canonical_names(const std::string& label, const std::string& prefix) const {
+    auto lower = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    std::string p = lower(prefix);
+    std::vector<std::string> out;
+    for (const core::Document& doc : m_documents)
+        for (const core::Span* s : doc.spans().with_label(label))
+            if (const std::string* c = s->attrs.get("canonical"); c && !c->empty() && lower(*c).rfind(p, 0) == 0)
+                out.push_back(*c);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// [SECTION] Search
+
+std::vector<Selection> Session::find_all(const std::string& needle) const {
+    std::vector<Selection> out;
+    const core::Document* doc = document();
+    if (!doc || needle.empty()) return out;
+    const std::string& hay = doc->text().utf8();
+    auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    std::size_t needle_cps = core::count_code_points(needle);
+    std::size_t cp = 0, counted_to = 0;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        if (fold(hay[i]) != fold(needle[0])) continue;
+        std::size_t k = 1;
+        while (k < needle.size() && fold(hay[i + k]) == fold(needle[k])) ++k;
+        if (k != needle.size()) continue;
+        if ((static_cast<unsigned char>(hay[i]) & 0xC0) == 0x80) continue; // not at a character start
+        cp += core::count_code_points(std::string_view(hay).substr(counted_to, i - counted_to));
+        counted_to = i;
+        out.push_back({cp, cp + needle_cps});
+    }
+    return out;
+}
+
+std::size_t Session::label_all(const std::vector<Selection>& ranges, const core::Label& label) {
+    core::Document* doc = document();
+    if (!doc) return 0;
+    std::size_t added = 0;
+    doc->begin_group("label " + std::to_string(ranges.size()) + " matches " + label.name);
+    for (const Selection& r : ranges) {
+        bool exists = false;
+        for (const core::Span* s : doc->spans().at(r.start))
+            if (s->start == r.start && s->end == r.end && s->label == label.name) exists = true;
+        if (exists) continue;
+        core::Span span;
+        span.start = static_cast<std::uint32_t>(r.start);
+        span.end = static_cast<std::uint32_t>(r.end);
+        span.label = label.name;
+        span.annotator = annotator;
+        if (doc->add_span(std::move(span)).ok()) ++added;
+    }
+    doc->end_group();
+    if (added) mark_changed();
+    return added;
 }
 
 } // namespace gloss::app

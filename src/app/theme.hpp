@@ -11,6 +11,7 @@ struct Theme {
     ImU32 selection = IM_COL32(120, 170, 255, 90);
     ImU32 paper = IM_COL32(252, 251, 248, 255);
     ImU32 error = IM_COL32(200, 40, 40, 255);
+    ImU32 search = IM_COL32(255, 214, 10, 110);
 };
 
 const Theme& current_theme();

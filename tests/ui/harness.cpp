@@ -8,6 +8,25 @@
 namespace gloss::test {
 namespace {
 
+// ImGui reads Ctrl/Shift/Alt from the ImGuiMod_* keys; backends send them with the keys.
+ImGuiKey mod_of(ImGuiKey key) {
+    switch (key) {
+    case ImGuiKey_LeftCtrl:
+    case ImGuiKey_RightCtrl: return ImGuiMod_Ctrl;
+    case ImGuiKey_LeftShift:
+    case ImGuiKey_RightShift: return ImGuiMod_Shift;
+    case ImGuiKey_LeftAlt:
+    case ImGuiKey_RightAlt: return ImGuiMod_Alt;
+    default: return ImGuiKey_None;
+    }
+}
+
+void key_event(ImGuiKey key, bool down) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGuiKey mod = mod_of(key); mod != ImGuiKey_None) io.AddKeyEvent(mod, down);
+    io.AddKeyEvent(key, down);
+}
+
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);
@@ -90,7 +109,7 @@ void Harness::double_click(ImVec2 p) {
 void Harness::drag_text(std::size_t start, std::size_t end, ImGuiKey modifier) {
     ImVec2 from = caret_of(start), to = caret_of(end);
     if (modifier != ImGuiKey_None) {
-        ImGui::GetIO().AddKeyEvent(modifier, true);
+        key_event(modifier, true);
         frame();
     }
     move_to(from);
@@ -99,26 +118,25 @@ void Harness::drag_text(std::size_t start, std::size_t end, ImGuiKey modifier) {
     move_to(to);
     mouse_up();
     if (modifier != ImGuiKey_None) {
-        ImGui::GetIO().AddKeyEvent(modifier, false);
+        key_event(modifier, false);
         frame();
     }
     frames(20);
 }
 
 void Harness::press(ImGuiKey key, ImGuiKey modifier, ImGuiKey modifier2) {
-    ImGuiIO& io = ImGui::GetIO();
     for (ImGuiKey m : {modifier, modifier2})
         if (m != ImGuiKey_None) {
-            io.AddKeyEvent(m, true);
+            key_event(m, true);
             frame();
         }
-    io.AddKeyEvent(key, true);
+    key_event(key, true);
     frame();
-    io.AddKeyEvent(key, false);
+    key_event(key, false);
     frame();
     for (ImGuiKey m : {modifier2, modifier})
         if (m != ImGuiKey_None) {
-            io.AddKeyEvent(m, false);
+            key_event(m, false);
             frame();
         }
 }

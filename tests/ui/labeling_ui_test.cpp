@@ -18,24 +18,17 @@ std::size_t find_cp(Harness& h, const std::string& needle) {
 }
 
 bool has_filled_rect_over(ImDrawData* data, ImVec2 p, ImU32 rgb) {
-    // A filled rect is two triangles of 4 vertices with the label's colour.
-    for (int l = 0; l < data->CmdListsCount; ++l) {
-        const ImDrawList* list = data->CmdLists[l];
-        for (int i = 0; i + 3 < list->VtxBuffer.Size; ++i) {
-            const ImDrawVert& v = list->VtxBuffer[i];
-            if ((v.col & 0x00FFFFFF) != (rgb & 0x00FFFFFF)) continue;
-            float x0 = v.pos.x, y0 = v.pos.y, x1 = v.pos.x, y1 = v.pos.y;
-            for (int k = 1; k < 4; ++k) {
-                const ImDrawVert& w = list->VtxBuffer[i + k];
-                x0 = std::min(x0, w.pos.x);
-                y0 = std::min(y0, w.pos.y);
-                x1 = std::max(x1, w.pos.x);
-                y1 = std::max(y1, w.pos.y);
+    // The vertices drawn in the label's colour (any alpha) must surround the point.
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if ((v.col & 0x00FFFFFF) == (rgb & 0x00FFFFFF)) {
+                x0 = std::min(x0, v.pos.x);
+                y0 = std::min(y0, v.pos.y);
+                x1 = std::max(x1, v.pos.x);
+                y1 = std::max(y1, v.pos.y);
             }
-            if (p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1) return true;
-        }
-    }
-    return false;
+    return p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1;
 }
 
 } // namespace

@@ -68,10 +68,11 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_rect_of(double cp) {
     s_result = "null";
     if (!s_app || cp < 0) return s_result.c_str();
     if (auto r = s_app->article_view().rect_of(static_cast<std::size_t>(cp))) {
+        // The interface draws in device pixels; the page thinks in CSS pixels.
+        double scale = s_app->ui_scale();
         char buf[160];
         std::snprintf(buf, sizeof buf, "{\"x\":%.2f,\"y\":%.2f,\"width\":%.2f,\"height\":%.2f}",
-                      static_cast<double>(r->x), static_cast<double>(r->y),
-                      static_cast<double>(r->width), static_cast<double>(r->height));
+                      r->x / scale, r->y / scale, r->width / scale, r->height / scale);
         s_result = buf;
     }
     return s_result.c_str();

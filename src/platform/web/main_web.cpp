@@ -2,7 +2,7 @@
 // Layer: platform/web.
 //  [X] WebGL2 via GLFW   [X] canvas follows the window   [X] fatal errors shown on the page
 //  [X] sample articles, schema and font from the preloaded /assets
-//  [ ] devicePixelRatio > 1 (issue 5)
+//  [X] devicePixelRatio: the interface is scaled and drawn in device pixels
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "platform/web/js_api.hpp"
@@ -26,6 +26,19 @@ GLFWwindow* s_window = nullptr;
 gloss::platform::WebHost s_host;
 std::unique_ptr<gloss::app::App> s_app;
 
+// clang-format off
+// Sizes the canvas's backing store to its CSS size times devicePixelRatio (GLFW then reports
+// the new size); returns the ratio. Browser.setCanvasSize keeps GLFW's window size in step.
+EM_JS(double, gloss_js_fit_canvas, (), {
+    const canvas = Module.canvas;
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+    const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    if (canvas.width !== width || canvas.height !== height) Browser.setCanvasSize(width, height);
+    return ratio;
+});
+// clang-format on
+
 std::string read_file(const char* path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream out;
@@ -34,6 +47,12 @@ std::string read_file(const char* path) {
 }
 
 void frame() {
+    auto ratio = static_cast<float>(gloss_js_fit_canvas());
+    if (ratio != s_app->ui_scale()) {
+        s_app->set_ui_scale(ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -76,13 +95,11 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: arrows, Tab and Enter belong to the article view.
     ImGui_ImplGlfw_InitForOpenGL(s_window, true);
-    ImGui_ImplGlfw_InstallEmscriptenCanvasResizeCallback("#canvas");
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     s_app = std::make_unique<gloss::app::App>(s_host);
-    s_app->set_dark(false);
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
     if (!s_app->load_fonts(font.data(), font.size(), 1.0f))
         s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");

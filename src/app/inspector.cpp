@@ -1,0 +1,202 @@
+// Inspector: the selected span's label, text and attributes (enumerations, free text with
+// autocomplete for canonical names, the speaker of a quote). Layer: app.
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace gloss::app {
+namespace {
+
+ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
+    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f, static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
+                  static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
+}
+
+int resize_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+// InputText on a std::string.
+bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags = 0) {
+    return ImGui::InputText(label, value.data(), value.capacity() + 1, flags | ImGuiInputTextFlags_CallbackResize,
+                            resize_callback, &value);
+}
+
+std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "…";
+}
+
+} // namespace
+
+void App::draw_inspector() {
+    ImGui::BeginChild("Inspector", ImVec2(0, 0), false);
+    ImGui::TextDisabled("INSPECTOR");
+    ImGui::Separator();
+    core::Document* doc = m_session.document();
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    if (m_edit_span != m_session.selected_span) {
+        m_edit_buffers.clear();
+        m_edit_span = m_session.selected_span;
+    }
+    if (!span) {
+        if (!m_session.selection.empty() && doc) {
+            std::string text(doc->text().slice(m_session.selection.start, m_session.selection.end));
+            ImGui::TextWrapped("Selected: “%s”", excerpt(text).c_str());
+            ImGui::TextDisabled("%zu..%zu · press a label key", m_session.selection.start, m_session.selection.end);
+        } else {
+            ImGui::TextWrapped("Drag across text (or use Shift+arrows) and press a label key. Click a span "
+                               "or press Tab to select one. Press ? for every shortcut.");
+        }
+        ImGui::EndChild();
+        return;
+    }
+    const core::Span current = *span; // edits below may move the span in the store
+    const core::Label* label = m_session.schema.find(current.label);
+    ImGui::PushStyleColor(ImGuiCol_Text, color_of(label ? label->color : 0x888888FF));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##label", current.label.c_str())) {
+        for (const core::Label& l : m_session.schema.labels())
+            if (ImGui::Selectable(l.name.c_str(), l.name == current.label) && l.name != current.label) {
+                if (m_session.apply_label(l).ok()) changed();
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::PopStyleColor();
+    ImGui::TextWrapped("“%s”", excerpt(doc->text().slice(current.start, current.end)).c_str());
+    ImGui::TextDisabled("%u..%u · %s · %s", current.start, current.end, std::string(core::to_string(current.origin)).c_str(),
+                        std::string(core::to_string(current.status)).c_str());
+    if (current.status == core::Status::Pending) {
+        if (ImGui::Button("Accept (Enter)")) {
+            core::Span accepted = current;
+            accepted.status = core::Status::Accepted;
+            if (doc->update_span(accepted).ok()) changed();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Reject (Backspace)")) {
+            core::Span rejected = current;
+            rejected.status = core::Status::Rejected;
+            if (doc->update_span(rejected).ok()) changed();
+            m_session.selected_span = 0;
+        }
+    }
+    ImGui::Separator();
+    if (label) {
+        for (const core::AttributeDef& def : label->attributes) {
+            if (!doc->spans().contains(current.id)) break;
+            draw_attribute(*doc->spans().find(current.id), def);
+        }
+    }
+    // Attributes the schema does not define (imported data) are shown, read-only.
+    for (const auto& [name, value] : current.attrs)
+        if (!label || !label->attribute(name)) ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button("Delete span")) {
+        if (m_session.remove_selected()) changed();
+    }
+    ImGui::EndChild();
+}
+
+void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) {
+    ImGui::PushID(def.name.c_str());
+    const std::string* value = span.attrs.get(def.name);
+    switch (def.type) {
+    case core::AttributeType::Enumeration: {
+        ImGui::TextUnformatted(def.name.c_str());
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##enum", value ? value->c_str() : "(none)")) {
+            if (ImGui::Selectable("(none)", !value) && value) {
+                if (m_session.set_attribute(span.id, def.name, "")) changed();
+            }
+            for (const std::string& option : def.values)
+                if (ImGui::Selectable(option.c_str(), value && *value == option)) {
+                    if (m_session.set_attribute(span.id, def.name, option)) changed();
+                }
+            ImGui::EndCombo();
+        }
+        break;
+    }
+    case core::AttributeType::Text: {
+        ImGui::TextUnformatted(def.name.c_str());
+        auto [it, inserted] = m_edit_buffers.try_emplace(def.name, value ? *value : std::string());
+        std::string& buffer = it->second;
+        if (m_focus_inspector) {
+            ImGui::SetKeyboardFocusHere();
+            m_focus_inspector = false;
+        }
+        ImGui::SetNextItemWidth(-1);
+        bool enter = input_string("##text", buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+        bool active = ImGui::IsItemActive();
+        // One undo step per finished edit (Enter or leaving the field), not per keystroke.
+        if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
+            if (m_session.set_attribute(span.id, def.name, buffer)) changed();
+        }
+        if (!active && !ImGui::IsItemDeactivated()) buffer = value ? *value : std::string();
+        // Canonical names already used in the project, as completions.
+        if (def.name == "canonical" && active) {
+            std::vector<std::string> names = m_session.canonical_names(span.label, buffer);
+            for (std::size_t i = 0; i < names.size() && i < 6; ++i)
+                if (names[i] != buffer && ImGui::Selectable(names[i].c_str())) {
+                    buffer = names[i];
+                    if (m_session.set_attribute(span.id, def.name, buffer)) changed();
+                }
+        }
+        break;
+    }
+    case core::AttributeType::SpanReference:
+        draw_speaker(span, def);
+        break;
+    }
+    ImGui::PopID();
+}
+
+void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
+    core::Document* doc = m_session.document();
+    ImGui::TextUnformatted(def.name.c_str());
+    core::SpanId speaker = m_session.speaker_of(span.id, def.name);
+    if (const core::Span* s = speaker ? doc->spans().find(speaker) : nullptr) {
+        ImGui::TextWrapped("→ %s “%s”", s->label.c_str(), excerpt(doc->text().slice(s->start, s->end), 60).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Unlink")) {
+            if (m_session.set_speaker(span.id, 0, def.name)) changed();
+        }
+    } else if (!span.attrs.get(def.name)) {
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.0f, 1.0f), "⚠ no %s yet", def.name.c_str());
+    }
+    if (ImGui::Button(m_picking_speaker ? "Picking… (1-9 or click)" : "Pick speaker (S)")) {
+        m_picking_speaker = !m_picking_speaker;
+        m_speaker_quote = span.id;
+    }
+    if (m_picking_speaker && m_speaker_quote == span.id) {
+        std::vector<core::SpanId> candidates = m_session.speaker_candidates(span.id);
+        if (candidates.empty()) ImGui::TextDisabled("No PERSON or ORG mentions yet.");
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            const core::Span* c = doc->spans().find(candidates[i]);
+            std::string item = std::to_string(i + 1) + "  " + std::string(doc->text().slice(c->start, c->end)) +
+                               "  (" + c->label + ")";
+            if (ImGui::Selectable(item.c_str())) {
+                if (m_session.set_speaker(span.id, c->id, def.name)) changed();
+                m_picking_speaker = false;
+            }
+        }
+    }
+    // A speaker who is not in the text: free text, kept as an attribute.
+    auto [it, inserted] = m_edit_buffers.try_emplace("speaker_text", span.attrs.get(def.name) ? *span.attrs.get(def.name) : "");
+    ImGui::SetNextItemWidth(-1);
+    bool enter = input_string("##speaker_text", it->second, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
+        if (m_session.set_attribute(span.id, def.name, it->second)) changed();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A speaker who is not mentioned in the text");
+}
+
+} // namespace gloss::app

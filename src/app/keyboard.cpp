@@ -1,0 +1,194 @@
+// Keyboard: every shortcut of the interface, so a whole article can be annotated without a
+// mouse. The sheet in app.cpp (draw_shortcut_sheet) lists the same bindings. Layer: app.
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace gloss::app {
+
+void App::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool ctrl = io.KeyCtrl || io.KeySuper;
+    // Global shortcuts work even while a text field is focused.
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
+        m_search_open = true;
+        m_focus_search = true;
+        return;
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_E, false)) {
+        export_jsonl();
+        return;
+    }
+    if (io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && m_search_open) {
+            m_search_open = false;
+            m_matches.clear();
+        }
+        return;
+    }
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+        if (io.KeyShift ? m_session.redo() : m_session.undo()) changed();
+        return;
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
+        if (m_session.redo()) changed();
+        return;
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) {
+        std::size_t i = m_session.current_index();
+        m_session.set_done(i, !m_session.is_done(i));
+        changed();
+        if (m_session.is_done(i) && i + 1 < m_session.documents().size()) m_session.open(i + 1);
+        return;
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false)) {
+        m_session.open(std::min(m_session.current_index() + 1, m_session.documents().size() - 1));
+        return;
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_UpArrow, false)) {
+        if (m_session.current_index() > 0) m_session.open(m_session.current_index() - 1);
+        return;
+    }
+    core::Document* doc = m_session.document();
+    if (!doc) return;
+
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        if (m_picking_speaker) m_picking_speaker = false;
+        else if (m_search_open) {
+            m_search_open = false;
+            m_matches.clear();
+        } else {
+            m_session.selection = {};
+            m_session.selected_span = 0;
+        }
+        return;
+    }
+    if (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
+        m_show_shortcuts = true;
+        return;
+    }
+
+    // Speaker picking: digits choose among the numbered mentions.
+    if (m_picking_speaker) {
+        std::vector<core::SpanId> candidates = m_session.speaker_candidates(m_speaker_quote);
+        for (int k = 0; k < 9; ++k) {
+            if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + k), false) &&
+                !ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad1 + k), false))
+                continue;
+            if (static_cast<std::size_t>(k) < candidates.size()) {
+                if (m_session.set_speaker(m_speaker_quote, candidates[static_cast<std::size_t>(k)])) changed();
+                m_session.selected_span = m_speaker_quote;
+                m_picking_speaker = false;
+            }
+            return;
+        }
+    }
+
+    const core::Span* selected = doc->spans().find(m_session.selected_span);
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab, true)) {
+        m_session.select_adjacent_span(!io.KeyShift);
+        if (const core::Span* s = doc->spans().find(m_session.selected_span)) m_article.scroll_to(s->start);
+        return;
+    }
+    if (selected && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
+        if (selected->status == core::Status::Pending) {
+            core::Span accepted = *selected;
+            accepted.status = core::Status::Accepted;
+            if (doc->update_span(accepted).ok()) changed();
+        }
+        m_focus_inspector = true;
+        return;
+    }
+    if (selected && ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
+        if (selected->status == core::Status::Pending) {
+            core::Span rejected = *selected;
+            rejected.status = core::Status::Rejected;
+            if (doc->update_span(rejected).ok()) changed();
+            m_session.select_adjacent_span(true);
+        } else if (m_session.remove_selected()) {
+            changed();
+        }
+        return;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) {
+        if (m_session.remove_selected()) changed();
+        return;
+    }
+    if (io.KeyAlt && selected &&
+        (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true) || ImGui::IsKeyPressed(ImGuiKey_RightArrow, true))) {
+        bool right = ImGui::IsKeyPressed(ImGuiKey_RightArrow, true);
+        // Alt+Left/Right: the end shrinks/grows; with Shift, the start grows/shrinks.
+        bool start_edge = io.KeyShift;
+        bool outward = start_edge ? !right : right;
+        if (m_session.move_span_edge(start_edge, outward, ctrl)) changed();
+        return;
+    }
+    handle_caret_keys();
+    if (ctrl || io.KeyAlt) return;
+
+    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) {
+        if (selected) {
+            const core::Label* label = m_session.schema.find(selected->label);
+            if (label && label->kind == core::LabelKind::Quote) {
+                m_picking_speaker = true;
+                m_speaker_quote = selected->id;
+                return;
+            }
+        }
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_T, false)) {
+        m_show_corrections = !m_show_corrections;
+        return;
+    }
+    for (int k = ImGuiKey_A; k <= ImGuiKey_Z; ++k) {
+        if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(k), false)) continue;
+        char32_t letter = static_cast<char32_t>('a' + (k - ImGuiKey_A));
+        if (const core::Label* label = m_session.schema.find_by_hotkey(letter)) {
+            if (m_session.apply_label(*label).ok()) changed();
+        }
+    }
+}
+
+void App::handle_caret_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool ctrl = io.KeyCtrl || io.KeySuper;
+    bool shift = io.KeyShift;
+    Session& s = m_session;
+    std::size_t from = s.caret;
+    // With a selection and no Shift, Left/Right collapse it to that side.
+    bool collapse = !shift && !s.selection.empty();
+    const ArticleLayout& layout = m_article.layout();
+    std::optional<std::size_t> to;
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true)) {
+        if (collapse) to = s.selection.start;
+        else to = ctrl ? s.previous_word(from) : s.previous_grapheme(from);
+    } else if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, true)) {
+        if (collapse) to = s.selection.end;
+        else to = ctrl ? s.next_word(from) : s.next_grapheme(from);
+    } else if (!ctrl && (ImGui::IsKeyPressed(ImGuiKey_UpArrow, true) || ImGui::IsKeyPressed(ImGuiKey_DownArrow, true))) {
+        if (layout.lines().empty()) return;
+        std::size_t line = layout.line_of(from);
+        bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow, true);
+        if (up && line == 0) to = 0;
+        else if (!up && line + 1 >= layout.lines().size()) to = layout.lines().back().end;
+        else {
+            std::size_t target = up ? line - 1 : line + 1;
+            float x = layout.x_of(line, from);
+            to = layout.hit(x, layout.lines()[target].y + layout.line_height() * 0.5f);
+        }
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) {
+        to = ctrl ? 0 : layout.lines().empty() ? 0 : layout.lines()[layout.line_of(from)].start;
+    } else if (ImGui::IsKeyPressed(ImGuiKey_End, false)) {
+        if (ctrl) to = s.document()->text().size();
+        else to = layout.lines().empty() ? 0 : layout.lines()[layout.line_of(from)].end;
+    }
+    if (!to) return;
+    s.selected_span = 0;
+    s.move_caret(*to, shift);
+    m_article.scroll_to(*to);
+}
+
+} // namespace gloss::app

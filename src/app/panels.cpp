@@ -1,0 +1,178 @@
+// Panels: label palette, document queue, status line and search bar. Layer: app.
+#include "app/app.hpp"
+
+#include "app/theme.hpp"
+#include "core/text/utf8.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace gloss::app {
+namespace {
+
+ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
+    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f, static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
+                  static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
+}
+
+std::string hotkey_text(char32_t key) {
+    std::string out;
+    if (key) core::append_utf8(out, key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key);
+    return out;
+}
+
+std::size_t quotes_without_speaker(const Session& session, const core::Document& doc) {
+    std::size_t n = 0;
+    for (const core::Label& label : session.schema.labels()) {
+        if (label.kind != core::LabelKind::Quote) continue;
+        for (const core::Span* s : doc.spans().with_label(label.name)) {
+            if (s->status == core::Status::Rejected) continue;
+            bool has = s->attrs.get("speaker") != nullptr;
+            for (const core::Relation* r : doc.relations_of(s->id))
+                if (r->from == s->id && r->type == "speaker") has = true;
+            n += !has;
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+void App::draw_palette() {
+    ImGui::PushID("Palette");
+    bool disabled = !m_session.document();
+    ImGui::BeginDisabled(disabled);
+    for (const core::Label& label : m_session.schema.labels()) {
+        ImGui::PushStyleColor(ImGuiCol_Button, color_of(label.color, 0.28f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color_of(label.color, 0.55f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color_of(label.color, 0.80f));
+        std::string text = label.name;
+        if (label.hotkey) text += "  " + hotkey_text(label.hotkey);
+        text += "##" + label.name;
+        float w = ImGui::CalcTextSize(text.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (ImGui::GetCursorPosX() + w > ImGui::GetWindowWidth() - 8 && ImGui::GetCursorPosX() > 20) ImGui::NewLine();
+        if (ImGui::Button(text.c_str())) {
+            if (m_session.apply_label(label).ok()) changed();
+        }
+        if (ImGui::IsItemHovered() && !label.description.empty()) ImGui::SetTooltip("%s", label.description.c_str());
+        ImGui::PopStyleColor(3);
+        ImGui::SameLine();
+    }
+    ImGui::EndDisabled();
+    ImGui::NewLine();
+    ImGui::PopID();
+}
+
+void App::draw_queue() {
+    ImGui::BeginChild("Documents", ImVec2(0, 0), false);
+    const auto& docs = m_session.documents();
+    std::size_t done = m_session.done_count();
+    ImGui::TextDisabled("DOCUMENTS");
+    ImGui::SameLine();
+    ImGui::Text("%zu / %zu done", done, docs.size());
+    char overlay[32];
+    std::snprintf(overlay, sizeof overlay, "%zu/%zu", done, docs.size());
+    ImGui::ProgressBar(docs.empty() ? 0.0f : static_cast<float>(done) / static_cast<float>(docs.size()),
+                       ImVec2(-1, 6), "");
+    ImGui::Separator();
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const core::Document& d = docs[i];
+        std::string title = d.meta.title.empty() ? d.id : d.meta.title;
+        const char* state = m_session.is_done(i) ? "done" : d.spans().empty() ? "new" : "in progress";
+        std::size_t unspoken = quotes_without_speaker(m_session, d);
+        char label[640];
+        std::snprintf(label, sizeof label, "%s %s\n%s · %zu spans%s##doc%zu", m_session.is_done(i) ? "✓" : "•",
+                      title.c_str(), state, d.spans().size(), unspoken ? " · quote without speaker" : "", i);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+        if (ImGui::Selectable(label, i == m_session.current_index())) m_session.open(i);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndChild();
+}
+
+void App::draw_status() {
+    ImGui::Separator();
+    const core::Document* doc = m_session.document();
+    ImGui::Text("Annotator: %s", m_session.annotator.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    if (doc)
+        ImGui::Text("Document %zu of %zu · %zu spans", m_session.current_index() + 1, m_session.documents().size(),
+                    doc->spans().size());
+    else
+        ImGui::TextUnformatted("No documents");
+    const std::string& save = m_host.save_state();
+    if (!save.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(save.c_str());
+    }
+    ImGui::SameLine();
+    float right = ImGui::GetWindowWidth() - 330;
+    if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
+    if (ImGui::Checkbox("Corrections", &m_show_corrections)) {
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export JSONL")) export_jsonl();
+    ImGui::SameLine();
+    if (ImGui::Button(m_dark ? "Light" : "Dark")) set_dark(!m_dark);
+    ImGui::SameLine();
+    if (ImGui::Button("?")) m_show_shortcuts = true;
+}
+
+void App::draw_search() {
+    ImGui::PushID("Search");
+    ImGui::TextUnformatted("Find");
+    ImGui::SameLine();
+    if (m_focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        m_focus_search = false;
+    }
+    ImGui::SetNextItemWidth(260);
+    bool enter = ImGui::InputText("##query", m_search, sizeof m_search, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited()) {
+        m_matches = m_session.find_all(m_search);
+        m_match = 0;
+        if (!m_matches.empty()) m_article.scroll_to(m_matches[0].start);
+    }
+    bool previous = enter && ImGui::GetIO().KeyShift;
+    if (enter) ImGui::SetKeyboardFocusHere(-1); // keep typing in the field
+    ImGui::SameLine();
+    if (m_matches.empty()) ImGui::TextDisabled(m_search[0] ? "no matches" : "");
+    else ImGui::Text("%zu of %zu", m_match + 1, m_matches.size());
+    ImGui::SameLine();
+    bool go_previous = ImGui::ArrowButton("##previous", ImGuiDir_Up) || previous;
+    ImGui::SameLine();
+    bool go_next = ImGui::ArrowButton("##next", ImGuiDir_Down) || (enter && !previous);
+    if (!m_matches.empty() && (go_next || go_previous)) {
+        m_match = go_next ? (m_match + 1) % m_matches.size() : (m_match + m_matches.size() - 1) % m_matches.size();
+        const Selection& m = m_matches[m_match];
+        m_session.selection = m;
+        m_session.selected_span = 0;
+        m_session.anchor = m.start;
+        m_session.caret = m.end;
+        m_article.scroll_to(m.start);
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("label all as");
+    for (const core::Label& label : m_session.schema.labels()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, color_of(label.color, 0.28f));
+        if (ImGui::SmallButton(label.name.c_str()) && !m_matches.empty()) {
+            if (m_session.label_all(m_matches, label)) changed();
+        }
+        ImGui::PopStyleColor();
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Close")) {
+        m_search_open = false;
+        m_matches.clear();
+    }
+    ImGui::PopID();
+}
+
+} // namespace gloss::app
