@@ -38,7 +38,7 @@ target_link_options(gloss_web PRIVATE
   -sENVIRONMENT=web
   -sEXIT_RUNTIME=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,HEAPU8
   -lidbfs.js
   "SHELL:--preload-file ${GLOSS_PRELOAD_DIR}@/assets")
 set_property(TARGET gloss_web APPEND PROPERTY LINK_DEPENDS "${GLOSS_PRELOAD_STAMP}")

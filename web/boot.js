@@ -49,6 +49,21 @@
     select(docId, start, end) {
       return call("gloss_select", "number", ["string", "number", "number"], [docId, start, end]) === 1;
     },
+    /**
+     * Exports every document in a format ("jsonl", and the others io supports). Resolves to the
+     * text for single-file formats, or to {name: text} when the format writes several files.
+     */
+    exportAs(format) {
+      const out = JSON.parse(call("gloss_export_as", "string", ["string"], [String(format)]));
+      if (out.error) throw new Error(out.error);
+      if (out.files.length === 1) return out.files[0].text;
+      return Object.fromEntries(out.files.map((f) => [f.name, f.text]));
+    },
+    /** Opens a file (name + text or bytes) as the file picker would; throws with its errors. */
+    openFile(name, content) {
+      const errors = openBytes(name, typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content));
+      if (errors) throw new Error(errors);
+    },
     /** Canvas position (CSS pixels) of a code point of the current document, or null. */
     rectOf(offset) { return JSON.parse(call("gloss_rect_of", "string", ["number"], [offset])); },
     /** Subscribes to "change" (after every edit); returns a function that unsubscribes. */
@@ -58,6 +73,55 @@
       return () => listeners[event].delete(callback);
     },
   };
+
+  // Raw bytes into the engine, so that invalid UTF-8 is reported with its place.
+  function openBytes(name, bytes) {
+    if (!started || failed) throw new Error("Gloss is not ready");
+    const pointer = Module._malloc(Math.max(1, bytes.length));
+    try {
+      Module.HEAPU8.set(bytes, pointer);
+      return Module.ccall("gloss_open_file", "string", ["string", "number", "number"], [name, pointer, bytes.length]);
+    } finally {
+      Module._free(pointer);
+    }
+  }
+
+  async function openFiles(files) {
+    for (const file of files) {
+      const errors = openBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (errors) console.warn(`gloss: ${errors}`);
+    }
+    canvas.focus();
+  }
+
+  const picker = document.createElement("input");
+  picker.type = "file";
+  picker.accept = ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv";
+  picker.multiple = false;
+  picker.style.display = "none";
+  picker.addEventListener("change", () => { openFiles(Array.from(picker.files)); picker.value = ""; });
+  document.body.appendChild(picker);
+  window.addEventListener("dragover", (event) => { event.preventDefault(); });
+  window.addEventListener("drop", (event) => {
+    event.preventDefault();
+    if (event.dataTransfer && event.dataTransfer.files.length) openFiles(Array.from(event.dataTransfer.files));
+  });
+
+  // The postMessage bridge: a page embedding Gloss in an iframe sends
+  // {gloss: id, method, args} and receives {gloss: id, result} or {gloss: id, error}.
+  const bridged = ["getAnnotations", "loadDocuments", "loadSchema", "exportAs", "select", "openFile"];
+  window.addEventListener("message", async (event) => {
+    const data = event.data;
+    if (!data || typeof data !== "object" || data.gloss === undefined || !data.method || !event.source) return;
+    const reply = (payload) => event.source.postMessage({ gloss: data.gloss, ...payload }, event.origin === "null" ? "*" : event.origin);
+    if (!bridged.includes(data.method)) { reply({ error: `unknown method "${data.method}"` }); return; }
+    try {
+      await ready;
+      reply({ result: window.gloss[data.method](...(data.args || [])) });
+    } catch (error) {
+      reply({ error: error.message || String(error) });
+    }
+  });
 
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("This browser cannot run WebAssembly, which Gloss needs. Please use a current Chrome, Firefox, Safari or Edge.");
@@ -108,7 +172,9 @@
       for (const callback of listeners.change) {
         try { callback(); } catch (error) { console.warn("gloss change listener failed:", error); }
       }
+      if (window.parent !== window) window.parent.postMessage({ gloss: "change" }, "*");
     },
+    glossOpenFile() { picker.click(); },
     onRuntimeInitialized() { started = true; },
   };
 

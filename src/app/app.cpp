@@ -63,6 +63,62 @@ core::Diagnostics App::load_documents(std::string_view jsonl, const std::string&
     return diagnostics;
 }
 
+core::Diagnostics App::open_file(const std::string& name, std::string_view bytes) {
+    const io::Format* format = io::format_for_file(name);
+    if (!format || !format->read) {
+        std::string known;
+        for (const io::Format& f : io::formats())
+            if (f.read)
+                for (std::string_view ext : f.extensions) known += (known.empty() ? "" : ", ") + std::string(ext);
+        core::Diagnostics d{core::make_diagnostic(core::DiagnosticCode::Other,
+                                                  {name + ": cannot tell the format from the name (Gloss opens " + known + ")"})};
+        m_error = "Could not open " + name + " (your work is unchanged):\n" + summarize(d);
+        return d;
+    }
+    io::ReadOptions options;
+    options.source = name;
+    options.schema = m_session.schema.empty() ? nullptr : &m_session.schema;
+    io::ImportResult result = format->read({{name, std::string(bytes)}}, options);
+    if (result.ok() && result.documents.empty())
+        result.diagnostics.push_back(core::make_diagnostic(core::DiagnosticCode::Other, {name + ": no documents in the file"}));
+    if (core::has_errors(result.diagnostics)) {
+        m_error = "Could not open " + name + " (your work is unchanged):\n" + summarize(result.diagnostics);
+        return result.diagnostics;
+    }
+    m_session.replace_documents(std::move(result.documents));
+    m_error.clear();
+    m_matches.clear();
+    changed();
+    return result.diagnostics;
+}
+
+std::optional<std::vector<io::NamedFile>> App::export_as(std::string_view format_name) {
+    const io::Format* format = io::find_format(format_name);
+    if (!format || !format->write) {
+        m_error = "Cannot export as \"" + std::string(format_name) + "\": unknown format or import only.";
+        return std::nullopt;
+    }
+    io::WriteOptions options;
+    options.schema = &m_session.schema;
+    io::ExportResult result = format->write(m_session.documents(), options);
+    if (!result.ok()) {
+        m_error = "Export as " + std::string(format_name) + " failed:\n" + summarize(result.diagnostics);
+        return std::nullopt;
+    }
+    return std::move(result.files);
+}
+
+void App::download_as(std::string_view format) {
+    auto files = export_as(format);
+    if (!files) return;
+    for (const io::NamedFile& f : *files) {
+        std::string name = f.name;
+        // A single JSONL file gets the name users expect.
+        if (format == "jsonl" && files->size() == 1) name = "gloss-annotations.jsonl";
+        m_host.download(name, "application/octet-stream", f.bytes);
+    }
+}
+
 bool App::select(std::string_view doc_id, std::size_t start, std::size_t end) {
     const auto& docs = m_session.documents();
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -85,9 +141,7 @@ void App::set_dark(bool dark) {
     if (m_scale != 1.0f) ImGui::GetStyle().ScaleAllSizes(m_scale);
 }
 
-void App::export_jsonl() {
-    m_host.download("gloss-annotations.jsonl", "application/x-ndjson", annotations_jsonl());
-}
+void App::export_jsonl() { download_as("jsonl"); }
 
 void App::changed() {
     m_session.mark_changed();

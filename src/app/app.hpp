@@ -6,6 +6,7 @@
 #include "app/fonts.hpp"
 #include "app/host.hpp"
 #include "app/session.hpp"
+#include "io/format.hpp"
 
 #include <map>
 #include <optional>
@@ -31,6 +32,14 @@ public:
     // Documents from Gloss JSONL; on error the session is untouched and the error is shown.
     core::Diagnostics load_documents(std::string_view jsonl, const std::string& source);
     std::string annotations_jsonl() const { return m_session.export_jsonl(); }
+    // Opens a file in any format io reads (chosen by its name); on error the session is
+    // untouched and the error is shown with its place.
+    core::Diagnostics open_file(const std::string& name, std::string_view bytes);
+    // Exports every document in a format of io; nullopt (and the error shown) when the format
+    // is unknown or cannot be written.
+    std::optional<std::vector<io::NamedFile>> export_as(std::string_view format);
+    // Offers export_as(format) as downloads.
+    void download_as(std::string_view format);
     // Selects [start, end) of document `doc_id` and scrolls to it; false when out of range.
     bool select(std::string_view doc_id, std::size_t start, std::size_t end);
 

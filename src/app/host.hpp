@@ -14,6 +14,8 @@ public:
     // Offers `data` to the user as a file download named `filename`.
     virtual void download(const std::string& filename, const std::string& mime,
                           const std::string& data) = 0;
+    // Asks the user for files to open; the platform later calls App::open_file with each.
+    virtual void request_open_file() {}
     // Called after every change of the annotations (for autosave and subscribers).
     virtual void annotations_changed() {}
     // Milliseconds since the Unix epoch.

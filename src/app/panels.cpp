@@ -112,12 +112,21 @@ void App::draw_status() {
         ImGui::TextUnformatted(save.c_str());
     }
     ImGui::SameLine();
-    float right = ImGui::GetWindowWidth() - 330;
+    float right = ImGui::GetWindowWidth() - 520 * m_scale;
     if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
     if (ImGui::Checkbox("Corrections", &m_show_corrections)) {
     }
     ImGui::SameLine();
+    if (ImGui::Button("Open…")) m_host.request_open_file();
+    ImGui::SameLine();
     if (ImGui::Button("Export JSONL")) export_jsonl();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90 * m_scale);
+    if (ImGui::BeginCombo("##export", "Export as", ImGuiComboFlags_NoArrowButton)) {
+        for (const io::Format& f : io::formats())
+            if (f.write && ImGui::Selectable(std::string(f.name).c_str())) download_as(f.name);
+        ImGui::EndCombo();
+    }
     ImGui::SameLine();
     if (ImGui::Button(m_dark ? "Light" : "Dark")) set_dark(!m_dark);
     ImGui::SameLine();

@@ -1,11 +1,13 @@
 // window.gloss: exported C functions called from web/boot.js. Layer: platform/web.
 //  [X] getAnnotations  [X] loadDocuments  [X] loadSchema  [X] select  [X] rectOf (layout probe)
+//  [X] openFile (picker, drag and drop)  [X] exportAs
 //  [X] text input (paste, IME, insertText) into ImGui
 #include "platform/web/js_api.hpp"
 
 #include "core/diagnostic.hpp"
 
 #include <emscripten.h>
+#include <nlohmann/json.hpp>
 #include <imgui.h>
 
 #include <cstdio>
@@ -48,6 +50,29 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_get_annotations() {
 EMSCRIPTEN_KEEPALIVE const char* gloss_load_documents(const char* jsonl, const char* source) {
     if (!s_app) return "not ready";
     s_result = gloss::platform::errors_of(s_app->load_documents(jsonl, source));
+    return s_result.c_str();
+}
+
+// Opens a file's raw bytes (invalid UTF-8 must reach the reader intact to be reported).
+EMSCRIPTEN_KEEPALIVE const char* gloss_open_file(const char* name, const char* bytes, int size) {
+    if (!s_app || size < 0) return "not ready";
+    s_result = gloss::platform::errors_of(s_app->open_file(name, std::string_view(bytes, static_cast<std::size_t>(size))));
+    return s_result.c_str();
+}
+
+// Every document in a format: JSON {"files": [{"name", "text"}]} or {"error": "..."}.
+EMSCRIPTEN_KEEPALIVE const char* gloss_export_as(const char* format) {
+    if (!s_app) return "{\"error\":\"not ready\"}";
+    auto files = s_app->export_as(format);
+    nlohmann::json out;
+    if (!files) {
+        out["error"] = s_app->error();
+    } else {
+        out["files"] = nlohmann::json::array();
+        for (const auto& f : *files)
+            out["files"].push_back({{"name", f.name}, {"text", f.bytes}});
+    }
+    s_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return s_result.c_str();
 }
 

@@ -27,6 +27,10 @@ EM_JS(void, gloss_js_ready, (), {
     if (Module.glossReady) Module.glossReady();
 });
 
+EM_JS(void, gloss_js_open_file, (), {
+    if (Module.glossOpenFile) Module.glossOpenFile();
+});
+
 EM_JS(double, gloss_js_now, (), {
     return Date.now();
 });
@@ -40,6 +44,8 @@ void WebHost::download(const std::string& filename, const std::string& mime,
 }
 
 void WebHost::annotations_changed() { gloss_js_changed(); }
+
+void WebHost::request_open_file() { gloss_js_open_file(); }
 
 std::int64_t WebHost::now_ms() const { return static_cast<std::int64_t>(gloss_js_now()); }
 

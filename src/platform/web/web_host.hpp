@@ -1,7 +1,8 @@
 // WebHost: the browser side of app::Host (downloads, clock, change events to JavaScript).
 // Layer: platform/web.
 //  [X] downloads (Blob + anchor)   [X] change events to window.gloss.on("change")
-//  [ ] IndexedDB autosave (issue 5) [ ] file picker, drag and drop (issue 5)
+//  [X] file picker (web/boot.js owns the <input type=file>; drag and drop lands there too)
+//  [ ] IndexedDB autosave
 #pragma once
 
 #include "app/host.hpp"
@@ -13,6 +14,7 @@ public:
     void download(const std::string& filename, const std::string& mime,
                   const std::string& data) override;
     void annotations_changed() override;
+    void request_open_file() override;
     std::int64_t now_ms() const override;
 };
 
