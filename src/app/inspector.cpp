@@ -2,6 +2,8 @@
 // autocomplete for canonical names, the speaker of a quote). Layer: app.
 #include "app/app.hpp"
 
+#include "app/widgets.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,21 +14,6 @@ namespace {
 ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
     return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f, static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
                   static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
-}
-
-int resize_callback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
-// InputText on a std::string.
-bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags = 0) {
-    return ImGui::InputText(label, value.data(), value.capacity() + 1, flags | ImGuiInputTextFlags_CallbackResize,
-                            resize_callback, &value);
 }
 
 std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
@@ -130,7 +117,7 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
         auto [it, inserted] = m_edit_buffers.try_emplace(def.name, value ? *value : std::string());
         std::string& buffer = it->second;
         if (m_focus_inspector) {
-            ImGui::SetKeyboardFocusHere();
+            activate_text_field(ImGui::GetID("##text"));
             m_focus_inspector = false;
         }
         ImGui::SetNextItemWidth(-1);

@@ -2,6 +2,7 @@
 #include "app/app.hpp"
 
 #include "app/theme.hpp"
+#include "app/widgets.hpp"
 #include "core/text/utf8.hpp"
 
 #include <imgui.h>
@@ -138,27 +139,31 @@ void App::draw_search() {
     ImGui::TextUnformatted("Find");
     ImGui::SameLine();
     if (m_focus_search) {
-        ImGui::SetKeyboardFocusHere();
+        activate_text_field(ImGui::GetID("##query"));
         m_focus_search = false;
     }
     ImGui::SetNextItemWidth(260);
     bool enter = ImGui::InputText("##query", m_search, sizeof m_search, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) {
         m_matches = m_session.find_all(m_search);
-        m_match = 0;
+        m_match = m_matches.size(); // none chosen yet: Enter goes to the first
+
         if (!m_matches.empty()) m_article.scroll_to(m_matches[0].start);
     }
     bool previous = enter && ImGui::GetIO().KeyShift;
-    if (enter) ImGui::SetKeyboardFocusHere(-1); // keep typing in the field
+    if (enter) activate_text_field(ImGui::GetID("##query")); // keep typing in the field
     ImGui::SameLine();
     if (m_matches.empty()) ImGui::TextDisabled(m_search[0] ? "no matches" : "");
-    else ImGui::Text("%zu of %zu", m_match + 1, m_matches.size());
+    else if (m_match < m_matches.size()) ImGui::Text("%zu of %zu", m_match + 1, m_matches.size());
+    else ImGui::Text("%zu matches", m_matches.size());
     ImGui::SameLine();
     bool go_previous = ImGui::ArrowButton("##previous", ImGuiDir_Up) || previous;
     ImGui::SameLine();
     bool go_next = ImGui::ArrowButton("##next", ImGuiDir_Down) || (enter && !previous);
     if (!m_matches.empty() && (go_next || go_previous)) {
-        m_match = go_next ? (m_match + 1) % m_matches.size() : (m_match + m_matches.size() - 1) % m_matches.size();
+        std::size_t n = m_matches.size();
+        if (m_match >= n) m_match = go_next ? 0 : n - 1;
+        else m_match = go_next ? (m_match + 1) % n : (m_match + n - 1) % n;
         const Selection& m = m_matches[m_match];
         m_session.selection = m;
         m_session.selected_span = 0;

@@ -165,8 +165,13 @@ TEST_CASE("Ctrl+F finds every match and labels them all as one undo step", "[ui]
     Harness h;
     h.press(ImGuiKey_F, ImGuiKey_LeftCtrl);
     CHECK(h.app.search_open());
+    h.frames(3);
+    REQUIRE(ImGui::GetIO().WantTextInput);
     h.type("ferreira");
     h.frames(2);
+    h.press(ImGuiKey_Enter); // the first match is selected
+    std::size_t first = find_cp(h, "Ferreira");
+    CHECK(h.app.session().selection.start == first + 0);
     auto matches = h.app.session().find_all("ferreira");
     CHECK(matches.size() == 4); // two "Tomás Ferreira", "Ferreira," and "Mr. Ferreira"
     CHECK(h.app.session().label_all(matches, *h.app.session().schema.find("PERSON")) == 4);

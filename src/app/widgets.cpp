@@ -1,0 +1,31 @@
+// Small ImGui helpers shared by the panels. Layer: app.
+#include "app/widgets.hpp"
+
+#include <imgui_internal.h>
+
+namespace gloss::app {
+namespace {
+
+int resize_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+} // namespace
+
+void activate_text_field(ImGuiID id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavNextActivateId = id;
+    g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+}
+
+bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags) {
+    return ImGui::InputText(label, value.data(), value.capacity() + 1, flags | ImGuiInputTextFlags_CallbackResize,
+                            resize_callback, &value);
+}
+
+} // namespace gloss::app

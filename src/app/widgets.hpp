@@ -1,0 +1,16 @@
+// Small ImGui helpers shared by the panels. Layer: app.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace gloss::app {
+
+// Starts text input in the field `id` on the next frame, as a click would. (SetKeyboardFocusHere
+// goes through keyboard navigation, which the app leaves off so arrows belong to the article.)
+void activate_text_field(ImGuiID id);
+// InputText on a std::string.
+bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+
+} // namespace gloss::app
