@@ -64,6 +64,8 @@
       const errors = openBytes(name, typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content));
       if (errors) throw new Error(errors);
     },
+    /** The current document's undo history: {position, steps: [names]}. */
+    history() { return JSON.parse(call("gloss_history", "string", [], [])); },
     /** Canvas position (CSS pixels) of a code point of the current document, or null. */
     rectOf(offset) { return JSON.parse(call("gloss_rect_of", "string", ["number"], [offset])); },
     /** Subscribes to "change" (after every edit); returns a function that unsubscribes. */
@@ -139,11 +141,40 @@
     event.preventDefault();
     fail("The graphics context was lost (the GPU was reset or ran out of memory). Reload the page to continue.");
   });
-  // Text that GLFW does not deliver (it only forwards keypress events): paste and IME input.
+  // Text that GLFW does not deliver (it only forwards keypress events): paste, IME composition
+  // and insertText. While a text field of the app is active, a hidden textarea holds the focus
+  // so the browser routes composition and inserted text to it; keys still reach GLFW, which
+  // listens on the window. Characters GLFW already got from a keypress are not sent twice.
+  const sink = document.createElement("textarea");
+  sink.id = "text-input";
+  sink.setAttribute("aria-label", "Text input");
+  sink.autocomplete = "off";
+  sink.spellcheck = false;
+  document.body.appendChild(sink);
+  // The app has its own undo: the browser's must not replay edits into the hidden textarea
+  // (it would also move the focus there).
+  window.addEventListener("keydown", (event) => {
+    const key = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && (key === "z" || key === "y")) event.preventDefault();
+  }, true);
+  let lastKeypress = "";
+  window.addEventListener("keypress", (event) => { lastKeypress = event.charCode ? String.fromCharCode(event.charCode) : ""; }, true);
+  const sendText = (text) => { if (text && started && !failed) Module.ccall("gloss_input_text", null, ["string"], [text]); };
+  sink.addEventListener("beforeinput", (event) => {
+    if (event.inputType === "insertText" && event.data && event.data !== lastKeypress) sendText(event.data);
+    lastKeypress = "";
+  });
+  sink.addEventListener("compositionend", (event) => sendText(event.data));
+  sink.addEventListener("input", () => { if (!sink.matches(":focus") || !sink.value) return; sink.value = ""; });
   window.addEventListener("paste", (event) => {
     const text = event.clipboardData && event.clipboardData.getData("text/plain");
-    if (text && started) { Module.ccall("gloss_input_text", null, ["string"], [text]); event.preventDefault(); }
+    if (text && started) { sendText(text); event.preventDefault(); }
   });
+  function setTextInput(active) {
+    const focused = document.activeElement;
+    if (active && focused !== sink) sink.focus({ preventScroll: true });
+    else if (!active && focused === sink) canvas.focus({ preventScroll: true });
+  }
   window.addEventListener("error", (event) => {
     fail(`${event.message || "An unexpected error occurred."}\n(${event.filename || "page"}:${event.lineno || 0})`);
   });
@@ -175,6 +206,7 @@
       if (window.parent !== window) window.parent.postMessage({ gloss: "change" }, "*");
     },
     glossOpenFile() { picker.click(); },
+    glossTextInput: setTextInput,
     onRuntimeInitialized() { started = true; },
   };
 

@@ -1,6 +1,7 @@
 // Keyboard: every shortcut of the interface, so a whole article can be annotated without a
 // mouse. The sheet in app.cpp (draw_shortcut_sheet) lists the same bindings. Layer: app.
 #include "app/app.hpp"
+#include "app/widgets.hpp"
 
 #include <imgui.h>
 
@@ -21,7 +22,7 @@ void App::handle_shortcuts() {
         export_jsonl();
         return;
     }
-    if (io.WantTextInput) {
+    if (text_input_busy()) {
         if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && m_search_open) {
             m_search_open = false;
             m_matches.clear();

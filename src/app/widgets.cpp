@@ -23,6 +23,12 @@ void activate_text_field(ImGuiID id) {
     g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
 }
 
+bool text_input_busy() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.IO.WantTextInput) return true;
+    return g.ActiveIdPreviousFrame != 0 && g.ActiveIdPreviousFrame == g.InputTextState.ID;
+}
+
 bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     return ImGui::InputText(label, value.data(), value.capacity() + 1, flags | ImGuiInputTextFlags_CallbackResize,
                             resize_callback, &value);

@@ -10,6 +10,9 @@ namespace gloss::app {
 // Starts text input in the field `id` on the next frame, as a click would. (SetKeyboardFocusHere
 // goes through keyboard navigation, which the app leaves off so arrows belong to the article.)
 void activate_text_field(ImGuiID id);
+// True while a text field is active or in the frame right after it closed (the Enter or Escape
+// that closed it must not also act as a shortcut).
+bool text_input_busy();
 // InputText on a std::string.
 bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
 

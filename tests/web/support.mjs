@@ -91,6 +91,10 @@ export async function dragText(page, start, end) {
   await page.mouse.up();
 }
 
-export async function nextFrames(page, n = 2) {
+/**
+ * Waits for `n` animation frames. ImGui takes queued input one change per key per frame, so a
+ * burst of key presses needs a few frames before its effects are visible.
+ */
+export async function nextFrames(page, n = 8) {
   for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
 }

@@ -60,6 +60,18 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_open_file(const char* name, const char* b
     return s_result.c_str();
 }
 
+// The current document's undo history: {"position": n, "steps": ["add PERSON", ...]}.
+EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
+    nlohmann::json out = {{"position", 0}, {"steps", nlohmann::json::array()}};
+    if (s_app && s_app->session().document()) {
+        const auto& history = s_app->session().document()->history();
+        out["position"] = history.position();
+        for (const auto& group : history.groups()) out["steps"].push_back(group.name);
+    }
+    s_result = out.dump();
+    return s_result.c_str();
+}
+
 // Every document in a format: JSON {"files": [{"name", "text"}]} or {"error": "..."}.
 EMSCRIPTEN_KEEPALIVE const char* gloss_export_as(const char* format) {
     if (!s_app) return "{\"error\":\"not ready\"}";

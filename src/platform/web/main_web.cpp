@@ -37,6 +37,11 @@ EM_JS(double, gloss_js_fit_canvas, (), {
     if (canvas.width !== width || canvas.height !== height) Browser.setCanvasSize(width, height);
     return ratio;
 });
+// Routes the browser's text input (IME, insertText, paste) to a hidden field while an ImGui text
+// field is active.
+EM_JS(void, gloss_js_text_input, (int active), {
+    if (Module.glossTextInput) Module.glossTextInput(active !== 0);
+});
 // clang-format on
 
 std::string read_file(const char* path) {
@@ -59,6 +64,11 @@ void frame() {
     ImGui::NewFrame();
     s_app->frame();
     ImGui::Render();
+    static bool s_text_input = false;
+    if (ImGui::GetIO().WantTextInput != s_text_input) {
+        s_text_input = ImGui::GetIO().WantTextInput;
+        gloss_js_text_input(s_text_input);
+    }
     int width = 0, height = 0;
     glfwGetFramebufferSize(s_window, &width, &height);
     glViewport(0, 0, width, height);

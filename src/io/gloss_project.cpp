@@ -1,0 +1,376 @@
+// Gloss project JSON reader and writer. Layer: io.
+#include "io/gloss_project.hpp"
+
+#include "io/record_reader.hpp"
+#include "io/schema_io.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace gloss::io {
+namespace {
+
+using core::DiagnosticCode;
+
+// [SECTION] Writing
+
+Json span_json(const core::Span& s, const core::Text* text) {
+    Json out;
+    out["id"] = s.id;
+    out["start"] = s.start;
+    out["end"] = s.end;
+    if (text) out["text"] = std::string(text->slice(s.start, s.end));
+    out["label"] = s.label;
+    Json attrs = Json::object();
+    for (const auto& [k, v] : s.attrs) attrs[k] = v;
+    out["attrs"] = std::move(attrs);
+    out["origin"] = std::string(core::to_string(s.origin));
+    out["status"] = std::string(core::to_string(s.status));
+    out["annotator"] = s.annotator;
+    out["created_ms"] = s.created_ms;
+    out["modified_ms"] = s.modified_ms;
+    return out;
+}
+
+Json relation_json(const core::Relation& r) {
+    return {{"id", r.id}, {"type", r.type}, {"from", r.from}, {"to", r.to}};
+}
+
+std::string_view kind_name(core::Edit::Kind kind) {
+    switch (kind) {
+    case core::Edit::Kind::AddSpan: return "add_span";
+    case core::Edit::Kind::RemoveSpan: return "remove_span";
+    case core::Edit::Kind::UpdateSpan: return "update_span";
+    case core::Edit::Kind::AddRelation: return "add_relation";
+    case core::Edit::Kind::RemoveRelation: return "remove_relation";
+    }
+    return "add_span";
+}
+
+std::optional<core::Edit::Kind> parse_kind(std::string_view name) {
+    for (auto k : {core::Edit::Kind::AddSpan, core::Edit::Kind::RemoveSpan,
+                   core::Edit::Kind::UpdateSpan, core::Edit::Kind::AddRelation,
+                   core::Edit::Kind::RemoveRelation})
+        if (kind_name(k) == name) return k;
+    return std::nullopt;
+}
+
+Json document_json(const core::Document& doc) {
+    Json out;
+    out["id"] = doc.id;
+    out["text"] = doc.text().utf8();
+    Json meta = Json::object();
+    meta["title"] = doc.meta.title;
+    meta["source"] = doc.meta.source;
+    meta["url"] = doc.meta.url;
+    meta["language"] = doc.meta.language;
+    Json extra = Json::object();
+    for (const auto& [k, v] : doc.meta.extra) extra[k] = v;
+    meta["extra"] = std::move(extra);
+    out["meta"] = std::move(meta);
+    Json spans = Json::array();
+    doc.spans().for_each([&](const core::Span& s) { spans.push_back(span_json(s, &doc.text())); });
+    out["spans"] = std::move(spans);
+    Json relations = Json::array();
+    for (const auto& [id, r] : doc.relations()) relations.push_back(relation_json(r));
+    out["relations"] = std::move(relations);
+    Json groups = Json::array();
+    for (const core::EditGroup& g : doc.history().groups()) {
+        Json edits = Json::array();
+        for (const core::Edit& e : g.edits) {
+            Json edit;
+            edit["kind"] = std::string(kind_name(e.kind));
+            if (e.before) edit["before"] = span_json(*e.before, nullptr);
+            if (e.after) edit["after"] = span_json(*e.after, nullptr);
+            if (e.relation) edit["relation"] = relation_json(*e.relation);
+            edits.push_back(std::move(edit));
+        }
+        groups.push_back({{"name", g.name}, {"edits", std::move(edits)}});
+    }
+    out["history"] = {{"position", doc.history().position()}, {"groups", std::move(groups)}};
+    return out;
+}
+
+// [SECTION] Reading
+
+struct DocumentReader {
+    FieldReader& r;
+
+    std::optional<std::int64_t> int_field(const Json& obj, const char* key, const std::string& path) {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return 0;
+        if (it->is_number_integer()) return it->get<std::int64_t>();
+        r.report(DiagnosticCode::FieldWrongType, {path + key, "an integer"});
+        return std::nullopt;
+    }
+
+    // A span of the document (`text` given) or of the history (no text check there).
+    std::optional<core::Span> span(const Json& s, const std::string& path, const core::Text* text) {
+        if (!s.is_object()) {
+            r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
+            return std::nullopt;
+        }
+        std::string p = path + ".";
+        core::Span span;
+        auto id = r.uint_field(s, "id", p);
+        auto start = r.uint_field(s, "start", p);
+        auto end = r.uint_field(s, "end", p);
+        auto label = r.string_field(s, "label", p);
+        if (!id || !start || !end || !label) return std::nullopt;
+        span.id = *id;
+        span.label = *label;
+        if (text) {
+            if (!r.span_range(*text, OffsetUnit::CodePoint, *start, *end, span)) return std::nullopt;
+            if (auto t = r.string_field(s, "text", p, false); t && !r.check_text(*text, span, *t))
+                return std::nullopt;
+        } else {
+            span.start = static_cast<std::uint32_t>(std::min<std::uint64_t>(*start, UINT32_MAX));
+            span.end = static_cast<std::uint32_t>(std::min<std::uint64_t>(*end, UINT32_MAX));
+        }
+        if (const Json* attrs = r.object_field(s, "attrs", p))
+            for (auto a = attrs->begin(); a != attrs->end(); ++a) {
+                if (!a.value().is_string()) {
+                    r.report(DiagnosticCode::FieldWrongType, {p + "attrs." + a.key(), "a string"});
+                    return std::nullopt;
+                }
+                span.attrs.set(a.key(), a.value().get<std::string>());
+            }
+        if (auto o = r.string_field(s, "origin", p, false)) {
+            auto parsed = core::parse_origin(*o);
+            if (!parsed) {
+                r.report(DiagnosticCode::FieldWrongType, {p + "origin", "manual, suggested or imported"});
+                return std::nullopt;
+            }
+            span.origin = *parsed;
+        }
+        if (auto st = r.string_field(s, "status", p, false)) {
+            auto parsed = core::parse_status(*st);
+            if (!parsed) {
+                r.report(DiagnosticCode::FieldWrongType, {p + "status", "accepted, pending or rejected"});
+                return std::nullopt;
+            }
+            span.status = *parsed;
+        }
+        if (auto a = r.string_field(s, "annotator", p, false)) span.annotator = *a;
+        auto created = int_field(s, "created_ms", p);
+        auto modified = int_field(s, "modified_ms", p);
+        if (!created || !modified) return std::nullopt;
+        span.created_ms = *created;
+        span.modified_ms = *modified;
+        return span;
+    }
+
+    std::optional<core::Relation> relation(const Json& j, const std::string& path) {
+        if (!j.is_object()) {
+            r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
+            return std::nullopt;
+        }
+        std::string p = path + ".";
+        auto id = r.uint_field(j, "id", p);
+        auto type = r.string_field(j, "type", p);
+        auto from = r.uint_field(j, "from", p);
+        auto to = r.uint_field(j, "to", p);
+        if (!id || !type || !from || !to) return std::nullopt;
+        return core::Relation{*id, *type, *from, *to};
+    }
+
+    std::optional<core::Document> document(const Json& j, const std::string& path) {
+        if (!j.is_object()) {
+            r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
+            return std::nullopt;
+        }
+        std::string p = path + ".";
+        auto id = r.string_field(j, "id", p);
+        auto text = r.string_field(j, "text", p);
+        if (!id || !text) return std::nullopt;
+        core::Document doc(*id, core::Text(std::move(*text)));
+        if (const Json* meta = r.object_field(j, "meta", p)) {
+            std::string mp = p + "meta.";
+            for (auto [key, field] : {std::pair{"title", &doc.meta.title},
+                                      std::pair{"source", &doc.meta.source},
+                                      std::pair{"url", &doc.meta.url},
+                                      std::pair{"language", &doc.meta.language}})
+                if (auto v = r.string_field(*meta, key, mp, false)) *field = *v;
+            if (const Json* extra = r.object_field(*meta, "extra", mp))
+                for (auto e = extra->begin(); e != extra->end(); ++e) {
+                    if (e.value().is_string()) doc.meta.extra[e.key()] = e.value().get<std::string>();
+                    else r.report(DiagnosticCode::FieldWrongType, {mp + "extra." + e.key(), "a string"});
+                }
+        }
+        std::vector<core::Span> spans;
+        if (const Json* a = r.array_field(j, "spans", p))
+            for (std::size_t i = 0; i < a->size(); ++i)
+                if (auto s = span((*a)[i], p + "spans[" + std::to_string(i) + "]", &doc.text()))
+                    spans.push_back(std::move(*s));
+        std::vector<core::Relation> relations;
+        if (const Json* a = r.array_field(j, "relations", p))
+            for (std::size_t i = 0; i < a->size(); ++i)
+                if (auto rel = relation((*a)[i], p + "relations[" + std::to_string(i) + "]"))
+                    relations.push_back(std::move(*rel));
+        if (r.failed()) return std::nullopt;
+        r.load(doc, std::move(spans), std::move(relations));
+        if (r.failed()) return std::nullopt;
+        if (const Json* h = r.object_field(j, "history", p)) {
+            if (!history(doc, *h, p + "history.")) return std::nullopt;
+        }
+        return doc;
+    }
+
+    bool history(core::Document& doc, const Json& h, const std::string& p) {
+        auto position = r.uint_field(h, "position", p);
+        const Json* groups_json = r.array_field(h, "groups", p, true);
+        if (!position || !groups_json) return false;
+        std::vector<core::EditGroup> groups;
+        for (std::size_t g = 0; g < groups_json->size(); ++g) {
+            const Json& gj = (*groups_json)[g];
+            std::string gp = p + "groups[" + std::to_string(g) + "]";
+            if (!gj.is_object()) {
+                r.report(DiagnosticCode::FieldWrongType, {gp, "an object"});
+                return false;
+            }
+            core::EditGroup group;
+            if (auto name = r.string_field(gj, "name", gp + ".", false)) group.name = *name;
+            const Json* edits = r.array_field(gj, "edits", gp + ".", true);
+            if (!edits) return false;
+            for (std::size_t e = 0; e < edits->size(); ++e) {
+                const Json& ej = (*edits)[e];
+                std::string ep = gp + ".edits[" + std::to_string(e) + "]";
+                if (!ej.is_object()) {
+                    r.report(DiagnosticCode::FieldWrongType, {ep, "an object"});
+                    return false;
+                }
+                core::Edit edit;
+                auto kind = r.string_field(ej, "kind", ep + ".");
+                if (!kind) return false;
+                auto parsed = parse_kind(*kind);
+                if (!parsed) {
+                    r.report(DiagnosticCode::FieldWrongType,
+                             {ep + ".kind", "add_span, remove_span, update_span, add_relation or "
+                                            "remove_relation"});
+                    return false;
+                }
+                edit.kind = *parsed;
+                if (auto b = ej.find("before"); b != ej.end() && !b->is_null()) {
+                    edit.before = span(*b, ep + ".before", nullptr);
+                    if (!edit.before) return false;
+                }
+                if (auto a = ej.find("after"); a != ej.end() && !a->is_null()) {
+                    edit.after = span(*a, ep + ".after", nullptr);
+                    if (!edit.after) return false;
+                }
+                if (auto rel = ej.find("relation"); rel != ej.end() && !rel->is_null()) {
+                    edit.relation = relation(*rel, ep + ".relation");
+                    if (!edit.relation) return false;
+                }
+                group.edits.push_back(std::move(edit));
+            }
+            groups.push_back(std::move(group));
+        }
+        if (*position > groups.size()) {
+            r.report(DiagnosticCode::FieldWrongType,
+                     {p + "position", "at most the number of groups (" +
+                                          std::to_string(groups.size()) + ")"});
+            return false;
+        }
+        // The saved spans must be the state at `position`: undoing to the start and redoing
+        // back must give them again, or undo would corrupt the document later.
+        core::Document probe = doc;
+        probe.restore_history(groups, *position);
+        while (probe.undo()) {
+        }
+        for (std::uint64_t i = 0; i < *position; ++i) probe.redo();
+        if (spans_of(probe) != spans_of(doc) || probe.relations() != doc.relations()) {
+            r.report(DiagnosticCode::HistoryMismatch, {std::to_string(*position)});
+            return false;
+        }
+        doc.restore_history(std::move(groups), *position);
+        return true;
+    }
+};
+
+} // namespace
+
+ProjectResult read_gloss_project(std::string_view bytes, const std::string& source) {
+    ProjectResult result;
+    core::Place where;
+    where.source = source;
+    auto json = parse_json(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes, where,
+                           result.diagnostics);
+    if (!json) return result;
+    FieldReader top(where, result.diagnostics);
+    if (!json->is_object()) {
+        top.report(DiagnosticCode::NotAProject, {"the file is not a JSON object"});
+        return result;
+    }
+    auto format = json->find("format");
+    if (format == json->end()) {
+        top.report(DiagnosticCode::NotAProject, {"it has no \"format\" version"});
+        return result;
+    }
+    if (!format->is_number_unsigned() && !format->is_number_integer()) {
+        top.report(DiagnosticCode::NotAProject, {"\"format\" is not a version number"});
+        return result;
+    }
+    if (format->is_number_integer() && format->get<std::int64_t>() < 1) {
+        top.report(DiagnosticCode::NotAProject, {"\"format\" is not a version number"});
+        return result;
+    }
+    if (format->get<std::uint64_t>() > kProjectFormatVersion) {
+        top.report(DiagnosticCode::FormatTooNew,
+                   {std::to_string(format->get<std::uint64_t>()),
+                    std::to_string(kProjectFormatVersion)});
+        return result;
+    }
+    if (auto schema = json->find("schema"); schema != json->end() && !schema->is_null()) {
+        core::Diagnostics found;
+        result.project.schema = core::LabelSchema::from_value(to_value(*schema), found);
+        for (core::Diagnostic& d : found) d.place.source = source;
+        result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
+    }
+    if (const Json* annotators = top.array_field(*json, "annotators", "")) {
+        for (const Json& a : *annotators)
+            if (a.is_string()) result.project.annotators.push_back(a.get<std::string>());
+            else top.report(DiagnosticCode::FieldWrongType, {"annotators[]", "a string"});
+    }
+    const Json* documents = top.array_field(*json, "documents", "", true);
+    if (!documents) return result;
+    for (std::size_t i = 0; i < documents->size(); ++i) {
+        const Json& dj = (*documents)[i];
+        core::Place place = where;
+        place.source = source + "[";
+        if (dj.is_object() && dj.contains("id") && dj["id"].is_string())
+            place.source += dj["id"].get<std::string>();
+        else place.source += "documents[" + std::to_string(i) + "]";
+        place.source += "]";
+        FieldReader r(place, result.diagnostics);
+        DocumentReader reader{r};
+        auto doc = reader.document(dj, "documents[" + std::to_string(i) + "]");
+        if (doc && !r.failed()) result.project.documents.push_back(std::move(*doc));
+        else ++result.skipped_records;
+    }
+    return result;
+}
+
+std::string write_gloss_project(const Project& project) {
+    Json out;
+    out["format"] = kProjectFormatVersion;
+    out["generator"] = "gloss";
+    if (project.schema) {
+        // The schema writer is the one place that knows the schema's JSON shape.
+        out["schema"] = Json::parse(write_schema(*project.schema));
+    } else {
+        out["schema"] = nullptr;
+    }
+    std::set<std::string> annotators(project.annotators.begin(), project.annotators.end());
+    for (const core::Document& d : project.documents)
+        d.spans().for_each([&](const core::Span& s) {
+            if (!s.annotator.empty()) annotators.insert(s.annotator);
+        });
+    out["annotators"] = Json(std::vector<std::string>(annotators.begin(), annotators.end()));
+    Json documents = Json::array();
+    for (const core::Document& d : project.documents) documents.push_back(document_json(d));
+    out["documents"] = std::move(documents);
+    return dump_json(out, 2) + "\n";
+}
+
+} // namespace gloss::io
