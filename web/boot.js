@@ -64,6 +64,10 @@
       const errors = openBytes(name, typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content));
       if (errors) throw new Error(errors);
     },
+    /** What the interface shows: {document, index, caret, saveState, error}. */
+    state() { return JSON.parse(call("gloss_state", "string", [], [])); },
+    /** True when every change is saved in this browser's storage. */
+    isSaved() { return call("gloss_autosave_unsaved", "number", [], []) === 0; },
     /** The current document's undo history: {position, steps: [names]}. */
     history() { return JSON.parse(call("gloss_history", "string", [], [])); },
     /** Canvas position (CSS pixels) of a code point of the current document, or null. */
@@ -210,9 +214,60 @@
     onRuntimeInitialized() { started = true; },
   };
 
-  const script = document.createElement("script");
-  script.src = "gloss.js";
-  script.async = true;
-  script.onerror = () => fail("Could not load gloss.js. Check that the whole dist/ folder was published.");
-  document.body.appendChild(script);
+  // [Autosave] IndexedDB holds the last session of this browser: {project, view, savedAt}.
+  const DB_NAME = "gloss";
+  const STORE = "session";
+  function openDatabase() {
+    return new Promise((resolve, reject) => {
+      if (!window.indexedDB) { reject(new Error("this browser has no IndexedDB")); return; }
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error || new Error("storage is unavailable"));
+      request.onblocked = () => reject(new Error("storage is blocked by another tab"));
+    });
+  }
+  function transaction(db, mode, work) {
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const result = work(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(result.result);
+      tx.onerror = () => reject(tx.error || new Error("storage failed"));
+      tx.onabort = () => reject(tx.error || new Error("storage failed (quota?)"));
+    });
+  }
+  let database = null;
+  Module.glossStore = (project, view) => {
+    const db = database;
+    const done = (ok, text) => { if (started && !failed) Module.ccall("gloss_autosave_finished", null, ["number", "string"], [ok ? 1 : 0, text]); };
+    if (!db) { done(false, "storage is unavailable"); return; }
+    transaction(db, "readwrite", (store) => store.put({ project, view, savedAt: Date.now() }, "current"))
+      .then(() => done(true, ""), (error) => done(false, error && error.name === "QuotaExceededError" ? "storage is full" : (error && error.message) || "storage failed"));
+  };
+  /** Forgets the saved session (the next reload starts from the samples or the task link). */
+  window.gloss.clearSavedSession = () => (database ? transaction(database, "readwrite", (store) => store.delete("current")) : Promise.resolve());
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden" && started && !failed) Module.ccall("gloss_autosave_flush", null, [], []);
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (!started || failed) return;
+    Module.ccall("gloss_autosave_flush", null, [], []);
+    if (Module.ccall("gloss_autosave_unsaved", "number", [], [])) {
+      event.preventDefault();
+      event.returnValue = "Gloss has not saved your last changes yet.";
+    }
+  });
+
+  function loadEngine() {
+    const script = document.createElement("script");
+    script.src = "gloss.js";
+    script.async = true;
+    script.onerror = () => fail("Could not load gloss.js. Check that the whole dist/ folder was published.");
+    document.body.appendChild(script);
+  }
+  openDatabase()
+    .then((db) => { database = db; return transaction(db, "readonly", (store) => store.get("current")); })
+    .then((saved) => { Module.glossSaved = saved || null; })
+    .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; })
+    .finally(loadEngine);
 })();

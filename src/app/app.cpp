@@ -3,6 +3,8 @@
 #include "app/app.hpp"
 
 #include "app/theme.hpp"
+#include "io/gloss_project.hpp"
+#include "io/json_value.hpp"
 #include "io/schema_io.hpp"
 
 #include <imgui.h>
@@ -117,6 +119,55 @@ void App::download_as(std::string_view format) {
         if (format == "jsonl" && files->size() == 1) name = "gloss-annotations.jsonl";
         m_host.download(name, "application/octet-stream", f.bytes);
     }
+}
+
+App::Snapshot App::snapshot() const {
+    io::Project project;
+    project.schema = m_session.schema;
+    project.documents = m_session.documents();
+    Snapshot out;
+    out.project = io::write_gloss_project(project);
+    io::Json view = {{"current", m_session.current_index()},
+                     {"caret", m_session.caret},
+                     {"scroll", m_article.scroll()},
+                     {"annotator", m_session.annotator},
+                     {"dark", m_dark},
+                     {"show_corrections", m_show_corrections}};
+    out.view = view.dump();
+    return out;
+}
+
+core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text) {
+    io::ProjectResult result = io::read_gloss_project(project_text, "saved session");
+    if (!result.ok()) {
+        m_error = "The saved session could not be restored:\n" + summarize(result.diagnostics);
+        return result.diagnostics;
+    }
+    if (result.project.schema) m_session.schema = std::move(*result.project.schema);
+    m_session.replace_documents(std::move(result.project.documents));
+    core::Diagnostics ignored;
+    core::Place place;
+    place.source = "saved view";
+    if (auto view = io::parse_json(view_text, place, ignored); view && view->is_object()) {
+        // Every field is optional: a view from an older version restores what it has.
+        auto number = [&](const char* key, double fallback) {
+            auto it = view->find(key);
+            return it != view->end() && it->is_number() ? it->get<double>() : fallback;
+        };
+        m_session.open(static_cast<std::size_t>(number("current", 0)));
+        if (const core::Document* doc = m_session.document()) {
+            std::size_t caret = std::min(static_cast<std::size_t>(number("caret", 0)), doc->text().size());
+            m_session.caret = m_session.anchor = caret;
+        }
+        m_article.restore_scroll(static_cast<float>(number("scroll", 0)));
+        if (auto it = view->find("annotator"); it != view->end() && it->is_string())
+            m_session.annotator = it->get<std::string>();
+        if (auto it = view->find("dark"); it != view->end() && it->is_boolean()) set_dark(it->get<bool>());
+        if (auto it = view->find("show_corrections"); it != view->end() && it->is_boolean())
+            m_show_corrections = it->get<bool>();
+    }
+    m_error.clear();
+    return result.diagnostics;
 }
 
 bool App::select(std::string_view doc_id, std::size_t start, std::size_t end) {

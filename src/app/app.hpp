@@ -43,6 +43,16 @@ public:
     // Selects [start, end) of document `doc_id` and scrolls to it; false when out of range.
     bool select(std::string_view doc_id, std::size_t start, std::size_t end);
 
+    // [SECTION] Persistence: the whole session as two texts, the project (Gloss project JSON:
+    // schema, documents, spans, relations, undo history and its position) and the view (current
+    // document, caret, scroll, annotator, theme). restore() leaves the session untouched on error.
+    struct Snapshot {
+        std::string project;
+        std::string view;
+    };
+    Snapshot snapshot() const;
+    core::Diagnostics restore(std::string_view project, std::string_view view);
+
     // Shows a message in the interface's error bar (until dismissed).
     void show_error(std::string message) { m_error = std::move(message); }
     const std::string& error() const { return m_error; }

@@ -66,6 +66,7 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     float width = std::min(kMaxTextWidth * m_scale, std::max(120.0f * m_scale, avail - 2 * padding));
     m_layout.update(doc->text(), font, font_size, width, font_size * 0.8f);
 
+    m_scroll_y = ImGui::GetScrollY();
     if (m_scroll_to) {
         float y = m_layout.lines()[m_layout.line_of(*m_scroll_to)].y + padding;
         float view = ImGui::GetWindowHeight();
@@ -81,6 +82,12 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     // Reserve the whole height so the window scrolls; painting happens through the draw list.
     ImGui::InvisibleButton("##text", ImVec2(std::max(1.0f, avail), m_layout.height() + 2 * padding));
     bool hovered = ImGui::IsItemHovered();
+    // Applied once the content height is submitted, so the scroll is not clamped to an empty page.
+    if (m_restore_scroll) {
+        ImGui::SetScrollY(*m_restore_scroll);
+        m_scroll_y = *m_restore_scroll;
+        m_restore_scroll.reset();
+    }
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     m_clip_min = draw->GetClipRectMin();

@@ -37,6 +37,9 @@ public:
     std::optional<ScreenRect> rect_of(std::size_t cp) const;
     // Scrolls so that code point `cp` is visible in the next frame.
     void scroll_to(std::size_t cp) { m_scroll_to = cp; }
+    // The scroll offset of the last frame, and one to apply in the next (a restored session).
+    float scroll() const { return m_scroll_y; }
+    void restore_scroll(float y) { m_restore_scroll = y; }
 
     const ArticleLayout& layout() const { return m_layout; }
 
@@ -63,6 +66,8 @@ private:
     float m_font_size = 0;
     float m_scale = 1.0f;
     std::optional<std::size_t> m_scroll_to;
+    std::optional<float> m_restore_scroll;
+    float m_scroll_y = 0;
 };
 
 } // namespace gloss::app

@@ -5,6 +5,7 @@
 #include "platform/web/js_api.hpp"
 
 #include "core/diagnostic.hpp"
+#include "platform/web/autosave.hpp"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
@@ -69,6 +70,21 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
         for (const auto& group : history.groups()) out["steps"].push_back(group.name);
     }
     s_result = out.dump();
+    return s_result.c_str();
+}
+
+// What the interface shows: {"document": id, "index": i, "caret": n, "saveState": "...",
+// "error": "..."} (the error bar's text, empty when none).
+EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
+    nlohmann::json out = {{"document", nullptr}, {"index", 0}, {"caret", 0}, {"saveState", ""}, {"error", ""}};
+    if (s_app) {
+        if (const auto* doc = s_app->session().document()) out["document"] = doc->id;
+        out["index"] = s_app->session().current_index();
+        out["caret"] = s_app->session().caret;
+        out["error"] = s_app->error();
+        if (auto* a = gloss::platform::autosave()) out["saveState"] = a->state();
+    }
+    s_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return s_result.c_str();
 }
 

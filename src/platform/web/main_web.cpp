@@ -5,6 +5,7 @@
 //  [X] devicePixelRatio: the interface is scaled and drawn in device pixels
 #include "app/app.hpp"
 #include "app/theme.hpp"
+#include "platform/web/autosave.hpp"
 #include "platform/web/js_api.hpp"
 #include "platform/web/web_host.hpp"
 
@@ -25,6 +26,7 @@ namespace {
 GLFWwindow* s_window = nullptr;
 gloss::platform::WebHost s_host;
 std::unique_ptr<gloss::app::App> s_app;
+std::unique_ptr<gloss::platform::Autosave> s_autosave;
 
 // clang-format off
 // Sizes the canvas's backing store to its CSS size times devicePixelRatio (GLFW then reports
@@ -76,6 +78,7 @@ void frame() {
     glClearColor(paper.x, paper.y, paper.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    s_autosave->update(emscripten_get_now());
     // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
     static bool s_reported = false;
     if (!s_reported) {
@@ -114,7 +117,11 @@ int main() {
     if (!s_app->load_fonts(font.data(), font.size(), 1.0f))
         s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
-    s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
+    s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
+    gloss::platform::set_autosave(s_autosave.get());
+    // The last session of this browser when there is one, otherwise the samples.
+    if (!s_autosave->restore_saved())
+        s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
     gloss::platform::set_api_app(s_app.get());
     emscripten_set_main_loop(frame, 0, false);
     return 0;

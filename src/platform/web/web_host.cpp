@@ -1,6 +1,8 @@
 // WebHost: downloads, clock and page notifications through EM_JS. Layer: platform/web.
 #include "platform/web/web_host.hpp"
 
+#include "platform/web/autosave.hpp"
+
 #include <emscripten.h>
 
 // clang-format off
@@ -46,6 +48,11 @@ void WebHost::download(const std::string& filename, const std::string& mime,
 void WebHost::annotations_changed() { gloss_js_changed(); }
 
 void WebHost::request_open_file() { gloss_js_open_file(); }
+
+const std::string& WebHost::save_state() const {
+    static const std::string s_none;
+    return autosave() ? autosave()->state() : s_none;
+}
 
 std::int64_t WebHost::now_ms() const { return static_cast<std::int64_t>(gloss_js_now()); }
 

@@ -2,7 +2,7 @@
 // Layer: platform/web.
 //  [X] downloads (Blob + anchor)   [X] change events to window.gloss.on("change")
 //  [X] file picker (web/boot.js owns the <input type=file>; drag and drop lands there too)
-//  [ ] IndexedDB autosave
+//  [X] IndexedDB autosave (autosave.cpp)
 #pragma once
 
 #include "app/host.hpp"
@@ -16,6 +16,7 @@ public:
     void annotations_changed() override;
     void request_open_file() override;
     std::int64_t now_ms() const override;
+    const std::string& save_state() const override;
 };
 
 // Reports a fatal start-up problem to the page, which shows it instead of a blank canvas.

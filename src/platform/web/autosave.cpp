@@ -1,0 +1,141 @@
+// Autosave to IndexedDB through web/boot.js (which owns the database). Layer: platform/web.
+#include "platform/web/autosave.hpp"
+
+#include <emscripten.h>
+
+#include <cstdio>
+#include <ctime>
+
+// clang-format off
+// Strings to C: malloc'd UTF-8 the caller frees (Emscripten 3.1.6 has no EM_JS_DEPS to pull in
+// $stringToNewUTF8, so this uses what ccall already needs).
+EM_JS(char*, gloss_js_saved_project, (), {
+    const saved = Module.glossSaved;
+    if (!saved || !saved.project) return 0;
+    const size = lengthBytesUTF8(saved.project) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(saved.project, pointer, size);
+    return pointer;
+});
+EM_JS(char*, gloss_js_saved_view, (), {
+    const saved = Module.glossSaved;
+    if (!saved || !saved.view) return 0;
+    const size = lengthBytesUTF8(saved.view) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(saved.view, pointer, size);
+    return pointer;
+});
+EM_JS(char*, gloss_js_storage_error, (), {
+    const text = Module.glossStorageError;
+    if (!text) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+EM_JS(void, gloss_js_forget_saved, (), {
+    Module.glossSaved = null;
+});
+// Starts an asynchronous write; boot.js calls gloss_autosave_finished when it ends.
+EM_JS(void, gloss_js_store_session, (const char* project, const char* view), {
+    Module.glossStore(UTF8ToString(project), UTF8ToString(view));
+});
+// clang-format on
+
+namespace gloss::platform {
+namespace {
+
+Autosave* s_autosave = nullptr;
+constexpr double kSettleMs = 300; // a burst of edits becomes one write
+
+std::string clock_text() {
+    std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M:%S", std::localtime(&t));
+    return buf;
+}
+
+std::string take(char* text) {
+    if (!text) return {};
+    std::string out(text);
+    std::free(text);
+    return out;
+}
+
+} // namespace
+
+Autosave* autosave() { return s_autosave; }
+void set_autosave(Autosave* autosave) { s_autosave = autosave; }
+
+bool Autosave::restore_saved() {
+    std::string error = take(gloss_js_storage_error());
+    if (!error.empty()) {
+        m_available = false;
+        m_state = "Not saved: " + error + " — use Export";
+    }
+    std::string project = take(gloss_js_saved_project());
+    std::string view = take(gloss_js_saved_view());
+    gloss_js_forget_saved();
+    if (project.empty()) return false;
+    core::Diagnostics d = m_app.restore(project, view);
+    if (core::has_errors(d)) return false;
+    m_saved_revision = m_seen_revision = m_app.session().revision();
+    m_state = "Restored";
+    return true;
+}
+
+void Autosave::update(double now_ms) {
+    std::uint64_t revision = m_app.session().revision();
+    if (revision != m_seen_revision) {
+        m_seen_revision = revision;
+        m_changed_at = now_ms;
+    }
+    if (!m_available || m_in_flight || revision == m_saved_revision) return;
+    if (now_ms - m_changed_at < kSettleMs) {
+        m_state = "Unsaved changes";
+        return;
+    }
+    write();
+}
+
+void Autosave::flush() {
+    if (m_available && !m_in_flight && unsaved()) write();
+}
+
+void Autosave::write() {
+    app::App::Snapshot snapshot = m_app.snapshot();
+    m_writing_revision = m_app.session().revision();
+    m_in_flight = true;
+    m_state = "Saving…";
+    gloss_js_store_session(snapshot.project.c_str(), snapshot.view.c_str());
+}
+
+void Autosave::write_finished(bool ok, const std::string& message) {
+    m_in_flight = false;
+    if (ok) {
+        m_saved_revision = m_writing_revision;
+        m_state = "Saved " + clock_text();
+    } else {
+        // Keep working in memory; the next change tries again.
+        m_state = "Not saved: " + message + " — use Export";
+    }
+}
+
+} // namespace gloss::platform
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void gloss_autosave_finished(int ok, const char* message) {
+    if (auto* a = gloss::platform::autosave()) a->write_finished(ok != 0, message ? message : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void gloss_autosave_flush() {
+    if (auto* a = gloss::platform::autosave()) a->flush();
+}
+
+EMSCRIPTEN_KEEPALIVE int gloss_autosave_unsaved() {
+    auto* a = gloss::platform::autosave();
+    return a && a->unsaved() ? 1 : 0;
+}
+
+} // extern "C"
