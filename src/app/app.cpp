@@ -225,9 +225,14 @@ void App::frame() {
     draw_palette();
     if (m_search_open) draw_search();
     // The status line: a separator and one row of buttons.
-    float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2 + 4;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float status_height = ImGui::GetFrameHeight() + style.ItemSpacing.y * 3 + style.WindowPadding.y + 2;
     ImGuiTableFlags table_flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-    if (ImGui::BeginTable("Panels", 3, table_flags, ImVec2(0, ImGui::GetContentRegionAvail().y - status_height))) {
+    float panels_height = std::max(100.0f, ImGui::GetContentRegionAvail().y - status_height);
+    // Children inside table cells must be given their height: (0, 0) would reach the window's
+    // bottom and push the status line out of view.
+    m_panel_height = panels_height - style.CellPadding.y * 2;
+    if (ImGui::BeginTable("Panels", 3, table_flags, ImVec2(0, panels_height))) {
         float width = ImGui::GetContentRegionAvail().x;
         float s = m_scale;
         ImGui::TableSetupColumn("Documents", ImGuiTableColumnFlags_WidthFixed,
@@ -235,13 +240,14 @@ void App::frame() {
         ImGui::TableSetupColumn("Article", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Inspector", ImGuiTableColumnFlags_WidthFixed,
                                 std::clamp(width * 0.22f, 200.0f * s, 320.0f * s));
-        ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetContentRegionAvail().y);
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, panels_height);
         ImGui::TableSetColumnIndex(0);
         draw_queue();
         ImGui::TableSetColumnIndex(1);
         ArticleOptions options;
         options.show_corrections = m_show_corrections;
         options.scale = m_scale;
+        options.height = m_panel_height;
         if (m_picking_speaker) options.numbered = m_session.speaker_candidates(m_speaker_quote);
         options.search_matches = m_matches;
         m_article.draw(m_session, m_fonts.article ? m_fonts.article : ImGui::GetFont(),

@@ -93,6 +93,7 @@ private:
     Fonts m_fonts;
     std::string m_font_data; // the TTF, kept to rebuild the atlas at another scale
     float m_scale = 1.0f;
+    float m_panel_height = 0; // height of the three panels this frame
     std::string m_error;
     bool m_dark = false;
     bool m_show_shortcuts = false;

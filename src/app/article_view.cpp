@@ -3,6 +3,7 @@
 //
 // Index
 // [SECTION] Helpers
+// [SECTION] Decorations
 // [SECTION] Frame
 // [SECTION] Spans
 // [SECTION] Overlays: caret, speaker links, badges, corrections
@@ -31,28 +32,49 @@ ImU32 with_alpha(std::uint32_t rgba, float alpha) {
     return IM_COL32(r, g, b, static_cast<int>(alpha * 255));
 }
 
-void wavy_line(ImDrawList* draw, float x0, float x1, float y, ImU32 color) {
-    constexpr float kStep = 3.0f, kAmp = 1.6f;
-    ImVec2 points[512];
-    int n = 0;
-    for (float x = x0; x < x1 && n < 511; x += kStep, ++n)
-        points[n] = ImVec2(x, y + ((n & 1) ? kAmp : -kAmp));
-    points[n++] = ImVec2(x1, y);
-    draw->AddPolyline(points, n, color, ImDrawFlags_None, 1.5f);
-}
-
-void dashed_line(ImDrawList* draw, float x0, float x1, float y, ImU32 color) {
-    for (float x = x0; x < x1; x += 6.0f)
-        draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 3.5f, x1), y), color, 2.0f);
+bool is_entity(const Session& session, const core::Span& span) {
+    const core::Label* label = session.schema.find(span.label);
+    return !label || label->kind == core::LabelKind::Entity;
 }
 
 } // namespace
+
+// [SECTION] Decorations
+
+void ArticleView::underline(float x0, float x1, float y, ImU32 color, DecorationStyle style) {
+    m_decorations.items.push_back({x0, x1, y, color, style});
+}
+
+// Hands this frame's underlines to the platform's shader renderer, or draws them as polylines.
+void ArticleView::flush_decorations(ImDrawList* draw) {
+    m_decorations.scale = m_scale;
+    if (m_decorations.items.empty()) return;
+    if (ImDrawCallback renderer = decoration_renderer()) {
+        draw->AddCallback(renderer, &m_decorations);
+        draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+        return;
+    }
+    const float step = 3.0f * m_scale, amplitude = 1.6f * m_scale;
+    for (const Decoration& d : m_decorations.items) {
+        if (d.style == DecorationStyle::Dashed) {
+            for (float x = d.x0; x < d.x1; x += 2 * step)
+                draw->AddLine(ImVec2(x, d.y), ImVec2(std::min(x + 1.2f * step, d.x1), d.y), d.color, 1.5f * m_scale);
+            continue;
+        }
+        ImVec2 points[512];
+        int n = 0;
+        for (float x = d.x0; x < d.x1 && n < 511; x += step, ++n)
+            points[n] = ImVec2(x, d.y + ((n & 1) ? amplitude : -amplitude));
+        points[n++] = ImVec2(d.x1, d.y);
+        draw->AddPolyline(points, n, d.color, ImDrawFlags_None, 1.5f * m_scale);
+    }
+}
 
 // [SECTION] Frame
 
 void ArticleView::draw(Session& session, ImFont* font, float font_size, const ArticleOptions& options) {
     core::Document* doc = session.document();
-    ImGui::BeginChild("ArticleText", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove);
+    ImGui::BeginChild("ArticleText", ImVec2(0, options.height), false, ImGuiWindowFlags_NoMove);
     if (!doc) {
         ImGui::TextDisabled("No document. Open a file or load documents through window.gloss.");
         ImGui::EndChild();
@@ -60,6 +82,7 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     }
     m_font = font;
     m_font_size = font_size;
+    m_decorations.items.clear();
     m_scale = options.scale;
     const float padding = kPadding * m_scale;
     float avail = ImGui::GetContentRegionAvail().x;
@@ -127,14 +150,17 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
         draw->AddText(font, font_size, ImVec2(origin.x, y), theme.text, utf8.data() + b0,
                       utf8.data() + b1);
     }
+    flush_decorations(draw);
     paint_overlays(session, draw, origin, options);
 
     if (hovered || m_dragging || m_dragging_edge) handle_mouse(session, origin);
     ImGui::EndChild();
 }
 
-ImVec2 ArticleView::position_of(std::size_t cp) const {
+ImVec2 ArticleView::position_of(std::size_t cp, bool as_end) const {
     std::size_t line = m_layout.line_of(cp);
+    // An end at the start of a wrapped line sits at the end of the line before.
+    if (as_end && line > 0 && cp > 0 && m_layout.lines()[line].start == cp) --line;
     return ImVec2(m_origin.x + m_layout.x_of(line, cp), m_origin.y + m_layout.lines()[line].y);
 }
 
@@ -150,10 +176,12 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
     float lh = m_layout.line_height();
     for (const core::Span* span : spans) {
         if (span->status == core::Status::Rejected) continue;
-        // Nesting depth: how many visible spans strictly contain this one.
+        // Nesting depth: how many entity backgrounds already cover this span (errors and quotes
+        // draw no background, so an entity inside them still gets one).
         int depth = 0;
         for (const core::Span* other : spans)
-            if (other != span && other->status != core::Status::Rejected && other->start <= span->start &&
+            if (other != span && other->status == core::Status::Accepted && is_entity(session, *other) &&
+                other->start <= span->start &&
                 other->end >= span->end &&
                 (other->end - other->start > span->end - span->start ||
                  (other->end - other->start == span->end - span->start && other->id < span->id)))
@@ -175,9 +203,9 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
             float y0 = origin.y + line.y, y1 = y0 + lh;
             float under = y1 - 2.0f + 3.0f * static_cast<float>(depth);
             if (pending) {
-                dashed_line(draw, x0, x1, under, with_alpha(color, 1.0f));
+                underline(x0, x1, under, with_alpha(color, 1.0f), DecorationStyle::Dashed);
             } else if (kind == core::LabelKind::Error) {
-                wavy_line(draw, x0, x1, under - 1.0f, with_alpha(color, 1.0f));
+                underline(x0, x1, under - 1.0f, with_alpha(color, 1.0f), DecorationStyle::Wavy);
             } else if (kind == core::LabelKind::Quote) {
                 draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(color, 0.10f));
                 // A bracket at each end: a vertical bar with short serifs.
@@ -244,6 +272,16 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec
                              color, selected ? 2.0f : 1.2f);
         draw->AddCircleFilled(b_top, 3.0f, color);
     }
+    // Handles under the selected span's ends: drag them to move an end.
+    if (const core::Span* sel = doc->spans().find(session.selected_span)) {
+        const core::Label* label = session.schema.find(sel->label);
+        ImU32 color = with_alpha(label ? label->color : 0x888888FF, 1.0f);
+        for (bool end : {false, true}) {
+            ImVec2 p = position_of(end ? sel->end : sel->start, end);
+            float y = p.y + lh - 1.0f, r = 3.5f * m_scale;
+            draw->AddTriangleFilled(ImVec2(p.x, y - r), ImVec2(p.x - r, y + r), ImVec2(p.x + r, y + r), color);
+        }
+    }
     // Numbered badges on speaker candidates.
     for (std::size_t i = 0; i < options.numbered.size(); ++i) {
         const core::Span* s = doc->spans().find(options.numbered[i]);
@@ -288,11 +326,13 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
     // Near an end of the selected span: drag that end.
     int edge = 0;
     if (const core::Span* sel = doc->spans().find(session.selected_span)) {
-        ImVec2 s = position_of(sel->start), e = position_of(sel->end);
+        ImVec2 s = position_of(sel->start), e = position_of(sel->end, true);
         float lh = m_layout.line_height();
-        float grab = kEdgeGrab * m_scale;
-        if (std::fabs(mouse.x - s.x) <= grab && mouse.y >= s.y && mouse.y <= s.y + lh) edge = 1;
-        else if (std::fabs(mouse.x - e.x) <= grab && mouse.y >= e.y && mouse.y <= e.y + lh) edge = 2;
+        // Only the handles drawn under each end grab it: a drag that starts on the text at a
+        // span's boundary selects text as usual.
+        float grab = kEdgeGrab * m_scale, handle_top = lh * 0.72f;
+        if (std::fabs(mouse.x - s.x) <= grab && mouse.y >= s.y + handle_top && mouse.y <= s.y + lh + grab) edge = 1;
+        else if (std::fabs(mouse.x - e.x) <= grab && mouse.y >= e.y + handle_top && mouse.y <= e.y + lh + grab) edge = 2;
     }
     if (edge || m_dragging_edge) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (m_dragging_edge) {

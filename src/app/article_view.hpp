@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/article_layout.hpp"
+#include "app/decorations.hpp"
 #include "app/session.hpp"
 
 #include <imgui.h>
@@ -20,6 +21,7 @@ struct ScreenRect {
 // What the view shows besides the text, set by the app each frame.
 struct ArticleOptions {
     float scale = 1.0f;                     // interface scale (device pixel ratio)
+    float height = 0;                       // of the view; 0: the rest of the window
     bool show_corrections = false;          // ERROR corrections drawn over their spans
     std::vector<core::SpanId> numbered;     // speaker candidates, drawn with 1..9 badges
     std::vector<Selection> search_matches;  // highlighted
@@ -50,8 +52,11 @@ private:
     void paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
                         const ArticleOptions& options);
     void show_hover(const Session& session, std::size_t cp);
-    // Screen x and line top of code point `cp`.
-    ImVec2 position_of(std::size_t cp) const;
+    void underline(float x0, float x1, float y, ImU32 color, DecorationStyle style);
+    void flush_decorations(ImDrawList* draw);
+    // Screen x and line top of the caret before code point `cp` (`as_end`: the caret after
+    // cp - 1, which differs where a line wraps).
+    ImVec2 position_of(std::size_t cp, bool as_end = false) const;
 
     ArticleLayout m_layout;
     ImVec2 m_origin{0, 0};     // screen position of the text's top-left, last frame
@@ -67,6 +72,7 @@ private:
     float m_scale = 1.0f;
     std::optional<std::size_t> m_scroll_to;
     std::optional<float> m_restore_scroll;
+    DecorationBatch m_decorations; // this frame's underlines, read by the renderer at render time
     float m_scroll_y = 0;
 };
 

@@ -26,7 +26,7 @@ std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
 } // namespace
 
 void App::draw_inspector() {
-    ImGui::BeginChild("Inspector", ImVec2(0, 0), false);
+    ImGui::BeginChild("Inspector", ImVec2(0, m_panel_height), false);
     ImGui::TextDisabled("INSPECTOR");
     ImGui::Separator();
     core::Document* doc = m_session.document();
@@ -59,7 +59,7 @@ void App::draw_inspector() {
         ImGui::EndCombo();
     }
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("“%s”", excerpt(doc->text().slice(current.start, current.end)).c_str());
+    ImGui::TextWrapped("%s", excerpt(doc->text().slice(current.start, current.end)).c_str());
     ImGui::TextDisabled("%u..%u · %s · %s", current.start, current.end, std::string(core::to_string(current.origin)).c_str(),
                         std::string(core::to_string(current.status)).c_str());
     if (current.status == core::Status::Pending) {

@@ -67,7 +67,7 @@ void App::draw_palette() {
 }
 
 void App::draw_queue() {
-    ImGui::BeginChild("Documents", ImVec2(0, 0), false);
+    ImGui::BeginChild("Documents", ImVec2(0, m_panel_height), false);
     const auto& docs = m_session.documents();
     std::size_t done = m_session.done_count();
     ImGui::TextDisabled("DOCUMENTS");
@@ -96,6 +96,7 @@ void App::draw_queue() {
 void App::draw_status() {
     ImGui::Separator();
     const core::Document* doc = m_session.document();
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("Annotator: %s", m_session.annotator.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("|");

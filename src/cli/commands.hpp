@@ -1,6 +1,15 @@
-// The gloss CLI's subcommands and shared file helpers. Layer: cli (core + io, files here).
+// The gloss CLI's subcommands and what they share: file helpers, option parsing, reading
+// documents from any format (streamed line by line for line formats). Layer: cli (core + io;
+// the only layer that opens files).
 #pragma once
 
+#include "core/diagnostic.hpp"
+#include "core/model/document.hpp"
+#include "core/model/label_schema.hpp"
+#include "io/format.hpp"
+
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,13 +19,107 @@ namespace gloss::cli {
 using Args = std::vector<std::string>;
 
 int cmd_convert(const Args& args);
+int cmd_validate(const Args& args);
+int cmd_stats(const Args& args);
 
 extern const char* const kConvertHelp;
+extern const char* const kValidateHelp;
+extern const char* const kStatsHelp;
+
+// [SECTION] Files (file_io.cpp)
 
 // Reads a whole file ("-" = stdin); nullopt with a message on stderr when it cannot be read.
 std::optional<std::string> read_input(const std::string& path);
+// Every regular file under a folder (recursively, sorted by path), or the one file `path`
+// names; names are the paths as given. nullopt with a message on stderr on failure.
+std::optional<std::vector<io::NamedFile>> read_inputs(const std::string& path);
 // Writes through a temporary file renamed into place ("-" = stdout), so a failed run never
 // leaves a file that looks complete. Returns false with a message on stderr.
 bool write_output(const std::string& path, const std::string& data);
+bool is_directory(const std::string& path);
+
+// Reads lines of at most `max_bytes` from a file or stdin in blocks, so memory stays bounded
+// whatever the input holds; a longer line is skipped and reported through `too_long`.
+class LineSource {
+public:
+    LineSource(const std::string& path, std::size_t max_bytes);
+    ~LineSource();
+    LineSource(const LineSource&) = delete;
+    LineSource& operator=(const LineSource&) = delete;
+    bool ok() const { return m_ok; }
+    // Next line without its newline (and CR); false at the end. `number` is 1-based.
+    bool next(std::string& line, std::uint64_t& number, std::size_t& too_long_bytes);
+    std::uint64_t bytes_read() const { return m_bytes; }
+
+private:
+    bool fill();
+    std::FILE* m_file = nullptr;
+    bool m_close = false;
+    bool m_ok = true;
+    std::size_t m_max;
+    std::vector<char> m_buffer;
+    std::size_t m_pos = 0, m_end = 0;
+    bool m_eof = false;
+    std::uint64_t m_line = 0;
+    std::uint64_t m_bytes = 0;
+};
+
+// Progress on stderr, only when stderr is a terminal; at most a few updates a second.
+class Progress {
+public:
+    explicit Progress(std::string what);
+    void update(std::uint64_t documents, std::uint64_t bytes);
+    void done();
+
+private:
+    std::string m_what;
+    bool m_enabled = false;
+    std::int64_t m_last_ms = 0;
+    bool m_shown = false;
+};
+
+// [SECTION] Reading documents (documents.cpp)
+
+struct InputOptions {
+    std::string path;                          // "-" for stdin
+    const io::Format* format = nullptr;        // resolved by resolve_input
+    const core::LabelSchema* schema = nullptr; // unknown labels are errors when set
+    std::optional<io::OffsetUnit> offset_unit;
+};
+
+// Picks the input format from --from or the name; prints a message and returns null when it
+// cannot tell or the format cannot be read.
+const io::Format* resolve_input_format(const std::string& path, const std::string& from,
+                                       const char* command);
+// Whether a format is read and written one line per document (and so can be streamed).
+bool is_line_format(const io::Format* format);
+
+struct ReadSummary {
+    std::uint64_t documents = 0;
+    std::uint64_t skipped = 0; // records left out because of errors
+    std::uint64_t errors = 0;
+    std::uint64_t warnings = 0;
+    bool readable = true; // false when the input could not be opened at all
+};
+
+// Reads every document and hands it to `visit`; each diagnostic is printed to stderr as it is
+// found. Line formats are streamed.
+ReadSummary read_documents(const InputOptions& input,
+                           const std::function<void(core::Document&&)>& visit,
+                           Progress* progress = nullptr);
+
+// Loads --schema; nullopt (reported) when it cannot be read.
+std::optional<core::LabelSchema> load_schema(const std::string& path);
+void print(const core::Diagnostic& diagnostic);
+
+// [SECTION] Charts (chart.cpp)
+
+struct Bar {
+    std::string label;
+    double value = 0;
+};
+// Draws horizontal bar charts (one panel per group) into a PNG; false on write failure.
+bool write_bar_chart_png(const std::string& path, const std::string& title,
+                         const std::vector<std::pair<std::string, std::vector<Bar>>>& groups);
 
 } // namespace gloss::cli

@@ -10,15 +10,20 @@ const char* const kHelp =
     "usage: gloss [--help] [--version] COMMAND [ARGS]\n"
     "\n"
     "Gloss annotates news articles (entities, quotes with speakers, errors) and turns the\n"
-    "annotations into datasets. This tool converts them in bulk.\n"
+    "annotations into datasets. This tool converts, validates and counts them in bulk.\n"
     "\n"
     "commands:\n"
-    "  convert IN OUT   read .txt or Gloss JSONL and write Gloss JSONL\n"
+    "  convert IN OUT   convert between formats (Gloss JSONL and project, Label Studio,\n"
+    "                   doccano, SageMaker, brat, CoNLL)\n"
+    "  validate FILE    report every problem in a file as FILE:LINE:COLUMN: message\n"
+    "  stats FILE       count documents, labels, error types, relations; --png draws them\n"
     "\n"
     "Run 'gloss COMMAND --help' for a command's options and examples.\n"
     "\n"
     "examples:\n"
     "  gloss convert article.txt article.jsonl\n"
+    "  gloss validate tasks.jsonl --schema schema.json\n"
+    "  gloss stats tasks.jsonl --png labels.png\n"
     "  cat tasks.jsonl | gloss convert - -\n";
 
 } // namespace
@@ -40,6 +45,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "convert") return gloss::cli::cmd_convert(rest);
+    if (command == "validate") return gloss::cli::cmd_validate(rest);
+    if (command == "stats") return gloss::cli::cmd_stats(rest);
     std::cerr << "gloss: unknown command \"" << command << "\"\n\n" << kHelp;
     return 2;
 }

@@ -58,25 +58,25 @@ namespace gloss::core {
     X(FormatTooNew, Error, "format version {0} is newer than this Gloss reads ({1})")              \
     /* A format name nobody knows. */                                                              \
     X(UnknownFormat, Error, "unknown format \"{0}\"")                                              \
-    /* A line of a line-based format (brat, CoNLL, M2) that does not parse. */                 \
+    /* A line of a line-based format (brat, CoNLL, M2) that does not parse. */                     \
     X(MalformedLine, Error, "malformed {0} line: {1}")                                             \
-    /* A file a multi-file format needs that is not there (brat .ann without its .txt). */      \
+    /* A file a multi-file format needs that is not there (brat .ann without its .txt). */         \
     X(MissingFile, Error, "{0} has no matching {1}")                                               \
-    /* Offsets that fit the text only when read as UTF-16 code units (INCEpTION's brat). */     \
+    /* Offsets that fit the text only when read as UTF-16 code units (INCEpTION's brat). */        \
     X(Utf16Offsets, Warning, "offsets only make sense as UTF-16 code units; read them as UTF-16")  \
-    /* An export that had to leave a span out (overlap in a column, format limits). */          \
+    /* An export that had to leave a span out (overlap in a column, format limits). */             \
     X(SpanNotWritten, Warning, "span {0} {1} {2}..{3} not written: {4}")                           \
-    /* A span whose ends do not fall on token boundaries (CoNLL, M2, Prodigy tokens). */        \
+    /* A span whose ends do not fall on token boundaries (CoNLL, M2, Prodigy tokens). */           \
     X(SpanNotAligned, Warning, "span {0} {1} {2}..{3} does not start and end on token boundaries") \
-    /* Something a format cannot hold, counted per export. */                                   \
+    /* Something a format cannot hold, counted per export. */                                      \
     X(NotExported, Warning, "{0} cannot hold {1}: {2} not written")                                \
-    /* A saved history whose position does not reproduce the saved spans. */                    \
+    /* A saved history whose position does not reproduce the saved spans. */                       \
     X(HistoryMismatch, Error, "history at position {0} does not reproduce the saved spans")        \
-    /* A Gloss project file that is not one (wrong or missing "format"). */                     \
+    /* A Gloss project file that is not one (wrong or missing "format"). */                        \
     X(NotAProject, Error, "not a Gloss project file: {0}")                                         \
-    /* An offset in another unit past the end of the text; {1} names the length and unit. */   \
+    /* An offset in another unit past the end of the text; {1} names the length and unit. */       \
     X(EndPastTextIn, Error, "span end {0} is past the end of the text ({1})")                      \
-    /* Input a reader understood but does not import (a Label Studio rating, a brat event). */ \
+    /* Input a reader understood but does not import (a Label Studio rating, a brat event). */     \
     X(Ignored, Warning, "{0} ignored: {1}")                                                        \
     /* Anything else, with its text as the only argument. */                                      \
     X(Other, Error, "{0}")

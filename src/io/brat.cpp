@@ -155,8 +155,7 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
         if (kind == 'T') {
             auto number = id_number(ann_id, 'T');
             if (!number || fields.size() < 3) {
-                reader.bad(line.number, "brat T",
-                           "expected T<number>\\tLABEL START END\\tTEXT");
+                reader.bad(line.number, "brat T", "expected T<number>\\tLABEL START END\\tTEXT");
                 continue;
             }
             std::string_view type_and_offsets = fields[1];
@@ -165,7 +164,8 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
                 reader.bad(line.number, "brat T", "expected LABEL START END");
                 continue;
             }
-            TextBound t{*number, std::string(type_and_offsets.substr(0, space)), {}, {}, line.number};
+            TextBound t{
+                *number, std::string(type_and_offsets.substr(0, space)), {}, {}, line.number};
             bool ok = true;
             for (std::string_view fragment : split(type_and_offsets.substr(space + 1), ';')) {
                 auto w = words(fragment);
@@ -205,7 +205,8 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
         } else if (kind == '#') {
             auto w = fields.size() >= 2 ? words(fields[1]) : std::vector<std::string_view>{};
             if (w.size() != 2) {
-                reader.bad(line.number, "brat #", "expected #<number>\\tAnnotatorNotes T<n>\\tNOTE");
+                reader.bad(line.number, "brat #",
+                           "expected #<number>\\tAnnotatorNotes T<n>\\tNOTE");
                 continue;
             }
             std::size_t note_start = fields[0].size() + 1 + fields[1].size() + 1;
@@ -214,11 +215,10 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
             std::string name = "note";
             std::size_t colon = note.find(": ");
             if (colon != std::string_view::npos && colon > 0 &&
-                std::all_of(note.begin(), note.begin() + static_cast<std::ptrdiff_t>(colon),
-                            [](char c) {
-                                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
-                                       c == '-';
-                            })) {
+                std::all_of(
+                    note.begin(), note.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                    })) {
                 name = std::string(note.substr(0, colon));
                 note.remove_prefix(colon + 2);
             }
@@ -226,7 +226,8 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
         } else if (kind == 'N') {
             auto w = fields.size() >= 2 ? words(fields[1]) : std::vector<std::string_view>{};
             if (w.size() != 3) {
-                reader.bad(line.number, "brat N", "expected N<number>\\tReference T<n> DB:ID\\tNAME");
+                reader.bad(line.number, "brat N",
+                           "expected N<number>\\tReference T<n> DB:ID\\tNAME");
                 continue;
             }
             std::string value = fields.size() >= 3 ? unescape_line(fields[2]) : std::string(w[2]);
@@ -236,7 +237,8 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
                            kind == 'E' ? "events have no Gloss equivalent"
                                        : "equivalence sets have no Gloss equivalent");
         } else {
-            reader.bad(line.number, "brat", "unknown annotation id \"" + std::string(ann_id) + "\"");
+            reader.bad(line.number, "brat",
+                       "unknown annotation id \"" + std::string(ann_id) + "\"");
         }
     }
 
@@ -323,9 +325,9 @@ std::optional<core::Document> read_brat_document(std::string id, std::string_vie
     for (const Rel& rel : rels) {
         auto f = by_id.find(rel.from), t = by_id.find(rel.to);
         if (f == by_id.end() || t == by_id.end()) {
-            reader.at(rel.line).report(DiagnosticCode::DanglingRelation,
-                                       {"R" + std::to_string(rel.id),
-                                        f == by_id.end() ? rel.from : rel.to});
+            reader.at(rel.line).report(
+                DiagnosticCode::DanglingRelation,
+                {"R" + std::to_string(rel.id), f == by_id.end() ? rel.from : rel.to});
             reader.failed = true;
             continue;
         }
@@ -349,7 +351,8 @@ ImportResult read_brat(const std::vector<NamedFile>& files, const BratReadOption
     std::map<std::string, Pair> pairs; // by path without extension
     std::vector<std::string> order;    // stems in the order their first file came
     auto ends_with = [](const std::string& s, std::string_view suffix) {
-        return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+        return s.size() >= suffix.size() &&
+               s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     for (const NamedFile& f : files) {
         bool txt = ends_with(f.name, ".txt"), ann = ends_with(f.name, ".ann");
@@ -369,8 +372,8 @@ ImportResult read_brat(const std::vector<NamedFile>& files, const BratReadOption
         if (!pair.txt) {
             core::Place p;
             p.source = pair.ann->name;
-            result.diagnostics.push_back(
-                core::make_diagnostic(DiagnosticCode::MissingFile, {pair.ann->name, stem + ".txt"}, p));
+            result.diagnostics.push_back(core::make_diagnostic(DiagnosticCode::MissingFile,
+                                                               {pair.ann->name, stem + ".txt"}, p));
             ++result.skipped_records;
             continue;
         }
@@ -397,8 +400,10 @@ ImportResult read_brat(const std::vector<NamedFile>& files, const BratReadOption
         auto doc = read_brat_document(stem_of(pair.txt->name), txt, ann,
                                       pair.ann ? pair.ann->name : stem + ".ann", options,
                                       result.diagnostics);
-        if (doc) result.documents.push_back(std::move(*doc));
-        else ++result.skipped_records;
+        if (doc)
+            result.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
     }
     return result;
 }
@@ -407,7 +412,9 @@ ImportResult read_brat(const std::vector<NamedFile>& files, const BratReadOption
 
 namespace {
 
-bool has_space(std::string_view s) { return s.find_first_of(" \t\r\n") != std::string_view::npos; }
+bool has_space(std::string_view s) {
+    return s.find_first_of(" \t\r\n") != std::string_view::npos;
+}
 
 bool is_enumeration(const core::LabelSchema* schema, const std::string& label,
                     const std::string& attribute) {
@@ -435,11 +442,11 @@ std::string write_brat_ann(const core::Document& doc, const core::LabelSchema* s
             core::Place p;
             p.source = doc.id;
             p.offset = s.start;
-            diagnostics.push_back(core::make_diagnostic(
-                DiagnosticCode::SpanNotWritten,
-                {std::to_string(s.id), s.label, std::to_string(s.start), std::to_string(s.end),
-                 "brat labels cannot contain spaces"},
-                p));
+            diagnostics.push_back(
+                core::make_diagnostic(DiagnosticCode::SpanNotWritten,
+                                      {std::to_string(s.id), s.label, std::to_string(s.start),
+                                       std::to_string(s.end), "brat labels cannot contain spaces"},
+                                      p));
             return;
         }
         written.insert(s.id);
@@ -478,7 +485,8 @@ std::string brat_annotation_conf(const std::vector<core::Document>& documents,
         if (!l.empty() && !has_space(l) && seen.insert(l).second) labels.push_back(l);
     };
     if (schema)
-        for (const core::Label& l : schema->labels()) add_label(l.name);
+        for (const core::Label& l : schema->labels())
+            add_label(l.name);
     std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> relations;
     std::map<std::string, std::pair<std::set<std::string>, std::vector<std::string>>> attributes;
     auto add_attribute = [&](const std::string& label, const std::string& name,
@@ -510,12 +518,14 @@ std::string brat_annotation_conf(const std::vector<core::Document>& documents,
     }
     auto joined = [](const std::set<std::string>& s) {
         std::string out;
-        for (const std::string& x : s) out += (out.empty() ? "" : "|") + x;
+        for (const std::string& x : s)
+            out += (out.empty() ? "" : "|") + x;
         return out;
     };
     std::string out = "# Written by Gloss: the labels, relations and attributes of this dataset.\n"
                       "[entities]\n";
-    for (const std::string& l : labels) out += l + "\n";
+    for (const std::string& l : labels)
+        out += l + "\n";
     out += "\n[relations]\n";
     out += "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n";
     for (const auto& [type, args] : relations)
@@ -523,7 +533,8 @@ std::string brat_annotation_conf(const std::vector<core::Document>& documents,
     out += "\n[events]\n\n[attributes]\n";
     for (const auto& [name, use] : attributes) {
         std::string values;
-        for (const std::string& v : use.second) values += (values.empty() ? "" : "|") + v;
+        for (const std::string& v : use.second)
+            values += (values.empty() ? "" : "|") + v;
         out += name + "\tArg:" + joined(use.first) + ", Value:" + values + "\n";
     }
     return out;
@@ -536,7 +547,8 @@ BratExport write_brat(const std::vector<core::Document>& documents,
     std::size_t metadata = 0;
     for (const core::Document& d : documents) {
         std::string name = file_safe(d.id);
-        for (int n = 2; !names.insert(name).second; ++n) name = file_safe(d.id) + "-" + std::to_string(n);
+        for (int n = 2; !names.insert(name).second; ++n)
+            name = file_safe(d.id) + "-" + std::to_string(n);
         out.files.push_back({name + ".txt", d.text().utf8()});
         out.files.push_back({name + ".ann", write_brat_ann(d, schema, out.diagnostics)});
         d.spans().for_each([&](const core::Span& s) {

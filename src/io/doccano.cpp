@@ -9,7 +9,9 @@ using core::DiagnosticCode;
 
 namespace {
 
-std::string id_string(const Json& j) { return j.is_string() ? j.get<std::string>() : dump_json(j); }
+std::string id_string(const Json& j) {
+    return j.is_string() ? j.get<std::string>() : dump_json(j);
+}
 
 } // namespace
 
@@ -39,11 +41,16 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
             continue;
         // doccano keeps any other column as metadata.
         std::string value = id_string(it.value());
-        if (key == "title") doc.meta.title = value;
-        else if (key == "source") doc.meta.source = value;
-        else if (key == "url") doc.meta.url = value;
-        else if (key == "language") doc.meta.language = value;
-        else doc.meta.extra[key] = value;
+        if (key == "title")
+            doc.meta.title = value;
+        else if (key == "source")
+            doc.meta.source = value;
+        else if (key == "url")
+            doc.meta.url = value;
+        else if (key == "language")
+            doc.meta.language = value;
+        else
+            doc.meta.extra[key] = value;
     }
     std::vector<core::Span> spans;
     std::vector<core::Relation> relations;
@@ -118,8 +125,10 @@ ImportResult read_doccano(std::string_view bytes, const DoccanoReadOptions& opti
     for (const Line& line : split_lines(bytes)) {
         if (is_blank(line.text)) continue;
         auto doc = read_doccano_line(line.text, line.number, options, result.diagnostics);
-        if (doc) result.documents.push_back(std::move(*doc));
-        else ++result.skipped_records;
+        if (doc)
+            result.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
     }
     return result;
 }
@@ -147,7 +156,8 @@ std::string write_doccano_line(const core::Document& doc, const DoccanoWriteOpti
         out["entities"] = std::move(entities);
         Json relations = Json::array();
         for (const auto& [id, r] : doc.relations())
-            relations.push_back({{"id", r.id}, {"from_id", r.from}, {"to_id", r.to}, {"type", r.type}});
+            relations.push_back(
+                {{"id", r.id}, {"from_id", r.from}, {"to_id", r.to}, {"type", r.type}});
         out["relations"] = std::move(relations);
     }
     // Metadata goes into extra columns, which doccano keeps as the example's metadata.

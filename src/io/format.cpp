@@ -4,6 +4,7 @@
 #include "io/format.hpp"
 
 #include "io/brat.hpp"
+#include "io/conll.hpp"
 #include "io/doccano.hpp"
 #include "io/gloss_jsonl.hpp"
 #include "io/gloss_project.hpp"
@@ -131,8 +132,7 @@ ExportResult write_doccano_relations(const std::vector<core::Document>& document
     return write_doccano_variant(documents, options, DoccanoVariant::Relations);
 }
 
-ImportResult read_sagemaker_files(const std::vector<NamedFile>& files,
-                                  const ReadOptions& options) {
+ImportResult read_sagemaker_files(const std::vector<NamedFile>& files, const ReadOptions& options) {
     ImportResult all;
     for (const NamedFile& f : files) {
         SageMakerReadOptions o;
@@ -169,26 +169,75 @@ ExportResult write_brat_files(const std::vector<core::Document>& documents,
     return out;
 }
 
+ImportResult read_conll_files(const std::vector<NamedFile>& files, const ReadOptions& options) {
+    ImportResult all;
+    for (const NamedFile& f : files) {
+        ConllReadOptions o;
+        o.source = source_of(f, options);
+        o.schema = options.schema;
+        append(all, read_conll(f.bytes, o));
+    }
+    return all;
+}
+
+ExportResult write_conll_files(const std::vector<core::Document>& documents,
+                               const WriteOptions& options) {
+    ConllWriteOptions o;
+    o.schema = options.schema;
+    ExportResult out;
+    out.files.push_back({"annotations.conll", write_conll(documents, o, out.diagnostics)});
+    return out;
+}
+
 } // namespace
 
 const std::vector<Format>& formats() {
     static const std::vector<Format> s_formats = {
-        {"jsonl", "Gloss JSONL: one document per line, code-point offsets", {".jsonl", ".ndjson"},
-         read_jsonl, write_jsonl},
-        {"project", "Gloss project JSON: lossless (schema, spans, relations, history)",
-         {".gloss.json", ".gloss"}, read_project, write_project},
-        {"txt", "plain UTF-8 text, one document per file (import only)", {".txt"}, read_txt,
+        {"jsonl",
+         "Gloss JSONL: one document per line, code-point offsets",
+         {".jsonl", ".ndjson"},
+         read_jsonl,
+         write_jsonl},
+        {"project",
+         "Gloss project JSON: lossless (schema, spans, relations, history)",
+         {".gloss.json", ".gloss"},
+         read_project,
+         write_project},
+        {"txt",
+         "plain UTF-8 text, one document per file (import only)",
+         {".txt"},
+         read_txt,
          nullptr},
-        {"labelstudio", "Label Studio tasks JSON (+ labeling config XML), code points",
-         {".ls.json"}, read_ls, write_ls},
-        {"doccano", "doccano JSONL {\"text\",\"label\":[[s,e,L]]}, UTF-16 offsets",
-         {".doccano.jsonl"}, read_doccano_files, write_doccano_labels},
-        {"doccano-rel", "doccano JSONL with entities and relations, UTF-16 offsets",
-         {".doccano-rel.jsonl"}, read_doccano_files, write_doccano_relations},
-        {"sagemaker", "SageMaker Ground Truth / MTurk NER output manifest, UTF-16 offsets",
-         {".manifest"}, read_sagemaker_files, write_sagemaker_files},
-        {"brat", "brat standoff: folder of .txt + .ann and annotation.conf, code points",
-         {".ann"}, read_brat_files, write_brat_files},
+        {"labelstudio",
+         "Label Studio tasks JSON (+ labeling config XML), code points",
+         {".ls.json"},
+         read_ls,
+         write_ls},
+        {"doccano",
+         "doccano JSONL {\"text\",\"label\":[[s,e,L]]}, UTF-16 offsets",
+         {".doccano.jsonl"},
+         read_doccano_files,
+         write_doccano_labels},
+        {"doccano-rel",
+         "doccano JSONL with entities and relations, UTF-16 offsets",
+         {".doccano-rel.jsonl"},
+         read_doccano_files,
+         write_doccano_relations},
+        {"sagemaker",
+         "SageMaker Ground Truth / MTurk NER output manifest, UTF-16 offsets",
+         {".manifest"},
+         read_sagemaker_files,
+         write_sagemaker_files},
+        {"brat",
+         "brat standoff: folder of .txt + .ann and annotation.conf, code points",
+         {".ann"},
+         read_brat_files,
+         write_brat_files},
+        {"conll",
+         "CoNLL/IOB: token and one tag column per layer (IOB2, IOB1, BIOES)",
+         {".conll", ".iob", ".bio"},
+         read_conll_files,
+         write_conll_files},
     };
     return s_formats;
 }

@@ -22,7 +22,8 @@ Json span_json(const core::Span& s, const core::Text* text) {
     if (text) out["text"] = std::string(text->slice(s.start, s.end));
     out["label"] = s.label;
     Json attrs = Json::object();
-    for (const auto& [k, v] : s.attrs) attrs[k] = v;
+    for (const auto& [k, v] : s.attrs)
+        attrs[k] = v;
     out["attrs"] = std::move(attrs);
     out["origin"] = std::string(core::to_string(s.origin));
     out["status"] = std::string(core::to_string(s.status));
@@ -38,19 +39,24 @@ Json relation_json(const core::Relation& r) {
 
 std::string_view kind_name(core::Edit::Kind kind) {
     switch (kind) {
-    case core::Edit::Kind::AddSpan: return "add_span";
-    case core::Edit::Kind::RemoveSpan: return "remove_span";
-    case core::Edit::Kind::UpdateSpan: return "update_span";
-    case core::Edit::Kind::AddRelation: return "add_relation";
-    case core::Edit::Kind::RemoveRelation: return "remove_relation";
+    case core::Edit::Kind::AddSpan:
+        return "add_span";
+    case core::Edit::Kind::RemoveSpan:
+        return "remove_span";
+    case core::Edit::Kind::UpdateSpan:
+        return "update_span";
+    case core::Edit::Kind::AddRelation:
+        return "add_relation";
+    case core::Edit::Kind::RemoveRelation:
+        return "remove_relation";
     }
     return "add_span";
 }
 
 std::optional<core::Edit::Kind> parse_kind(std::string_view name) {
-    for (auto k : {core::Edit::Kind::AddSpan, core::Edit::Kind::RemoveSpan,
-                   core::Edit::Kind::UpdateSpan, core::Edit::Kind::AddRelation,
-                   core::Edit::Kind::RemoveRelation})
+    for (auto k :
+         {core::Edit::Kind::AddSpan, core::Edit::Kind::RemoveSpan, core::Edit::Kind::UpdateSpan,
+          core::Edit::Kind::AddRelation, core::Edit::Kind::RemoveRelation})
         if (kind_name(k) == name) return k;
     return std::nullopt;
 }
@@ -65,14 +71,16 @@ Json document_json(const core::Document& doc) {
     meta["url"] = doc.meta.url;
     meta["language"] = doc.meta.language;
     Json extra = Json::object();
-    for (const auto& [k, v] : doc.meta.extra) extra[k] = v;
+    for (const auto& [k, v] : doc.meta.extra)
+        extra[k] = v;
     meta["extra"] = std::move(extra);
     out["meta"] = std::move(meta);
     Json spans = Json::array();
     doc.spans().for_each([&](const core::Span& s) { spans.push_back(span_json(s, &doc.text())); });
     out["spans"] = std::move(spans);
     Json relations = Json::array();
-    for (const auto& [id, r] : doc.relations()) relations.push_back(relation_json(r));
+    for (const auto& [id, r] : doc.relations())
+        relations.push_back(relation_json(r));
     out["relations"] = std::move(relations);
     Json groups = Json::array();
     for (const core::EditGroup& g : doc.history().groups()) {
@@ -96,7 +104,8 @@ Json document_json(const core::Document& doc) {
 struct DocumentReader {
     FieldReader& r;
 
-    std::optional<std::int64_t> int_field(const Json& obj, const char* key, const std::string& path) {
+    std::optional<std::int64_t> int_field(const Json& obj, const char* key,
+                                          const std::string& path) {
         auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) return 0;
         if (it->is_number_integer()) return it->get<std::int64_t>();
@@ -120,7 +129,8 @@ struct DocumentReader {
         span.id = *id;
         span.label = *label;
         if (text) {
-            if (!r.span_range(*text, OffsetUnit::CodePoint, *start, *end, span)) return std::nullopt;
+            if (!r.span_range(*text, OffsetUnit::CodePoint, *start, *end, span))
+                return std::nullopt;
             if (auto t = r.string_field(s, "text", p, false); t && !r.check_text(*text, span, *t))
                 return std::nullopt;
         } else {
@@ -138,7 +148,8 @@ struct DocumentReader {
         if (auto o = r.string_field(s, "origin", p, false)) {
             auto parsed = core::parse_origin(*o);
             if (!parsed) {
-                r.report(DiagnosticCode::FieldWrongType, {p + "origin", "manual, suggested or imported"});
+                r.report(DiagnosticCode::FieldWrongType,
+                         {p + "origin", "manual, suggested or imported"});
                 return std::nullopt;
             }
             span.origin = *parsed;
@@ -146,7 +157,8 @@ struct DocumentReader {
         if (auto st = r.string_field(s, "status", p, false)) {
             auto parsed = core::parse_status(*st);
             if (!parsed) {
-                r.report(DiagnosticCode::FieldWrongType, {p + "status", "accepted, pending or rejected"});
+                r.report(DiagnosticCode::FieldWrongType,
+                         {p + "status", "accepted, pending or rejected"});
                 return std::nullopt;
             }
             span.status = *parsed;
@@ -186,15 +198,17 @@ struct DocumentReader {
         core::Document doc(*id, core::Text(std::move(*text)));
         if (const Json* meta = r.object_field(j, "meta", p)) {
             std::string mp = p + "meta.";
-            for (auto [key, field] : {std::pair{"title", &doc.meta.title},
-                                      std::pair{"source", &doc.meta.source},
-                                      std::pair{"url", &doc.meta.url},
-                                      std::pair{"language", &doc.meta.language}})
+            for (auto [key, field] :
+                 {std::pair{"title", &doc.meta.title}, std::pair{"source", &doc.meta.source},
+                  std::pair{"url", &doc.meta.url}, std::pair{"language", &doc.meta.language}})
                 if (auto v = r.string_field(*meta, key, mp, false)) *field = *v;
             if (const Json* extra = r.object_field(*meta, "extra", mp))
                 for (auto e = extra->begin(); e != extra->end(); ++e) {
-                    if (e.value().is_string()) doc.meta.extra[e.key()] = e.value().get<std::string>();
-                    else r.report(DiagnosticCode::FieldWrongType, {mp + "extra." + e.key(), "a string"});
+                    if (e.value().is_string())
+                        doc.meta.extra[e.key()] = e.value().get<std::string>();
+                    else
+                        r.report(DiagnosticCode::FieldWrongType,
+                                 {mp + "extra." + e.key(), "a string"});
                 }
         }
         std::vector<core::Span> spans;
@@ -268,8 +282,8 @@ struct DocumentReader {
         }
         if (*position > groups.size()) {
             r.report(DiagnosticCode::FieldWrongType,
-                     {p + "position", "at most the number of groups (" +
-                                          std::to_string(groups.size()) + ")"});
+                     {p + "position",
+                      "at most the number of groups (" + std::to_string(groups.size()) + ")"});
             return false;
         }
         // The saved spans must be the state at `position`: undoing to the start and redoing
@@ -278,7 +292,8 @@ struct DocumentReader {
         probe.restore_history(groups, *position);
         while (probe.undo()) {
         }
-        for (std::uint64_t i = 0; i < *position; ++i) probe.redo();
+        for (std::uint64_t i = 0; i < *position; ++i)
+            probe.redo();
         if (spans_of(probe) != spans_of(doc) || probe.relations() != doc.relations()) {
             r.report(DiagnosticCode::HistoryMismatch, {std::to_string(*position)});
             return false;
@@ -292,6 +307,8 @@ struct DocumentReader {
 
 ProjectResult read_gloss_project(std::string_view bytes, const std::string& source) {
     ProjectResult result;
+    // Until the documents are reached, a problem refuses the whole file: one record.
+    result.skipped_records = 1;
     core::Place where;
     where.source = source;
     auto json = parse_json(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes, where,
@@ -316,37 +333,43 @@ ProjectResult read_gloss_project(std::string_view bytes, const std::string& sour
         return result;
     }
     if (format->get<std::uint64_t>() > kProjectFormatVersion) {
-        top.report(DiagnosticCode::FormatTooNew,
-                   {std::to_string(format->get<std::uint64_t>()),
-                    std::to_string(kProjectFormatVersion)});
+        top.report(DiagnosticCode::FormatTooNew, {std::to_string(format->get<std::uint64_t>()),
+                                                  std::to_string(kProjectFormatVersion)});
         return result;
     }
     if (auto schema = json->find("schema"); schema != json->end() && !schema->is_null()) {
         core::Diagnostics found;
         result.project.schema = core::LabelSchema::from_value(to_value(*schema), found);
-        for (core::Diagnostic& d : found) d.place.source = source;
+        for (core::Diagnostic& d : found)
+            d.place.source = source;
         result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
     }
     if (const Json* annotators = top.array_field(*json, "annotators", "")) {
         for (const Json& a : *annotators)
-            if (a.is_string()) result.project.annotators.push_back(a.get<std::string>());
-            else top.report(DiagnosticCode::FieldWrongType, {"annotators[]", "a string"});
+            if (a.is_string())
+                result.project.annotators.push_back(a.get<std::string>());
+            else
+                top.report(DiagnosticCode::FieldWrongType, {"annotators[]", "a string"});
     }
     const Json* documents = top.array_field(*json, "documents", "", true);
     if (!documents) return result;
+    result.skipped_records = 0;
     for (std::size_t i = 0; i < documents->size(); ++i) {
         const Json& dj = (*documents)[i];
         core::Place place = where;
         place.source = source + "[";
         if (dj.is_object() && dj.contains("id") && dj["id"].is_string())
             place.source += dj["id"].get<std::string>();
-        else place.source += "documents[" + std::to_string(i) + "]";
+        else
+            place.source += "documents[" + std::to_string(i) + "]";
         place.source += "]";
         FieldReader r(place, result.diagnostics);
         DocumentReader reader{r};
         auto doc = reader.document(dj, "documents[" + std::to_string(i) + "]");
-        if (doc && !r.failed()) result.project.documents.push_back(std::move(*doc));
-        else ++result.skipped_records;
+        if (doc && !r.failed())
+            result.project.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
     }
     return result;
 }
@@ -368,7 +391,8 @@ std::string write_gloss_project(const Project& project) {
         });
     out["annotators"] = Json(std::vector<std::string>(annotators.begin(), annotators.end()));
     Json documents = Json::array();
-    for (const core::Document& d : project.documents) documents.push_back(document_json(d));
+    for (const core::Document& d : project.documents)
+        documents.push_back(document_json(d));
     out["documents"] = std::move(documents);
     return dump_json(out, 2) + "\n";
 }

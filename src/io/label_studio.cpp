@@ -62,18 +62,25 @@ struct TaskReader {
         auto text = r.string_field(*data, "text", "data.");
         if (!text) return std::nullopt;
         std::string id = "task-" + std::to_string(index + 1);
-        if (auto d = data->find("doc_id"); d != data->end() && !d->is_null()) id = scalar_string(*d);
-        else if (auto t = task.find("id"); t != task.end() && !t->is_null()) id = scalar_string(*t);
+        if (auto d = data->find("doc_id"); d != data->end() && !d->is_null())
+            id = scalar_string(*d);
+        else if (auto t = task.find("id"); t != task.end() && !t->is_null())
+            id = scalar_string(*t);
         core::Document doc(id, core::Text(std::move(*text)));
         for (auto it = data->begin(); it != data->end(); ++it) {
             const std::string& key = it.key();
             if (key == "text" || key == "doc_id") continue;
             std::string value = scalar_string(it.value());
-            if (key == "title") doc.meta.title = value;
-            else if (key == "source") doc.meta.source = value;
-            else if (key == "url") doc.meta.url = value;
-            else if (key == "language") doc.meta.language = value;
-            else doc.meta.extra[key] = value;
+            if (key == "title")
+                doc.meta.title = value;
+            else if (key == "source")
+                doc.meta.source = value;
+            else if (key == "url")
+                doc.meta.url = value;
+            else if (key == "language")
+                doc.meta.language = value;
+            else
+                doc.meta.extra[key] = value;
         }
 
         std::vector<core::Span> spans;
@@ -97,8 +104,10 @@ struct TaskReader {
                 std::string annotator;
                 if (auto c = ann.find("completed_by"); c != ann.end() && !c->is_null()) {
                     if (c->is_object()) {
-                        if (auto e = c->find("email"); e != c->end()) annotator = scalar_string(*e);
-                        else if (auto i = c->find("id"); i != c->end()) annotator = scalar_string(*i);
+                        if (auto e = c->find("email"); e != c->end())
+                            annotator = scalar_string(*e);
+                        else if (auto i = c->find("id"); i != c->end())
+                            annotator = scalar_string(*i);
                     } else {
                         annotator = scalar_string(*c);
                     }
@@ -123,7 +132,8 @@ struct TaskReader {
                     const Json* labels = r.array_field(*value, "labels", ip + "value.", true);
                     if (!start || !end || !labels) continue;
                     core::Span span;
-                    if (!r.span_range(doc.text(), options.offset_unit, *start, *end, span)) continue;
+                    if (!r.span_range(doc.text(), options.offset_unit, *start, *end, span))
+                        continue;
                     if (auto t = r.string_field(*value, "text", ip + "value.", false);
                         t && !r.check_text(doc.text(), span, *t))
                         continue;
@@ -134,13 +144,15 @@ struct TaskReader {
                     span.status = prediction ? core::Status::Pending : core::Status::Accepted;
                     span.origin = prediction ? core::Origin::Suggested : core::Origin::Imported;
                     if (auto o = item.find("origin"); o != item.end() && o->is_string()) {
-                        if (*o == "manual") span.origin = core::Origin::Manual;
+                        if (*o == "manual")
+                            span.origin = core::Origin::Manual;
                         else if (*o == "prediction" || *o == "prediction-changed")
                             span.origin = core::Origin::Suggested;
                     }
                     for (const Json& label : *labels) {
                         if (!label.is_string()) {
-                            r.report(DiagnosticCode::FieldWrongType, {ip + "value.labels[]", "a string"});
+                            r.report(DiagnosticCode::FieldWrongType,
+                                     {ip + "value.labels[]", "a string"});
                             continue;
                         }
                         core::Span s = span;
@@ -195,7 +207,8 @@ struct TaskReader {
                     if (type == "textarea") {
                         auto t = value->find("text");
                         if (t == value->end() || !t->is_array()) {
-                            r.report(DiagnosticCode::FieldWrongType, {ip + "value.text", "an array"});
+                            r.report(DiagnosticCode::FieldWrongType,
+                                     {ip + "value.text", "an array"});
                             continue;
                         }
                         v = join(*t, "\n");
@@ -217,7 +230,8 @@ struct TaskReader {
                         doc.meta.extra[*from_name] = v;
                         continue;
                     }
-                    for (std::size_t s : region->second.spans) spans[s].attrs.set(*from_name, v);
+                    for (std::size_t s : region->second.spans)
+                        spans[s].attrs.set(*from_name, v);
                 }
             }
         }
@@ -226,7 +240,8 @@ struct TaskReader {
         // Keep the ids the regions carried ("s12" -> 12) where they are unique.
         std::set<std::uint64_t> used;
         std::uint64_t next = 1;
-        for (std::uint64_t p : proposed) next = std::max(next, p + 1);
+        for (std::uint64_t p : proposed)
+            next = std::max(next, p + 1);
         for (std::size_t i = 0; i < spans.size(); ++i) {
             std::uint64_t p = proposed[i];
             spans[i].id = p != 0 && used.insert(p).second ? p : next++;
@@ -270,8 +285,10 @@ ImportResult read_label_studio(std::string_view bytes, const LabelStudioReadOpti
         FieldReader r(place, result.diagnostics);
         TaskReader reader{r, options};
         auto doc = reader.task(*json, i);
-        if (doc) result.documents.push_back(std::move(*doc));
-        else ++result.skipped_records;
+        if (doc)
+            result.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
     }
     return result;
 }
@@ -289,7 +306,9 @@ bool is_enumeration(const core::LabelSchema* schema, const std::string& label,
     return a && a->type == core::AttributeType::Enumeration;
 }
 
-std::string region_id(core::SpanId id) { return "s" + std::to_string(id); }
+std::string region_id(core::SpanId id) {
+    return "s" + std::to_string(id);
+}
 
 Json region_items(const core::Document& doc, const core::Span& s,
                   const LabelStudioWriteOptions& options) {
@@ -297,10 +316,12 @@ Json region_items(const core::Document& doc, const core::Span& s,
     std::size_t start = offset_in(doc.text(), options.offset_unit, s.start);
     std::size_t end = offset_in(doc.text(), options.offset_unit, s.end);
     std::string text(doc.text().slice(s.start, s.end));
-    Json label = {{"id", region_id(s.id)}, {"from_name", "label"}, {"to_name", "text"},
-                  {"type", "labels"}};
-    if (s.origin == core::Origin::Manual) label["origin"] = "manual";
-    else if (s.origin == core::Origin::Suggested) label["origin"] = "prediction";
+    Json label = {
+        {"id", region_id(s.id)}, {"from_name", "label"}, {"to_name", "text"}, {"type", "labels"}};
+    if (s.origin == core::Origin::Manual)
+        label["origin"] = "manual";
+    else if (s.origin == core::Origin::Suggested)
+        label["origin"] = "prediction";
     label["value"] = {{"start", start}, {"end", end}, {"text", text}, {"labels", {s.label}}};
     items.push_back(std::move(label));
     for (const auto& [name, value] : s.attrs) {
@@ -327,12 +348,23 @@ std::string xml_escape(std::string_view s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -366,7 +398,8 @@ std::string labeling_config(const std::vector<core::Document>& documents,
                 AttributeUse& use = attribute(a.name);
                 if (a.type == core::AttributeType::Enumeration) {
                     use.enumeration = true;
-                    for (const std::string& v : a.values) add_value(use, v);
+                    for (const std::string& v : a.values)
+                        add_value(use, v);
                 }
             }
         }
@@ -379,7 +412,8 @@ std::string labeling_config(const std::vector<core::Document>& documents,
                 if (is_enumeration(schema, s.label, name)) add_value(use, value);
             }
         });
-        for (const auto& [id, r] : d.relations()) relation_types.insert(r.type);
+        for (const auto& [id, r] : d.relations())
+            relation_types.insert(r.type);
     }
     std::string out = "<View>\n  <Labels name=\"label\" toName=\"text\">\n";
     for (const auto& [name, colour] : labels)
@@ -445,7 +479,8 @@ LabelStudioExport write_label_studio(const std::vector<core::Document>& document
             if (s.status == core::Status::Pending) {
                 if (!s.annotator.empty()) ++pending_annotators;
                 owner[s.id] = "\x01";
-                for (Json& item : items) prediction.push_back(std::move(item));
+                for (Json& item : items)
+                    prediction.push_back(std::move(item));
                 return;
             }
             if (!results.count(s.annotator)) {
@@ -453,7 +488,8 @@ LabelStudioExport write_label_studio(const std::vector<core::Document>& document
                 results[s.annotator] = Json::array();
             }
             owner[s.id] = s.annotator;
-            for (Json& item : items) results[s.annotator].push_back(std::move(item));
+            for (Json& item : items)
+                results[s.annotator].push_back(std::move(item));
         });
         for (const auto& [id, r] : doc.relations()) {
             auto f = owner.find(r.from), t = owner.find(r.to);
@@ -461,11 +497,15 @@ LabelStudioExport write_label_studio(const std::vector<core::Document>& document
                 ++cross_relations;
                 continue;
             }
-            Json rel = {{"from_id", region_id(r.from)}, {"to_id", region_id(r.to)},
-                        {"type", "relation"},           {"direction", "right"},
+            Json rel = {{"from_id", region_id(r.from)},
+                        {"to_id", region_id(r.to)},
+                        {"type", "relation"},
+                        {"direction", "right"},
                         {"labels", {r.type}}};
-            if (f->second == "\x01") prediction.push_back(std::move(rel));
-            else results[f->second].push_back(std::move(rel));
+            if (f->second == "\x01")
+                prediction.push_back(std::move(rel));
+            else
+                results[f->second].push_back(std::move(rel));
         }
         Json annotations = Json::array();
         for (std::size_t a = 0; a < annotators.size(); ++a) {
@@ -474,10 +514,11 @@ LabelStudioExport write_label_studio(const std::vector<core::Document>& document
             ann["result"] = std::move(results[annotators[a]]);
             annotations.push_back(std::move(ann));
         }
-        Json task = {{"id", i + 1}, {"data", std::move(data)}, {"annotations", std::move(annotations)}};
+        Json task = {
+            {"id", i + 1}, {"data", std::move(data)}, {"annotations", std::move(annotations)}};
         if (!prediction.empty())
-            task["predictions"] = Json::array(
-                {Json{{"model_version", "gloss"}, {"result", std::move(prediction)}}});
+            task["predictions"] =
+                Json::array({Json{{"model_version", "gloss"}, {"result", std::move(prediction)}}});
         tasks.push_back(std::move(task));
     }
     auto note = [&](std::size_t count, const char* what) {

@@ -31,8 +31,8 @@ struct LabelStudioWriteOptions {
 };
 
 struct LabelStudioExport {
-    std::string tasks_json; // the tasks array
-    std::string config_xml; // the labeling config the tasks import cleanly into
+    std::string tasks_json;        // the tasks array
+    std::string config_xml;        // the labeling config the tasks import cleanly into
     core::Diagnostics diagnostics; // what the format could not hold (rejected spans, ...)
 };
 

@@ -19,9 +19,12 @@ std::optional<OffsetUnit> parse_offset_unit(std::string_view name) {
 
 std::size_t offset_in(const core::Text& text, OffsetUnit unit, std::size_t cp) {
     switch (unit) {
-    case OffsetUnit::CodePoint: return std::min(cp, text.size());
-    case OffsetUnit::Utf16: return text.index().utf16_offset(cp);
-    case OffsetUnit::Utf8: return text.index().byte_offset(cp);
+    case OffsetUnit::CodePoint:
+        return std::min(cp, text.size());
+    case OffsetUnit::Utf16:
+        return text.index().utf16_offset(cp);
+    case OffsetUnit::Utf8:
+        return text.index().byte_offset(cp);
     }
     return cp;
 }
@@ -114,8 +117,8 @@ std::optional<std::uint32_t> FieldReader::to_code_points(const core::Text& text,
     switch (unit) {
     case OffsetUnit::CodePoint:
         if (value > text.size()) {
-            report(DiagnosticCode::EndPastText, {std::to_string(value), std::to_string(text.size())},
-                   value);
+            report(DiagnosticCode::EndPastText,
+                   {std::to_string(value), std::to_string(text.size())}, value);
             return std::nullopt;
         }
         return static_cast<std::uint32_t>(value);
@@ -218,7 +221,9 @@ void push_syntax(std::string_view bytes, std::size_t byte, const std::string& so
     diagnostics.push_back(core::make_diagnostic(DiagnosticCode::JsonSyntax, {what}, place));
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 } // namespace
 
@@ -226,7 +231,8 @@ std::optional<std::vector<JsonElement>> split_json_array(std::string_view bytes,
                                                          const std::string& source,
                                                          core::Diagnostics& diagnostics) {
     std::size_t pos = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (pos < bytes.size() && is_space(bytes[pos])) ++pos;
+    while (pos < bytes.size() && is_space(bytes[pos]))
+        ++pos;
     if (pos >= bytes.size() || bytes[pos] != '[') {
         push_syntax(bytes, pos, source, "expected a JSON array of tasks ('[')", diagnostics);
         return std::nullopt;
@@ -244,21 +250,27 @@ std::optional<std::vector<JsonElement>> split_json_array(std::string_view bytes,
         char c = bytes[pos];
         if (c == '\n') ++line;
         if (in_string) {
-            if (c == '\\') ++pos; // an escaped character never closes the string
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++pos; // an escaped character never closes the string
+            else if (c == '"')
+                in_string = false;
             continue;
         }
         if (start == std::string_view::npos && !is_space(c) && c != ',' && c != ']') {
             start = pos;
             start_line = line;
         }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') ++depth;
-        else if ((c == ']' || c == '}') && depth > 0) --depth;
+        if (c == '"')
+            in_string = true;
+        else if (c == '[' || c == '{')
+            ++depth;
+        else if ((c == ']' || c == '}') && depth > 0)
+            --depth;
         else if (depth == 0 && (c == ',' || c == ']')) {
             if (start != std::string_view::npos) {
                 std::string_view element = bytes.substr(start, pos - start);
-                while (!element.empty() && is_space(element.back())) element.remove_suffix(1);
+                while (!element.empty() && is_space(element.back()))
+                    element.remove_suffix(1);
                 out.push_back({element, start_line});
                 start = std::string_view::npos;
             } else if (c == ',') {
@@ -267,7 +279,8 @@ std::optional<std::vector<JsonElement>> split_json_array(std::string_view bytes,
             }
             if (c == ']') {
                 std::size_t rest = pos + 1;
-                while (rest < bytes.size() && is_space(bytes[rest])) ++rest;
+                while (rest < bytes.size() && is_space(bytes[rest]))
+                    ++rest;
                 if (rest < bytes.size()) {
                     push_syntax(bytes, rest, source, "unexpected text after the array",
                                 diagnostics);
@@ -325,16 +338,20 @@ std::string file_safe(std::string_view id) {
     std::string out;
     for (char c : id) {
         auto u = static_cast<unsigned char>(c);
-        if (c == '/' || c == '\\' || c == ':' || u < 0x20 || c == 0x7F) out += '_';
-        else out += c;
+        if (c == '/' || c == '\\' || c == ':' || u < 0x20 || c == 0x7F)
+            out += '_';
+        else
+            out += c;
     }
-    while (!out.empty() && out.front() == '.') out.erase(out.begin());
+    while (!out.empty() && out.front() == '.')
+        out.erase(out.begin());
     if (out.empty()) out = "document";
     return out;
 }
 
 void append(ImportResult& all, ImportResult one) {
-    for (core::Document& d : one.documents) all.documents.push_back(std::move(d));
+    for (core::Document& d : one.documents)
+        all.documents.push_back(std::move(d));
     all.diagnostics.insert(all.diagnostics.end(), std::make_move_iterator(one.diagnostics.begin()),
                            std::make_move_iterator(one.diagnostics.end()));
     all.skipped_records += one.skipped_records;
@@ -345,11 +362,20 @@ std::string escape_line(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -364,10 +390,14 @@ std::string unescape_line(std::string_view text) {
             continue;
         }
         char c = text[++i];
-        if (c == 'n') out += '\n';
-        else if (c == 't') out += '\t';
-        else if (c == 'r') out += '\r';
-        else if (c == '\\') out += '\\';
+        if (c == 'n')
+            out += '\n';
+        else if (c == 't')
+            out += '\t';
+        else if (c == 'r')
+            out += '\r';
+        else if (c == '\\')
+            out += '\\';
         else {
             out += '\\';
             out += c;

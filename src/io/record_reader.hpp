@@ -52,8 +52,8 @@ public:
     std::optional<std::uint32_t> to_code_points(const core::Text& text, OffsetUnit unit,
                                                 std::uint64_t value, std::string_view what);
     // Converts and checks a range (EndBeforeStart, EmptySpan, EndPastText); false when bad.
-    bool span_range(const core::Text& text, OffsetUnit unit, std::uint64_t start,
-                    std::uint64_t end, core::Span& span);
+    bool span_range(const core::Text& text, OffsetUnit unit, std::uint64_t start, std::uint64_t end,
+                    core::Span& span);
     // SpanTextMismatch when `expected` differs from the text of [span.start, span.end).
     bool check_text(const core::Text& text, const core::Span& span, std::string_view expected);
     // UnknownLabel when a schema is given and does not define `label`.
@@ -88,9 +88,8 @@ struct JsonElement {
 };
 // Elements of the array that `bytes` holds; nullopt with a JsonSyntax diagnostic (with place)
 // when `bytes` is not an array or is cut short.
-std::optional<std::vector<JsonElement>> split_json_array(std::string_view bytes,
-                                                         const std::string& source,
-                                                         core::Diagnostics& diagnostics);
+std::optional<std::vector<JsonElement>>
+split_json_array(std::string_view bytes, const std::string& source, core::Diagnostics& diagnostics);
 // Parses one element, placing syntax errors relative to its line.
 std::optional<Json> parse_element(const JsonElement& element, const std::string& source,
                                   core::Diagnostics& diagnostics);

@@ -31,10 +31,10 @@ const Json* find_entities(const Json& line, std::string& attribute) {
 
 } // namespace
 
-std::optional<core::Document> read_sagemaker_line(std::string_view text, std::uint64_t number,
+std::optional<core::Document> read_sagemaker_line(std::string_view bytes, std::uint64_t number,
                                                   const SageMakerReadOptions& options,
                                                   core::Diagnostics& diagnostics) {
-    Line line{text, number, 0};
+    Line line{bytes, number, 0};
     core::Place where;
     where.source = options.source;
     where.line = line.number;
@@ -59,15 +59,20 @@ std::optional<core::Document> read_sagemaker_line(std::string_view text, std::ui
         if (key == "source" || key == "id" || key == attribute || key == attribute + "-metadata")
             continue;
         std::string value = it->is_string() ? it->get<std::string>() : dump_json(*it);
-        if (key == "title") doc.meta.title = value;
-        else if (key == "url") doc.meta.url = value;
-        else if (key == "language") doc.meta.language = value;
-        else doc.meta.extra[key] = value;
+        if (key == "title")
+            doc.meta.title = value;
+        else if (key == "url")
+            doc.meta.url = value;
+        else if (key == "language")
+            doc.meta.language = value;
+        else
+            doc.meta.extra[key] = value;
     }
     std::vector<core::Span> spans;
     if (entities) {
         if (!entities->is_array()) {
-            r.report(DiagnosticCode::FieldWrongType, {attribute + ".annotations.entities", "an array"});
+            r.report(DiagnosticCode::FieldWrongType,
+                     {attribute + ".annotations.entities", "an array"});
             return std::nullopt;
         }
         for (std::size_t i = 0; i < entities->size(); ++i) {
@@ -100,8 +105,10 @@ ImportResult read_sagemaker(std::string_view bytes, const SageMakerReadOptions& 
     for (const Line& line : split_lines(bytes)) {
         if (is_blank(line.text)) continue;
         auto doc = read_sagemaker_line(line.text, line.number, options, result.diagnostics);
-        if (doc) result.documents.push_back(std::move(*doc));
-        else ++result.skipped_records;
+        if (doc)
+            result.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
     }
     return result;
 }
@@ -118,17 +125,20 @@ std::string write_sagemaker(const std::vector<core::Document>& documents,
         Json entities = Json::array();
         std::set<std::string> labels;
         doc.spans().for_each([&](const core::Span& s) {
-            entities.push_back({{"label", s.label},
-                                {"startOffset", offset_in(doc.text(), options.offset_unit, s.start)},
-                                {"endOffset", offset_in(doc.text(), options.offset_unit, s.end)}});
+            entities.push_back(
+                {{"label", s.label},
+                 {"startOffset", offset_in(doc.text(), options.offset_unit, s.start)},
+                 {"endOffset", offset_in(doc.text(), options.offset_unit, s.end)}});
             labels.insert(s.label);
             attrs += s.attrs.size();
         });
         relations += doc.relations().size();
         Json label_list = Json::array();
-        for (const std::string& l : labels) label_list.push_back({{"label", l}});
-        line[attribute] = {{"annotations", {{"entities", std::move(entities)},
-                                            {"labels", std::move(label_list)}}}};
+        for (const std::string& l : labels)
+            label_list.push_back({{"label", l}});
+        line[attribute] = {
+            {"annotations",
+             {{"entities", std::move(entities)}, {"labels", std::move(label_list)}}}};
         line[attribute + "-metadata"] = {{"type", "groundtruth/text-span"},
                                          {"human-annotated", "yes"},
                                          {"job-name", "labeling-job/gloss"}};

@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "platform/web/autosave.hpp"
+#include "platform/web/decoration_renderer.hpp"
 #include "platform/web/js_api.hpp"
 #include "platform/web/web_host.hpp"
 
@@ -16,6 +17,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -111,6 +113,8 @@ int main() {
     // No ImGui keyboard navigation: arrows, Tab and Enter belong to the article view.
     ImGui_ImplGlfw_InitForOpenGL(s_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gloss::platform::install_decoration_renderer())
+        std::fprintf(stderr, "gloss: decoration shaders unavailable; drawing underlines as polylines\n");
 
     s_app = std::make_unique<gloss::app::App>(s_host);
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");

@@ -1,0 +1,364 @@
+// CoNLL / IOB reader and writer. Layer: io.
+//
+// Index:
+// [SECTION] Tag schemes
+// [SECTION] Writing
+// [SECTION] Reading
+#include "io/conll.hpp"
+
+#include "core/text/tokenizer.hpp"
+#include "core/text/utf8.hpp"
+#include "io/record_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace gloss::io {
+
+using core::DiagnosticCode;
+
+// [SECTION] Tag schemes
+
+std::optional<TagScheme> parse_tag_scheme(std::string_view name) {
+    if (name == "iob2" || name == "bio") return TagScheme::Iob2;
+    if (name == "iob1" || name == "iob") return TagScheme::Iob1;
+    if (name == "bioes" || name == "iobes") return TagScheme::Bioes;
+    return std::nullopt;
+}
+
+// [SECTION] Writing
+
+namespace {
+
+struct Placed {
+    const core::Span* span;
+    std::uint32_t first, last; // token indices, inclusive
+};
+
+void not_written(core::Diagnostics& diagnostics, const core::Document& doc, const core::Span& s,
+                 std::string why) {
+    core::Place p;
+    p.source = doc.id;
+    p.offset = s.start;
+    diagnostics.push_back(
+        core::make_diagnostic(DiagnosticCode::SpanNotWritten,
+                              {std::to_string(s.id), s.label, std::to_string(s.start),
+                               std::to_string(s.end), std::move(why)},
+                              p));
+}
+
+std::string_view layer_name(core::LabelKind kind) {
+    switch (kind) {
+    case core::LabelKind::Entity:
+        return "entity";
+    case core::LabelKind::Quote:
+        return "quote";
+    case core::LabelKind::Error:
+        return "error";
+    }
+    return "entity";
+}
+
+void write_document(const core::Document& doc, const ConllWriteOptions& options,
+                    core::Diagnostics& diagnostics, std::size_t& rejected, std::string& out) {
+    std::u32string text = core::to_utf32(doc.text().utf8());
+    std::vector<core::Token> tokens = core::tokenize(text);
+    std::vector<core::Sentence> sentences = core::split_sentences(text, tokens);
+    std::unordered_map<std::uint32_t, std::uint32_t> by_start, by_end;
+    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+        by_start[tokens[i].start] = i;
+        by_end[tokens[i].end] = i;
+    }
+    const std::size_t columns = options.strict ? 1 : 3;
+    // tags[column][token]
+    std::vector<std::vector<std::string>> tags(columns,
+                                               std::vector<std::string>(tokens.size(), "O"));
+    std::vector<std::vector<Placed>> layers(columns);
+    std::vector<std::vector<const core::Span*>> owner(
+        columns, std::vector<const core::Span*>(tokens.size()));
+    // Longer spans first at the same start, so a nested span is the one reported.
+    std::vector<const core::Span*> spans = doc.spans().all();
+    std::stable_sort(spans.begin(), spans.end(), [](const core::Span* a, const core::Span* b) {
+        return a->start != b->start ? a->start < b->start : a->end > b->end;
+    });
+    for (const core::Span* s : spans) {
+        if (s->status == core::Status::Rejected) {
+            ++rejected;
+            continue;
+        }
+        core::LabelKind kind = kind_of(options.schema, s->label);
+        if (options.strict && kind != core::LabelKind::Entity) {
+            not_written(diagnostics, doc, *s,
+                        "strict mode has one entity column, and the span is in the " +
+                            std::string(layer_name(kind)) + " layer");
+            continue;
+        }
+        auto a = by_start.find(s->start), b = by_end.find(s->end);
+        if (a == by_start.end() || b == by_end.end() || b->second < a->second) {
+            core::Place p;
+            p.source = doc.id;
+            p.offset = s->start;
+            diagnostics.push_back(core::make_diagnostic(
+                DiagnosticCode::SpanNotAligned,
+                {std::to_string(s->id), s->label, std::to_string(s->start), std::to_string(s->end)},
+                p));
+            continue;
+        }
+        std::size_t column = options.strict ? 0 : static_cast<std::size_t>(kind);
+        const core::Span* clash = nullptr;
+        for (std::uint32_t t = a->second; t <= b->second && !clash; ++t)
+            clash = owner[column][t];
+        if (clash) {
+            not_written(diagnostics, doc, *s,
+                        "overlaps span " + std::to_string(clash->id) + " " + clash->label +
+                            " in the " + std::string(layer_name(kind)) + " column");
+            continue;
+        }
+        for (std::uint32_t t = a->second; t <= b->second; ++t)
+            owner[column][t] = s;
+        layers[column].push_back({s, a->second, b->second});
+    }
+    // A sentence boundary inside a written span is not kept.
+    std::vector<bool> joined(tokens.size(), false); // no break after token i
+    for (const auto& layer : layers)
+        for (const Placed& p : layer)
+            for (std::uint32_t t = p.first; t < p.last; ++t)
+                joined[t] = true;
+    for (std::size_t c = 0; c < columns; ++c) {
+        for (const Placed& p : layers[c]) {
+            const std::string& label = p.span->label;
+            for (std::uint32_t t = p.first; t <= p.last; ++t) {
+                std::string prefix = "I-";
+                switch (options.scheme) {
+                case TagScheme::Iob2:
+                    prefix = t == p.first ? "B-" : "I-";
+                    break;
+                case TagScheme::Iob1:
+                    prefix =
+                        t == p.first && t > 0 && owner[c][t - 1] && owner[c][t - 1]->label == label
+                            ? "B-"
+                            : "I-";
+                    break;
+                case TagScheme::Bioes:
+                    prefix = p.first == p.last ? "S-"
+                             : t == p.first    ? "B-"
+                             : t == p.last     ? "E-"
+                                               : "I-";
+                    break;
+                }
+                tags[c][t] = prefix + label;
+            }
+        }
+    }
+    out += options.strict ? "-DOCSTART- O\n\n" : "-DOCSTART- -X- O O\n\n";
+    bool open = false;
+    for (const core::Sentence& sentence : sentences) {
+        for (std::uint32_t t = sentence.first_token;
+             t < sentence.first_token + sentence.token_count; ++t) {
+            out += doc.text().slice(tokens[t].start, tokens[t].end);
+            for (std::size_t c = 0; c < columns; ++c) {
+                out += ' ';
+                out += tags[c][t];
+            }
+            out += '\n';
+            open = true;
+        }
+        std::uint32_t last = sentence.first_token + sentence.token_count;
+        if (open && (last == 0 || last >= tokens.size() || !joined[last - 1])) {
+            out += '\n';
+            open = false;
+        }
+    }
+    if (open) out += '\n';
+}
+
+} // namespace
+
+std::string write_conll(const std::vector<core::Document>& documents,
+                        const ConllWriteOptions& options, core::Diagnostics& diagnostics) {
+    std::string out;
+    std::size_t rejected = 0, relations = 0, attrs = 0;
+    for (const core::Document& d : documents) {
+        write_document(d, options, diagnostics, rejected, out);
+        relations += d.relations().size();
+        d.spans().for_each([&](const core::Span& s) { attrs += s.attrs.size(); });
+    }
+    auto note = [&](std::size_t count, const char* what) {
+        if (count)
+            diagnostics.push_back(core::make_diagnostic(DiagnosticCode::NotExported,
+                                                        {"conll", what, std::to_string(count)}));
+    };
+    note(rejected, "rejected spans");
+    note(relations, "relations");
+    note(attrs, "span attributes");
+    return out;
+}
+
+// [SECTION] Reading
+
+namespace {
+
+struct OpenSpan {
+    std::string label;
+    std::uint32_t start = 0; // code point of the first token
+    bool open = false;
+};
+
+struct DocumentBuilder {
+    std::string text;
+    std::uint32_t length = 0; // code points in `text`
+    bool sentence_open = false;
+    std::vector<core::Span> spans;
+    std::vector<OpenSpan> columns;
+    std::uint32_t last_end = 0; // end of the previous token
+    std::uint64_t first_line = 0;
+    std::size_t column_count = 0;
+
+    void close(std::size_t c) { close(c, last_end); }
+    void close(std::size_t c, std::uint32_t end) {
+        if (columns[c].open) {
+            core::Span s;
+            s.start = columns[c].start;
+            s.end = end;
+            s.label = columns[c].label;
+            s.origin = core::Origin::Imported;
+            spans.push_back(std::move(s));
+            columns[c].open = false;
+        }
+    }
+    void end_sentence() {
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            close(c);
+        if (sentence_open) {
+            text += '\n';
+            ++length;
+        }
+        sentence_open = false;
+    }
+};
+
+} // namespace
+
+ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options) {
+    ImportResult result;
+    std::size_t bad = core::find_invalid_utf8(bytes);
+    if (bad != std::string_view::npos) {
+        core::Place p;
+        p.source = options.source;
+        locate(bytes, bad, p.line, p.column);
+        result.diagnostics.push_back(
+            core::make_diagnostic(DiagnosticCode::InvalidUtf8, {std::to_string(bad)}, p));
+        result.skipped_records = 1;
+        return result;
+    }
+    DocumentBuilder doc;
+    bool failed = false;
+    bool any = false;
+    std::size_t count = 0;
+    auto finish = [&] {
+        doc.end_sentence();
+        if (!doc.text.empty() && doc.text.back() == '\n') doc.text.pop_back();
+        if (any) {
+            ++count;
+            if (failed) {
+                ++result.skipped_records;
+            } else {
+                core::Document d("doc-" + std::to_string(count), core::Text(doc.text));
+                core::Place p;
+                p.source = options.source;
+                p.line = doc.first_line;
+                FieldReader r(p, result.diagnostics);
+                for (const core::Span& s : doc.spans)
+                    r.check_label(options.schema, s.label, s.start);
+                if (!r.failed()) r.load(d, std::move(doc.spans), {});
+                if (r.failed())
+                    ++result.skipped_records;
+                else
+                    result.documents.push_back(std::move(d));
+            }
+        }
+        doc = DocumentBuilder{};
+        failed = false;
+        any = false;
+    };
+    for (const Line& line : split_lines(bytes)) {
+        if (is_blank(line.text)) {
+            doc.end_sentence();
+            continue;
+        }
+        std::vector<std::string_view> fields;
+        std::size_t pos = 0;
+        std::string_view t = line.text;
+        while (pos < t.size()) {
+            std::size_t start = t.find_first_not_of(" \t", pos);
+            if (start == std::string_view::npos) break;
+            std::size_t end = t.find_first_of(" \t", start);
+            if (end == std::string_view::npos) end = t.size();
+            fields.push_back(t.substr(start, end - start));
+            pos = end;
+        }
+        if (fields[0] == "-DOCSTART-") {
+            finish();
+            continue;
+        }
+        core::Place p;
+        p.source = options.source;
+        p.line = line.number;
+        FieldReader r(p, result.diagnostics);
+        if (!any) {
+            any = true;
+            doc.first_line = line.number;
+            doc.column_count = fields.size();
+            doc.columns.assign(fields.size() > 1 ? fields.size() - 1 : 0, OpenSpan{});
+        }
+        if (fields.size() != doc.column_count) {
+            r.report(DiagnosticCode::MalformedLine,
+                     {"CoNLL", std::to_string(fields.size()) +
+                                   " columns where the document's first "
+                                   "line has " +
+                                   std::to_string(doc.column_count)});
+            failed = true;
+            continue;
+        }
+        if (doc.sentence_open) {
+            doc.text += ' ';
+            ++doc.length;
+        }
+        doc.sentence_open = true;
+        std::uint32_t start = doc.length;
+        doc.text += fields[0];
+        doc.length += static_cast<std::uint32_t>(core::count_code_points(fields[0]));
+        for (std::size_t c = 0; c + 1 < fields.size(); ++c) {
+            std::string_view tag = fields[c + 1];
+            OpenSpan& open = doc.columns[c];
+            if (tag == "O") {
+                doc.close(c);
+                continue;
+            }
+            if (tag.size() < 3 || tag[1] != '-' ||
+                std::string_view("BIESU").find(tag[0]) == std::string_view::npos) {
+                r.report(DiagnosticCode::MalformedLine,
+                         {"CoNLL", "tag \"" + std::string(tag) + "\" in column " +
+                                       std::to_string(c + 2) + " is not O, B-X, I-X, E-X or S-X"});
+                failed = true;
+                continue;
+            }
+            char prefix = tag[0];
+            std::string label(tag.substr(2));
+            bool continues = open.open && open.label == label && (prefix == 'I' || prefix == 'E');
+            if (!continues) {
+                doc.close(c);
+                open.open = true;
+                open.label = label;
+                open.start = start;
+            }
+            if (prefix == 'E' || prefix == 'S' || prefix == 'U') doc.close(c, doc.length);
+        }
+        doc.last_end = doc.length;
+    }
+    finish();
+    return result;
+}
+
+} // namespace gloss::io
