@@ -29,6 +29,22 @@
     return Module.ccall(name, returnType, argTypes, args);
   }
 
+  // ccall copies string arguments onto the 5 MB wasm stack: large texts (a 2 MB article is up
+  // to 8 MB there) go through the heap instead, as a NUL-terminated UTF-8 buffer.
+  function callWithText(name, text, source) {
+    if (!started || failed) throw new Error("Gloss is not ready");
+    const bytes = new TextEncoder().encode(String(text));
+    const pointer = Module._malloc(bytes.length + 1);
+    if (!pointer) throw new Error("out of memory");
+    try {
+      Module.HEAPU8.set(bytes, pointer);
+      Module.HEAPU8[pointer + bytes.length] = 0;
+      return Module.ccall(name, "string", ["number", "string"], [pointer, source]);
+    } finally {
+      Module._free(pointer);
+    }
+  }
+
   window.gloss = {
     ready,
     version: "0.1.0",
@@ -36,13 +52,13 @@
     getAnnotations() { return call("gloss_get_annotations", "string", [], []); },
     /** Replaces the documents with Gloss JSONL; throws with the place of any error. */
     loadDocuments(jsonl, source = "loadDocuments") {
-      const errors = call("gloss_load_documents", "string", ["string", "string"], [String(jsonl), source]);
+      const errors = callWithText("gloss_load_documents", jsonl, source);
       if (errors) throw new Error(errors);
     },
     /** Replaces the label schema (JSON text or object); throws on errors. */
     loadSchema(schema, source = "loadSchema") {
       const text = typeof schema === "string" ? schema : JSON.stringify(schema);
-      const errors = call("gloss_load_schema", "string", ["string", "string"], [text, source]);
+      const errors = callWithText("gloss_load_schema", text, source);
       if (errors) throw new Error(errors);
     },
     /** Selects code points [start, end) of a document and scrolls to them. */
@@ -68,6 +84,10 @@
     state() { return JSON.parse(call("gloss_state", "string", [], [])); },
     /** True when every change is saved in this browser's storage. */
     isSaved() { return call("gloss_autosave_unsaved", "number", [], []) === 0; },
+    /** Starts recording the duration of every frame (milliseconds of main-thread work). */
+    startProfiling() { Module.glossFrameTimes = []; },
+    /** Stops recording; returns the frame durations. */
+    stopProfiling() { const times = Module.glossFrameTimes || []; Module.glossFrameTimes = null; return times; },
     /** The current document's undo history: {position, steps: [names]}. */
     history() { return JSON.parse(call("gloss_history", "string", [], [])); },
     /** Canvas position (CSS pixels) of a code point of the current document, or null. */

@@ -13,6 +13,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -41,12 +42,29 @@ EM_JS(double, gloss_js_fit_canvas, (), {
     if (canvas.width !== width || canvas.height !== height) Browser.setCanvasSize(width, height);
     return ratio;
 });
+// Frame durations for the benchmark (bench/bench_browser.mjs); a no-op unless it profiles.
+EM_JS(void, gloss_js_frame_time, (double ms), {
+    if (Module.glossFrameTimes) Module.glossFrameTimes.push(ms);
+});
+
 // Routes the browser's text input (IME, insertText, paste) to a hidden field while an ImGui text
 // field is active.
 EM_JS(void, gloss_js_text_input, (int active), {
     if (Module.glossTextInput) Module.glossTextInput(active !== 0);
 });
 // clang-format on
+
+// Mouse wheel on the canvas. ImGui's GLFW backend listens on the document, where Chrome makes
+// wheel listeners passive and logs an error for every preventDefault; on the canvas the page
+// can keep the wheel to itself. Steps as in the backend: 100 pixels or 3 lines per notch.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+    float multiplier = event->deltaMode == DOM_DELTA_PIXEL  ? 1.0f / 100.0f
+                       : event->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f
+                                                            : 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(event->deltaX) * -multiplier,
+                                      static_cast<float>(event->deltaY) * -multiplier);
+    return EM_TRUE;
+}
 
 std::string read_file(const char* path) {
     std::ifstream in(path, std::ios::binary);
@@ -56,6 +74,7 @@ std::string read_file(const char* path) {
 }
 
 void frame() {
+    double frame_start = emscripten_get_now();
     auto ratio = static_cast<float>(gloss_js_fit_canvas());
     if (ratio != s_app->ui_scale()) {
         s_app->set_ui_scale(ratio);
@@ -81,6 +100,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     s_autosave->update(emscripten_get_now());
+    gloss_js_frame_time(emscripten_get_now() - frame_start);
     // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
     static bool s_reported = false;
     if (!s_reported) {
@@ -112,6 +132,8 @@ int main() {
     io.IniFilename = nullptr;
     // No ImGui keyboard navigation: arrows, Tab and Enter belong to the article view.
     ImGui_ImplGlfw_InitForOpenGL(s_window, true);
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     if (!gloss::platform::install_decoration_renderer())
         std::fprintf(stderr, "gloss: decoration shaders unavailable; drawing underlines as polylines\n");
