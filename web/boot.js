@@ -122,6 +122,7 @@
 
   const picker = document.createElement("input");
   picker.type = "file";
+  picker.id = "file-input";
   picker.accept = ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv";
   picker.multiple = false;
   picker.style.display = "none";

@@ -77,6 +77,8 @@ private:
     void draw_palette();
     void draw_queue();
     void draw_inspector();
+    void draw_inspector_span();
+    void draw_suggestions();
     void draw_attribute(const core::Span& span, const core::AttributeDef& def);
     void draw_speaker(const core::Span& span, const core::AttributeDef& def);
     void draw_status();

@@ -25,8 +25,46 @@ std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
 
 } // namespace
 
+void App::draw_suggestions() {
+    core::Document* doc = m_session.document();
+    if (!doc) return;
+    std::vector<const core::Span*> pending;
+    doc->spans().for_each([&](const core::Span& s) {
+        if (s.status == core::Status::Pending) pending.push_back(&s);
+    });
+    ImGui::Spacing();
+    ImGui::TextDisabled("SUGGESTIONS  %zu", pending.size());
+    ImGui::Separator();
+    if (pending.empty()) {
+        ImGui::TextDisabled("None waiting.");
+        return;
+    }
+    ImGui::TextDisabled("Tab walks them, Enter accepts, Backspace rejects.");
+    std::size_t shown = 0;
+    for (const core::Span* s : pending) {
+        if (++shown > 200) {
+            ImGui::TextDisabled("… %zu more", pending.size() - 200);
+            break;
+        }
+        std::string item = s->label + "  " + excerpt(doc->text().slice(s->start, s->end), 48);
+        if (const std::string* reason = s->attrs.get("reason")) item += "  · " + *reason;
+        item += "##suggestion" + std::to_string(s->id);
+        if (ImGui::Selectable(item.c_str(), s->id == m_session.selected_span)) {
+            m_session.selected_span = s->id;
+            m_session.selection = {};
+            m_article.scroll_to(s->start);
+        }
+    }
+}
+
 void App::draw_inspector() {
     ImGui::BeginChild("Inspector", ImVec2(0, m_panel_height), false);
+    draw_inspector_span();
+    draw_suggestions();
+    ImGui::EndChild();
+}
+
+void App::draw_inspector_span() {
     ImGui::TextDisabled("INSPECTOR");
     ImGui::Separator();
     core::Document* doc = m_session.document();
@@ -44,7 +82,6 @@ void App::draw_inspector() {
             ImGui::TextWrapped("Drag across text (or use Shift+arrows) and press a label key. Click a span "
                                "or press Tab to select one. Press ? for every shortcut.");
         }
-        ImGui::EndChild();
         return;
     }
     const core::Span current = *span; // edits below may move the span in the store
@@ -90,7 +127,6 @@ void App::draw_inspector() {
     if (ImGui::Button("Delete span")) {
         if (m_session.remove_selected()) changed();
     }
-    ImGui::EndChild();
 }
 
 void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) {

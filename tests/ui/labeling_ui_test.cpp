@@ -129,3 +129,47 @@ TEST_CASE("the interface draws at a small size", "[ui]") {
     h.press(ImGuiKey_P);
     CHECK(h.app.session().document()->spans().size() == 1);
 }
+
+TEST_CASE("errors get a wavy underline, pending suggestions a dashed one", "[ui][paint]") {
+    Harness h;
+    h.app.load_documents(
+        "{\"id\":\"d\",\"text\":\"state Secretary, anthony blinkenbut will be back\",\"spans\":["
+        "{\"start\":25,\"end\":35,\"label\":\"ERROR\"},"
+        "{\"start\":17,\"end\":24,\"label\":\"PERSON\",\"status\":\"pending\",\"origin\":\"suggested\"}]}\n",
+        "d.jsonl");
+    h.frames(2);
+    // Without a shader renderer (headless), decorations are polylines in the label's colour:
+    // the wave alternates above and below its centre line.
+    // Vertices of a colour on the article's first line (the palette uses the colours too).
+    auto line = h.app.article_view().rect_of(0);
+    REQUIRE(line);
+    auto vertices_of = [&](ImU32 rgb) {
+        std::vector<ImVec2> out;
+        ImDrawData* data = h.draw_data();
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+                if ((v.col & 0x00FFFFFF) == (rgb & 0x00FFFFFF) && v.pos.y >= line->y &&
+                    v.pos.y <= line->y + line->height + 8)
+                    out.push_back(v.pos);
+        return out;
+    };
+    auto error = vertices_of(IM_COL32(0xe1, 0x57, 0x59, 0));
+    REQUIRE(error.size() > 20);
+    float lo = 1e9f, hi = -1e9f;
+    for (const ImVec2& p : error) {
+        lo = std::min(lo, p.y);
+        hi = std::max(hi, p.y);
+    }
+    CHECK(hi - lo >= 3.0f); // a wave, not a straight line
+    ImVec2 word = h.point_of(30);
+    CHECK(lo > word.y); // under the middle of the text of `blinkenbut`
+    auto pending = vertices_of(IM_COL32(0x4e, 0x79, 0xa7, 0));
+    CHECK(pending.size() >= 8); // several dashes, no filled background
+    // The pending suggestion is listed and Enter accepts it.
+    h.press(ImGuiKey_Tab);
+    REQUIRE(h.app.session().selected_span != 0);
+    const auto* first = h.app.session().document()->spans().find(h.app.session().selected_span);
+    CHECK(first->status == gloss::core::Status::Pending);
+    h.press(ImGuiKey_Enter);
+    CHECK(h.app.session().document()->spans().find(first->id)->status == gloss::core::Status::Accepted);
+}

@@ -1,0 +1,62 @@
+// Files in and out of the browser: the file input (what the Open… button and drag and drop
+// use) with a malformed file and a good one, and exports in the formats io writes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { serve, launch, newPage, openApp, cpIndex, cpSlice, documents, dragText, nextFrames, artifacts } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test("a malformed file shows its error in the interface and the work survives", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  const start = cpIndex(doc.text, "Valletta");
+  await dragText(page, start, start + 8);
+  await page.keyboard.press("g");
+  await nextFrames(page);
+  const bad = '{"text":"Refa","spans":[{"start":0,"end":9,"label":"GPE"}]}\n{"text": nope}\n';
+  await page.setInputFiles("#file-input", { name: "tasks.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(bad) });
+  await page.waitForFunction(() => window.gloss.state().error !== "");
+  const state = await page.evaluate(() => window.gloss.state());
+  assert.match(state.error, /Could not open tasks\.jsonl \(your work is unchanged\)/);
+  assert.match(state.error, /tasks\.jsonl:1: span end 9 is past the end of the text \(4 code points\)/);
+  assert.match(state.error, /tasks\.jsonl:2:11: malformed JSON: value - invalid literal/);
+  const [after] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  assert.equal(after.spans.length, 1);
+  assert.equal(after.spans[0].text, "Valletta");
+  await nextFrames(page);
+  await page.screenshot({ path: path.join(artifacts, "files-bad-file.png") });
+
+  // Invalid UTF-8 is named with its place, not mangled by the browser on the way in.
+  await page.setInputFiles("#file-input", { name: "broken.txt", mimeType: "text/plain", buffer: Buffer.from([0x63, 0x61, 0x66, 0xc3, 0x28]) });
+  await page.waitForFunction(() => window.gloss.state().error.includes("broken.txt"));
+  assert.match((await page.evaluate(() => window.gloss.state())).error, /broken\.txt:1:4: invalid UTF-8 at byte 3/);
+
+  // A good .txt replaces the documents.
+  const text = "“Free the hostages,” said anthony blinkenbut 👩‍👩‍👧 in Refa — José.";
+  await page.setInputFiles("#file-input", { name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  await page.waitForFunction(() => window.gloss.state().document === "article");
+  const [opened] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  assert.equal(opened.text, text);
+  assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
+  await page.close();
+});
+
+test("exportAs writes every format io supports, with code-point slices in JSONL", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  const start = cpIndex(doc.text, "Léa Marchetti");
+  await dragText(page, start, start + 13);
+  await page.keyboard.press("p");
+  await nextFrames(page);
+  const jsonl = documents(await page.evaluate(() => window.gloss.exportAs("jsonl")));
+  for (const d of jsonl) for (const s of d.spans) assert.equal(cpSlice(d.text, s.start, s.end), s.text);
+  const unknown = await page.evaluate(() => { try { window.gloss.exportAs("docx"); return ""; } catch (e) { return e.message; } });
+  assert.match(unknown, /Cannot export as "docx"/);
+  await page.close();
+});
