@@ -18,12 +18,15 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(Clock::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 std::string make_article(std::size_t bytes, std::mt19937& rng) {
-    const char* words[] = {"the", "Secretary", "said", "on", "Wednesday", "that", "talks", "between",
-                           "Israel", "and", "Egypt", "were", "“very", "active,”", "José", "Müller",
-                           "blinkenbut", "civiliansFree", "27,478", "U.S.", "—", "Gaza", "Refa"};
+    const char* words[] = {"the",    "Secretary", "said",   "on",     "Wednesday",  "that",
+                           "talks",  "between",   "Israel", "and",    "Egypt",      "were",
+                           "“very",  "active,”",  "José",   "Müller", "blinkenbut", "civiliansFree",
+                           "27,478", "U.S.",      "—",      "Gaza",   "Refa"};
     std::uniform_int_distribution<std::size_t> pick(0, std::size(words) - 1), para(40, 160);
     std::string out;
     out.reserve(bytes + 64);
@@ -115,23 +118,30 @@ int main() {
 
     // 100,000 offset conversions of each kind.
     std::vector<std::size_t> cps(100000);
-    for (auto& c : cps) c = pos(rng);
+    for (auto& c : cps)
+        c = pos(rng);
     const OffsetIndex& index = doc.text().index();
     std::size_t sink = 0;
     auto a = Clock::now();
-    for (std::size_t c : cps) sink += index.utf16_offset(c);
+    for (std::size_t c : cps)
+        sink += index.utf16_offset(c);
     auto b = Clock::now();
     std::vector<std::size_t> u16(cps.size());
-    for (std::size_t i = 0; i < cps.size(); ++i) u16[i] = index.utf16_offset(cps[i]);
+    for (std::size_t i = 0; i < cps.size(); ++i)
+        u16[i] = index.utf16_offset(cps[i]);
     auto c = Clock::now();
-    for (std::size_t u : u16) sink += index.from_utf16(u).value_or(0);
+    for (std::size_t u : u16)
+        sink += index.from_utf16(u).value_or(0);
     auto e = Clock::now();
-    for (std::size_t cp : cps) sink += index.byte_offset(cp);
+    for (std::size_t cp : cps)
+        sink += index.byte_offset(cp);
     auto f = Clock::now();
 
     std::size_t index_bytes = doc.spans().memory_bytes() + index.memory_bytes();
-    std::printf("article: %zu bytes, %zu code points, %zu spans\n", article.size(), n, doc.spans().size());
-    std::printf("load and index (text + offset index + 20,000 spans): %.1f ms\n", micros(t1 - t0) / 1000);
+    std::printf("article: %zu bytes, %zu code points, %zu spans\n", article.size(), n,
+                doc.spans().size());
+    std::printf("load and index (text + offset index + 20,000 spans): %.1f ms\n",
+                micros(t1 - t0) / 1000);
     std::printf("insert one span:            %.2f us (mean of %d)\n", insert_us / kReps, kReps);
     std::printf("undo one step:              %.2f us\n", undo_us / kReps);
     std::printf("redo one step:              %.2f us\n", redo_us / kReps);
@@ -141,12 +151,15 @@ int main() {
     std::printf("100,000 cp -> UTF-16:       %.2f ms\n", micros(b - a) / 1000);
     std::printf("100,000 UTF-16 -> cp:       %.2f ms\n", micros(e - c) / 1000);
     std::printf("100,000 cp -> UTF-8 byte:   %.2f ms\n", micros(f - e) / 1000);
-    std::printf("memory: text %zu B + offset index %zu B + span store %zu B = %.2f x text + %.0f B/span\n",
-                article.size(), index.memory_bytes(), doc.spans().memory_bytes(),
-                static_cast<double>(article.size() + index.memory_bytes()) / static_cast<double>(article.size()),
-                static_cast<double>(doc.spans().memory_bytes()) / static_cast<double>(doc.spans().size()));
-    std::printf("budget: 3 x text + 200 B/span = %zu B; used %zu B\n", 3 * article.size() + 200 * kSpans,
-                article.size() + index_bytes);
-    std::printf("peak resident memory: %ld KB (%ld KB before the article was built)\n", rss_after, rss_before);
+    std::printf(
+        "memory: text %zu B + offset index %zu B + span store %zu B = %.2f x text + %.0f B/span\n",
+        article.size(), index.memory_bytes(), doc.spans().memory_bytes(),
+        static_cast<double>(article.size() + index.memory_bytes()) /
+            static_cast<double>(article.size()),
+        static_cast<double>(doc.spans().memory_bytes()) / static_cast<double>(doc.spans().size()));
+    std::printf("budget: 3 x text + 200 B/span = %zu B; used %zu B\n",
+                3 * article.size() + 200 * kSpans, article.size() + index_bytes);
+    std::printf("peak resident memory: %ld KB (%ld KB before the article was built)\n", rss_after,
+                rss_before);
     return sink == 42 ? 1 : 0;
 }

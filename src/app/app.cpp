@@ -48,15 +48,18 @@ void App::set_ui_scale(float scale) {
 
 core::Diagnostics App::load_schema(std::string_view json, const std::string& source) {
     core::Diagnostics diagnostics;
-    if (auto schema = io::read_schema(json, source, diagnostics)) m_session.schema = std::move(*schema);
-    else m_error = "Could not load the label schema:\n" + summarize(diagnostics);
+    if (auto schema = io::read_schema(json, source, diagnostics))
+        m_session.schema = std::move(*schema);
+    else
+        m_error = "Could not load the label schema:\n" + summarize(diagnostics);
     return diagnostics;
 }
 
 core::Diagnostics App::load_documents(std::string_view jsonl, const std::string& source) {
     core::Diagnostics diagnostics = m_session.load_jsonl(jsonl, source);
     if (core::has_errors(diagnostics)) {
-        m_error = "Could not open " + source + " (your work is unchanged):\n" + summarize(diagnostics);
+        m_error =
+            "Could not open " + source + " (your work is unchanged):\n" + summarize(diagnostics);
     } else {
         m_error.clear();
         m_matches.clear();
@@ -71,9 +74,11 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
         std::string known;
         for (const io::Format& f : io::formats())
             if (f.read)
-                for (std::string_view ext : f.extensions) known += (known.empty() ? "" : ", ") + std::string(ext);
-        core::Diagnostics d{core::make_diagnostic(core::DiagnosticCode::Other,
-                                                  {name + ": cannot tell the format from the name (Gloss opens " + known + ")"})};
+                for (std::string_view ext : f.extensions)
+                    known += (known.empty() ? "" : ", ") + std::string(ext);
+        core::Diagnostics d{core::make_diagnostic(
+            core::DiagnosticCode::Other,
+            {name + ": cannot tell the format from the name (Gloss opens " + known + ")"})};
         m_error = "Could not open " + name + " (your work is unchanged):\n" + summarize(d);
         return d;
     }
@@ -82,9 +87,11 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
     options.schema = m_session.schema.empty() ? nullptr : &m_session.schema;
     io::ImportResult result = format->read({{name, std::string(bytes)}}, options);
     if (result.ok() && result.documents.empty())
-        result.diagnostics.push_back(core::make_diagnostic(core::DiagnosticCode::Other, {name + ": no documents in the file"}));
+        result.diagnostics.push_back(core::make_diagnostic(core::DiagnosticCode::Other,
+                                                           {name + ": no documents in the file"}));
     if (core::has_errors(result.diagnostics)) {
-        m_error = "Could not open " + name + " (your work is unchanged):\n" + summarize(result.diagnostics);
+        m_error = "Could not open " + name + " (your work is unchanged):\n" +
+                  summarize(result.diagnostics);
         return result.diagnostics;
     }
     m_session.replace_documents(std::move(result.documents));
@@ -97,14 +104,16 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
 std::optional<std::vector<io::NamedFile>> App::export_as(std::string_view format_name) {
     const io::Format* format = io::find_format(format_name);
     if (!format || !format->write) {
-        m_error = "Cannot export as \"" + std::string(format_name) + "\": unknown format or import only.";
+        m_error =
+            "Cannot export as \"" + std::string(format_name) + "\": unknown format or import only.";
         return std::nullopt;
     }
     io::WriteOptions options;
     options.schema = &m_session.schema;
     io::ExportResult result = format->write(m_session.documents(), options);
     if (!result.ok()) {
-        m_error = "Export as " + std::string(format_name) + " failed:\n" + summarize(result.diagnostics);
+        m_error =
+            "Export as " + std::string(format_name) + " failed:\n" + summarize(result.diagnostics);
         return std::nullopt;
     }
     return std::move(result.files);
@@ -156,13 +165,15 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
         };
         m_session.open(static_cast<std::size_t>(number("current", 0)));
         if (const core::Document* doc = m_session.document()) {
-            std::size_t caret = std::min(static_cast<std::size_t>(number("caret", 0)), doc->text().size());
+            std::size_t caret =
+                std::min(static_cast<std::size_t>(number("caret", 0)), doc->text().size());
             m_session.caret = m_session.anchor = caret;
         }
         m_article.restore_scroll(static_cast<float>(number("scroll", 0)));
         if (auto it = view->find("annotator"); it != view->end() && it->is_string())
             m_session.annotator = it->get<std::string>();
-        if (auto it = view->find("dark"); it != view->end() && it->is_boolean()) set_dark(it->get<bool>());
+        if (auto it = view->find("dark"); it != view->end() && it->is_boolean())
+            set_dark(it->get<bool>());
         if (auto it = view->find("show_corrections"); it != view->end() && it->is_boolean())
             m_show_corrections = it->get<bool>();
     }
@@ -192,7 +203,9 @@ void App::set_dark(bool dark) {
     if (m_scale != 1.0f) ImGui::GetStyle().ScaleAllSizes(m_scale);
 }
 
-void App::export_jsonl() { download_as("jsonl"); }
+void App::export_jsonl() {
+    download_as("jsonl");
+}
 
 void App::changed() {
     m_session.mark_changed();
@@ -204,7 +217,8 @@ void App::frame() {
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (m_fonts.ui) ImGui::PushFont(m_fonts.ui);
     ImGui::Begin("Gloss", nullptr, flags);
 
@@ -212,8 +226,8 @@ void App::frame() {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         float lines = static_cast<float>(std::count(m_error.begin(), m_error.end(), '\n') + 1);
-        ImGui::BeginChild("ErrorBar", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + 16), false,
-                          ImGuiWindowFlags_NoScrollbar);
+        ImGui::BeginChild("ErrorBar", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + 16),
+                          false, ImGuiWindowFlags_NoScrollbar);
         ImGui::SetCursorPos(ImVec2(8, 8));
         ImGui::TextUnformatted(m_error.c_str());
         ImGui::SameLine(ImGui::GetWindowWidth() - 80);
@@ -226,7 +240,8 @@ void App::frame() {
     if (m_search_open) draw_search();
     // The status line: a separator and one row of buttons.
     const ImGuiStyle& style = ImGui::GetStyle();
-    float status_height = ImGui::GetFrameHeight() + style.ItemSpacing.y * 3 + style.WindowPadding.y + 2;
+    float status_height =
+        ImGui::GetFrameHeight() + style.ItemSpacing.y * 3 + style.WindowPadding.y + 2;
     ImGuiTableFlags table_flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
     float panels_height = std::max(100.0f, ImGui::GetContentRegionAvail().y - status_height);
     // Children inside table cells must be given their height: (0, 0) would reach the window's
@@ -251,10 +266,12 @@ void App::frame() {
         if (m_picking_speaker) options.numbered = m_session.speaker_candidates(m_speaker_quote);
         options.search_matches = m_matches;
         m_article.draw(m_session, m_fonts.article ? m_fonts.article : ImGui::GetFont(),
-                       m_fonts.article ? m_fonts.article_size * m_scale : ImGui::GetFontSize(), options);
+                       m_fonts.article ? m_fonts.article_size * m_scale : ImGui::GetFontSize(),
+                       options);
         // While picking a speaker, a click on a mention links it to the quote.
         if (core::SpanId clicked = m_article.take_clicked_span(); clicked && m_picking_speaker) {
-            if (clicked != m_speaker_quote && m_session.set_speaker(m_speaker_quote, clicked)) changed();
+            if (clicked != m_speaker_quote && m_session.set_speaker(m_speaker_quote, clicked))
+                changed();
             m_session.selected_span = m_speaker_quote;
             m_picking_speaker = false;
         }
@@ -271,17 +288,21 @@ void App::frame() {
 
 void App::draw_shortcut_sheet() {
     if (m_show_shortcuts && !ImGui::IsPopupOpen("Shortcuts")) ImGui::OpenPopup("Shortcuts");
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Shortcuts", &m_show_shortcuts, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Shortcuts", &m_show_shortcuts, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
     static constexpr const char* kRows[][2] = {
-        {"Drag / double-click / triple-click", "select text / a word / a sentence (snaps to words)"},
+        {"Drag / double-click / triple-click",
+         "select text / a word / a sentence (snaps to words)"},
         {"Alt + drag", "select exact characters (e.g. inside a glued word)"},
         {"Arrows, Ctrl+arrows", "move the caret by character / word; Up/Down by line"},
         {"Shift + arrows", "extend the selection"},
         {"Label key (P O G L N V D C Q E)", "label the selection, or re-label the selected span"},
         {"Tab / Shift+Tab", "next / previous span"},
         {"Alt+Left / Alt+Right", "shrink / grow the selected span's end by a word"},
-        {"Alt+Shift+Left / Alt+Shift+Right", "grow / shrink its start by a word (add Ctrl: by character)"},
+        {"Alt+Shift+Left / Alt+Shift+Right",
+         "grow / shrink its start by a word (add Ctrl: by character)"},
         {"Enter", "edit the selected span's attributes (accepts a suggestion)"},
         {"Backspace", "reject a suggestion, or remove the selected span"},
         {"Delete", "remove the selected span"},

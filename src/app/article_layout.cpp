@@ -94,7 +94,8 @@ float ArticleLayout::x_of(std::size_t line_index, std::size_t cp) const {
     std::string_view bytes = m_text->slice(line.start, std::min<std::size_t>(cp, line.end));
     float x = 0;
     std::size_t b = 0;
-    while (b < bytes.size()) x += advance(core::decode_utf8(bytes, b));
+    while (b < bytes.size())
+        x += advance(core::decode_utf8(bytes, b));
     return x;
 }
 

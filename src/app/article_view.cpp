@@ -58,7 +58,8 @@ void ArticleView::flush_decorations(ImDrawList* draw) {
     for (const Decoration& d : m_decorations.items) {
         if (d.style == DecorationStyle::Dashed) {
             for (float x = d.x0; x < d.x1; x += 2 * step)
-                draw->AddLine(ImVec2(x, d.y), ImVec2(std::min(x + 1.2f * step, d.x1), d.y), d.color, 1.5f * m_scale);
+                draw->AddLine(ImVec2(x, d.y), ImVec2(std::min(x + 1.2f * step, d.x1), d.y), d.color,
+                              1.5f * m_scale);
             continue;
         }
         ImVec2 points[512];
@@ -72,7 +73,8 @@ void ArticleView::flush_decorations(ImDrawList* draw) {
 
 // [SECTION] Frame
 
-void ArticleView::draw(Session& session, ImFont* font, float font_size, const ArticleOptions& options) {
+void ArticleView::draw(Session& session, ImFont* font, float font_size,
+                       const ArticleOptions& options) {
     core::Document* doc = session.document();
     ImGui::BeginChild("ArticleText", ImVec2(0, options.height), false, ImGuiWindowFlags_NoMove);
     if (!doc) {
@@ -86,7 +88,8 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     m_scale = options.scale;
     const float padding = kPadding * m_scale;
     float avail = ImGui::GetContentRegionAvail().x;
-    float width = std::min(kMaxTextWidth * m_scale, std::max(120.0f * m_scale, avail - 2 * padding));
+    float width =
+        std::min(kMaxTextWidth * m_scale, std::max(120.0f * m_scale, avail - 2 * padding));
     m_layout.update(doc->text(), font, font_size, width, font_size * 0.8f);
 
     m_scroll_y = ImGui::GetScrollY();
@@ -103,7 +106,8 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     ImVec2 origin(left, window_pos.y + padding);
     m_origin = origin;
     // Reserve the whole height so the window scrolls; painting happens through the draw list.
-    ImGui::InvisibleButton("##text", ImVec2(std::max(1.0f, avail), m_layout.height() + 2 * padding));
+    ImGui::InvisibleButton("##text",
+                           ImVec2(std::max(1.0f, avail), m_layout.height() + 2 * padding));
     bool hovered = ImGui::IsItemHovered();
     // Applied once the content height is submitted, so the scroll is not clamped to an empty page.
     if (m_restore_scroll) {
@@ -118,7 +122,8 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     const auto& lines = m_layout.lines();
     std::size_t first = m_layout.line_at_y(m_clip_min.y - origin.y);
     std::size_t last = first;
-    while (last < lines.size() && origin.y + lines[last].y < m_clip_max.y) ++last;
+    while (last < lines.size() && origin.y + lines[last].y < m_clip_max.y)
+        ++last;
 
     const Theme& theme = current_theme();
     auto fill_range = [&](std::size_t start, std::size_t end, ImU32 color) {
@@ -135,9 +140,11 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size, const Ar
     if (first < last) {
         std::size_t visible_start = lines[first].start, visible_end = lines[last - 1].end;
         for (const Selection& m : options.search_matches)
-            if (m.end > visible_start && m.start < visible_end) fill_range(m.start, m.end, theme.search);
+            if (m.end > visible_start && m.start < visible_end)
+                fill_range(m.start, m.end, theme.search);
     }
-    if (!session.selection.empty()) fill_range(session.selection.start, session.selection.end, theme.selection);
+    if (!session.selection.empty())
+        fill_range(session.selection.start, session.selection.end, theme.selection);
     paint_spans(session, draw, origin, first, last, options);
 
     const std::string& utf8 = doc->text().utf8();
@@ -167,7 +174,8 @@ ImVec2 ArticleView::position_of(std::size_t cp, bool as_end) const {
 // [SECTION] Spans
 
 void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 origin,
-                              std::size_t first_line, std::size_t last_line, const ArticleOptions& options) {
+                              std::size_t first_line, std::size_t last_line,
+                              const ArticleOptions& options) {
     const core::Document* doc = session.document();
     const auto& lines = m_layout.lines();
     if (first_line >= last_line) return;
@@ -180,8 +188,8 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
         // draw no background, so an entity inside them still gets one).
         int depth = 0;
         for (const core::Span* other : spans)
-            if (other != span && other->status == core::Status::Accepted && is_entity(session, *other) &&
-                other->start <= span->start &&
+            if (other != span && other->status == core::Status::Accepted &&
+                is_entity(session, *other) && other->start <= span->start &&
                 other->end >= span->end &&
                 (other->end - other->start > span->end - span->start ||
                  (other->end - other->start == span->end - span->start && other->id < span->id)))
@@ -221,7 +229,8 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
                     draw->AddLine(ImVec2(x1, y1 - 2), ImVec2(x1 - 4, y1 - 2), c, 2.0f);
                 }
             } else if (depth == 0) {
-                draw->AddRectFilled(ImVec2(x0, y0 + 1), ImVec2(x1, y1 - 1), with_alpha(color, 0.32f), 3.0f);
+                draw->AddRectFilled(ImVec2(x0, y0 + 1), ImVec2(x1, y1 - 1),
+                                    with_alpha(color, 0.32f), 3.0f);
             } else {
                 draw->AddLine(ImVec2(x0, under), ImVec2(x1, under), with_alpha(color, 1.0f), 2.0f);
             }
@@ -230,14 +239,16 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
                               ImDrawFlags_None, 2.0f);
         }
         // Corrections shown inline: a tag with the corrected text just above the span's start.
-        if (options.show_corrections && correction && !correction->empty() && kind == core::LabelKind::Error &&
-            span->start >= visible_start) {
+        if (options.show_corrections && correction && !correction->empty() &&
+            kind == core::LabelKind::Error && span->start >= visible_start) {
             ImVec2 p = position_of(span->start);
             float size = m_font_size * 0.72f;
             ImVec2 text_size = m_font->CalcTextSizeA(size, 1e9f, 0, correction->c_str());
-            ImVec2 a(p.x, p.y - size * 0.55f), b(p.x + text_size.x + 8, p.y - size * 0.55f + text_size.y + 2);
+            ImVec2 a(p.x, p.y - size * 0.55f),
+                b(p.x + text_size.x + 8, p.y - size * 0.55f + text_size.y + 2);
             draw->AddRectFilled(a, b, with_alpha(color, 0.92f), 3.0f);
-            draw->AddText(m_font, size, ImVec2(a.x + 4, a.y + 1), IM_COL32(255, 255, 255, 255), correction->c_str());
+            draw->AddText(m_font, size, ImVec2(a.x + 4, a.y + 1), IM_COL32(255, 255, 255, 255),
+                          correction->c_str());
         }
     }
 }
@@ -267,9 +278,10 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec
         const core::Label* label = session.schema.find(from->label);
         ImU32 color = with_alpha(label ? label->color : 0x888888FF, selected ? 0.95f : 0.45f);
         ImVec2 a_top(a.x + 2, a.y + 1), b_top(to->start < from->start ? b.x + 4 : b.x + 4, b.y + 1);
-        float lift = std::min(40.0f, 12.0f + std::fabs(a.x - b.x) * 0.08f + std::fabs(a.y - b.y) * 0.1f);
-        draw->AddBezierCubic(a_top, ImVec2(a_top.x, a_top.y - lift), ImVec2(b_top.x, b_top.y - lift), b_top,
-                             color, selected ? 2.0f : 1.2f);
+        float lift =
+            std::min(40.0f, 12.0f + std::fabs(a.x - b.x) * 0.08f + std::fabs(a.y - b.y) * 0.1f);
+        draw->AddBezierCubic(a_top, ImVec2(a_top.x, a_top.y - lift),
+                             ImVec2(b_top.x, b_top.y - lift), b_top, color, selected ? 2.0f : 1.2f);
         draw->AddCircleFilled(b_top, 3.0f, color);
     }
     // Handles under the selected span's ends: drag them to move an end.
@@ -279,7 +291,8 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec
         for (bool end : {false, true}) {
             ImVec2 p = position_of(end ? sel->end : sel->start, end);
             float y = p.y + lh - 1.0f, r = 3.5f * m_scale;
-            draw->AddTriangleFilled(ImVec2(p.x, y - r), ImVec2(p.x - r, y + r), ImVec2(p.x + r, y + r), color);
+            draw->AddTriangleFilled(ImVec2(p.x, y - r), ImVec2(p.x - r, y + r),
+                                    ImVec2(p.x + r, y + r), color);
         }
     }
     // Numbered badges on speaker candidates.
@@ -290,27 +303,31 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec
         char text[4] = {static_cast<char>('1' + i), 0};
         ImVec2 center(p.x - 2, p.y + 2);
         draw->AddCircleFilled(center, 8.0f, IM_COL32(20, 20, 20, 230));
-        draw->AddText(m_font, m_font_size * 0.7f, ImVec2(center.x - 3.5f, center.y - 6.5f), IM_COL32(255, 255, 255, 255), text);
+        draw->AddText(m_font, m_font_size * 0.7f, ImVec2(center.x - 3.5f, center.y - 6.5f),
+                      IM_COL32(255, 255, 255, 255), text);
     }
 }
 
 void ArticleView::show_hover(const Session& session, std::size_t cp) {
     const core::Document* doc = session.document();
     std::vector<const core::Span*> under = doc->spans().at(cp);
-    under.erase(std::remove_if(under.begin(), under.end(),
-                               [](const core::Span* s) { return s->status == core::Status::Rejected; }),
-                under.end());
+    under.erase(
+        std::remove_if(under.begin(), under.end(),
+                       [](const core::Span* s) { return s->status == core::Status::Rejected; }),
+        under.end());
     if (under.empty()) return;
     ImGui::BeginTooltip();
     for (const core::Span* s : under) {
         std::string text(doc->text().slice(s->start, s->end));
         if (text.size() > 80) text = text.substr(0, 77) + "…";
-        ImGui::Text("%s%s  “%s”", s->label.c_str(), s->status == core::Status::Pending ? " (suggested)" : "",
-                    text.c_str());
-        for (const auto& [name, value] : s->attrs) ImGui::BulletText("%s: %s", name.c_str(), value.c_str());
+        ImGui::Text("%s%s  “%s”", s->label.c_str(),
+                    s->status == core::Status::Pending ? " (suggested)" : "", text.c_str());
+        for (const auto& [name, value] : s->attrs)
+            ImGui::BulletText("%s: %s", name.c_str(), value.c_str());
         if (core::SpanId speaker = session.speaker_of(s->id))
             if (const core::Span* sp = doc->spans().find(speaker))
-                ImGui::BulletText("speaker: %s", std::string(doc->text().slice(sp->start, sp->end)).c_str());
+                ImGui::BulletText("speaker: %s",
+                                  std::string(doc->text().slice(sp->start, sp->end)).c_str());
     }
     ImGui::EndTooltip();
 }
@@ -331,8 +348,12 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
         // Only the handles drawn under each end grab it: a drag that starts on the text at a
         // span's boundary selects text as usual.
         float grab = kEdgeGrab * m_scale, handle_top = lh * 0.72f;
-        if (std::fabs(mouse.x - s.x) <= grab && mouse.y >= s.y + handle_top && mouse.y <= s.y + lh + grab) edge = 1;
-        else if (std::fabs(mouse.x - e.x) <= grab && mouse.y >= e.y + handle_top && mouse.y <= e.y + lh + grab) edge = 2;
+        if (std::fabs(mouse.x - s.x) <= grab && mouse.y >= s.y + handle_top &&
+            mouse.y <= s.y + lh + grab)
+            edge = 1;
+        else if (std::fabs(mouse.x - e.x) <= grab && mouse.y >= e.y + handle_top &&
+                 mouse.y <= e.y + lh + grab)
+            edge = 2;
     }
     if (edge || m_dragging_edge) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (m_dragging_edge) {
@@ -353,7 +374,8 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         // Count clicks ourselves: ImGui knows double clicks, we also need triple clicks.
         double now = ImGui::GetTime();
-        m_click_count = (now - m_last_click_time <= io.MouseDoubleClickTime) ? m_click_count + 1 : 1;
+        m_click_count =
+            (now - m_last_click_time <= io.MouseDoubleClickTime) ? m_click_count + 1 : 1;
         m_last_click_time = now;
         if (m_click_count == 2) {
             session.selection = session.word_at(cp);

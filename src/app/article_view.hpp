@@ -20,11 +20,11 @@ struct ScreenRect {
 
 // What the view shows besides the text, set by the app each frame.
 struct ArticleOptions {
-    float scale = 1.0f;                     // interface scale (device pixel ratio)
-    float height = 0;                       // of the view; 0: the rest of the window
-    bool show_corrections = false;          // ERROR corrections drawn over their spans
-    std::vector<core::SpanId> numbered;     // speaker candidates, drawn with 1..9 badges
-    std::vector<Selection> search_matches;  // highlighted
+    float scale = 1.0f;                    // interface scale (device pixel ratio)
+    float height = 0;                      // of the view; 0: the rest of the window
+    bool show_corrections = false;         // ERROR corrections drawn over their spans
+    std::vector<core::SpanId> numbered;    // speaker candidates, drawn with 1..9 badges
+    std::vector<Selection> search_matches; // highlighted
 };
 
 class ArticleView {
@@ -47,8 +47,8 @@ public:
 
 private:
     void handle_mouse(Session& session, ImVec2 origin);
-    void paint_spans(const Session& session, ImDrawList* draw, ImVec2 origin, std::size_t first_line,
-                     std::size_t last_line, const ArticleOptions& options);
+    void paint_spans(const Session& session, ImDrawList* draw, ImVec2 origin,
+                     std::size_t first_line, std::size_t last_line, const ArticleOptions& options);
     void paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
                         const ArticleOptions& options);
     void show_hover(const Session& session, std::size_t cp);
@@ -59,7 +59,7 @@ private:
     ImVec2 position_of(std::size_t cp, bool as_end = false) const;
 
     ArticleLayout m_layout;
-    ImVec2 m_origin{0, 0};     // screen position of the text's top-left, last frame
+    ImVec2 m_origin{0, 0}; // screen position of the text's top-left, last frame
     ImVec2 m_clip_min{0, 0}, m_clip_max{0, 0};
     bool m_dragging = false;
     int m_dragging_edge = 0; // 1: start of the selected span, 2: its end

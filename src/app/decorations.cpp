@@ -6,7 +6,11 @@ namespace {
 ImDrawCallback s_renderer = nullptr;
 }
 
-void set_decoration_renderer(ImDrawCallback callback) { s_renderer = callback; }
-ImDrawCallback decoration_renderer() { return s_renderer; }
+void set_decoration_renderer(ImDrawCallback callback) {
+    s_renderer = callback;
+}
+ImDrawCallback decoration_renderer() {
+    return s_renderer;
+}
 
 } // namespace gloss::app

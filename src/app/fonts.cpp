@@ -32,8 +32,8 @@ ImFont* add(const void* ttf, std::size_t size, float pixels, float scale) {
     (void)scale;
     void* copy = IM_ALLOC(size);
     std::memcpy(copy, ttf, size);
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), pixels, &config,
-                                                  s_ranges);
+    ImFont* font =
+        io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), pixels, &config, s_ranges);
     return font;
 }
 

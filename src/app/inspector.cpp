@@ -12,14 +12,16 @@ namespace gloss::app {
 namespace {
 
 ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
-    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f, static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
+    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f,
+                  static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
                   static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
 }
 
 std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
     if (text.size() <= max_bytes) return std::string(text);
     std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
     return std::string(text.substr(0, cut)) + "…";
 }
 
@@ -77,10 +79,12 @@ void App::draw_inspector_span() {
         if (!m_session.selection.empty() && doc) {
             std::string text(doc->text().slice(m_session.selection.start, m_session.selection.end));
             ImGui::TextWrapped("Selected: “%s”", excerpt(text).c_str());
-            ImGui::TextDisabled("%zu..%zu · press a label key", m_session.selection.start, m_session.selection.end);
+            ImGui::TextDisabled("%zu..%zu · press a label key", m_session.selection.start,
+                                m_session.selection.end);
         } else {
-            ImGui::TextWrapped("Drag across text (or use Shift+arrows) and press a label key. Click a span "
-                               "or press Tab to select one. Press ? for every shortcut.");
+            ImGui::TextWrapped(
+                "Drag across text (or use Shift+arrows) and press a label key. Click a span "
+                "or press Tab to select one. Press ? for every shortcut.");
         }
         return;
     }
@@ -90,14 +94,16 @@ void App::draw_inspector_span() {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##label", current.label.c_str())) {
         for (const core::Label& l : m_session.schema.labels())
-            if (ImGui::Selectable(l.name.c_str(), l.name == current.label) && l.name != current.label) {
+            if (ImGui::Selectable(l.name.c_str(), l.name == current.label) &&
+                l.name != current.label) {
                 if (m_session.apply_label(l).ok()) changed();
             }
         ImGui::EndCombo();
     }
     ImGui::PopStyleColor();
     ImGui::TextWrapped("%s", excerpt(doc->text().slice(current.start, current.end)).c_str());
-    ImGui::TextDisabled("%u..%u · %s · %s", current.start, current.end, std::string(core::to_string(current.origin)).c_str(),
+    ImGui::TextDisabled("%u..%u · %s · %s", current.start, current.end,
+                        std::string(core::to_string(current.origin)).c_str(),
                         std::string(core::to_string(current.status)).c_str());
     if (current.status == core::Status::Pending) {
         if (ImGui::Button("Accept (Enter)")) {
@@ -122,7 +128,8 @@ void App::draw_inspector_span() {
     }
     // Attributes the schema does not define (imported data) are shown, read-only.
     for (const auto& [name, value] : current.attrs)
-        if (!label || !label->attribute(name)) ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
+        if (!label || !label->attribute(name))
+            ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
     ImGui::Spacing();
     if (ImGui::Button("Delete span")) {
         if (m_session.remove_selected()) changed();
@@ -187,7 +194,8 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     ImGui::TextUnformatted(def.name.c_str());
     core::SpanId speaker = m_session.speaker_of(span.id, def.name);
     if (const core::Span* s = speaker ? doc->spans().find(speaker) : nullptr) {
-        ImGui::TextWrapped("→ %s “%s”", s->label.c_str(), excerpt(doc->text().slice(s->start, s->end), 60).c_str());
+        ImGui::TextWrapped("→ %s “%s”", s->label.c_str(),
+                           excerpt(doc->text().slice(s->start, s->end), 60).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("Unlink")) {
             if (m_session.set_speaker(span.id, 0, def.name)) changed();
@@ -204,8 +212,9 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
         if (candidates.empty()) ImGui::TextDisabled("No PERSON or ORG mentions yet.");
         for (std::size_t i = 0; i < candidates.size(); ++i) {
             const core::Span* c = doc->spans().find(candidates[i]);
-            std::string item = std::to_string(i + 1) + "  " + std::string(doc->text().slice(c->start, c->end)) +
-                               "  (" + c->label + ")";
+            std::string item = std::to_string(i + 1) + "  " +
+                               std::string(doc->text().slice(c->start, c->end)) + "  (" + c->label +
+                               ")";
             if (ImGui::Selectable(item.c_str())) {
                 if (m_session.set_speaker(span.id, c->id, def.name)) changed();
                 m_picking_speaker = false;
@@ -213,7 +222,8 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
         }
     }
     // A speaker who is not in the text: free text, kept as an attribute.
-    auto [it, inserted] = m_edit_buffers.try_emplace("speaker_text", span.attrs.get(def.name) ? *span.attrs.get(def.name) : "");
+    auto [it, inserted] = m_edit_buffers.try_emplace(
+        "speaker_text", span.attrs.get(def.name) ? *span.attrs.get(def.name) : "");
     ImGui::SetNextItemWidth(-1);
     bool enter = input_string("##speaker_text", it->second, ImGuiInputTextFlags_EnterReturnsTrue);
     if (enter || ImGui::IsItemDeactivatedAfterEdit()) {

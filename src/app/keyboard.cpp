@@ -57,7 +57,8 @@ void App::handle_shortcuts() {
     if (!doc) return;
 
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        if (m_picking_speaker) m_picking_speaker = false;
+        if (m_picking_speaker)
+            m_picking_speaker = false;
         else if (m_search_open) {
             m_search_open = false;
             m_matches.clear();
@@ -80,7 +81,8 @@ void App::handle_shortcuts() {
                 !ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad1 + k), false))
                 continue;
             if (static_cast<std::size_t>(k) < candidates.size()) {
-                if (m_session.set_speaker(m_speaker_quote, candidates[static_cast<std::size_t>(k)])) changed();
+                if (m_session.set_speaker(m_speaker_quote, candidates[static_cast<std::size_t>(k)]))
+                    changed();
                 m_session.selected_span = m_speaker_quote;
                 m_picking_speaker = false;
             }
@@ -91,10 +93,12 @@ void App::handle_shortcuts() {
     const core::Span* selected = doc->spans().find(m_session.selected_span);
     if (ImGui::IsKeyPressed(ImGuiKey_Tab, true)) {
         m_session.select_adjacent_span(!io.KeyShift);
-        if (const core::Span* s = doc->spans().find(m_session.selected_span)) m_article.scroll_to(s->start);
+        if (const core::Span* s = doc->spans().find(m_session.selected_span))
+            m_article.scroll_to(s->start);
         return;
     }
-    if (selected && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
+    if (selected && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                     ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
         if (selected->status == core::Status::Pending) {
             core::Span accepted = *selected;
             accepted.status = core::Status::Accepted;
@@ -119,7 +123,8 @@ void App::handle_shortcuts() {
         return;
     }
     if (io.KeyAlt && selected &&
-        (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true) || ImGui::IsKeyPressed(ImGuiKey_RightArrow, true))) {
+        (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true) ||
+         ImGui::IsKeyPressed(ImGuiKey_RightArrow, true))) {
         bool right = ImGui::IsKeyPressed(ImGuiKey_RightArrow, true);
         // Alt+Left/Right: the end shrinks/grows; with Shift, the start grows/shrinks.
         bool start_edge = io.KeyShift;
@@ -164,17 +169,24 @@ void App::handle_caret_keys() {
     const ArticleLayout& layout = m_article.layout();
     std::optional<std::size_t> to;
     if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true)) {
-        if (collapse) to = s.selection.start;
-        else to = ctrl ? s.previous_word(from) : s.previous_grapheme(from);
+        if (collapse)
+            to = s.selection.start;
+        else
+            to = ctrl ? s.previous_word(from) : s.previous_grapheme(from);
     } else if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, true)) {
-        if (collapse) to = s.selection.end;
-        else to = ctrl ? s.next_word(from) : s.next_grapheme(from);
-    } else if (!ctrl && (ImGui::IsKeyPressed(ImGuiKey_UpArrow, true) || ImGui::IsKeyPressed(ImGuiKey_DownArrow, true))) {
+        if (collapse)
+            to = s.selection.end;
+        else
+            to = ctrl ? s.next_word(from) : s.next_grapheme(from);
+    } else if (!ctrl && (ImGui::IsKeyPressed(ImGuiKey_UpArrow, true) ||
+                         ImGui::IsKeyPressed(ImGuiKey_DownArrow, true))) {
         if (layout.lines().empty()) return;
         std::size_t line = layout.line_of(from);
         bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow, true);
-        if (up && line == 0) to = 0;
-        else if (!up && line + 1 >= layout.lines().size()) to = layout.lines().back().end;
+        if (up && line == 0)
+            to = 0;
+        else if (!up && line + 1 >= layout.lines().size())
+            to = layout.lines().back().end;
         else {
             std::size_t target = up ? line - 1 : line + 1;
             float x = layout.x_of(line, from);
@@ -183,8 +195,10 @@ void App::handle_caret_keys() {
     } else if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) {
         to = ctrl ? 0 : layout.lines().empty() ? 0 : layout.lines()[layout.line_of(from)].start;
     } else if (ImGui::IsKeyPressed(ImGuiKey_End, false)) {
-        if (ctrl) to = s.document()->text().size();
-        else to = layout.lines().empty() ? 0 : layout.lines()[layout.line_of(from)].end;
+        if (ctrl)
+            to = s.document()->text().size();
+        else
+            to = layout.lines().empty() ? 0 : layout.lines()[layout.line_of(from)].end;
     }
     if (!to) return;
     s.selected_span = 0;

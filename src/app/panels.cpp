@@ -14,7 +14,8 @@ namespace gloss::app {
 namespace {
 
 ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
-    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f, static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
+    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f,
+                  static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
                   static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
 }
 
@@ -52,12 +53,15 @@ void App::draw_palette() {
         std::string text = label.name;
         if (label.hotkey) text += "  " + hotkey_text(label.hotkey);
         text += "##" + label.name;
-        float w = ImGui::CalcTextSize(text.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (ImGui::GetCursorPosX() + w > ImGui::GetWindowWidth() - 8 && ImGui::GetCursorPosX() > 20) ImGui::NewLine();
+        float w = ImGui::CalcTextSize(text.c_str(), nullptr, true).x +
+                  ImGui::GetStyle().FramePadding.x * 2;
+        if (ImGui::GetCursorPosX() + w > ImGui::GetWindowWidth() - 8 && ImGui::GetCursorPosX() > 20)
+            ImGui::NewLine();
         if (ImGui::Button(text.c_str())) {
             if (m_session.apply_label(label).ok()) changed();
         }
-        if (ImGui::IsItemHovered() && !label.description.empty()) ImGui::SetTooltip("%s", label.description.c_str());
+        if (ImGui::IsItemHovered() && !label.description.empty())
+            ImGui::SetTooltip("%s", label.description.c_str());
         ImGui::PopStyleColor(3);
         ImGui::SameLine();
     }
@@ -75,17 +79,21 @@ void App::draw_queue() {
     ImGui::Text("%zu / %zu done", done, docs.size());
     char overlay[32];
     std::snprintf(overlay, sizeof overlay, "%zu/%zu", done, docs.size());
-    ImGui::ProgressBar(docs.empty() ? 0.0f : static_cast<float>(done) / static_cast<float>(docs.size()),
+    ImGui::ProgressBar(docs.empty() ? 0.0f
+                                    : static_cast<float>(done) / static_cast<float>(docs.size()),
                        ImVec2(-1, 6), "");
     ImGui::Separator();
     for (std::size_t i = 0; i < docs.size(); ++i) {
         const core::Document& d = docs[i];
         std::string title = d.meta.title.empty() ? d.id : d.meta.title;
-        const char* state = m_session.is_done(i) ? "done" : d.spans().empty() ? "new" : "in progress";
+        const char* state = m_session.is_done(i) ? "done"
+                            : d.spans().empty()  ? "new"
+                                                 : "in progress";
         std::size_t unspoken = quotes_without_speaker(m_session, d);
         char label[640];
-        std::snprintf(label, sizeof label, "%s %s\n%s · %zu spans%s##doc%zu", m_session.is_done(i) ? "✓" : "•",
-                      title.c_str(), state, d.spans().size(), unspoken ? " · quote without speaker" : "", i);
+        std::snprintf(label, sizeof label, "%s %s\n%s · %zu spans%s##doc%zu",
+                      m_session.is_done(i) ? "✓" : "•", title.c_str(), state, d.spans().size(),
+                      unspoken ? " · quote without speaker" : "", i);
         ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
         if (ImGui::Selectable(label, i == m_session.current_index())) m_session.open(i);
         ImGui::PopTextWrapPos();
@@ -102,8 +110,8 @@ void App::draw_status() {
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     if (doc)
-        ImGui::Text("Document %zu of %zu · %zu spans", m_session.current_index() + 1, m_session.documents().size(),
-                    doc->spans().size());
+        ImGui::Text("Document %zu of %zu · %zu spans", m_session.current_index() + 1,
+                    m_session.documents().size(), doc->spans().size());
     else
         ImGui::TextUnformatted("No documents");
     const std::string& save = m_host.save_state();
@@ -144,7 +152,8 @@ void App::draw_search() {
         m_focus_search = false;
     }
     ImGui::SetNextItemWidth(260);
-    bool enter = ImGui::InputText("##query", m_search, sizeof m_search, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = ImGui::InputText("##query", m_search, sizeof m_search,
+                                  ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) {
         m_matches = m_session.find_all(m_search);
         m_match = m_matches.size(); // none chosen yet: Enter goes to the first
@@ -154,17 +163,22 @@ void App::draw_search() {
     bool previous = enter && ImGui::GetIO().KeyShift;
     if (enter) activate_text_field(ImGui::GetID("##query")); // keep typing in the field
     ImGui::SameLine();
-    if (m_matches.empty()) ImGui::TextDisabled(m_search[0] ? "no matches" : "");
-    else if (m_match < m_matches.size()) ImGui::Text("%zu of %zu", m_match + 1, m_matches.size());
-    else ImGui::Text("%zu matches", m_matches.size());
+    if (m_matches.empty())
+        ImGui::TextDisabled(m_search[0] ? "no matches" : "");
+    else if (m_match < m_matches.size())
+        ImGui::Text("%zu of %zu", m_match + 1, m_matches.size());
+    else
+        ImGui::Text("%zu matches", m_matches.size());
     ImGui::SameLine();
     bool go_previous = ImGui::ArrowButton("##previous", ImGuiDir_Up) || previous;
     ImGui::SameLine();
     bool go_next = ImGui::ArrowButton("##next", ImGuiDir_Down) || (enter && !previous);
     if (!m_matches.empty() && (go_next || go_previous)) {
         std::size_t n = m_matches.size();
-        if (m_match >= n) m_match = go_next ? 0 : n - 1;
-        else m_match = go_next ? (m_match + 1) % n : (m_match + n - 1) % n;
+        if (m_match >= n)
+            m_match = go_next ? 0 : n - 1;
+        else
+            m_match = go_next ? (m_match + 1) % n : (m_match + n - 1) % n;
         const Selection& m = m_matches[m_match];
         m_session.selection = m;
         m_session.selected_span = 0;

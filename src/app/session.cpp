@@ -36,7 +36,9 @@ core::Diagnostics Session::load_jsonl(std::string_view bytes, const std::string&
     return result.diagnostics;
 }
 
-std::string Session::export_jsonl() const { return io::write_gloss_jsonl(m_documents); }
+std::string Session::export_jsonl() const {
+    return io::write_gloss_jsonl(m_documents);
+}
 
 const std::vector<core::Token>& Session::tokens() {
     if (m_tokens_for != m_current) {
@@ -65,9 +67,11 @@ Selection Session::snap_to_tokens(Selection s) {
     if (const core::Token* t = containing(s.end - 1)) s.end = t->end;
     // Trim whitespace the drag took in at either side.
     if (const core::Document* doc = document()) {
-        while (s.start < s.end && (doc->text().at(s.start) == ' ' || doc->text().at(s.start) == '\n'))
+        while (s.start < s.end &&
+               (doc->text().at(s.start) == ' ' || doc->text().at(s.start) == '\n'))
             ++s.start;
-        while (s.end > s.start && (doc->text().at(s.end - 1) == ' ' || doc->text().at(s.end - 1) == '\n'))
+        while (s.end > s.start &&
+               (doc->text().at(s.end - 1) == ' ' || doc->text().at(s.end - 1) == '\n'))
             --s.end;
     }
     return s;
@@ -94,7 +98,8 @@ core::EditResult Session::apply_label(const core::Label& label) {
     if (const core::Span* current = doc->spans().find(selected_span)) {
         core::Span span = *current;
         span.label = label.name;
-        span.origin = span.origin == core::Origin::Suggested ? core::Origin::Suggested : span.origin;
+        span.origin =
+            span.origin == core::Origin::Suggested ? core::Origin::Suggested : span.origin;
         span.status = core::Status::Accepted;
         result = doc->update_span(std::move(span));
         if (result.ok()) mark_changed();
@@ -144,8 +149,10 @@ void Session::replace_documents(std::vector<core::Document> documents) {
 void Session::set_done(std::size_t index, bool done) {
     if (index >= m_documents.size()) return;
     auto& extra = m_documents[index].meta.extra;
-    if (done) extra["gloss_status"] = "done";
-    else extra.erase("gloss_status");
+    if (done)
+        extra["gloss_status"] = "done";
+    else
+        extra.erase("gloss_status");
     mark_changed();
 }
 
@@ -157,7 +164,8 @@ bool Session::is_done(std::size_t index) const {
 
 std::size_t Session::done_count() const {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < m_documents.size(); ++i) n += is_done(i);
+    for (std::size_t i = 0; i < m_documents.size(); ++i)
+        n += is_done(i);
     return n;
 }
 
@@ -204,7 +212,9 @@ std::size_t Session::previous_word(std::size_t from) {
     return std::prev(it)->start;
 }
 
-Selection Session::word_at(std::size_t cp) { return snap_to_tokens({cp, cp + 1}); }
+Selection Session::word_at(std::size_t cp) {
+    return snap_to_tokens({cp, cp + 1});
+}
 
 Selection Session::sentence_at(std::size_t cp) {
     const core::Document* doc = document();
@@ -230,7 +240,8 @@ bool Session::select_adjacent_span(bool forward) {
     if (spans.contains(selected_span))
         next = forward ? spans.next(selected_span) : spans.previous(selected_span);
     else
-        next = forward ? spans.first_starting_at_or_after(caret) : spans.last_starting_before(caret);
+        next =
+            forward ? spans.first_starting_at_or_after(caret) : spans.last_starting_before(caret);
     while (next && next->status == core::Status::Rejected)
         next = forward ? spans.next(next->id) : spans.previous(next->id);
     if (!next) return false;
@@ -248,21 +259,24 @@ bool Session::move_span_edge(bool start_edge, bool outward, bool by_char) {
     std::size_t pos = start_edge ? span->start : span->end;
     bool left = start_edge == outward; // grow the start or shrink the end: move left
     std::size_t to;
-    if (by_char) to = left ? previous_grapheme(pos) : next_grapheme(pos);
+    if (by_char)
+        to = left ? previous_grapheme(pos) : next_grapheme(pos);
     else if (left) {
         to = previous_word(pos);
         if (!start_edge) { // shrinking the end: to the end of the previous word
             const auto& toks = tokens();
-            auto it = std::lower_bound(toks.begin(), toks.end(), pos,
-                                       [](const core::Token& t, std::size_t c) { return t.end < c; });
+            auto it =
+                std::lower_bound(toks.begin(), toks.end(), pos,
+                                 [](const core::Token& t, std::size_t c) { return t.end < c; });
             to = it == toks.begin() ? 0 : std::prev(it)->end;
         }
     } else {
         to = next_word(pos);
         if (start_edge) { // shrinking the start: to the start of the next word
             const auto& toks = tokens();
-            auto it = std::upper_bound(toks.begin(), toks.end(), pos,
-                                       [](std::size_t c, const core::Token& t) { return c < t.start; });
+            auto it =
+                std::upper_bound(toks.begin(), toks.end(), pos,
+                                 [](std::size_t c, const core::Token& t) { return c < t.start; });
             to = it == toks.end() ? pos : it->start;
         }
     }
@@ -275,8 +289,10 @@ bool Session::set_span_edge(core::SpanId id, bool start_edge, std::size_t positi
     const core::Span* span = doc->spans().find(id);
     if (!span) return false;
     core::Span changed = *span;
-    if (start_edge) changed.start = static_cast<std::uint32_t>(position);
-    else changed.end = static_cast<std::uint32_t>(position);
+    if (start_edge)
+        changed.start = static_cast<std::uint32_t>(position);
+    else
+        changed.end = static_cast<std::uint32_t>(position);
     if (changed.start >= changed.end || changed == *span) return false;
     if (!doc->update_span(std::move(changed)).ok()) return false;
     mark_changed();
@@ -291,8 +307,10 @@ bool Session::set_attribute(core::SpanId id, const std::string& name, const std:
     const std::string* current = span->attrs.get(name);
     if ((current && *current == value) || (!current && value.empty())) return false;
     core::Span changed = *span;
-    if (value.empty()) changed.attrs.erase(name);
-    else changed.attrs.set(name, value);
+    if (value.empty())
+        changed.attrs.erase(name);
+    else
+        changed.attrs.set(name, value);
     if (!doc->update_span(std::move(changed)).ok()) return false;
     mark_changed();
     return true;
@@ -306,7 +324,8 @@ core::SpanId Session::speaker_of(core::SpanId quote, const std::string& relation
     return 0;
 }
 
-bool Session::set_speaker(core::SpanId quote, core::SpanId target, const std::string& relation_type) {
+bool Session::set_speaker(core::SpanId quote, core::SpanId target,
+                          const std::string& relation_type) {
     core::Document* doc = document();
     if (!doc || !doc->spans().contains(quote)) return false;
     if (target && !doc->spans().contains(target)) return false;
@@ -315,7 +334,8 @@ bool Session::set_speaker(core::SpanId quote, core::SpanId target, const std::st
     std::vector<core::RelationId> old;
     for (const core::Relation* r : doc->relations_of(quote))
         if (r->from == quote && r->type == relation_type) old.push_back(r->id);
-    for (core::RelationId r : old) doc->remove_relation(r);
+    for (core::RelationId r : old)
+        doc->remove_relation(r);
     if (target) {
         core::Relation relation;
         relation.type = relation_type;
@@ -337,22 +357,25 @@ std::vector<core::SpanId> Session::speaker_candidates(core::SpanId quote, std::s
     std::vector<std::string> targets = {"PERSON", "ORG"};
     if (const core::Label* label = schema.find(q->label))
         for (const core::AttributeDef& a : label->attributes)
-            if (a.type == core::AttributeType::SpanReference && !a.target_labels.empty()) targets = a.target_labels;
+            if (a.type == core::AttributeType::SpanReference && !a.target_labels.empty())
+                targets = a.target_labels;
     std::vector<std::pair<std::size_t, core::SpanId>> scored;
     for (const std::string& t : targets)
         for (const core::Span* s : doc->spans().with_label(t)) {
             if (s->status == core::Status::Rejected) continue;
-            std::size_t distance = s->end <= q->start ? q->start - s->end
+            std::size_t distance = s->end <= q->start   ? q->start - s->end
                                    : s->start >= q->end ? s->start - q->end
                                                         : 0;
             scored.push_back({distance, s->id});
         }
     std::sort(scored.begin(), scored.end());
-    for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(scored[i].second);
+    for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i)
+        out.push_back(scored[i].second);
     return out;
 }
 
-std::vector<std::string> Session::canonical_names(const std::string& label, const std::string& prefix) const {
+std::vector<std::string> Session::canonical_names(const std::string& label,
+                                                  const std::string& prefix) const {
     auto lower = [](std::string s) {
         for (char& c : s)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -362,7 +385,8 @@ std::vector<std::string> Session::canonical_names(const std::string& label, cons
     std::vector<std::string> out;
     for (const core::Document& doc : m_documents)
         for (const core::Span* s : doc.spans().with_label(label))
-            if (const std::string* c = s->attrs.get("canonical"); c && !c->empty() && lower(*c).rfind(p, 0) == 0)
+            if (const std::string* c = s->attrs.get("canonical");
+                c && !c->empty() && lower(*c).rfind(p, 0) == 0)
                 out.push_back(*c);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -382,9 +406,11 @@ std::vector<Selection> Session::find_all(const std::string& needle) const {
     for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
         if (fold(hay[i]) != fold(needle[0])) continue;
         std::size_t k = 1;
-        while (k < needle.size() && fold(hay[i + k]) == fold(needle[k])) ++k;
+        while (k < needle.size() && fold(hay[i + k]) == fold(needle[k]))
+            ++k;
         if (k != needle.size()) continue;
-        if ((static_cast<unsigned char>(hay[i]) & 0xC0) == 0x80) continue; // not at a character start
+        if ((static_cast<unsigned char>(hay[i]) & 0xC0) == 0x80)
+            continue; // not at a character start
         cp += core::count_code_points(std::string_view(hay).substr(counted_to, i - counted_to));
         counted_to = i;
         out.push_back({cp, cp + needle_cps});

@@ -74,11 +74,13 @@ public:
     // The span a quote's `relation_type` relation points at (0 when none).
     core::SpanId speaker_of(core::SpanId quote, const std::string& relation_type = "speaker") const;
     // Links a quote to its speaker, replacing any earlier one: one undo step. target 0 unlinks.
-    bool set_speaker(core::SpanId quote, core::SpanId target, const std::string& relation_type = "speaker");
+    bool set_speaker(core::SpanId quote, core::SpanId target,
+                     const std::string& relation_type = "speaker");
     // PERSON/ORG (the attribute's target labels) spans ordered by distance from the quote.
     std::vector<core::SpanId> speaker_candidates(core::SpanId quote, std::size_t limit = 9) const;
     // Canonical names used anywhere in the project for a label, with `prefix` (case-insensitive).
-    std::vector<std::string> canonical_names(const std::string& label, const std::string& prefix) const;
+    std::vector<std::string> canonical_names(const std::string& label,
+                                             const std::string& prefix) const;
 
     // [SECTION] Search
     // Code-point ranges of every occurrence of `needle` (case-insensitive for ASCII letters).

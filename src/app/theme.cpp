@@ -6,15 +6,20 @@ namespace {
 Theme s_theme;
 }
 
-const Theme& current_theme() { return s_theme; }
+const Theme& current_theme() {
+    return s_theme;
+}
 
 void apply_theme(bool dark) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     if (dark) {
         ImGui::StyleColorsDark(&style);
-        s_theme = Theme{true, IM_COL32(228, 228, 232, 255), IM_COL32(90, 140, 255, 110),
-                        IM_COL32(28, 29, 33, 255), IM_COL32(255, 110, 110, 255),
+        s_theme = Theme{true,
+                        IM_COL32(228, 228, 232, 255),
+                        IM_COL32(90, 140, 255, 110),
+                        IM_COL32(28, 29, 33, 255),
+                        IM_COL32(255, 110, 110, 255),
                         IM_COL32(200, 160, 0, 120)};
     } else {
         ImGui::StyleColorsLight(&style);

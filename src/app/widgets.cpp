@@ -30,8 +30,8 @@ bool text_input_busy() {
 }
 
 bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags) {
-    return ImGui::InputText(label, value.data(), value.capacity() + 1, flags | ImGuiInputTextFlags_CallbackResize,
-                            resize_callback, &value);
+    return ImGui::InputText(label, value.data(), value.capacity() + 1,
+                            flags | ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
 }
 
 } // namespace gloss::app

@@ -26,9 +26,15 @@ const Entry& entry(DiagnosticCode code) {
 
 } // namespace
 
-std::string_view diagnostic_name(DiagnosticCode code) { return entry(code).name; }
-std::string_view diagnostic_template(DiagnosticCode code) { return entry(code).text; }
-Severity diagnostic_severity(DiagnosticCode code) { return entry(code).severity; }
+std::string_view diagnostic_name(DiagnosticCode code) {
+    return entry(code).name;
+}
+std::string_view diagnostic_template(DiagnosticCode code) {
+    return entry(code).text;
+}
+Severity diagnostic_severity(DiagnosticCode code) {
+    return entry(code).severity;
+}
 
 Diagnostic make_diagnostic(DiagnosticCode code, std::vector<std::string> args, Place place) {
     Diagnostic d;

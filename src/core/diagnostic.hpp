@@ -12,7 +12,7 @@ namespace gloss::core {
 // X-macro list of every diagnostic: code, severity, message template. Templates use {0}, {1},
 // ... for arguments; messages are stable and asserted verbatim by tests.
 #define GLOSS_DIAGNOSTICS(X)                                                                       \
-    /* A byte sequence that is not valid UTF-8 (rejected under Utf8Policy::Reject). */            \
+    /* A byte sequence that is not valid UTF-8 (rejected under Utf8Policy::Reject). */             \
     X(InvalidUtf8, Error, "invalid UTF-8 at byte {0}")                                             \
     /* An invalid UTF-8 sequence replaced by U+FFFD under Utf8Policy::Repair. */                   \
     X(RepairedUtf8, Warning, "invalid UTF-8 at byte {0} replaced by U+FFFD")                       \
@@ -78,7 +78,7 @@ namespace gloss::core {
     X(EndPastTextIn, Error, "span end {0} is past the end of the text ({1})")                      \
     /* Input a reader understood but does not import (a Label Studio rating, a brat event). */     \
     X(Ignored, Warning, "{0} ignored: {1}")                                                        \
-    /* Anything else, with its text as the only argument. */                                      \
+    /* Anything else, with its text as the only argument. */                                       \
     X(Other, Error, "{0}")
 
 enum class Severity : std::uint8_t { Info, Warning, Error };
@@ -92,10 +92,10 @@ enum class DiagnosticCode : std::uint16_t {
 // Position of a diagnostic; fields not known are left at kUnknown.
 struct Place {
     static constexpr std::uint64_t kUnknown = ~std::uint64_t{0};
-    std::string source;                // file name, document id, or empty
-    std::uint64_t line = kUnknown;     // 1-based
-    std::uint64_t column = kUnknown;   // 1-based, in code points
-    std::uint64_t offset = kUnknown;   // code point offset in the document text
+    std::string source;              // file name, document id, or empty
+    std::uint64_t line = kUnknown;   // 1-based
+    std::uint64_t column = kUnknown; // 1-based, in code points
+    std::uint64_t offset = kUnknown; // code point offset in the document text
 };
 
 struct Diagnostic {

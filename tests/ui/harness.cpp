@@ -12,12 +12,16 @@ namespace {
 ImGuiKey mod_of(ImGuiKey key) {
     switch (key) {
     case ImGuiKey_LeftCtrl:
-    case ImGuiKey_RightCtrl: return ImGuiMod_Ctrl;
+    case ImGuiKey_RightCtrl:
+        return ImGuiMod_Ctrl;
     case ImGuiKey_LeftShift:
-    case ImGuiKey_RightShift: return ImGuiMod_Shift;
+    case ImGuiKey_RightShift:
+        return ImGuiMod_Shift;
     case ImGuiKey_LeftAlt:
-    case ImGuiKey_RightAlt: return ImGuiMod_Alt;
-    default: return ImGuiKey_None;
+    case ImGuiKey_RightAlt:
+        return ImGuiMod_Alt;
+    default:
+        return ImGuiKey_None;
     }
 }
 
@@ -44,17 +48,21 @@ Harness::Harness(float width, float height) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     std::string font = read(GLOSS_FONT_PATH);
-    if (!app.load_fonts(font.data(), font.size(), 1.0f)) throw std::runtime_error("font did not load");
+    if (!app.load_fonts(font.data(), font.size(), 1.0f))
+        throw std::runtime_error("font did not load");
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     app.set_dark(false);
     app.load_schema(read(std::string(GLOSS_ASSETS_DIR) + "/schema/default.json"), "default.json");
-    app.load_documents(read(std::string(GLOSS_ASSETS_DIR) + "/samples/sample.jsonl"), "sample.jsonl");
+    app.load_documents(read(std::string(GLOSS_ASSETS_DIR) + "/samples/sample.jsonl"),
+                       "sample.jsonl");
     frames(2);
 }
 
-Harness::~Harness() { ImGui::DestroyContext(m_context); }
+Harness::~Harness() {
+    ImGui::DestroyContext(m_context);
+}
 
 void Harness::frame() {
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;

@@ -23,7 +23,8 @@ public:
 
     void frame();
     void frames(int n) {
-        for (int i = 0; i < n; ++i) frame();
+        for (int i = 0; i < n; ++i)
+            frame();
     }
 
     // Screen position of the middle of code point `cp` (the article must be on screen).

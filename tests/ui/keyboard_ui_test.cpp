@@ -12,7 +12,8 @@ namespace {
 std::size_t find_cp(Harness& h, const std::string& needle, std::size_t nth = 0) {
     const std::string& text = h.app.session().document()->text().utf8();
     std::size_t byte = text.find(needle);
-    while (byte != std::string::npos && nth-- > 0) byte = text.find(needle, byte + 1);
+    while (byte != std::string::npos && nth-- > 0)
+        byte = text.find(needle, byte + 1);
     REQUIRE(byte != std::string::npos);
     return gloss::core::count_code_points(std::string_view(text).substr(0, byte));
 }
@@ -37,7 +38,8 @@ TEST_CASE("a span created by keyboard alone: caret, Ctrl+Shift+Right, hotkey", "
     REQUIRE(h.app.session().caret == start);
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
-    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "Léa Marchetti");
+    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) ==
+          "Léa Marchetti");
     h.press(ImGuiKey_P);
     const auto* span = only_span(h, "PERSON");
     CHECK(slice(h, span->start, span->end) == "Léa Marchetti");
@@ -45,7 +47,8 @@ TEST_CASE("a span created by keyboard alone: caret, Ctrl+Shift+Right, hotkey", "
 
 TEST_CASE("arrows move by grapheme cluster: never inside the ZWJ family emoji", "[ui][keyboard]") {
     Harness h;
-    h.app.load_documents("{\"id\":\"e\",\"text\":\"a 👩‍👩‍👧 b Jose\\u0301!\"}\n", "emoji.jsonl");
+    h.app.load_documents("{\"id\":\"e\",\"text\":\"a 👩‍👩‍👧 b Jose\\u0301!\"}\n",
+                         "emoji.jsonl");
     h.frames(2);
     h.click(h.caret_of(0));
     h.press(ImGuiKey_RightArrow); // after "a"
@@ -66,7 +69,8 @@ TEST_CASE("arrows move by grapheme cluster: never inside the ZWJ family emoji", 
     CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "e\u0301");
 }
 
-TEST_CASE("Tab walks spans; Alt+arrows move the selected span's edges; Delete removes", "[ui][keyboard]") {
+TEST_CASE("Tab walks spans; Alt+arrows move the selected span's edges; Delete removes",
+          "[ui][keyboard]") {
     Harness h;
     std::size_t valletta = find_cp(h, "Valletta");
     std::size_t tuesday = find_cp(h, "Tuesday");
@@ -95,7 +99,8 @@ TEST_CASE("Tab walks spans; Alt+arrows move the selected span's edges; Delete re
     CHECK(h.app.session().document()->spans().with_label("GPE").empty());
 }
 
-TEST_CASE("a PERSON nested in a QUOTE, and the speaker picked with S then a number", "[ui][quotes]") {
+TEST_CASE("a PERSON nested in a QUOTE, and the speaker picked with S then a number",
+          "[ui][quotes]") {
     Harness h;
     const std::string quote = "“These talks have been very, very constructive,”";
     std::size_t q = find_cp(h, quote);
@@ -126,15 +131,18 @@ TEST_CASE("a PERSON nested in a QUOTE, and the speaker picked with S then a numb
     // Re-link by clicking the other mention while picking; one undo step restores the first.
     h.press(ImGuiKey_S);
     h.click(h.point_of(far + 2));
-    CHECK(h.app.session().document()->spans().find(h.app.session().speaker_of(qs->id))->start == far);
+    CHECK(h.app.session().document()->spans().find(h.app.session().speaker_of(qs->id))->start ==
+          far);
     CHECK(h.app.session().document()->relations().size() == 1);
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
-    CHECK(h.app.session().document()->spans().find(h.app.session().speaker_of(qs->id))->start == near);
+    CHECK(h.app.session().document()->spans().find(h.app.session().speaker_of(qs->id))->start ==
+          near);
     // A PERSON nested in the quote is found inside it.
     CHECK(h.app.session().document()->spans().at(q + 3).size() == 1);
 }
 
-TEST_CASE("an ERROR inside a token gets a type and a typed correction with accents", "[ui][errors]") {
+TEST_CASE("an ERROR inside a token gets a type and a typed correction with accents",
+          "[ui][errors]") {
     Harness h;
     std::size_t word = find_cp(h, "marchettiwill");
     h.drag_text(word, word + 9, ImGuiKey_LeftAlt);
@@ -197,14 +205,18 @@ TEST_CASE("triple-click selects a sentence, double-click a word", "[ui][mouse]")
     CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "ferry");
 }
 
-TEST_CASE("opening files: a bad file keeps the work, a .txt replaces the documents", "[ui][files]") {
+TEST_CASE("opening files: a bad file keeps the work, a .txt replaces the documents",
+          "[ui][files]") {
     Harness h;
     std::size_t start = find_cp(h, "Valletta");
     h.drag_text(start, start + 8);
     h.press(ImGuiKey_G);
-    auto bad = h.app.open_file("broken.jsonl", "{\"text\":\"x\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"GPE\"}]}\n");
+    auto bad = h.app.open_file(
+        "broken.jsonl", "{\"text\":\"x\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"GPE\"}]}\n");
     CHECK_FALSE(bad.empty());
-    CHECK_THAT(h.app.error(), Catch::Contains("broken.jsonl:1: span end 5 is past the end of the text (1 code points)"));
+    CHECK_THAT(
+        h.app.error(),
+        Catch::Contains("broken.jsonl:1: span end 5 is past the end of the text (1 code points)"));
     CHECK(h.app.session().document()->spans().size() == 1);
     auto unknown = h.app.open_file("notes.docx", "x");
     CHECK_THAT(h.app.error(), Catch::Contains("cannot tell the format"));

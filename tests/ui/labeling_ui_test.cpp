@@ -115,7 +115,8 @@ TEST_CASE("export offers the annotations as a JSONL download", "[ui]") {
     REQUIRE(h.host.downloads.size() == 1);
     CHECK(h.host.downloads[0].filename == "gloss-annotations.jsonl");
     CHECK(h.host.downloads[0].data == h.app.annotations_jsonl());
-    CHECK_THAT(h.host.downloads[0].data, Catch::Contains("\"text\":\"Valletta\",\"label\":\"GPE\""));
+    CHECK_THAT(h.host.downloads[0].data,
+               Catch::Contains("\"text\":\"Valletta\",\"label\":\"GPE\""));
     // Ctrl+E exported; it did not label anything as ERROR.
     CHECK(h.app.session().document()->spans().size() == 1);
 }
@@ -135,7 +136,8 @@ TEST_CASE("errors get a wavy underline, pending suggestions a dashed one", "[ui]
     h.app.load_documents(
         "{\"id\":\"d\",\"text\":\"state Secretary, anthony blinkenbut will be back\",\"spans\":["
         "{\"start\":25,\"end\":35,\"label\":\"ERROR\"},"
-        "{\"start\":17,\"end\":24,\"label\":\"PERSON\",\"status\":\"pending\",\"origin\":\"suggested\"}]}\n",
+        "{\"start\":17,\"end\":24,\"label\":\"PERSON\",\"status\":\"pending\",\"origin\":"
+        "\"suggested\"}]}\n",
         "d.jsonl");
     h.frames(2);
     // Without a shader renderer (headless), decorations are polylines in the label's colour:
@@ -171,5 +173,6 @@ TEST_CASE("errors get a wavy underline, pending suggestions a dashed one", "[ui]
     const auto* first = h.app.session().document()->spans().find(h.app.session().selected_span);
     CHECK(first->status == gloss::core::Status::Pending);
     h.press(ImGuiKey_Enter);
-    CHECK(h.app.session().document()->spans().find(first->id)->status == gloss::core::Status::Accepted);
+    CHECK(h.app.session().document()->spans().find(first->id)->status ==
+          gloss::core::Status::Accepted);
 }

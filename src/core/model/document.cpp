@@ -112,19 +112,22 @@ EditResult Document::remove_span(SpanId id) {
     result.id = id;
     const Span* current = m_spans.find(id);
     if (!current) {
-        result.diagnostics.push_back(make_diagnostic(DiagnosticCode::UnknownSpan, {std::to_string(id)}));
+        result.diagnostics.push_back(
+            make_diagnostic(DiagnosticCode::UnknownSpan, {std::to_string(id)}));
         return result;
     }
     std::string label = current->label;
     begin_group("remove " + label);
     auto related = relations_of(id);
     std::vector<RelationId> relation_ids;
-    for (const Relation* r : related) relation_ids.push_back(r->id);
-    for (RelationId rid : relation_ids) remove_relation(rid);
+    for (const Relation* r : related)
+        relation_ids.push_back(r->id);
+    for (RelationId rid : relation_ids)
+        remove_relation(rid);
     if (!relation_ids.empty())
-        result.diagnostics.push_back(make_diagnostic(
-            DiagnosticCode::RelationsRemoved,
-            {std::to_string(id), std::to_string(relation_ids.size())}));
+        result.diagnostics.push_back(
+            make_diagnostic(DiagnosticCode::RelationsRemoved,
+                            {std::to_string(id), std::to_string(relation_ids.size())}));
     Edit edit;
     edit.kind = Edit::Kind::RemoveSpan;
     edit.before = *m_spans.find(id);
@@ -138,9 +141,9 @@ EditResult Document::add_relation(Relation relation) {
     EditResult result;
     for (SpanId end : {relation.from, relation.to})
         if (!m_spans.contains(end))
-            result.diagnostics.push_back(make_diagnostic(
-                DiagnosticCode::DanglingRelation,
-                {std::to_string(relation.id), std::to_string(end)}));
+            result.diagnostics.push_back(
+                make_diagnostic(DiagnosticCode::DanglingRelation,
+                                {std::to_string(relation.id), std::to_string(end)}));
     if (!result.ok()) return result;
     if (relation.id == 0) relation.id = m_next_relation_id;
     m_next_relation_id = std::max(m_next_relation_id, relation.id + 1);
@@ -175,21 +178,29 @@ void Document::apply(const Edit& edit, bool forward) {
     K kind = edit.kind;
     if (!forward) {
         // Reverting an edit is applying its opposite.
-        if (kind == K::AddSpan) kind = K::RemoveSpan;
-        else if (kind == K::RemoveSpan) kind = K::AddSpan;
-        else if (kind == K::AddRelation) kind = K::RemoveRelation;
-        else if (kind == K::RemoveRelation) kind = K::AddRelation;
+        if (kind == K::AddSpan)
+            kind = K::RemoveSpan;
+        else if (kind == K::RemoveSpan)
+            kind = K::AddSpan;
+        else if (kind == K::AddRelation)
+            kind = K::RemoveRelation;
+        else if (kind == K::RemoveRelation)
+            kind = K::AddRelation;
     }
     const std::optional<Span>& target = forward ? edit.after : edit.before;
     const std::optional<Span>& source = forward ? edit.before : edit.after;
     switch (kind) {
     case K::AddSpan:
-        if (target) m_spans.insert(*target);
-        else if (source) m_spans.insert(*source);
+        if (target)
+            m_spans.insert(*target);
+        else if (source)
+            m_spans.insert(*source);
         break;
     case K::RemoveSpan:
-        if (source) m_spans.erase(source->id);
-        else if (target) m_spans.erase(target->id);
+        if (source)
+            m_spans.erase(source->id);
+        else if (target)
+            m_spans.erase(target->id);
         break;
     case K::UpdateSpan:
         if (target) m_spans.replace(*target);
@@ -206,14 +217,16 @@ void Document::apply(const Edit& edit, bool forward) {
 bool Document::undo() {
     const EditGroup* group = m_history.step_back();
     if (!group) return false;
-    for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it) apply(*it, false);
+    for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
+        apply(*it, false);
     return true;
 }
 
 bool Document::redo() {
     const EditGroup* group = m_history.step_forward();
     if (!group) return false;
-    for (const Edit& edit : group->edits) apply(edit, true);
+    for (const Edit& edit : group->edits)
+        apply(edit, true);
     return true;
 }
 
@@ -222,7 +235,8 @@ Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relati
     m_history.clear();
     m_relations.clear();
     SpanId next = 1;
-    for (const Span& s : spans) next = std::max(next, s.id + 1);
+    for (const Span& s : spans)
+        next = std::max(next, s.id + 1);
     std::vector<Span> kept;
     kept.reserve(spans.size());
     std::vector<SpanId> seen;
@@ -240,11 +254,13 @@ Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relati
     std::sort(seen.begin(), seen.end());
     for (std::size_t i = 1; i < seen.size(); ++i)
         if (seen[i] == seen[i - 1])
-            out.push_back(make_diagnostic(DiagnosticCode::DuplicateSpanId, {std::to_string(seen[i])}));
+            out.push_back(
+                make_diagnostic(DiagnosticCode::DuplicateSpanId, {std::to_string(seen[i])}));
     m_spans.assign(std::move(kept));
     m_next_span_id = next;
     RelationId next_relation = 1;
-    for (const Relation& r : relations) next_relation = std::max(next_relation, r.id + 1);
+    for (const Relation& r : relations)
+        next_relation = std::max(next_relation, r.id + 1);
     for (Relation& r : relations) {
         bool ok = true;
         for (SpanId end : {r.from, r.to}) {

@@ -9,18 +9,24 @@ namespace gloss::core {
 
 std::string_view to_string(LabelKind kind) {
     switch (kind) {
-    case LabelKind::Entity: return "entity";
-    case LabelKind::Quote: return "quote";
-    case LabelKind::Error: return "error";
+    case LabelKind::Entity:
+        return "entity";
+    case LabelKind::Quote:
+        return "quote";
+    case LabelKind::Error:
+        return "error";
     }
     return "entity";
 }
 
 std::string_view to_string(AttributeType type) {
     switch (type) {
-    case AttributeType::Enumeration: return "enum";
-    case AttributeType::Text: return "text";
-    case AttributeType::SpanReference: return "span";
+    case AttributeType::Enumeration:
+        return "enum";
+    case AttributeType::Text:
+        return "text";
+    case AttributeType::SpanReference:
+        return "span";
     }
     return "text";
 }
@@ -57,10 +63,14 @@ std::optional<std::uint32_t> parse_color(std::string_view text) {
     for (std::size_t i = 1; i < text.size(); ++i) {
         char c = text[i];
         std::uint32_t d;
-        if (c >= '0' && c <= '9') d = static_cast<std::uint32_t>(c - '0');
-        else if (c >= 'a' && c <= 'f') d = static_cast<std::uint32_t>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') d = static_cast<std::uint32_t>(c - 'A' + 10);
-        else return std::nullopt;
+        if (c >= '0' && c <= '9')
+            d = static_cast<std::uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            d = static_cast<std::uint32_t>(c - 'A' + 10);
+        else
+            return std::nullopt;
         v = (v << 4) | d;
     }
     if (text.size() == 7) v = (v << 8) | 0xFF;
@@ -151,19 +161,27 @@ std::optional<LabelSchema> LabelSchema::from_value(const Value& value, Diagnosti
         }
         Label label;
         if (auto name = r.string_field(item, path, "name", true)) {
-            if (name->empty()) r.invalid(path + ".name", "empty");
-            else if (schema.find(*name)) r.invalid(path + ".name", "\"" + *name + "\" is used twice");
+            if (name->empty())
+                r.invalid(path + ".name", "empty");
+            else if (schema.find(*name))
+                r.invalid(path + ".name", "\"" + *name + "\" is used twice");
             label.name = *name;
         }
         if (auto kind = r.string_field(item, path, "kind", false)) {
-            if (*kind == "entity") label.kind = LabelKind::Entity;
-            else if (*kind == "quote") label.kind = LabelKind::Quote;
-            else if (*kind == "error") label.kind = LabelKind::Error;
-            else r.invalid(path + ".kind", "\"" + *kind + "\" is not entity, quote or error");
+            if (*kind == "entity")
+                label.kind = LabelKind::Entity;
+            else if (*kind == "quote")
+                label.kind = LabelKind::Quote;
+            else if (*kind == "error")
+                label.kind = LabelKind::Error;
+            else
+                r.invalid(path + ".kind", "\"" + *kind + "\" is not entity, quote or error");
         }
         if (auto color = r.string_field(item, path, "color", false)) {
-            if (auto c = parse_color(*color)) label.color = *c;
-            else r.invalid(path + ".color", "\"" + *color + "\" is not #rrggbb");
+            if (auto c = parse_color(*color))
+                label.color = *c;
+            else
+                r.invalid(path + ".color", "\"" + *color + "\" is not #rrggbb");
         }
         if (auto hotkey = r.string_field(item, path, "hotkey", false)) {
             std::u32string cps = to_utf32(*hotkey);
@@ -173,7 +191,8 @@ std::optional<LabelSchema> LabelSchema::from_value(const Value& value, Diagnosti
                 char32_t k = cps[0];
                 if (k >= 'A' && k <= 'Z') k = k - 'A' + 'a';
                 if (const Label* other = schema.find_by_hotkey(k))
-                    r.invalid(path + ".hotkey", "\"" + *hotkey + "\" is already used by " + other->name);
+                    r.invalid(path + ".hotkey",
+                              "\"" + *hotkey + "\" is already used by " + other->name);
                 label.hotkey = k;
             }
         }
@@ -193,14 +212,20 @@ std::optional<LabelSchema> LabelSchema::from_value(const Value& value, Diagnosti
                     AttributeDef def;
                     if (auto name = r.string_field(a, apath, "name", true)) def.name = *name;
                     if (auto type = r.string_field(a, apath, "type", true)) {
-                        if (*type == "enum") def.type = AttributeType::Enumeration;
-                        else if (*type == "text") def.type = AttributeType::Text;
-                        else if (*type == "span") def.type = AttributeType::SpanReference;
-                        else r.invalid(apath + ".type", "\"" + *type + "\" is not enum, text or span");
+                        if (*type == "enum")
+                            def.type = AttributeType::Enumeration;
+                        else if (*type == "text")
+                            def.type = AttributeType::Text;
+                        else if (*type == "span")
+                            def.type = AttributeType::SpanReference;
+                        else
+                            r.invalid(apath + ".type",
+                                      "\"" + *type + "\" is not enum, text or span");
                     }
                     def.values = r.string_list(a, apath, "values");
                     def.target_labels = r.string_list(a, apath, "targets");
-                    if (auto d = r.string_field(a, apath, "description", false)) def.description = *d;
+                    if (auto d = r.string_field(a, apath, "description", false))
+                        def.description = *d;
                     if (def.type == AttributeType::Enumeration && def.values.empty())
                         r.invalid(apath + ".values", "an enum attribute needs at least one value");
                     label.attributes.push_back(std::move(def));

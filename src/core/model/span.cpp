@@ -7,18 +7,24 @@ namespace gloss::core {
 
 std::string_view to_string(Origin origin) {
     switch (origin) {
-    case Origin::Manual: return "manual";
-    case Origin::Suggested: return "suggested";
-    case Origin::Imported: return "imported";
+    case Origin::Manual:
+        return "manual";
+    case Origin::Suggested:
+        return "suggested";
+    case Origin::Imported:
+        return "imported";
     }
     return "manual";
 }
 
 std::string_view to_string(Status status) {
     switch (status) {
-    case Status::Accepted: return "accepted";
-    case Status::Pending: return "pending";
-    case Status::Rejected: return "rejected";
+    case Status::Accepted:
+        return "accepted";
+    case Status::Pending:
+        return "pending";
+    case Status::Rejected:
+        return "rejected";
     }
     return "accepted";
 }

@@ -276,14 +276,16 @@ const Span* SpanStore::previous(SpanId id) const {
 const Span* SpanStore::first() const {
     std::uint32_t t = m_root;
     if (t == kNil) return nullptr;
-    while (m_nodes[t].left != kNil) t = m_nodes[t].left;
+    while (m_nodes[t].left != kNil)
+        t = m_nodes[t].left;
     return &m_nodes[t].span;
 }
 
 const Span* SpanStore::last() const {
     std::uint32_t t = m_root;
     if (t == kNil) return nullptr;
-    while (m_nodes[t].right != kNil) t = m_nodes[t].right;
+    while (m_nodes[t].right != kNil)
+        t = m_nodes[t].right;
     return &m_nodes[t].span;
 }
 
@@ -314,13 +316,15 @@ std::vector<const Span*> SpanStore::with_label(std::string_view label) const {
     auto it = m_by_label.find(std::string(label));
     if (it == m_by_label.end()) return out;
     out.reserve(it->second.size());
-    for (const Key& key : it->second) out.push_back(find(key.id));
+    for (const Key& key : it->second)
+        out.push_back(find(key.id));
     return out;
 }
 
 SpanId SpanStore::max_id() const {
     SpanId m = 0;
-    for (const auto& [id, node] : m_index) m = std::max(m, id);
+    for (const auto& [id, node] : m_index)
+        m = std::max(m, id);
     return m;
 }
 
@@ -331,7 +335,8 @@ std::size_t SpanStore::memory_bytes() const {
     for (const Node& n : m_nodes) {
         if (n.span.label.capacity() > 15) bytes += n.span.label.capacity();
         if (n.span.annotator.capacity() > 15) bytes += n.span.annotator.capacity();
-        for (const auto& [k, v] : n.span.attrs) bytes += sizeof(k) + sizeof(v) + k.size() + v.size();
+        for (const auto& [k, v] : n.span.attrs)
+            bytes += sizeof(k) + sizeof(v) + k.size() + v.size();
     }
     return bytes;
 }

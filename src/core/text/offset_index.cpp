@@ -12,7 +12,8 @@ OffsetIndex::OffsetIndex(std::string_view utf8) : m_text(utf8) {
     std::size_t byte = 0, utf16 = 0, cp = 0;
     while (byte < utf8.size()) {
         if (cp % kStride == 0)
-            m_checkpoints.push_back({static_cast<std::uint32_t>(byte), static_cast<std::uint32_t>(utf16)});
+            m_checkpoints.push_back(
+                {static_cast<std::uint32_t>(byte), static_cast<std::uint32_t>(utf16)});
         auto lead = static_cast<unsigned char>(utf8[byte]);
         std::size_t n = utf8_sequence_length(lead);
         if (n > 1) m_ascii = false;
@@ -21,7 +22,8 @@ OffsetIndex::OffsetIndex(std::string_view utf8) : m_text(utf8) {
         ++cp;
     }
     if (cp % kStride == 0)
-        m_checkpoints.push_back({static_cast<std::uint32_t>(byte), static_cast<std::uint32_t>(utf16)});
+        m_checkpoints.push_back(
+            {static_cast<std::uint32_t>(byte), static_cast<std::uint32_t>(utf16)});
     m_code_points = cp;
     m_utf16_length = utf16;
 }

@@ -19,8 +19,8 @@ struct Token {
 };
 
 struct Sentence {
-    std::uint32_t start = 0; // code points of the first token's start
-    std::uint32_t end = 0;   // and of the last token's end
+    std::uint32_t start = 0;       // code points of the first token's start
+    std::uint32_t end = 0;         // and of the last token's end
     std::uint32_t first_token = 0; // index into the token list
     std::uint32_t token_count = 0;
     bool operator==(const Sentence&) const = default;

@@ -102,7 +102,8 @@ char32_t decode_utf8(std::string_view text, std::size_t& i) {
     std::size_t n = utf8_sequence_length(b0);
     if (i + n > text.size()) n = text.size() - i;
     char32_t cp = n == 2 ? (b0 & 0x1F) : n == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
     i += n;
     return cp;
 }
@@ -128,7 +129,8 @@ void append_utf8(std::string& out, char32_t cp) {
 std::string to_utf8(std::u32string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char32_t cp : text) append_utf8(out, cp);
+    for (char32_t cp : text)
+        append_utf8(out, cp);
     return out;
 }
 
@@ -136,13 +138,15 @@ std::u32string to_utf32(std::string_view utf8) {
     std::u32string out;
     out.reserve(utf8.size());
     std::size_t i = 0;
-    while (i < utf8.size()) out += decode_utf8(utf8, i);
+    while (i < utf8.size())
+        out += decode_utf8(utf8, i);
     return out;
 }
 
 std::size_t count_code_points(std::string_view utf8) {
     std::size_t n = 0;
-    for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (char c : utf8)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
 }
 

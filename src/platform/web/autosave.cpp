@@ -64,8 +64,12 @@ std::string take(char* text) {
 
 } // namespace
 
-Autosave* autosave() { return s_autosave; }
-void set_autosave(Autosave* autosave) { s_autosave = autosave; }
+Autosave* autosave() {
+    return s_autosave;
+}
+void set_autosave(Autosave* autosave) {
+    s_autosave = autosave;
+}
 
 bool Autosave::restore_saved() {
     std::string error = take(gloss_js_storage_error());

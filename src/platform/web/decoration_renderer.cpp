@@ -15,7 +15,7 @@ namespace gloss::platform {
 namespace {
 
 struct Vertex {
-    float x, y;         // framebuffer pixels
+    float x, y;          // framebuffer pixels
     float along, across; // pixels along the decoration and from its centre line
     float r, g, b, a;
     float style;
@@ -52,7 +52,8 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(static_cast<GLint>((clip.x - origin.x) * scale.x),
               static_cast<GLint>(fb_height - (clip.w - origin.y) * scale.y),
-              static_cast<GLsizei>((clip.z - clip.x) * scale.x), static_cast<GLsizei>((clip.w - clip.y) * scale.y));
+              static_cast<GLsizei>((clip.z - clip.x) * scale.x),
+              static_cast<GLsizei>((clip.w - clip.y) * scale.y));
 
     const float half = 4.0f * batch->scale; // quad half-height: room for the wave and its edge
     s_vertices.clear();
@@ -73,8 +74,8 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
     glUniform1f(s_scale, batch->scale * scale.x);
     glBindVertexArray(s_vao);
     glBindBuffer(GL_ARRAY_BUFFER, s_vbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(s_vertices.size() * sizeof(Vertex)), s_vertices.data(),
-                 GL_STREAM_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(s_vertices.size() * sizeof(Vertex)),
+                 s_vertices.data(), GL_STREAM_DRAW);
     glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(s_vertices.size()));
     glBindVertexArray(0);
 }
@@ -106,7 +107,8 @@ bool install_decoration_renderer() {
     glBindBuffer(GL_ARRAY_BUFFER, s_vbo);
     auto attribute = [](GLuint index, GLint size, std::size_t offset) {
         glEnableVertexAttribArray(index);
-        glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offset));
+        glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                              reinterpret_cast<const void*>(offset));
     };
     attribute(0, 2, offsetof(Vertex, x));
     attribute(1, 2, offsetof(Vertex, along));

@@ -8,8 +8,8 @@
 #include "platform/web/autosave.hpp"
 
 #include <emscripten.h>
-#include <nlohmann/json.hpp>
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <string>
@@ -32,7 +32,9 @@ std::string errors_of(const core::Diagnostics& diagnostics) {
 
 } // namespace
 
-void set_api_app(app::App* app) { s_app = app; }
+void set_api_app(app::App* app) {
+    s_app = app;
+}
 
 } // namespace gloss::platform
 
@@ -57,7 +59,8 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_load_documents(const char* jsonl, const c
 // Opens a file's raw bytes (invalid UTF-8 must reach the reader intact to be reported).
 EMSCRIPTEN_KEEPALIVE const char* gloss_open_file(const char* name, const char* bytes, int size) {
     if (!s_app || size < 0) return "not ready";
-    s_result = gloss::platform::errors_of(s_app->open_file(name, std::string_view(bytes, static_cast<std::size_t>(size))));
+    s_result = gloss::platform::errors_of(
+        s_app->open_file(name, std::string_view(bytes, static_cast<std::size_t>(size))));
     return s_result.c_str();
 }
 
@@ -67,7 +70,8 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
     if (s_app && s_app->session().document()) {
         const auto& history = s_app->session().document()->history();
         out["position"] = history.position();
-        for (const auto& group : history.groups()) out["steps"].push_back(group.name);
+        for (const auto& group : history.groups())
+            out["steps"].push_back(group.name);
     }
     s_result = out.dump();
     return s_result.c_str();
@@ -76,7 +80,8 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
 // What the interface shows: {"document": id, "index": i, "caret": n, "saveState": "...",
 // "error": "..."} (the error bar's text, empty when none).
 EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
-    nlohmann::json out = {{"document", nullptr}, {"index", 0}, {"caret", 0}, {"saveState", ""}, {"error", ""}};
+    nlohmann::json out = {
+        {"document", nullptr}, {"index", 0}, {"caret", 0}, {"saveState", ""}, {"error", ""}};
     if (s_app) {
         if (const auto* doc = s_app->session().document()) out["document"] = doc->id;
         out["index"] = s_app->session().current_index();

@@ -121,7 +121,8 @@ int main() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     s_window = glfwCreateWindow(1280, 800, "Gloss", nullptr, nullptr);
     if (!s_window) {
-        gloss::platform::report_fatal("WebGL2 is not available in this browser, so Gloss cannot draw.");
+        gloss::platform::report_fatal(
+            "WebGL2 is not available in this browser, so Gloss cannot draw.");
         return 1;
     }
     glfwMakeContextCurrent(s_window);
@@ -136,7 +137,8 @@ int main() {
     emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     if (!gloss::platform::install_decoration_renderer())
-        std::fprintf(stderr, "gloss: decoration shaders unavailable; drawing underlines as polylines\n");
+        std::fprintf(stderr,
+                     "gloss: decoration shaders unavailable; drawing underlines as polylines\n");
 
     s_app = std::make_unique<gloss::app::App>(s_host);
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");

@@ -45,18 +45,28 @@ void WebHost::download(const std::string& filename, const std::string& mime,
     gloss_js_download(filename.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
 }
 
-void WebHost::annotations_changed() { gloss_js_changed(); }
+void WebHost::annotations_changed() {
+    gloss_js_changed();
+}
 
-void WebHost::request_open_file() { gloss_js_open_file(); }
+void WebHost::request_open_file() {
+    gloss_js_open_file();
+}
 
 const std::string& WebHost::save_state() const {
     static const std::string s_none;
     return autosave() ? autosave()->state() : s_none;
 }
 
-std::int64_t WebHost::now_ms() const { return static_cast<std::int64_t>(gloss_js_now()); }
+std::int64_t WebHost::now_ms() const {
+    return static_cast<std::int64_t>(gloss_js_now());
+}
 
-void report_fatal(const std::string& message) { gloss_js_fatal(message.c_str()); }
-void report_ready() { gloss_js_ready(); }
+void report_fatal(const std::string& message) {
+    gloss_js_fatal(message.c_str());
+}
+void report_ready() {
+    gloss_js_ready();
+}
 
 } // namespace gloss::platform

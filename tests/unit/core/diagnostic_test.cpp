@@ -12,7 +12,8 @@ TEST_CASE("diagnostic messages fill their templates and name the place", "[core]
     place.column = 38;
     Diagnostic d = make_diagnostic(DiagnosticCode::EndPastText, {"210", "205"}, place);
     CHECK(d.severity == Severity::Error);
-    CHECK(d.to_string() == "tasks.jsonl:12:38: span end 210 is past the end of the text (205 code points)");
+    CHECK(d.to_string() ==
+          "tasks.jsonl:12:38: span end 210 is past the end of the text (205 code points)");
     CHECK(diagnostic_name(DiagnosticCode::EndPastText) == "EndPastText");
 
     Place offset_only;

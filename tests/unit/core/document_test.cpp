@@ -33,7 +33,8 @@ struct Snapshot {
 Snapshot snapshot(const Document& doc) {
     Snapshot s;
     doc.spans().for_each([&](const Span& x) { s.spans.push_back(x); });
-    for (const auto& [id, r] : doc.relations()) s.relations.push_back(r);
+    for (const auto& [id, r] : doc.relations())
+        s.relations.push_back(r);
     return s;
 }
 
@@ -81,7 +82,8 @@ TEST_CASE("removing a span removes its relations, and undo brings both back", "[
     dangling.type = "speaker";
     dangling.from = quote;
     dangling.to = 99;
-    CHECK(doc.add_relation(dangling).diagnostics[0].message == "relation 0 points at missing span 99");
+    CHECK(doc.add_relation(dangling).diagnostics[0].message ==
+          "relation 0 points at missing span 99");
 
     Snapshot before = snapshot(doc);
     EditResult removed = doc.remove_span(person);
@@ -131,7 +133,8 @@ TEST_CASE("a new edit after undo drops the redo branch and never reuses ids", "[
     CHECK(doc.history().groups().size() == 1);
 }
 
-TEST_CASE("random edit sequences: undo-all restores the start, redo-all the end", "[core][document]") {
+TEST_CASE("random edit sequences: undo-all restores the start, redo-all the end",
+          "[core][document]") {
     auto seed = gloss::test::test_seed();
     CAPTURE(seed);
     std::mt19937 rng(seed);
@@ -179,7 +182,8 @@ TEST_CASE("random edit sequences: undo-all restores the start, redo-all the end"
         while (doc.undo()) {
         }
         REQUIRE(snapshot(doc) == start);
-        for (std::size_t i = 0; i < steps; ++i) REQUIRE(doc.redo());
+        for (std::size_t i = 0; i < steps; ++i)
+            REQUIRE(doc.redo());
         REQUIRE(snapshot(doc) == end);
 
         // The saved history restores exactly onto the same state.
@@ -187,7 +191,8 @@ TEST_CASE("random edit sequences: undo-all restores the start, redo-all the end"
         std::vector<Span> spans;
         doc.spans().for_each([&](const Span& s) { spans.push_back(s); });
         std::vector<Relation> relations;
-        for (const auto& [id, r] : doc.relations()) relations.push_back(r);
+        for (const auto& [id, r] : doc.relations())
+            relations.push_back(r);
         REQUIRE(copy.load(spans, relations).empty());
         REQUIRE(copy.restore_history(doc.history().groups(), doc.history().position()));
         REQUIRE(copy.history() == doc.history());

@@ -22,7 +22,8 @@ Span make(SpanId id, std::uint32_t start, std::uint32_t end, std::string label =
 
 std::vector<SpanId> ids(const std::vector<const Span*>& spans) {
     std::vector<SpanId> out;
-    for (const Span* s : spans) out.push_back(s->id);
+    for (const Span* s : spans)
+        out.push_back(s->id);
     return out;
 }
 
@@ -103,7 +104,8 @@ TEST_CASE("interval index agrees with a brute-force scan under random edits", "[
                 if (s.start < std::max(b, a + 1) && s.end > a) expected.push_back(s);
             std::sort(expected.begin(), expected.end(), key_less);
             std::vector<SpanId> expected_ids;
-            for (const Span& s : expected) expected_ids.push_back(s.id);
+            for (const Span& s : expected)
+                expected_ids.push_back(s.id);
             REQUIRE(ids(store.overlapping(a, b)) == expected_ids);
 
             const Span* after = nullptr;
@@ -123,17 +125,21 @@ TEST_CASE("interval index agrees with a brute-force scan under random edits", "[
                 if (s.label == label) by_label.push_back(s);
             std::sort(by_label.begin(), by_label.end(), key_less);
             std::vector<SpanId> by_label_ids;
-            for (const Span& s : by_label) by_label_ids.push_back(s.id);
+            for (const Span& s : by_label)
+                by_label_ids.push_back(s.id);
             REQUIRE(ids(store.with_label(label)) == by_label_ids);
         }
         // In-order walk by next() visits everything sorted.
         std::vector<Span> all;
-        for (const auto& [id, s] : reference) all.push_back(s);
+        for (const auto& [id, s] : reference)
+            all.push_back(s);
         std::sort(all.begin(), all.end(), key_less);
         std::vector<SpanId> walk;
-        for (const Span* s = store.first(); s; s = store.next(s->id)) walk.push_back(s->id);
+        for (const Span* s = store.first(); s; s = store.next(s->id))
+            walk.push_back(s->id);
         std::vector<SpanId> sorted_ids;
-        for (const Span& s : all) sorted_ids.push_back(s.id);
+        for (const Span& s : all)
+            sorted_ids.push_back(s.id);
         REQUIRE(walk == sorted_ids);
         REQUIRE(ids(store.all()) == sorted_ids);
 

@@ -28,7 +28,8 @@ TEST_CASE("invalid UTF-8 is rejected with its byte position", "[core][offsets]")
     CHECK(r.diagnostics[0].message == "invalid UTF-8 at byte 3");
 }
 
-TEST_CASE("repair replaces each maximal invalid subpart by U+FFFD and reports it", "[core][offsets]") {
+TEST_CASE("repair replaces each maximal invalid subpart by U+FFFD and reports it",
+          "[core][offsets]") {
     // Overlong encoding, lone continuation, surrogate, truncated 4-byte sequence at the end.
     std::string s = std::string("a\xC0\xAF") + "b\x80" + "c\xED\xA0\x80" + "d\xF0\x9F\x98";
     Utf8Result r = validate_utf8(s, Utf8Policy::Repair);
@@ -73,15 +74,18 @@ TEST_CASE("offset conversions agree with a naive reference", "[core][offsets]") 
         }
         // Offsets inside a character or past the end convert to nothing.
         for (std::size_t cp = 0; cp < index.code_points(); ++cp) {
-            if (naive.byte[cp + 1] - naive.byte[cp] > 1) REQUIRE_FALSE(index.from_byte(naive.byte[cp] + 1));
-            if (naive.utf16[cp + 1] - naive.utf16[cp] > 1) REQUIRE_FALSE(index.from_utf16(naive.utf16[cp] + 1));
+            if (naive.byte[cp + 1] - naive.byte[cp] > 1)
+                REQUIRE_FALSE(index.from_byte(naive.byte[cp] + 1));
+            if (naive.utf16[cp + 1] - naive.utf16[cp] > 1)
+                REQUIRE_FALSE(index.from_utf16(naive.utf16[cp] + 1));
         }
         REQUIRE_FALSE(index.from_byte(naive.byte.back() + 1));
         REQUIRE_FALSE(index.from_utf16(naive.utf16.back() + 1));
     }
 }
 
-TEST_CASE("an emoji outside the BMP is one code point, two UTF-16 units, four bytes", "[core][offsets]") {
+TEST_CASE("an emoji outside the BMP is one code point, two UTF-16 units, four bytes",
+          "[core][offsets]") {
     Text t("a😀b");
     CHECK(t.size() == 3);
     CHECK(t.index().utf16_offset(2) == 3);
