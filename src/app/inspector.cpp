@@ -11,12 +11,6 @@
 namespace gloss::app {
 namespace {
 
-ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
-    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f,
-                  static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
-                  static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
-}
-
 std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
     if (text.size() <= max_bytes) return std::string(text);
     std::size_t cut = max_bytes;

@@ -13,12 +13,6 @@
 namespace gloss::app {
 namespace {
 
-ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f) {
-    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f,
-                  static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
-                  static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
-}
-
 std::string hotkey_text(char32_t key) {
     std::string out;
     if (key) core::append_utf8(out, key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key);

@@ -17,6 +17,12 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
 
 } // namespace
 
+ImVec4 color_of(std::uint32_t rgba, float alpha) {
+    return ImVec4(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f,
+                  static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
+                  static_cast<float>((rgba >> 8) & 0xFF) / 255.0f, alpha);
+}
+
 void activate_text_field(ImGuiID id) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     g.NavNextActivateId = id;

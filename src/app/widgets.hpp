@@ -3,10 +3,13 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 namespace gloss::app {
 
+// A label's RGBA colour as ImGui's float colour, with another alpha.
+ImVec4 color_of(std::uint32_t rgba, float alpha = 1.0f);
 // Starts text input in the field `id` on the next frame, as a click would. (SetKeyboardFocusHere
 // goes through keyboard navigation, which the app leaves off so arrows belong to the article.)
 void activate_text_field(ImGuiID id);

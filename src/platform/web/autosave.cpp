@@ -7,26 +7,12 @@
 #include <ctime>
 
 // clang-format off
-// Strings to C: malloc'd UTF-8 the caller frees (Emscripten 3.1.6 has no EM_JS_DEPS to pull in
-// $stringToNewUTF8, so this uses what ccall already needs).
-EM_JS(char*, gloss_js_saved_project, (), {
-    const saved = Module.glossSaved;
-    if (!saved || !saved.project) return 0;
-    const size = lengthBytesUTF8(saved.project) + 1;
-    const pointer = _malloc(size);
-    stringToUTF8(saved.project, pointer, size);
-    return pointer;
-});
-EM_JS(char*, gloss_js_saved_view, (), {
-    const saved = Module.glossSaved;
-    if (!saved || !saved.view) return 0;
-    const size = lengthBytesUTF8(saved.view) + 1;
-    const pointer = _malloc(size);
-    stringToUTF8(saved.view, pointer, size);
-    return pointer;
-});
-EM_JS(char*, gloss_js_storage_error, (), {
-    const text = Module.glossStorageError;
+// A string the page prepared before start-up, as malloc'd UTF-8 the caller frees, or null:
+// which = 0 the saved project, 1 the saved view, 2 the storage error. (Emscripten 3.1.6 has no
+// EM_JS_DEPS to pull in $stringToNewUTF8, so this uses what ccall already needs.)
+EM_JS(char*, gloss_js_saved_string, (int which), {
+    const saved = Module.glossSaved || {};
+    const text = [saved.project, saved.view, Module.glossStorageError][which];
     if (!text) return 0;
     const size = lengthBytesUTF8(text) + 1;
     const pointer = _malloc(size);
@@ -72,13 +58,13 @@ void set_autosave(Autosave* autosave) {
 }
 
 bool Autosave::restore_saved() {
-    std::string error = take(gloss_js_storage_error());
+    std::string error = take(gloss_js_saved_string(2));
     if (!error.empty()) {
         m_available = false;
         m_state = "Not saved: " + error + " — use Export";
     }
-    std::string project = take(gloss_js_saved_project());
-    std::string view = take(gloss_js_saved_view());
+    std::string project = take(gloss_js_saved_string(0));
+    std::string view = take(gloss_js_saved_string(1));
     gloss_js_forget_saved();
     if (project.empty()) return false;
     core::Diagnostics d = m_app.restore(project, view);
