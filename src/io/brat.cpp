@@ -377,8 +377,8 @@ ImportResult read_brat(const std::vector<NamedFile>& files, const BratReadOption
             ++result.skipped_records;
             continue;
         }
+        // A BOM stays: brat's server reads the .txt as plain UTF-8 and counts it as a character.
         std::string_view txt = pair.txt->bytes;
-        if (txt.substr(0, 3) == "\xEF\xBB\xBF") txt.remove_prefix(3);
         std::string_view ann = pair.ann ? std::string_view(pair.ann->bytes) : std::string_view();
         bool valid = true;
         for (const NamedFile* f : {pair.txt, pair.ann}) {

@@ -300,15 +300,19 @@ ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options)
         }
         if (fields[0] == "-DOCSTART-") {
             finish();
+            // Every -DOCSTART- is a document, an empty one included (a text with no tokens).
+            any = true;
+            doc.first_line = line.number;
+            doc.column_count = 0;
             continue;
         }
         core::Place p;
         p.source = options.source;
         p.line = line.number;
         FieldReader r(p, result.diagnostics);
-        if (!any) {
+        if (!any || doc.column_count == 0) {
+            if (!any) doc.first_line = line.number;
             any = true;
-            doc.first_line = line.number;
             doc.column_count = fields.size();
             doc.columns.assign(fields.size() > 1 ? fields.size() - 1 : 0, OpenSpan{});
         }

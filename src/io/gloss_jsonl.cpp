@@ -10,9 +10,12 @@ namespace gloss::io {
 
 std::string_view to_string(OffsetUnit unit) {
     switch (unit) {
-    case OffsetUnit::CodePoint: return "codepoint";
-    case OffsetUnit::Utf16: return "utf16";
-    case OffsetUnit::Utf8: return "utf8";
+    case OffsetUnit::CodePoint:
+        return "codepoint";
+    case OffsetUnit::Utf16:
+        return "utf16";
+    case OffsetUnit::Utf8:
+        return "utf8";
     }
     return "codepoint";
 }
@@ -41,14 +44,16 @@ struct LineReader {
     }
 
     // A non-negative integer field; nullopt (reported) when missing or mistyped.
-    std::optional<std::uint64_t> offset_field(const Json& obj, const char* key, const std::string& path) {
+    std::optional<std::uint64_t> offset_field(const Json& obj, const char* key,
+                                              const std::string& path) {
         auto it = obj.find(key);
         if (it == obj.end()) {
             report(DiagnosticCode::FieldMissing, {path + key});
             return std::nullopt;
         }
         if (it->is_number_unsigned()) return it->get<std::uint64_t>();
-        if (it->is_number_integer() && it->get<std::int64_t>() >= 0) return it->get<std::uint64_t>();
+        if (it->is_number_integer() && it->get<std::int64_t>() >= 0)
+            return it->get<std::uint64_t>();
         if (it->is_number_float()) {
             double d = it->get<double>();
             if (d >= 0 && std::floor(d) == d && d < 9e15) return static_cast<std::uint64_t>(d);
@@ -57,8 +62,8 @@ struct LineReader {
         return std::nullopt;
     }
 
-    std::optional<std::string> string_field(const Json& obj, const char* key, const std::string& path,
-                                            bool required) {
+    std::optional<std::string> string_field(const Json& obj, const char* key,
+                                            const std::string& path, bool required) {
         auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) {
             if (required) report(DiagnosticCode::FieldMissing, {path + key});
@@ -78,22 +83,25 @@ struct LineReader {
         switch (unit) {
         case OffsetUnit::CodePoint:
             if (value > text.size()) {
-                report(DiagnosticCode::EndPastText, {std::to_string(value), std::to_string(text.size())}, value);
+                report(DiagnosticCode::EndPastText,
+                       {std::to_string(value), std::to_string(text.size())}, value);
                 return std::nullopt;
             }
             return static_cast<std::size_t>(value);
         case OffsetUnit::Utf16:
             if (value > text.index().utf16_length()) {
-                report(DiagnosticCode::EndPastText,
-                       {std::to_string(value), std::to_string(text.index().utf16_length()) + " UTF-16 units"});
+                report(DiagnosticCode::EndPastTextIn,
+                       {std::to_string(value),
+                        std::to_string(text.index().utf16_length()) + " UTF-16 units"});
                 return std::nullopt;
             }
             cp = text.index().from_utf16(value);
             break;
         case OffsetUnit::Utf8:
             if (value > text.index().byte_length()) {
-                report(DiagnosticCode::EndPastText,
-                       {std::to_string(value), std::to_string(text.index().byte_length()) + " bytes"});
+                report(
+                    DiagnosticCode::EndPastTextIn,
+                    {std::to_string(value), std::to_string(text.index().byte_length()) + " bytes"});
                 return std::nullopt;
             }
             cp = text.index().from_byte(value);
@@ -113,9 +121,10 @@ std::string attr_value_to_string(const Json& v) {
 
 } // namespace
 
-std::optional<core::Document> read_gloss_jsonl_line(std::string_view line, std::uint64_t line_number,
-                                                     const JsonlReadOptions& options,
-                                                     core::Diagnostics& diagnostics) {
+std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
+                                                    std::uint64_t line_number,
+                                                    const JsonlReadOptions& options,
+                                                    core::Diagnostics& diagnostics) {
     LineReader r{options, line_number, diagnostics};
     if (line.size() > options.max_line_bytes) {
         r.report(DiagnosticCode::LineTooLong,
@@ -140,19 +149,27 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line, std::
     if (auto it = json.find("meta"); it != json.end() && it->is_object()) {
         for (auto m = it->begin(); m != it->end(); ++m) {
             std::string value = attr_value_to_string(m.value());
-            if (m.key() == "title") doc.meta.title = value;
-            else if (m.key() == "source") doc.meta.source = value;
-            else if (m.key() == "url") doc.meta.url = value;
-            else if (m.key() == "language") doc.meta.language = value;
-            else doc.meta.extra[m.key()] = value;
+            if (m.key() == "title")
+                doc.meta.title = value;
+            else if (m.key() == "source")
+                doc.meta.source = value;
+            else if (m.key() == "url")
+                doc.meta.url = value;
+            else if (m.key() == "language")
+                doc.meta.language = value;
+            else
+                doc.meta.extra[m.key()] = value;
         }
     }
 
     OffsetUnit unit = OffsetUnit::CodePoint;
     if (auto u = r.string_field(json, "offset_unit", "", false)) {
-        if (*u == "codepoint") unit = OffsetUnit::CodePoint;
-        else if (*u == "utf16") unit = OffsetUnit::Utf16;
-        else if (*u == "utf8") unit = OffsetUnit::Utf8;
+        if (*u == "codepoint")
+            unit = OffsetUnit::CodePoint;
+        else if (*u == "utf16")
+            unit = OffsetUnit::Utf16;
+        else if (*u == "utf8")
+            unit = OffsetUnit::Utf8;
         else {
             r.report(DiagnosticCode::UnknownOffsetUnit, {*u});
             return std::nullopt;
@@ -169,7 +186,8 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line, std::
             const Json& s = (*it)[i];
             std::string path = "spans[" + std::to_string(i) + "].";
             if (!s.is_object()) {
-                r.report(DiagnosticCode::FieldWrongType, {"spans[" + std::to_string(i) + "]", "an object"});
+                r.report(DiagnosticCode::FieldWrongType,
+                         {"spans[" + std::to_string(i) + "]", "an object"});
                 continue;
             }
             auto start = r.offset_field(s, "start", path);
@@ -200,7 +218,8 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line, std::
                 std::string_view actual = doc.text().slice(*start_cp, *end_cp);
                 if (*t != actual) {
                     r.report(DiagnosticCode::SpanTextMismatch,
-                             {std::to_string(*start_cp), std::to_string(*end_cp), *t, std::string(actual)},
+                             {std::to_string(*start_cp), std::to_string(*end_cp), *t,
+                              std::string(actual)},
                              *start_cp);
                     continue;
                 }
@@ -215,12 +234,18 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line, std::
                 for (auto a = attrs->begin(); a != attrs->end(); ++a)
                     span.attrs.set(a.key(), attr_value_to_string(a.value()));
             if (auto st = r.string_field(s, "status", path, false)) {
-                if (auto parsed_status = core::parse_status(*st)) span.status = *parsed_status;
-                else r.report(DiagnosticCode::FieldWrongType, {path + "status", "accepted, pending or rejected"});
+                if (auto parsed_status = core::parse_status(*st))
+                    span.status = *parsed_status;
+                else
+                    r.report(DiagnosticCode::FieldWrongType,
+                             {path + "status", "accepted, pending or rejected"});
             }
             if (auto o = r.string_field(s, "origin", path, false)) {
-                if (auto parsed_origin = core::parse_origin(*o)) span.origin = *parsed_origin;
-                else r.report(DiagnosticCode::FieldWrongType, {path + "origin", "manual, suggested or imported"});
+                if (auto parsed_origin = core::parse_origin(*o))
+                    span.origin = *parsed_origin;
+                else
+                    r.report(DiagnosticCode::FieldWrongType,
+                             {path + "origin", "manual, suggested or imported"});
             }
             if (auto a = r.string_field(s, "annotator", path, false)) span.annotator = *a;
             spans.push_back(std::move(span));
@@ -237,7 +262,8 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line, std::
             const Json& rel = (*it)[i];
             std::string path = "relations[" + std::to_string(i) + "].";
             if (!rel.is_object()) {
-                r.report(DiagnosticCode::FieldWrongType, {"relations[" + std::to_string(i) + "]", "an object"});
+                r.report(DiagnosticCode::FieldWrongType,
+                         {"relations[" + std::to_string(i) + "]", "an object"});
                 continue;
             }
             auto type = r.string_field(rel, "type", path, true);
@@ -278,8 +304,10 @@ ImportResult read_gloss_jsonl(std::string_view bytes, const JsonlReadOptions& op
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
         auto doc = read_gloss_jsonl_line(line, line_number, options, result.diagnostics);
-        if (doc) result.documents.push_back(std::move(*doc));
-        else ++result.skipped_records;
+        if (doc)
+            result.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
     }
     return result;
 }
@@ -293,7 +321,8 @@ std::string write_gloss_jsonl_line(const core::Document& doc) {
     if (!doc.meta.source.empty()) meta["source"] = doc.meta.source;
     if (!doc.meta.url.empty()) meta["url"] = doc.meta.url;
     if (!doc.meta.language.empty()) meta["language"] = doc.meta.language;
-    for (const auto& [k, v] : doc.meta.extra) meta[k] = v;
+    for (const auto& [k, v] : doc.meta.extra)
+        meta[k] = v;
     if (!meta.empty()) out["meta"] = std::move(meta);
     out["offset_unit"] = "codepoint";
     Json spans = Json::array();
@@ -306,7 +335,8 @@ std::string write_gloss_jsonl_line(const core::Document& doc) {
         span["label"] = s.label;
         if (!s.attrs.empty()) {
             Json attrs = Json::object();
-            for (const auto& [k, v] : s.attrs) attrs[k] = v;
+            for (const auto& [k, v] : s.attrs)
+                attrs[k] = v;
             span["attrs"] = std::move(attrs);
         }
         span["status"] = std::string(core::to_string(s.status));
@@ -324,7 +354,8 @@ std::string write_gloss_jsonl_line(const core::Document& doc) {
 
 std::string write_gloss_jsonl(const std::vector<core::Document>& documents) {
     std::string out;
-    for (const core::Document& d : documents) out += write_gloss_jsonl_line(d);
+    for (const core::Document& d : documents)
+        out += write_gloss_jsonl_line(d);
     return out;
 }
 

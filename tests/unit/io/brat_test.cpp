@@ -5,15 +5,18 @@
 
 using namespace gloss;
 
-TEST_CASE("brat round trip holds spans, attributes, notes, normalisations and relations", "[io][roundtrip][brat]") {
+TEST_CASE("brat round trip holds spans, attributes, notes, normalisations and relations",
+          "[io][roundtrip][brat]") {
     auto docs = test::source_documents();
     io::BratExport e = io::write_brat(docs, &test::default_schema());
     REQUIRE(e.files.size() == 7);
     CHECK(e.files.back().name == "annotation.conf");
     test::check_golden("brat", e.files);
     CHECK_THAT(e.files[1].bytes, Catch::Contains("A2\ttype T3 merged_tokens\n"));
-    CHECK_THAT(e.files[1].bytes, Catch::Contains("N1\tReference T2 Gloss:canonical\tAntony Blinken\n"));
-    CHECK_THAT(e.files[1].bytes, Catch::Contains("#4\tAnnotatorNotes T7\tnote: seen twice\\nin the seeds\n"));
+    CHECK_THAT(e.files[1].bytes,
+               Catch::Contains("N1\tReference T2 Gloss:canonical\tAntony Blinken\n"));
+    CHECK_THAT(e.files[1].bytes,
+               Catch::Contains("#4\tAnnotatorNotes T7\tnote: seen twice\\nin the seeds\n"));
     CHECK_THAT(e.files[1].bytes, Catch::Contains("R1\tspeaker Arg1:T1 Arg2:T2\n"));
     auto back = io::read_brat(e.files, {&test::default_schema(), std::nullopt});
     INFO(test::all_messages(back.diagnostics));
@@ -24,13 +27,15 @@ TEST_CASE("brat round trip holds spans, attributes, notes, normalisations and re
     CHECK(test::describe(back.documents, held) == test::describe(docs, held));
 }
 
-TEST_CASE("brat offsets written as UTF-16 (INCEpTION) are read with a warning", "[io][offsets][brat]") {
+TEST_CASE("brat offsets written as UTF-16 (INCEpTION) are read with a warning",
+          "[io][offsets][brat]") {
     // "😀 Refa": in UTF-16 Refa is 3..7, in code points 2..6.
     std::vector<io::NamedFile> files = {{"a.txt", "😀 Refa"}, {"a.ann", "T1\tGPE 3 7\tRefa\n"}};
     auto r = io::read_brat(files, {});
     REQUIRE(r.ok());
     REQUIRE(r.diagnostics.size() == 1);
-    CHECK(r.diagnostics[0].to_string() == "a.ann: offsets only make sense as UTF-16 code units; read them as UTF-16");
+    CHECK(r.diagnostics[0].to_string() ==
+          "a.ann: offsets only make sense as UTF-16 code units; read them as UTF-16");
     CHECK(r.documents[0].spans().first()->start == 2);
     std::vector<io::NamedFile> good = {{"b.txt", "😀 Refa"}, {"b.ann", "T1\tGPE 2 6\tRefa\n"}};
     auto g = io::read_brat(good, {});
@@ -48,27 +53,30 @@ TEST_CASE("brat spans across a line break read as one span", "[io][brat]") {
 }
 
 TEST_CASE("bad brat lines are each reported with file and line", "[io][errors][brat]") {
-    std::vector<io::NamedFile> files = {
-        {"x.txt", "Refa and Cairo and Gaza"},
-        {"x.ann", "T1\tGPE 0 4\tRefa\n"
-                  "T2\tGPE 9 99\tCairo\n"
-                  "T3\tGPE 9 14\tKairo\n"
-                  "T4\tGPE zero four\tRefa\n"
-                  "T1\tGPE 0 4\tRefa\n"
-                  "R1\tspeaker Arg1:T1 Arg2:T9\n"
-                  "E1\tAttack:T1\n"
-                  "T5\tGPE 0 4;9 14\tRefa Cairo\n"
-                  "Q1\twhat\n"},
-        {"orphan.ann", "T1\tGPE 0 1\tx\n"},
-        {"y.txt", "ok \xC3("},
-        {"README.md", "hello"}};
+    std::vector<io::NamedFile> files = {{"x.txt", "Refa and Cairo and Gaza"},
+                                        {"x.ann", "T1\tGPE 0 4\tRefa\n"
+                                                  "T2\tGPE 9 99\tCairo\n"
+                                                  "T3\tGPE 9 14\tKairo\n"
+                                                  "T4\tGPE zero four\tRefa\n"
+                                                  "T1\tGPE 0 4\tRefa\n"
+                                                  "R1\tspeaker Arg1:T1 Arg2:T9\n"
+                                                  "E1\tAttack:T1\n"
+                                                  "T5\tGPE 0 4;9 14\tRefa Cairo\n"
+                                                  "Q1\twhat\n"},
+                                        {"orphan.ann", "T1\tGPE 0 1\tx\n"},
+                                        {"y.txt", "ok \xC3("},
+                                        {"README.md", "hello"}};
     auto r = io::read_brat(files, {});
     CHECK(r.documents.empty());
     CHECK(r.skipped_records == 3);
     std::string all = test::all_messages(r.diagnostics);
-    CHECK_THAT(all, Catch::Contains("x.ann:2: span end 99 is past the end of the text (23 code points)"));
-    CHECK_THAT(all, Catch::Contains("x.ann:3: span 9..14 text \"Kairo\" differs from the document's \"Cairo\""));
-    CHECK_THAT(all, Catch::Contains("x.ann:4: malformed brat T line: offsets \"zero four\" are not START END"));
+    CHECK_THAT(
+        all, Catch::Contains("x.ann:2: span end 99 is past the end of the text (23 code points)"));
+    CHECK_THAT(all,
+               Catch::Contains(
+                   "x.ann:3: span 9..14 text \"Kairo\" differs from the document's \"Cairo\""));
+    CHECK_THAT(all, Catch::Contains(
+                        "x.ann:4: malformed brat T line: offsets \"zero four\" are not START END"));
     CHECK_THAT(all, Catch::Contains("x.ann:5: malformed brat line: id T1 is used twice"));
     CHECK_THAT(all, Catch::Contains("x.ann:6: relation R1 points at missing span T9"));
     CHECK_THAT(all, Catch::Contains("x.ann:7: E1 ignored: events have no Gloss equivalent"));
@@ -76,5 +84,6 @@ TEST_CASE("bad brat lines are each reported with file and line", "[io][errors][b
     CHECK_THAT(all, Catch::Contains("x.ann:9: malformed brat line: unknown annotation id \"Q1\""));
     CHECK_THAT(all, Catch::Contains("orphan.ann: orphan.ann has no matching orphan.txt"));
     CHECK_THAT(all, Catch::Contains("y.txt:1:4: invalid UTF-8 at byte 3"));
-    CHECK_THAT(all, Catch::Contains("README.md: README.md ignored: not a brat .txt, .ann or .conf file"));
+    CHECK_THAT(
+        all, Catch::Contains("README.md: README.md ignored: not a brat .txt, .ann or .conf file"));
 }

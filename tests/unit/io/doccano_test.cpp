@@ -4,7 +4,8 @@
 
 using namespace gloss;
 
-TEST_CASE("doccano round trips in both variants and both offset units", "[io][roundtrip][doccano]") {
+TEST_CASE("doccano round trips in both variants and both offset units",
+          "[io][roundtrip][doccano]") {
     auto docs = test::source_documents();
     for (auto variant : {io::DoccanoVariant::Labels, io::DoccanoVariant::Relations})
         for (auto unit : {io::OffsetUnit::Utf16, io::OffsetUnit::CodePoint}) {
@@ -25,10 +26,10 @@ TEST_CASE("doccano round trips in both variants and both offset units", "[io][ro
             std::string all = test::all_messages(notes);
             CHECK_THAT(all, Catch::Contains("doccano cannot hold span attributes: 19 not written"));
             if (unit == io::OffsetUnit::Utf16)
-                test::check_golden("doccano", {{variant == io::DoccanoVariant::Labels
-                                                    ? "labels.jsonl"
-                                                    : "relations.jsonl",
-                                                out}});
+                test::check_golden(
+                    "doccano",
+                    {{variant == io::DoccanoVariant::Labels ? "labels.jsonl" : "relations.jsonl",
+                      out}});
         }
 }
 
@@ -47,20 +48,24 @@ TEST_CASE("doccano UTF-16 offsets convert exactly", "[io][offsets][doccano]") {
 }
 
 TEST_CASE("bad doccano lines are all reported", "[io][errors][doccano]") {
-    std::string input = "{\"text\":\"Refa\",\"label\":[[0,9,\"GPE\"]]}\n"
-                        "{\"text\":\"Refa\",\"label\":[[3,1,\"GPE\"]]}\n"
-                        "{\"text\":\"Refa\",\"label\":[[0,4]]}\n"
-                        "{\"text\":\"ab\",\"entities\":[{\"id\":1,\"start_offset\":0,\"end_offset\":2,\"label\":\"GPE\"}],"
-                        "\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,\"type\":\"speaker\"}]}\n"
-                        "{\"text\":\"fine\",\"label\":[]}\n";
+    std::string input =
+        "{\"text\":\"Refa\",\"label\":[[0,9,\"GPE\"]]}\n"
+        "{\"text\":\"Refa\",\"label\":[[3,1,\"GPE\"]]}\n"
+        "{\"text\":\"Refa\",\"label\":[[0,4]]}\n"
+        "{\"text\":\"ab\",\"entities\":[{\"id\":1,\"start_offset\":0,\"end_offset\":2,\"label\":"
+        "\"GPE\"}],"
+        "\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,\"type\":\"speaker\"}]}\n"
+        "{\"text\":\"fine\",\"label\":[]}\n";
     io::DoccanoReadOptions ro;
     ro.source = "d.jsonl";
     auto r = io::read_doccano(input, ro);
     CHECK(r.documents.size() == 1);
     CHECK(r.skipped_records == 4);
     std::string all = test::all_messages(r.diagnostics);
-    CHECK_THAT(all, Catch::Contains("d.jsonl:1: span end 9 is past the end of the text (4 UTF-16 units)"));
+    CHECK_THAT(
+        all, Catch::Contains("d.jsonl:1: span end 9 is past the end of the text (4 UTF-16 units)"));
     CHECK_THAT(all, Catch::Contains("d.jsonl:2: span end 1 is before its start 3"));
-    CHECK_THAT(all, Catch::Contains("d.jsonl:3: field \"label[0]\" must be [start, end, \"LABEL\"]"));
+    CHECK_THAT(all,
+               Catch::Contains("d.jsonl:3: field \"label[0]\" must be [start, end, \"LABEL\"]"));
     CHECK_THAT(all, Catch::Contains("d.jsonl:4: relation 1 points at missing span 2"));
 }

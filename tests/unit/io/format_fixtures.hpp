@@ -34,7 +34,8 @@ inline std::filesystem::path fixtures_dir() {
 
 inline std::string all_messages(const core::Diagnostics& diagnostics) {
     std::string out;
-    for (const auto& d : diagnostics) out += d.to_string() + "\n";
+    for (const auto& d : diagnostics)
+        out += d.to_string() + "\n";
     return out;
 }
 
@@ -87,7 +88,8 @@ inline std::string describe(const core::Document& doc, const Held& held) {
         std::string line = "span " + span_key(s);
         if (held.span_ids) line += " id=" + std::to_string(s.id);
         if (held.attrs)
-            for (const auto& [k, v] : s.attrs) line += " " + k + "=" + v;
+            for (const auto& [k, v] : s.attrs)
+                line += " " + k + "=" + v;
         if (held.status) line += " status=" + std::string(core::to_string(s.status));
         if (held.origin) line += " origin=" + std::string(core::to_string(s.origin));
         if (held.annotator) line += " annotator=" + s.annotator;
@@ -97,8 +99,8 @@ inline std::string describe(const core::Document& doc, const Held& held) {
         for (const auto& [id, r] : doc.relations()) {
             const core::Span* a = doc.spans().find(r.from);
             const core::Span* b = doc.spans().find(r.to);
-            if (!held.rejected && (a->status == core::Status::Rejected ||
-                                   b->status == core::Status::Rejected))
+            if (!held.rejected &&
+                (a->status == core::Status::Rejected || b->status == core::Status::Rejected))
                 continue;
             lines.push_back("relation " + r.type + " " + span_key(*a) + " -> " + span_key(*b));
         }
@@ -107,17 +109,20 @@ inline std::string describe(const core::Document& doc, const Held& held) {
     if (held.meta) {
         out += "meta " + doc.meta.title + "|" + doc.meta.source + "|" + doc.meta.url + "|" +
                doc.meta.language;
-        for (const auto& [k, v] : doc.meta.extra) out += "|" + k + "=" + v;
+        for (const auto& [k, v] : doc.meta.extra)
+            out += "|" + k + "=" + v;
         out += "\n";
     }
     out += "text " + doc.text().utf8() + "\n";
-    for (const std::string& l : lines) out += l + "\n";
+    for (const std::string& l : lines)
+        out += l + "\n";
     return out;
 }
 
 inline std::string describe(const std::vector<core::Document>& docs, const Held& held) {
     std::string out;
-    for (const core::Document& d : docs) out += describe(d, held);
+    for (const core::Document& d : docs)
+        out += describe(d, held);
     return out;
 }
 

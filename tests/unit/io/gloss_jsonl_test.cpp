@@ -25,7 +25,8 @@ std::string read_asset(const std::string& relative) {
 
 std::string messages(const core::Diagnostics& diagnostics) {
     std::string out;
-    for (const auto& d : diagnostics) out += d.to_string() + "\n";
+    for (const auto& d : diagnostics)
+        out += d.to_string() + "\n";
     return out;
 }
 
@@ -36,13 +37,15 @@ TEST_CASE("the default schema loads with the labels of DESIGN.md", "[io][schema]
     auto schema = io::read_schema(read_asset("schema/default.json"), "default.json", diagnostics);
     INFO(messages(diagnostics));
     REQUIRE(schema);
-    for (const char* name : {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUOTE", "ERROR"})
+    for (const char* name :
+         {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "CARDINAL", "QUOTE", "ERROR"})
         CHECK(schema->find(name) != nullptr);
     CHECK(schema->find("QUOTE")->kind == core::LabelKind::Quote);
     const core::AttributeDef* type = schema->find("ERROR")->attribute("type");
     REQUIRE(type);
     CHECK(type->type == core::AttributeType::Enumeration);
-    CHECK(std::find(type->values.begin(), type->values.end(), "merged_tokens") != type->values.end());
+    CHECK(std::find(type->values.begin(), type->values.end(), "merged_tokens") !=
+          type->values.end());
     CHECK(schema->find("QUOTE")->attribute("speaker")->target_labels ==
           std::vector<std::string>{"PERSON", "ORG"});
     CHECK(schema->find_by_hotkey('P')->name == "PERSON");
@@ -62,7 +65,9 @@ TEST_CASE("schema errors name the bad field", "[io][schema]") {
         "schema.json", d);
     CHECK_FALSE(schema);
     std::string all = messages(d);
-    CHECK_THAT(all, Catch::Contains("schema.json: schema: labels[1].kind: \"company\" is not entity, quote or error"));
+    CHECK_THAT(
+        all, Catch::Contains(
+                 "schema.json: schema: labels[1].kind: \"company\" is not entity, quote or error"));
     CHECK_THAT(all, Catch::Contains("labels[1].color: \"red\" is not #rrggbb"));
     CHECK_THAT(all, Catch::Contains("labels[1].hotkey: \"P\" is already used by PERSON"));
     CHECK_THAT(all, Catch::Contains("labels[2].attributes[0].targets: unknown label \"SPEAKER\""));
@@ -74,7 +79,8 @@ TEST_CASE("schema errors name the bad field", "[io][schema]") {
 }
 
 TEST_CASE("JSONL round trip keeps every field, with non-ASCII text", "[io][roundtrip]") {
-    std::string text = "“Free the hostages,” said anthony blinkenbut 👩‍👩‍👧 in Refa — José.";
+    std::string text =
+        "“Free the hostages,” said anthony blinkenbut 👩‍👩‍👧 in Refa — José.";
     core::Document doc("doc-1", core::Text(text));
     doc.meta.title = "Test “title”";
     doc.meta.extra["campaign"] = "pilot";
@@ -149,17 +155,25 @@ TEST_CASE("JSONL offsets in UTF-16 and UTF-8 convert to code points", "[io][offs
     // "😀 Refa": the emoji is 2 UTF-16 units and 4 bytes; "Refa" starts at cp 2.
     io::JsonlReadOptions options;
     auto utf16 = io::read_gloss_jsonl(
-        R"({"text":"😀 Refa","offset_unit":"utf16","spans":[{"start":3,"end":7,"label":"GPE","text":"Refa"}]})", options);
+        R"({"text":"😀 Refa","offset_unit":"utf16","spans":[{"start":3,"end":7,"label":"GPE","text":"Refa"}]})",
+        options);
     REQUIRE(utf16.ok());
     CHECK(utf16.documents[0].spans().first()->start == 2);
     auto utf8 = io::read_gloss_jsonl(
-        R"({"text":"😀 Refa","offset_unit":"utf8","spans":[{"start":5,"end":9,"label":"GPE"}]})", options);
+        R"({"text":"😀 Refa","offset_unit":"utf8","spans":[{"start":5,"end":9,"label":"GPE"}]})",
+        options);
     REQUIRE(utf8.ok());
     CHECK(utf8.documents[0].spans().first()->end == 6);
     auto inside = io::read_gloss_jsonl(
-        R"({"text":"😀 Refa","offset_unit":"utf16","spans":[{"start":1,"end":7,"label":"GPE"}]})", options);
+        R"({"text":"😀 Refa","offset_unit":"utf16","spans":[{"start":1,"end":7,"label":"GPE"}]})",
+        options);
     REQUIRE_FALSE(inside.ok());
     CHECK(inside.diagnostics[0].message == "offset 1 (start in utf16) falls inside a character");
+    auto past = io::read_gloss_jsonl(
+        R"({"text":"😀 Refa","offset_unit":"utf16","spans":[{"start":3,"end":9,"label":"GPE"}]})",
+        options);
+    REQUIRE_FALSE(past.ok());
+    CHECK(past.diagnostics[0].message == "span end 9 is past the end of the text (7 UTF-16 units)");
 }
 
 TEST_CASE("bad JSONL lines are all reported with their place", "[io][errors]") {
@@ -168,7 +182,8 @@ TEST_CASE("bad JSONL lines are all reported with their place", "[io][errors]") {
         "{\"text\": \"broken\",\n"
         "{\"text\":\"short\",\"spans\":[{\"start\":2,\"end\":210,\"label\":\"GPE\"}]}\n"
         "{\"text\":\"short\",\"spans\":[{\"start\":3,\"end\":1,\"label\":\"GPE\"}]}\n"
-        "{\"text\":\"Refa\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"GPE\",\"text\":\"Rafah\"}]}\n"
+        "{\"text\":\"Refa\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"GPE\",\"text\":\"Rafah\"}"
+        "]}\n"
         "{\"text\":\"Refa\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"PLACE\"}]}\n"
         "{\"text\":\"ok\",\"spans\":[{\"id\":1,\"start\":0,\"end\":2,\"label\":\"GPE\"}],"
         "\"relations\":[{\"type\":\"speaker\",\"from\":1,\"to\":7}]}\n"
@@ -188,9 +203,12 @@ TEST_CASE("bad JSONL lines are all reported with their place", "[io][errors]") {
     CHECK(r.skipped_records == 8);
     std::string all = messages(r.diagnostics);
     CHECK_THAT(all, Catch::Contains("tasks.jsonl:2:19: malformed JSON:"));
-    CHECK_THAT(all, Catch::Contains("tasks.jsonl:3: span end 210 is past the end of the text (5 code points)"));
+    CHECK_THAT(all, Catch::Contains(
+                        "tasks.jsonl:3: span end 210 is past the end of the text (5 code points)"));
     CHECK_THAT(all, Catch::Contains("tasks.jsonl:4: span end 1 is before its start 3"));
-    CHECK_THAT(all, Catch::Contains("tasks.jsonl:5: span 0..4 text \"Rafah\" differs from the document's \"Refa\""));
+    CHECK_THAT(all,
+               Catch::Contains(
+                   "tasks.jsonl:5: span 0..4 text \"Rafah\" differs from the document's \"Refa\""));
     CHECK_THAT(all, Catch::Contains("tasks.jsonl:6: unknown label \"PLACE\""));
     CHECK_THAT(all, Catch::Contains("tasks.jsonl:7: relation 0 points at missing span 7"));
     CHECK_THAT(all, Catch::Contains("tasks.jsonl:8:14: invalid UTF-8 at byte 13"));

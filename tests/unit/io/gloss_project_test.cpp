@@ -5,7 +5,8 @@
 
 using namespace gloss;
 
-TEST_CASE("project JSON keeps schema, documents, history and its position", "[io][roundtrip][project]") {
+TEST_CASE("project JSON keeps schema, documents, history and its position",
+          "[io][roundtrip][project]") {
     io::Project project;
     project.schema = test::default_schema();
     project.annotators = {"ann3"};
@@ -69,11 +70,14 @@ TEST_CASE("project JSON keeps schema, documents, history and its position", "[io
 TEST_CASE("a project from a newer Gloss is refused clearly", "[io][project][errors]") {
     auto r = io::read_gloss_project(R"({"format": 7, "documents": []})", "new.gloss.json");
     REQUIRE(r.diagnostics.size() == 1);
-    CHECK(r.diagnostics[0].to_string() == "new.gloss.json: format version 7 is newer than this Gloss reads (1)");
+    CHECK(r.diagnostics[0].to_string() ==
+          "new.gloss.json: format version 7 is newer than this Gloss reads (1)");
     auto none = io::read_gloss_project(R"({"documents": []})", "x.json");
-    CHECK(none.diagnostics.at(0).to_string() == "x.json: not a Gloss project file: it has no \"format\" version");
+    CHECK(none.diagnostics.at(0).to_string() ==
+          "x.json: not a Gloss project file: it has no \"format\" version");
     auto syntax = io::read_gloss_project("{\n \"format\": 1,\n \"documents\": [}\n", "s.json");
-    CHECK_THAT(syntax.diagnostics.at(0).to_string(), Catch::StartsWith("s.json:3:16: malformed JSON"));
+    CHECK_THAT(syntax.diagnostics.at(0).to_string(),
+               Catch::StartsWith("s.json:3:16: malformed JSON"));
 }
 
 TEST_CASE("bad project documents are each reported and the others kept", "[io][project][errors]") {
@@ -92,8 +96,14 @@ TEST_CASE("bad project documents are each reported and the others kept", "[io][p
     REQUIRE(r.project.documents.size() == 1);
     CHECK(r.project.documents[0].id == "e");
     std::string all = test::all_messages(r.diagnostics);
-    CHECK_THAT(all, Catch::Contains("p.json[a]:offset 9: span end 9 is past the end of the text (4 code points)"));
-    CHECK_THAT(all, Catch::Contains("p.json[b]:offset 0: span 0..4 text \"Rafah\" differs from the document's \"Refa\""));
+    CHECK_THAT(all,
+               Catch::Contains(
+                   "p.json[a]:offset 9: span end 9 is past the end of the text (4 code points)"));
+    CHECK_THAT(
+        all,
+        Catch::Contains(
+            "p.json[b]:offset 0: span 0..4 text \"Rafah\" differs from the document's \"Refa\""));
     CHECK_THAT(all, Catch::Contains("p.json[c]: relation 1 points at missing span 4"));
-    CHECK_THAT(all, Catch::Contains("p.json[d]: history at position 1 does not reproduce the saved spans"));
+    CHECK_THAT(all, Catch::Contains(
+                        "p.json[d]: history at position 1 does not reproduce the saved spans"));
 }

@@ -1,0 +1,98 @@
+// Round-trip fuzzer for one format, chosen at build time by GLOSS_FUZZ_FORMAT: import the
+// input; when it gives documents, export them, import the export (it must be valid) and export
+// again (it must be the same bytes). Built with libFuzzer (cmake/fuzz.cmake, GLOSS_FUZZ=ON) or,
+// without it, as a replay driver over the files and folders named on the command line.
+// Tests only.
+#include "io/format.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifndef GLOSS_FUZZ_FORMAT
+#error "define GLOSS_FUZZ_FORMAT to a format name"
+#endif
+
+namespace {
+
+using namespace gloss;
+
+[[noreturn]] void fail(const char* what, const io::ImportResult* r) {
+    std::fprintf(stderr, "fuzz_%s: %s\n", GLOSS_FUZZ_FORMAT, what);
+    if (r)
+        for (const auto& d : r->diagnostics)
+            std::fprintf(stderr, "  %s\n", d.to_string().c_str());
+    std::abort();
+}
+
+// Multi-file formats get their files from one input: brat splits it at the first NUL byte
+// into the .txt and the .ann.
+std::vector<io::NamedFile> files_of(std::string_view input) {
+    if (std::string_view(GLOSS_FUZZ_FORMAT) == "brat") {
+        std::size_t nul = input.find('\0');
+        std::string_view txt = input.substr(0, nul);
+        std::string_view ann =
+            nul == std::string_view::npos ? std::string_view() : input.substr(nul + 1);
+        return {{"doc.txt", std::string(txt)}, {"doc.ann", std::string(ann)}};
+    }
+    return {{"input", std::string(input)}};
+}
+
+std::string joined(const io::ExportResult& e) {
+    std::string out;
+    for (const auto& f : e.files)
+        out += f.name + "\n" + f.bytes;
+    return out;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const io::Format* format = io::find_format(GLOSS_FUZZ_FORMAT);
+    if (!format) fail("unknown format", nullptr);
+    std::string_view input(reinterpret_cast<const char*>(data), size);
+    io::ImportResult first = format->read(files_of(input), {});
+    if (first.documents.empty() || !format->write) return 0;
+    io::ExportResult exported = format->write(first.documents, {});
+    io::ImportResult second = format->read(exported.files, {});
+    if (!second.ok()) fail("the export of imported documents does not import", &second);
+    if (second.documents.size() != first.documents.size())
+        fail("documents lost in the round trip", &second);
+    // CoNLL rebuilds the text from its tokens and retokenizes it, so only validity is checked.
+    if (std::string_view(GLOSS_FUZZ_FORMAT) == "conll") return 0;
+    if (joined(format->write(second.documents, {})) != joined(exported))
+        fail("import -> export -> import -> export differs from the first export", &second);
+    return 0;
+}
+
+#ifndef GLOSS_LIBFUZZER
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+// Replay: every file under the arguments, in sorted order.
+int main(int argc, char** argv) {
+    std::vector<std::filesystem::path> paths;
+    for (int i = 1; i < argc; ++i) {
+        std::filesystem::path p(argv[i]);
+        if (std::filesystem::is_directory(p)) {
+            for (const auto& e : std::filesystem::recursive_directory_iterator(p))
+                if (e.is_regular_file()) paths.push_back(e.path());
+        } else {
+            paths.push_back(p);
+        }
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+    }
+    std::printf("fuzz_%s: replayed %zu input(s)\n", GLOSS_FUZZ_FORMAT, paths.size());
+    return 0;
+}
+#endif
