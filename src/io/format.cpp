@@ -5,11 +5,13 @@
 
 #include "io/brat.hpp"
 #include "io/conll.hpp"
+#include "io/corrections.hpp"
 #include "io/doccano.hpp"
 #include "io/gloss_jsonl.hpp"
 #include "io/gloss_project.hpp"
 #include "io/label_studio.hpp"
 #include "io/plain_text.hpp"
+#include "io/prodigy.hpp"
 #include "io/record_reader.hpp"
 #include "io/sagemaker.hpp"
 
@@ -189,6 +191,39 @@ ExportResult write_conll_files(const std::vector<core::Document>& documents,
     return out;
 }
 
+ImportResult read_prodigy_files(const std::vector<NamedFile>& files, const ReadOptions& options) {
+    ImportResult all;
+    for (const NamedFile& f : files) {
+        ProdigyReadOptions o;
+        o.source = source_of(f, options);
+        o.schema = options.schema;
+        append(all, read_prodigy(f.bytes, o));
+    }
+    return all;
+}
+
+ExportResult write_prodigy_files(const std::vector<core::Document>& documents,
+                                 const WriteOptions&) {
+    ExportResult out;
+    out.files.push_back({"prodigy.jsonl", write_prodigy(documents, out.diagnostics)});
+    return out;
+}
+
+ExportResult write_corrections_files(const std::vector<core::Document>& documents,
+                                     const WriteOptions& options) {
+    ExportResult out;
+    out.files.push_back(
+        {"corrections.jsonl", write_corrections(documents, options.schema, out.diagnostics)});
+    return out;
+}
+
+ExportResult write_m2_files(const std::vector<core::Document>& documents,
+                            const WriteOptions& options) {
+    ExportResult out;
+    out.files.push_back({"corrections.m2", write_m2(documents, options.schema, out.diagnostics)});
+    return out;
+}
+
 } // namespace
 
 const std::vector<Format>& formats() {
@@ -238,6 +273,21 @@ const std::vector<Format>& formats() {
          {".conll", ".iob", ".bio"},
          read_conll_files,
          write_conll_files},
+        {"prodigy",
+         "Prodigy / spaCy JSONL: tokens, spans with token indices, relations; code points",
+         {".prodigy.jsonl", ".spacy.jsonl"},
+         read_prodigy_files,
+         write_prodigy_files},
+        {"corrections",
+         "error corrections JSONL: original and corrected text with the edits (export only)",
+         {".corrections.jsonl"},
+         nullptr,
+         write_corrections_files},
+        {"m2",
+         "M2 (CoNLL-2014 error correction) per sentence, with Gloss's error types (export only)",
+         {".m2"},
+         nullptr,
+         write_m2_files},
     };
     return s_formats;
 }

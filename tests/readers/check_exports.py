@@ -134,6 +134,41 @@ for sent in strict.tagged_sents():
 check(strict_got == collections.Counter({k: v for k, v in expected.items()
                                           if k[0] not in ("QUOTE", "ERROR")}), "conll strict: chunks")
 
+# Prodigy / spaCy JSONL: spans are code-point slices, token indices (inclusive) name the tokens.
+for line in load_jsonl(os.path.join(root, "prodigy", "prodigy.jsonl")):
+    text, tokens = line["text"], line["tokens"]
+    for t in tokens:
+        check(text[t["start"]:t["end"]] == t["text"], f"prodigy: token {t}")
+    source_doc = by_id[line["meta"]["id"]]
+    check(sorted((s["start"], s["end"], s["label"]) for s in line["spans"]) == spans(source_doc, rejected=False),
+          f"prodigy {line['meta']['id']}: spans")
+    for s in line["spans"]:
+        if "token_start" in s:
+            check(tokens[s["token_start"]]["start"] == s["start"] and tokens[s["token_end"]]["end"] == s["end"],
+                  f"prodigy: token indices of {s}")
+
+# Corrections JSONL: the edits, applied to the original with str slicing, give the corrected text.
+for line in load_jsonl(os.path.join(root, "corrections", "corrections.jsonl")):
+    original, rebuilt, at = line["original"], "", 0
+    check(original == by_id[line["id"]]["text"], f"corrections {line['id']}: original text")
+    for e in line["edits"]:
+        check(original[e["start"]:e["end"]] == e["original"], f"corrections: {e}")
+        rebuilt += original[at:e["start"]] + e["correction"]
+        check(line["corrected"][e["corrected_start"]:e["corrected_end"]] == e["correction"], f"corrections: {e}")
+        at = e["end"]
+    check(rebuilt + original[at:] == line["corrected"], f"corrections {line['id']}: corrected text")
+
+# M2: every A line's token range lies inside its S line.
+with open(os.path.join(root, "m2", "corrections.m2"), encoding="utf-8") as f:
+    sentence = []
+    for raw in f:
+        raw = raw.rstrip("\n")
+        if raw.startswith("S "):
+            sentence = raw[2:].split(" ")
+        elif raw.startswith("A "):
+            first, last = (int(x) for x in raw[2:].split("|||")[0].split())
+            check(first == -1 or 0 <= first <= last <= len(sentence), f"m2: {raw}")
+
 if failures:
     print("\n".join("FAIL: " + f for f in failures))
     sys.exit(1)

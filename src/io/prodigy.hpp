@@ -1,0 +1,30 @@
+// Prodigy / spaCy-style JSONL: {"text","tokens":[{"text","start","end","id","ws"}],
+// "spans":[{"start","end","token_start","token_end","label"}],"relations":[{"head","child",
+// "label","head_span","child_span"}]}. Code points; token_end is inclusive. Tokens come from
+// the core tokenizer; a span that does not start and end on token boundaries keeps its
+// character offsets, loses its token indices and is reported. Layer: io.
+#pragma once
+
+#include "core/model/label_schema.hpp"
+#include "io/import_result.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gloss::io {
+
+struct ProdigyReadOptions {
+    std::string source;
+    const core::LabelSchema* schema = nullptr;
+};
+
+// Rejected spans are not written (Prodigy's spans are the accepted answer); relations are
+// written with the token index of each span's first token and the spans themselves.
+std::string write_prodigy(const std::vector<core::Document>& documents,
+                          core::Diagnostics& diagnostics);
+// Reads "text", "spans" (start, end, label; token indices are not needed) and "relations"
+// (matched to spans through head_span/child_span, or the token indices).
+ImportResult read_prodigy(std::string_view bytes, const ProdigyReadOptions& options);
+
+} // namespace gloss::io
