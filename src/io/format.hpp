@@ -19,14 +19,14 @@ struct NamedFile {
 };
 
 struct ReadOptions {
-    std::string source;                            // for diagnostics when a file has no name
-    const core::LabelSchema* schema = nullptr;     // when set, unknown labels are errors
-    std::optional<OffsetUnit> offset_unit;         // override a format's default unit
+    std::string source;                        // for diagnostics when a file has no name
+    const core::LabelSchema* schema = nullptr; // when set, unknown labels are errors
+    std::optional<OffsetUnit> offset_unit;     // override a format's default unit
 };
 
 struct WriteOptions {
-    const core::LabelSchema* schema = nullptr;     // for formats that write a config
-    std::optional<OffsetUnit> offset_unit;         // override a format's default unit
+    const core::LabelSchema* schema = nullptr; // for formats that write a config
+    std::optional<OffsetUnit> offset_unit;     // override a format's default unit
 };
 
 struct ExportResult {
@@ -36,12 +36,13 @@ struct ExportResult {
 };
 
 struct Format {
-    std::string_view name;        // "jsonl", "txt", ...
-    std::string_view description; // one line for --help
+    std::string_view name;                    // "jsonl", "txt", ...
+    std::string_view description;             // one line for --help
     std::vector<std::string_view> extensions; // ".jsonl", ".txt", ...
     // Either may be null: some formats are import-only or export-only.
     ImportResult (*read)(const std::vector<NamedFile>& files, const ReadOptions& options) = nullptr;
-    ExportResult (*write)(const std::vector<core::Document>& documents, const WriteOptions& options) = nullptr;
+    ExportResult (*write)(const std::vector<core::Document>& documents,
+                          const WriteOptions& options) = nullptr;
 };
 
 const std::vector<Format>& formats();

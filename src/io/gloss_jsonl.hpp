@@ -14,9 +14,9 @@
 namespace gloss::io {
 
 struct JsonlReadOptions {
-    std::string source;                          // file name for diagnostics
-    const core::LabelSchema* schema = nullptr;   // when set, unknown labels are errors
-    std::size_t max_line_bytes = 64u << 20;      // longer lines are refused (LineTooLong)
+    std::string source;                        // file name for diagnostics
+    const core::LabelSchema* schema = nullptr; // when set, unknown labels are errors
+    std::size_t max_line_bytes = 64u << 20;    // longer lines are refused (LineTooLong)
 };
 
 // Reads every line; a bad line or span is reported with its place and left out (the result
@@ -25,9 +25,9 @@ ImportResult read_gloss_jsonl(std::string_view bytes, const JsonlReadOptions& op
 
 // Reads one line (without its newline). `line_number` is 1-based, for diagnostics.
 std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
-                                                     std::uint64_t line_number,
-                                                     const JsonlReadOptions& options,
-                                                     core::Diagnostics& diagnostics);
+                                                    std::uint64_t line_number,
+                                                    const JsonlReadOptions& options,
+                                                    core::Diagnostics& diagnostics);
 
 // One document as one line, newline included; offsets in code points.
 std::string write_gloss_jsonl_line(const core::Document& document);

@@ -27,8 +27,8 @@ std::optional<Json> parse_json(std::string_view text, const core::Place& where,
         locate(text, bad, line, column);
         place.line = (where.line == core::Place::kUnknown ? 1 : where.line) + line - 1;
         place.column = column;
-        diagnostics.push_back(make_diagnostic(core::DiagnosticCode::InvalidUtf8,
-                                              {std::to_string(bad)}, place));
+        diagnostics.push_back(
+            make_diagnostic(core::DiagnosticCode::InvalidUtf8, {std::to_string(bad)}, place));
         return std::nullopt;
     }
     try {
@@ -54,23 +54,30 @@ std::optional<Json> parse_json(std::string_view text, const core::Place& where,
 core::Value to_value(const Json& json) {
     switch (json.type()) {
     case Json::value_t::null:
-    case Json::value_t::discarded: return core::Value{};
-    case Json::value_t::boolean: return core::Value(json.get<bool>());
+    case Json::value_t::discarded:
+        return core::Value{};
+    case Json::value_t::boolean:
+        return core::Value(json.get<bool>());
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return core::Value(json.get<double>());
-    case Json::value_t::string: return core::Value(json.get<std::string>());
-    case Json::value_t::binary: return core::Value{};
+    case Json::value_t::number_float:
+        return core::Value(json.get<double>());
+    case Json::value_t::string:
+        return core::Value(json.get<std::string>());
+    case Json::value_t::binary:
+        return core::Value{};
     case Json::value_t::array: {
         core::Value::Array a;
         a.reserve(json.size());
-        for (const Json& item : json) a.push_back(to_value(item));
+        for (const Json& item : json)
+            a.push_back(to_value(item));
         return core::Value(std::move(a));
     }
     case Json::value_t::object: {
         core::Value::Object o;
         o.reserve(json.size());
-        for (auto it = json.begin(); it != json.end(); ++it) o.emplace_back(it.key(), to_value(it.value()));
+        for (auto it = json.begin(); it != json.end(); ++it)
+            o.emplace_back(it.key(), to_value(it.value()));
         return core::Value(std::move(o));
     }
     }

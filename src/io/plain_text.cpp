@@ -6,7 +6,8 @@
 
 namespace gloss::io {
 
-ImportResult read_plain_text(std::string_view bytes, const std::string& id, const std::string& source) {
+ImportResult read_plain_text(std::string_view bytes, const std::string& id,
+                             const std::string& source) {
     ImportResult result;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     std::size_t bad = core::find_invalid_utf8(bytes);

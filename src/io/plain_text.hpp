@@ -10,6 +10,7 @@ namespace gloss::io {
 
 // Reads UTF-8 text (a BOM is dropped, CRLF kept as is). Invalid UTF-8 is refused with its
 // byte position. `id` names the document (usually the file name without extension).
-ImportResult read_plain_text(std::string_view bytes, const std::string& id, const std::string& source);
+ImportResult read_plain_text(std::string_view bytes, const std::string& id,
+                             const std::string& source);
 
 } // namespace gloss::io

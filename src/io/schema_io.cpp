@@ -14,7 +14,8 @@ std::optional<core::LabelSchema> read_schema(std::string_view bytes, const std::
     if (!json) return std::nullopt;
     core::Diagnostics found;
     auto schema = core::LabelSchema::from_value(to_value(*json), found);
-    for (core::Diagnostic& d : found) d.place.source = source;
+    for (core::Diagnostic& d : found)
+        d.place.source = source;
     diagnostics.insert(diagnostics.end(), found.begin(), found.end());
     return schema;
 }
