@@ -14,7 +14,7 @@ const char* const kHelp =
     "\n"
     "commands:\n"
     "  convert IN OUT   convert between formats (Gloss JSONL and project, Label Studio,\n"
-    "                   doccano, SageMaker, brat, CoNLL)\n"
+    "                   doccano, SageMaker, brat, CoNLL, Prodigy, corrections, M2)\n"
     "  validate FILE    report every problem in a file as FILE:LINE:COLUMN: message\n"
     "  stats FILE       count documents, labels, error types, relations; --png draws them\n"
     "\n"
