@@ -61,13 +61,17 @@ for cmd in validate stats; do
     check "$cmd --help has examples" grep -q "examples:" "$tmp/h.$cmd"
 done
 check "--help lists validate and stats" sh -c "grep -q 'validate FILE' '$tmp/help' && grep -q 'stats FILE' '$tmp/help'"
-check "convert --help lists every registered format" sh -c "for f in jsonl project labelstudio doccano doccano-rel sagemaker brat conll; do grep -q \"^  \$f \" '$tmp/chelp' || exit 1; done"
+check "convert --help lists every registered format" sh -c "for f in jsonl project labelstudio doccano doccano-rel sagemaker brat conll prodigy corrections m2; do grep -q \"^  \$f \" '$tmp/chelp' || exit 1; done"
 
 check "convert to Label Studio writes tasks and config" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/t.ls.json' --schema '$schema' 2>/dev/null && cmp -s '$tmp/t.ls.json' '$fx/labelstudio/tasks.json' && cmp -s '$tmp/t_config.xml' '$fx/labelstudio/config.xml'"
 check "convert to brat writes a folder equal to the golden files" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/brat' --to brat --schema '$schema' 2>/dev/null && diff -r '$tmp/brat' '$fx/brat' >/dev/null"
 check "convert to doccano (UTF-16) streams the golden file" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/d.doccano.jsonl' 2>/dev/null && cmp -s '$tmp/d.doccano.jsonl' '$fx/doccano/labels.jsonl'"
 check "convert to sagemaker streams the golden file" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/o.manifest' 2>/dev/null && cmp -s '$tmp/o.manifest' '$fx/sagemaker/output.manifest'"
 check "convert to CoNLL equals the golden file" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/n.conll' --schema '$schema' 2>/dev/null && cmp -s '$tmp/n.conll' '$fx/conll/layered.iob2.conll'"
+check "convert to Prodigy equals the golden file" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/p.prodigy.jsonl' 2>/dev/null && cmp -s '$tmp/p.prodigy.jsonl' '$fx/prodigy/prodigy.jsonl'"
+check "convert to M2 equals the golden file" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/c.m2' --schema '$schema' 2>/dev/null && cmp -s '$tmp/c.m2' '$fx/m2/corrections.m2'"
+check "convert to corrections JSONL equals the golden file" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/c.corrections.jsonl' --schema '$schema' 2>/dev/null && cmp -s '$tmp/c.corrections.jsonl' '$fx/corrections/corrections.jsonl'"
+check "a Prodigy file reads back" sh -c "'$gloss' convert '$tmp/p.prodigy.jsonl' '$tmp/p.jsonl' 2>/dev/null && [ \$(wc -l < '$tmp/p.jsonl') -eq 3 ]"
 "$gloss" convert "$fx/source.jsonl" "$tmp/s.conll" --strict 2>"$tmp/strict.err"
 check "strict CoNLL reports each dropped span" grep -q "blinken:offset 0: warning: span 1 QUOTE 0..20 not written: strict mode has one entity column" "$tmp/strict.err"
 check "export limits are reported once, summed" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/x.doccano.jsonl' 2>&1 | grep -qx 'warning: doccano cannot hold span attributes: 19 not written'"
