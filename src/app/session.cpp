@@ -98,9 +98,7 @@ core::EditResult Session::apply_label(const core::Label& label) {
     if (const core::Span* current = doc->spans().find(selected_span)) {
         core::Span span = *current;
         span.label = label.name;
-        span.origin =
-            span.origin == core::Origin::Suggested ? core::Origin::Suggested : span.origin;
-        span.status = core::Status::Accepted;
+        span.status = core::Status::Accepted; // re-labelling a suggestion accepts it
         result = doc->update_span(std::move(span));
         if (result.ok()) mark_changed();
     }
