@@ -71,8 +71,6 @@ void App::draw_queue() {
     ImGui::TextDisabled("DOCUMENTS");
     ImGui::SameLine();
     ImGui::Text("%zu / %zu done", done, docs.size());
-    char overlay[32];
-    std::snprintf(overlay, sizeof overlay, "%zu/%zu", done, docs.size());
     ImGui::ProgressBar(docs.empty() ? 0.0f
                                     : static_cast<float>(done) / static_cast<float>(docs.size()),
                        ImVec2(-1, 6), "");
