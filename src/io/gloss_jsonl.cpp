@@ -2,9 +2,9 @@
 #include "io/gloss_jsonl.hpp"
 
 #include "io/json_value.hpp"
+#include "io/record_reader.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace gloss::io {
 
@@ -24,96 +24,6 @@ namespace {
 
 using core::DiagnosticCode;
 
-struct LineReader {
-    const JsonlReadOptions& options;
-    std::uint64_t line;
-    core::Diagnostics& diagnostics;
-    bool failed = false;
-
-    core::Place place(std::uint64_t offset = core::Place::kUnknown) const {
-        core::Place p;
-        p.source = options.source;
-        p.line = line;
-        p.offset = offset;
-        return p;
-    }
-    void report(DiagnosticCode code, std::vector<std::string> args,
-                std::uint64_t offset = core::Place::kUnknown) {
-        diagnostics.push_back(core::make_diagnostic(code, std::move(args), place(offset)));
-        if (core::diagnostic_severity(code) == core::Severity::Error) failed = true;
-    }
-
-    // A non-negative integer field; nullopt (reported) when missing or mistyped.
-    std::optional<std::uint64_t> offset_field(const Json& obj, const char* key,
-                                              const std::string& path) {
-        auto it = obj.find(key);
-        if (it == obj.end()) {
-            report(DiagnosticCode::FieldMissing, {path + key});
-            return std::nullopt;
-        }
-        if (it->is_number_unsigned()) return it->get<std::uint64_t>();
-        if (it->is_number_integer() && it->get<std::int64_t>() >= 0)
-            return it->get<std::uint64_t>();
-        if (it->is_number_float()) {
-            double d = it->get<double>();
-            if (d >= 0 && std::floor(d) == d && d < 9e15) return static_cast<std::uint64_t>(d);
-        }
-        report(DiagnosticCode::FieldWrongType, {path + key, "a non-negative integer"});
-        return std::nullopt;
-    }
-
-    std::optional<std::string> string_field(const Json& obj, const char* key,
-                                            const std::string& path, bool required) {
-        auto it = obj.find(key);
-        if (it == obj.end() || it->is_null()) {
-            if (required) report(DiagnosticCode::FieldMissing, {path + key});
-            return std::nullopt;
-        }
-        if (!it->is_string()) {
-            report(DiagnosticCode::FieldWrongType, {path + key, "a string"});
-            return std::nullopt;
-        }
-        return it->get<std::string>();
-    }
-
-    // Converts an offset in `unit` to code points; nullopt (reported) when impossible.
-    std::optional<std::size_t> to_code_points(const core::Text& text, OffsetUnit unit,
-                                              std::uint64_t value, const std::string& what) {
-        std::optional<std::size_t> cp;
-        switch (unit) {
-        case OffsetUnit::CodePoint:
-            if (value > text.size()) {
-                report(DiagnosticCode::EndPastText,
-                       {std::to_string(value), std::to_string(text.size())}, value);
-                return std::nullopt;
-            }
-            return static_cast<std::size_t>(value);
-        case OffsetUnit::Utf16:
-            if (value > text.index().utf16_length()) {
-                report(DiagnosticCode::EndPastTextIn,
-                       {std::to_string(value),
-                        std::to_string(text.index().utf16_length()) + " UTF-16 units"});
-                return std::nullopt;
-            }
-            cp = text.index().from_utf16(value);
-            break;
-        case OffsetUnit::Utf8:
-            if (value > text.index().byte_length()) {
-                report(
-                    DiagnosticCode::EndPastTextIn,
-                    {std::to_string(value), std::to_string(text.index().byte_length()) + " bytes"});
-                return std::nullopt;
-            }
-            cp = text.index().from_byte(value);
-            break;
-        }
-        if (!cp)
-            report(DiagnosticCode::OffsetInsideCharacter,
-                   {std::to_string(value), what + " in " + std::string(to_string(unit))});
-        return cp;
-    }
-};
-
 std::string attr_value_to_string(const Json& v) {
     if (v.is_string()) return v.get<std::string>();
     return v.dump();
@@ -125,7 +35,10 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
                                                     std::uint64_t line_number,
                                                     const JsonlReadOptions& options,
                                                     core::Diagnostics& diagnostics) {
-    LineReader r{options, line_number, diagnostics};
+    core::Place where;
+    where.source = options.source;
+    where.line = line_number;
+    FieldReader r(where, diagnostics);
     if (line.size() > options.max_line_bytes) {
         r.report(DiagnosticCode::LineTooLong,
                  {std::to_string(line.size()), std::to_string(options.max_line_bytes)});
@@ -190,40 +103,17 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
                          {"spans[" + std::to_string(i) + "]", "an object"});
                 continue;
             }
-            auto start = r.offset_field(s, "start", path);
-            auto end = r.offset_field(s, "end", path);
+            auto start = r.uint_field(s, "start", path);
+            auto end = r.uint_field(s, "end", path);
             auto label = r.string_field(s, "label", path, true);
             if (!start || !end || !label) continue;
-            auto start_cp = r.to_code_points(doc.text(), unit, *start, "start");
-            auto end_cp = r.to_code_points(doc.text(), unit, *end, "end");
-            if (!start_cp || !end_cp) continue;
-            core::Diagnostics range = doc.check_range(*start_cp, *end_cp);
-            if (!range.empty()) {
-                for (core::Diagnostic& d : range) {
-                    d.place = r.place(*start_cp);
-                    r.failed = true;
-                }
-                diagnostics.insert(diagnostics.end(), range.begin(), range.end());
-                continue;
-            }
-            if (options.schema && !options.schema->find(*label)) {
-                r.report(DiagnosticCode::UnknownLabel, {*label}, *start_cp);
-                continue;
-            }
             core::Span span;
-            span.start = static_cast<std::uint32_t>(*start_cp);
-            span.end = static_cast<std::uint32_t>(*end_cp);
+            if (!r.span_range(doc.text(), unit, *start, *end, span)) continue;
+            if (!r.check_label(options.schema, *label, span.start)) continue;
             span.label = *label;
-            if (auto t = r.string_field(s, "text", path, false)) {
-                std::string_view actual = doc.text().slice(*start_cp, *end_cp);
-                if (*t != actual) {
-                    r.report(DiagnosticCode::SpanTextMismatch,
-                             {std::to_string(*start_cp), std::to_string(*end_cp), *t,
-                              std::string(actual)},
-                             *start_cp);
-                    continue;
-                }
-            }
+            if (auto t = r.string_field(s, "text", path, false);
+                t && !r.check_text(doc.text(), span, *t))
+                continue;
             if (auto idv = s.find("id"); idv != s.end() && idv->is_number_unsigned())
                 span.id = idv->get<std::uint64_t>();
             else if (idv != s.end() && !idv->is_null()) {
@@ -267,8 +157,8 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
                 continue;
             }
             auto type = r.string_field(rel, "type", path, true);
-            auto from = r.offset_field(rel, "from", path);
-            auto to = r.offset_field(rel, "to", path);
+            auto from = r.uint_field(rel, "from", path);
+            auto to = r.uint_field(rel, "to", path);
             if (!type || !from || !to) continue;
             core::Relation relation;
             relation.type = *type;
@@ -280,13 +170,8 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
         }
     }
 
-    core::Diagnostics load = doc.load(std::move(spans), std::move(relations));
-    for (core::Diagnostic& d : load) {
-        d.place = r.place(d.place.offset);
-        if (d.severity == core::Severity::Error) r.failed = true;
-    }
-    diagnostics.insert(diagnostics.end(), load.begin(), load.end());
-    if (r.failed) return std::nullopt;
+    r.load(doc, std::move(spans), std::move(relations));
+    if (r.failed()) return std::nullopt;
     return doc;
 }
 
