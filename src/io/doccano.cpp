@@ -41,16 +41,7 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
             continue;
         // doccano keeps any other column as metadata.
         std::string value = id_string(it.value());
-        if (key == "title")
-            doc.meta.title = value;
-        else if (key == "source")
-            doc.meta.source = value;
-        else if (key == "url")
-            doc.meta.url = value;
-        else if (key == "language")
-            doc.meta.language = value;
-        else
-            doc.meta.extra[key] = value;
+        doc.meta.set(key, std::move(value));
     }
     std::vector<core::Span> spans;
     std::vector<core::Relation> relations;
@@ -121,16 +112,10 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
 }
 
 ImportResult read_doccano(std::string_view bytes, const DoccanoReadOptions& options) {
-    ImportResult result;
-    for (const Line& line : split_lines(bytes)) {
-        if (is_blank(line.text)) continue;
-        auto doc = read_doccano_line(line.text, line.number, options, result.diagnostics);
-        if (doc)
-            result.documents.push_back(std::move(*doc));
-        else
-            ++result.skipped_records;
-    }
-    return result;
+    return read_each_line(bytes,
+                          [&](std::string_view text, std::uint64_t number, core::Diagnostics& d) {
+                              return read_doccano_line(text, number, options, d);
+                          });
 }
 
 std::string write_doccano_line(const core::Document& doc, const DoccanoWriteOptions& options) {

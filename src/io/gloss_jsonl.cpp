@@ -60,19 +60,8 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
     core::Document doc(id, core::Text(std::move(*text)));
 
     if (auto it = json.find("meta"); it != json.end() && it->is_object()) {
-        for (auto m = it->begin(); m != it->end(); ++m) {
-            std::string value = attr_value_to_string(m.value());
-            if (m.key() == "title")
-                doc.meta.title = value;
-            else if (m.key() == "source")
-                doc.meta.source = value;
-            else if (m.key() == "url")
-                doc.meta.url = value;
-            else if (m.key() == "language")
-                doc.meta.language = value;
-            else
-                doc.meta.extra[m.key()] = value;
-        }
+        for (auto m = it->begin(); m != it->end(); ++m)
+            doc.meta.set(m.key(), attr_value_to_string(m.value()));
     }
 
     OffsetUnit unit = OffsetUnit::CodePoint;

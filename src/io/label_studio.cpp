@@ -71,16 +71,7 @@ struct TaskReader {
             const std::string& key = it.key();
             if (key == "text" || key == "doc_id") continue;
             std::string value = scalar_string(it.value());
-            if (key == "title")
-                doc.meta.title = value;
-            else if (key == "source")
-                doc.meta.source = value;
-            else if (key == "url")
-                doc.meta.url = value;
-            else if (key == "language")
-                doc.meta.language = value;
-            else
-                doc.meta.extra[key] = value;
+            doc.meta.set(key, std::move(value));
         }
 
         std::vector<core::Span> spans;

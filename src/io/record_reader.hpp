@@ -112,6 +112,22 @@ std::string file_safe(std::string_view id);
 
 void append(ImportResult& all, ImportResult one);
 
+// Reads a one-record-per-line file: `read_line(text, line_number, diagnostics)` gives a document
+// or nothing (counted as skipped); blank lines are passed over.
+template <class ReadLine>
+ImportResult read_each_line(std::string_view bytes, ReadLine&& read_line) {
+    ImportResult result;
+    for (const Line& line : split_lines(bytes)) {
+        if (is_blank(line.text)) continue;
+        auto doc = read_line(line.text, line.number, result.diagnostics);
+        if (doc)
+            result.documents.push_back(std::move(*doc));
+        else
+            ++result.skipped_records;
+    }
+    return result;
+}
+
 // Text on one line for formats that cannot hold newlines or tabs in a field: \ -> \\, newline
 // -> \n, tab -> \t, CR -> \r; unescape_line reverses it.
 std::string escape_line(std::string_view text);

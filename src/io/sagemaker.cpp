@@ -59,14 +59,7 @@ std::optional<core::Document> read_sagemaker_line(std::string_view bytes, std::u
         if (key == "source" || key == "id" || key == attribute || key == attribute + "-metadata")
             continue;
         std::string value = it->is_string() ? it->get<std::string>() : dump_json(*it);
-        if (key == "title")
-            doc.meta.title = value;
-        else if (key == "url")
-            doc.meta.url = value;
-        else if (key == "language")
-            doc.meta.language = value;
-        else
-            doc.meta.extra[key] = value;
+        doc.meta.set(key, std::move(value)); // "source" (the text) is skipped above
     }
     std::vector<core::Span> spans;
     if (entities) {
@@ -101,16 +94,10 @@ std::optional<core::Document> read_sagemaker_line(std::string_view bytes, std::u
 }
 
 ImportResult read_sagemaker(std::string_view bytes, const SageMakerReadOptions& options) {
-    ImportResult result;
-    for (const Line& line : split_lines(bytes)) {
-        if (is_blank(line.text)) continue;
-        auto doc = read_sagemaker_line(line.text, line.number, options, result.diagnostics);
-        if (doc)
-            result.documents.push_back(std::move(*doc));
-        else
-            ++result.skipped_records;
-    }
-    return result;
+    return read_each_line(bytes,
+                          [&](std::string_view text, std::uint64_t number, core::Diagnostics& d) {
+                              return read_sagemaker_line(text, number, options, d);
+                          });
 }
 
 std::string write_sagemaker(const std::vector<core::Document>& documents,

@@ -6,6 +6,19 @@
 
 namespace gloss::core {
 
+void Metadata::set(const std::string& key, std::string value) {
+    if (key == "title")
+        title = std::move(value);
+    else if (key == "source")
+        source = std::move(value);
+    else if (key == "url")
+        url = std::move(value);
+    else if (key == "language")
+        language = std::move(value);
+    else
+        extra[key] = std::move(value);
+}
+
 std::int64_t Document::now() const {
     if (m_clock) return m_clock();
     using namespace std::chrono;

@@ -24,6 +24,9 @@ struct Metadata {
     std::string language;
     std::map<std::string, std::string> extra; // anything else a format carried
 
+    // Sets a named field (title, source, url, language) or, for any other key, `extra`.
+    void set(const std::string& key, std::string value);
+
     bool operator==(const Metadata&) const = default;
 };
 
