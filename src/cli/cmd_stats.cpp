@@ -122,15 +122,9 @@ int cmd_stats(const Args& args) {
         return 2;
     }
     InputOptions input;
-    input.path = positional[0];
-    input.format = resolve_input_format(input.path, from, "stats");
-    if (!input.format) return 2;
     std::optional<core::LabelSchema> schema;
-    if (!schema_path.empty()) {
-        schema = load_schema(schema_path);
-        if (!schema) return 1;
-        input.schema = &*schema;
-    }
+    if (int code = prepare_input(input, positional[0], from, schema_path, schema, "stats"))
+        return code;
     Counts c;
     Progress progress("gloss stats");
     ReadSummary s = read_documents(

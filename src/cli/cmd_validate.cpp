@@ -56,15 +56,9 @@ int cmd_validate(const Args& args) {
         return 2;
     }
     InputOptions input;
-    input.path = positional[0];
-    input.format = resolve_input_format(input.path, from, "validate");
-    if (!input.format) return 2;
     std::optional<core::LabelSchema> schema;
-    if (!schema_path.empty()) {
-        schema = load_schema(schema_path);
-        if (!schema) return 1;
-        input.schema = &*schema;
-    }
+    if (int code = prepare_input(input, positional[0], from, schema_path, schema, "validate"))
+        return code;
     input.offset_unit = unit;
     std::uint64_t spans = 0;
     Progress progress("gloss validate");

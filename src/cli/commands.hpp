@@ -91,6 +91,12 @@ struct InputOptions {
 // cannot tell or the format cannot be read.
 const io::Format* resolve_input_format(const std::string& path, const std::string& from,
                                        const char* command);
+// Fills `input` for reading `path`: the format (from --from or the name) and, when
+// `schema_path` is given, the schema (kept in `schema`). Returns 0, or the exit code after
+// printing why (2: usage, 1: the schema could not be read).
+int prepare_input(InputOptions& input, const std::string& path, const std::string& from,
+                  const std::string& schema_path, std::optional<core::LabelSchema>& schema,
+                  const char* command);
 // Whether a format is read and written one line per document (and so can be streamed).
 bool is_line_format(const io::Format* format);
 

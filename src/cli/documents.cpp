@@ -65,6 +65,20 @@ const io::Format* resolve_input_format(const std::string& path, const std::strin
     return format;
 }
 
+int prepare_input(InputOptions& input, const std::string& path, const std::string& from,
+                  const std::string& schema_path, std::optional<core::LabelSchema>& schema,
+                  const char* command) {
+    input.path = path;
+    input.format = resolve_input_format(path, from, command);
+    if (!input.format) return 2;
+    if (!schema_path.empty()) {
+        schema = load_schema(schema_path);
+        if (!schema) return 1;
+        input.schema = &*schema;
+    }
+    return 0;
+}
+
 bool is_line_format(const io::Format* format) {
     if (!format) return false;
     std::string_view n = format->name;
