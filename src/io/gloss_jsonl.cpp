@@ -1,10 +1,14 @@
 // Gloss JSONL reader and writer. Layer: io.
 #include "io/gloss_jsonl.hpp"
 
+#include "io/json_cursor.hpp"
 #include "io/json_value.hpp"
 #include "io/record_reader.hpp"
 
+#include "core/text/utf8.hpp"
+
 #include <algorithm>
+#include <functional>
 
 namespace gloss::io {
 
@@ -31,19 +35,223 @@ std::string attr_value_to_string(const Json& v) {
 
 } // namespace
 
-std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
-                                                    std::uint64_t line_number,
-                                                    const JsonlReadOptions& options,
-                                                    core::Diagnostics& diagnostics) {
-    core::Place where;
-    where.source = options.source;
-    where.line = line_number;
-    FieldReader r(where, diagnostics);
-    if (line.size() > options.max_line_bytes) {
-        r.report(DiagnosticCode::LineTooLong,
-                 {std::to_string(line.size()), std::to_string(options.max_line_bytes)});
-        return std::nullopt;
+namespace {
+
+// The checks every span gets once its fields are read, in the same order on both paths:
+// range (in `unit`), label against the schema, then its text against the slice.
+bool place_span(FieldReader& r, const core::Text& text, OffsetUnit unit,
+                const JsonlReadOptions& options, std::uint64_t start, std::uint64_t end,
+                std::string label, const std::string* span_text, core::Span& span) {
+    if (!r.span_range(text, unit, start, end, span)) return false;
+    if (!r.check_label(options.schema, label, span.start)) return false;
+    span.label = std::move(label);
+    return !span_text || r.check_text(text, span, *span_text);
+}
+
+// [SECTION] Fast path: a line read with JsonCursor, no tree
+
+struct ScannedSpan {
+    std::uint64_t start = 0, end = 0;
+    bool has_start = false, has_end = false, has_text = false;
+    std::string text, label;
+    core::Span span; // id, attrs, status, origin, annotator
+};
+
+struct ScannedLine {
+    std::optional<std::string> id;
+    std::string text;
+    bool has_text = false;
+    std::vector<std::pair<std::string, std::string>> meta;
+    OffsetUnit unit = OffsetUnit::CodePoint;
+    std::vector<ScannedSpan> spans;
+    std::vector<core::Relation> relations;
+};
+
+bool scan_optional_string(JsonCursor& c, std::string& out, bool& present) {
+    if (c.peek() == 'n') return c.read_null();
+    present = true;
+    return c.read_string(out);
+}
+
+bool scan_string_object(JsonCursor& c, const std::function<void(std::string, std::string)>& put) {
+    if (c.peek() == 'n') return c.read_null();
+    if (!c.begin_object()) return false;
+    std::string_view key;
+    std::string value;
+    while (c.next_key(key)) {
+        if (!c.read_string(value)) return false; // other values: the full parser dumps them
+        put(std::string(key), value);
     }
+    return !c.failed();
+}
+
+bool scan_span(JsonCursor& c, ScannedSpan& s) {
+    if (!c.begin_object()) return false;
+    std::string_view key;
+    std::string scratch;
+    while (c.next_key(key)) {
+        bool ok = true, present = false;
+        if (key == "start") {
+            ok = c.read_uint(s.start);
+            s.has_start = true;
+        } else if (key == "end") {
+            ok = c.read_uint(s.end);
+            s.has_end = true;
+        } else if (key == "label") {
+            ok = c.read_string(s.label) && !s.label.empty();
+        } else if (key == "text") {
+            s.has_text = false;
+            ok = scan_optional_string(c, s.text, s.has_text);
+        } else if (key == "id") {
+            if (c.peek() == 'n')
+                ok = c.read_null(), s.span.id = 0;
+            else
+                ok = c.read_uint(s.span.id);
+        } else if (key == "attrs") {
+            s.span.attrs = {};
+            ok = scan_string_object(c, [&](std::string k, std::string v) {
+                s.span.attrs.set(std::move(k), std::move(v));
+            });
+        } else if (key == "status") {
+            ok = scan_optional_string(c, scratch, present);
+            if (ok && present) {
+                auto st = core::parse_status(scratch);
+                ok = st.has_value();
+                if (ok) s.span.status = *st;
+            }
+        } else if (key == "origin") {
+            ok = scan_optional_string(c, scratch, present);
+            if (ok && present) {
+                auto o = core::parse_origin(scratch);
+                ok = o.has_value();
+                if (ok) s.span.origin = *o;
+            }
+        } else if (key == "annotator") {
+            s.span.annotator.clear();
+            ok = scan_optional_string(c, s.span.annotator, present);
+        } else {
+            ok = c.skip_value();
+        }
+        if (!ok) return false;
+    }
+    return !c.failed() && s.has_start && s.has_end && !s.label.empty();
+}
+
+bool scan_relation(JsonCursor& c, core::Relation& rel) {
+    if (!c.begin_object()) return false;
+    std::string_view key;
+    bool has_from = false, has_to = false;
+    while (c.next_key(key)) {
+        bool ok = true;
+        if (key == "type")
+            ok = c.read_string(rel.type) && !rel.type.empty();
+        else if (key == "from")
+            ok = c.read_uint(rel.from), has_from = true;
+        else if (key == "to")
+            ok = c.read_uint(rel.to), has_to = true;
+        else if (key == "id")
+            ok = c.peek() == 'n' ? (rel.id = 0, c.read_null()) : c.read_uint(rel.id);
+        else
+            ok = c.skip_value();
+        if (!ok) return false;
+    }
+    return !c.failed() && has_from && has_to && !rel.type.empty();
+}
+
+// Reads a well-formed line of the usual shape; nullopt for anything else (syntax problems,
+// unexpected types, non-string attributes), which the full parser then reads and reports.
+std::optional<ScannedLine> scan_line(std::string_view line) {
+    if (core::find_invalid_utf8(line) != std::string_view::npos) return std::nullopt;
+    JsonCursor c(line);
+    ScannedLine out;
+    if (!c.begin_object()) return std::nullopt;
+    std::string_view key;
+    std::string scratch;
+    while (c.next_key(key)) {
+        bool ok = true;
+        if (key == "text") {
+            ok = c.read_string(out.text);
+            out.has_text = true;
+        } else if (key == "id") {
+            if (c.peek() == 'n') {
+                ok = c.read_null();
+                out.id.reset();
+            } else {
+                out.id.emplace();
+                ok = c.read_string(*out.id);
+            }
+        } else if (key == "meta") {
+            out.meta.clear();
+            ok = c.peek() == '{' && scan_string_object(c, [&](std::string k, std::string v) {
+                     out.meta.emplace_back(std::move(k), std::move(v));
+                 });
+        } else if (key == "offset_unit") {
+            bool present = false;
+            out.unit = OffsetUnit::CodePoint;
+            ok = scan_optional_string(c, scratch, present);
+            if (ok && present) {
+                if (scratch == "utf16")
+                    out.unit = OffsetUnit::Utf16;
+                else if (scratch == "utf8")
+                    out.unit = OffsetUnit::Utf8;
+                else
+                    ok = scratch == "codepoint";
+            }
+        } else if (key == "spans") {
+            out.spans.clear();
+            if (c.peek() == 'n') {
+                ok = c.read_null();
+            } else if ((ok = c.begin_array())) {
+                while (ok && c.next_element()) {
+                    out.spans.emplace_back();
+                    ok = scan_span(c, out.spans.back());
+                }
+                ok = ok && !c.failed();
+            }
+        } else if (key == "relations") {
+            out.relations.clear();
+            if (c.peek() == 'n') {
+                ok = c.read_null();
+            } else if ((ok = c.begin_array())) {
+                while (ok && c.next_element()) {
+                    out.relations.emplace_back();
+                    ok = scan_relation(c, out.relations.back());
+                }
+                ok = ok && !c.failed();
+            }
+        } else {
+            ok = c.skip_value();
+        }
+        if (!ok) return std::nullopt;
+    }
+    if (c.failed() || !c.at_end() || !out.has_text) return std::nullopt;
+    return out;
+}
+
+std::optional<core::Document> build_scanned(ScannedLine scanned, std::uint64_t line_number,
+                                            FieldReader& r, const JsonlReadOptions& options) {
+    std::string id = scanned.id ? std::move(*scanned.id) : "doc-" + std::to_string(line_number);
+    core::Document doc(std::move(id), core::Text(std::move(scanned.text)));
+    for (auto& [k, v] : scanned.meta)
+        doc.meta.set(k, std::move(v));
+    std::vector<core::Span> spans;
+    spans.reserve(scanned.spans.size());
+    for (ScannedSpan& s : scanned.spans) {
+        if (!place_span(r, doc.text(), scanned.unit, options, s.start, s.end, std::move(s.label),
+                        s.has_text ? &s.text : nullptr, s.span))
+            continue;
+        spans.push_back(std::move(s.span));
+    }
+    r.load(doc, std::move(spans), std::move(scanned.relations));
+    if (r.failed()) return std::nullopt;
+    return doc;
+}
+
+// [SECTION] Full path: nlohmann_json's tree, every problem reported
+
+std::optional<core::Document> read_parsed_line(std::string_view line, std::uint64_t line_number,
+                                               FieldReader& r, const JsonlReadOptions& options,
+                                               core::Diagnostics& diagnostics) {
     auto parsed = parse_json(line, r.place(), diagnostics);
     if (!parsed) return std::nullopt;
     const Json& json = *parsed;
@@ -97,11 +305,9 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
             auto label = r.string_field(s, "label", path, true);
             if (!start || !end || !label) continue;
             core::Span span;
-            if (!r.span_range(doc.text(), unit, *start, *end, span)) continue;
-            if (!r.check_label(options.schema, *label, span.start)) continue;
-            span.label = *label;
-            if (auto t = r.string_field(s, "text", path, false);
-                t && !r.check_text(doc.text(), span, *t))
+            auto t = r.string_field(s, "text", path, false);
+            if (!place_span(r, doc.text(), unit, options, *start, *end, std::move(*label),
+                            t ? &*t : nullptr, span))
                 continue;
             if (auto idv = s.find("id"); idv != s.end() && idv->is_number_unsigned())
                 span.id = idv->get<std::uint64_t>();
@@ -164,6 +370,26 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
     return doc;
 }
 
+} // namespace
+
+std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
+                                                    std::uint64_t line_number,
+                                                    const JsonlReadOptions& options,
+                                                    core::Diagnostics& diagnostics) {
+    core::Place where;
+    where.source = options.source;
+    where.line = line_number;
+    FieldReader r(where, diagnostics);
+    if (line.size() > options.max_line_bytes) {
+        r.report(DiagnosticCode::LineTooLong,
+                 {std::to_string(line.size()), std::to_string(options.max_line_bytes)});
+        return std::nullopt;
+    }
+    if (auto scanned = options.fast_path ? scan_line(line) : std::nullopt)
+        return build_scanned(std::move(*scanned), line_number, r, options);
+    return read_parsed_line(line, line_number, r, options, diagnostics);
+}
+
 ImportResult read_gloss_jsonl(std::string_view bytes, const JsonlReadOptions& options) {
     ImportResult result;
     std::uint64_t line_number = 0;
@@ -186,50 +412,114 @@ ImportResult read_gloss_jsonl(std::string_view bytes, const JsonlReadOptions& op
     return result;
 }
 
-std::string write_gloss_jsonl_line(const core::Document& doc) {
-    Json out;
-    out["id"] = doc.id;
-    out["text"] = doc.text().utf8();
-    Json meta = Json::object();
-    if (!doc.meta.title.empty()) meta["title"] = doc.meta.title;
-    if (!doc.meta.source.empty()) meta["source"] = doc.meta.source;
-    if (!doc.meta.url.empty()) meta["url"] = doc.meta.url;
-    if (!doc.meta.language.empty()) meta["language"] = doc.meta.language;
-    for (const auto& [k, v] : doc.meta.extra)
-        meta[k] = v;
-    if (!meta.empty()) out["meta"] = std::move(meta);
-    out["offset_unit"] = "codepoint";
-    Json spans = Json::array();
-    doc.spans().for_each([&](const core::Span& s) {
-        Json span;
-        span["id"] = s.id;
-        span["start"] = s.start;
-        span["end"] = s.end;
-        span["text"] = std::string(doc.text().slice(s.start, s.end));
-        span["label"] = s.label;
-        if (!s.attrs.empty()) {
-            Json attrs = Json::object();
-            for (const auto& [k, v] : s.attrs)
-                attrs[k] = v;
-            span["attrs"] = std::move(attrs);
+namespace {
+
+void append_key(std::string& out, std::string_view key) {
+    append_json_string(out, key);
+    out += ':';
+}
+
+void append_string_member(std::string& out, std::string_view key, std::string_view value) {
+    append_key(out, key);
+    append_json_string(out, value);
+}
+
+} // namespace
+
+// Written directly (no tree), in the key order nlohmann_json's ordered_json gave before.
+void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
+    out += '{';
+    append_string_member(out, "id", doc.id);
+    out += ',';
+    append_string_member(out, "text", doc.text().utf8());
+    std::vector<std::pair<std::string_view, std::string_view>> meta;
+    if (!doc.meta.title.empty()) meta.emplace_back("title", doc.meta.title);
+    if (!doc.meta.source.empty()) meta.emplace_back("source", doc.meta.source);
+    if (!doc.meta.url.empty()) meta.emplace_back("url", doc.meta.url);
+    if (!doc.meta.language.empty()) meta.emplace_back("language", doc.meta.language);
+    for (const auto& [k, v] : doc.meta.extra) {
+        auto same = [&](const auto& e) { return e.first == k; };
+        if (auto it = std::find_if(meta.begin(), meta.end(), same); it != meta.end())
+            it->second = v; // an extra key named like a field replaces it, as before
+        else
+            meta.emplace_back(k, v);
+    }
+    if (!meta.empty()) {
+        out += ",\"meta\":{";
+        for (std::size_t i = 0; i < meta.size(); ++i) {
+            if (i) out += ',';
+            append_string_member(out, meta[i].first, meta[i].second);
         }
-        span["status"] = std::string(core::to_string(s.status));
-        span["origin"] = std::string(core::to_string(s.origin));
-        if (!s.annotator.empty()) span["annotator"] = s.annotator;
-        spans.push_back(std::move(span));
+        out += '}';
+    }
+    out += ",\"offset_unit\":\"codepoint\",\"spans\":[";
+    bool first = true;
+    const core::Text& text = doc.text();
+    doc.spans().for_each([&](const core::Span& s) {
+        if (!first) out += ',';
+        first = false;
+        out += "{\"id\":";
+        append_json_uint(out, s.id);
+        out += ",\"start\":";
+        append_json_uint(out, s.start);
+        out += ",\"end\":";
+        append_json_uint(out, s.end);
+        out += ',';
+        append_string_member(out, "text", text.slice(s.start, s.end));
+        out += ',';
+        append_string_member(out, "label", s.label);
+        if (!s.attrs.empty()) {
+            out += ",\"attrs\":{";
+            bool first_attr = true;
+            for (const auto& [k, v] : s.attrs) {
+                if (!first_attr) out += ',';
+                first_attr = false;
+                append_string_member(out, k, v);
+            }
+            out += '}';
+        }
+        out += ',';
+        append_string_member(out, "status", core::to_string(s.status));
+        out += ',';
+        append_string_member(out, "origin", core::to_string(s.origin));
+        if (!s.annotator.empty()) {
+            out += ',';
+            append_string_member(out, "annotator", s.annotator);
+        }
+        out += '}';
     });
-    out["spans"] = std::move(spans);
-    Json relations = Json::array();
-    for (const auto& [id, r] : doc.relations())
-        relations.push_back({{"id", r.id}, {"type", r.type}, {"from", r.from}, {"to", r.to}});
-    out["relations"] = std::move(relations);
-    return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+    out += "],\"relations\":[";
+    first = true;
+    for (const auto& [id, r] : doc.relations()) {
+        if (!first) out += ',';
+        first = false;
+        out += "{\"id\":";
+        append_json_uint(out, r.id);
+        out += ',';
+        append_string_member(out, "type", r.type);
+        out += ",\"from\":";
+        append_json_uint(out, r.from);
+        out += ",\"to\":";
+        append_json_uint(out, r.to);
+        out += '}';
+    }
+    out += "]}\n";
+}
+
+std::string write_gloss_jsonl_line(const core::Document& doc) {
+    std::string out;
+    append_gloss_jsonl_line(out, doc);
+    return out;
 }
 
 std::string write_gloss_jsonl(const std::vector<core::Document>& documents) {
     std::string out;
+    std::size_t estimate = 0; // the text, and about 130 bytes per span, so `out` grows rarely
     for (const core::Document& d : documents)
-        out += write_gloss_jsonl_line(d);
+        estimate += d.text().utf8().size() * 2 + d.spans().size() * 130 + 64;
+    out.reserve(estimate);
+    for (const core::Document& d : documents)
+        append_gloss_jsonl_line(out, d);
     return out;
 }
 

@@ -17,6 +17,9 @@ struct JsonlReadOptions {
     std::string source;                        // file name for diagnostics
     const core::LabelSchema* schema = nullptr; // when set, unknown labels are errors
     std::size_t max_line_bytes = 64u << 20;    // longer lines are refused (LineTooLong)
+    // Lines of the usual shape are read without building a JSON tree; anything else goes to
+    // nlohmann_json's parser. false: always the full parser (tests compare the two).
+    bool fast_path = true;
 };
 
 // Reads every line; a bad line or span is reported with its place and left out (the result
@@ -31,6 +34,7 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
 
 // One document as one line, newline included; offsets in code points.
 std::string write_gloss_jsonl_line(const core::Document& document);
+void append_gloss_jsonl_line(std::string& out, const core::Document& document);
 std::string write_gloss_jsonl(const std::vector<core::Document>& documents);
 
 } // namespace gloss::io

@@ -4,6 +4,7 @@
 // without it, as a replay driver over the files and folders named on the command line.
 // Tests only.
 #include "io/format.hpp"
+#include "io/gloss_jsonl.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -49,12 +50,40 @@ std::string joined(const io::ExportResult& e) {
     return out;
 }
 
+// JSONL reads most lines without a JSON tree; every line must read the same (the same document,
+// the same diagnostics) as through nlohmann_json's parser.
+void check_jsonl_paths(std::string_view input) {
+    std::size_t pos = 0;
+    std::uint64_t number = 0;
+    while (pos <= input.size()) {
+        std::size_t nl = std::min(input.find('\n', pos), input.size());
+        std::string_view line = input.substr(pos, nl - pos);
+        pos = nl + 1;
+        io::JsonlReadOptions fast, full;
+        full.fast_path = false;
+        core::Diagnostics d1, d2;
+        auto a = io::read_gloss_jsonl_line(line, ++number, fast, d1);
+        auto b = io::read_gloss_jsonl_line(line, number, full, d2);
+        if (a.has_value() != b.has_value())
+            fail("the fast JSONL path disagrees on validity", nullptr);
+        if (a && io::write_gloss_jsonl_line(*a) != io::write_gloss_jsonl_line(*b))
+            fail("the fast JSONL path reads a different document", nullptr);
+        std::string m1, m2;
+        for (const auto& d : d1)
+            m1 += d.to_string() + "\n";
+        for (const auto& d : d2)
+            m2 += d.to_string() + "\n";
+        if (a && m1 != m2) fail("the fast JSONL path reports differently", nullptr);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const io::Format* format = io::find_format(GLOSS_FUZZ_FORMAT);
     if (!format) fail("unknown format", nullptr);
     std::string_view input(reinterpret_cast<const char*>(data), size);
+    if (std::string_view(GLOSS_FUZZ_FORMAT) == "jsonl") check_jsonl_paths(input);
     io::ImportResult first = format->read(files_of(input), {});
     if (first.documents.empty() || !format->write) return 0;
     io::ExportResult exported = format->write(first.documents, {});
