@@ -18,8 +18,10 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy "${GLOSS_FONT}" "${GLOSS_PRELOAD_DIR}/fonts/DejaVuSans.ttf"
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/assets/schema/default.json" "${GLOSS_PRELOAD_DIR}/schema/default.json"
   COMMAND ${CMAKE_COMMAND} -E copy ${GLOSS_SAMPLE_FILES} "${GLOSS_PRELOAD_DIR}/samples/"
+  COMMAND ${CMAKE_COMMAND} -E copy "${GLOSS_LEXICON}" "${GLOSS_PRELOAD_DIR}/lexicon.txt"
   COMMAND ${CMAKE_COMMAND} -E touch "${GLOSS_PRELOAD_STAMP}"
   DEPENDS "${GLOSS_FONT}" "${CMAKE_SOURCE_DIR}/assets/schema/default.json" ${GLOSS_SAMPLE_FILES}
+          "${GLOSS_LEXICON}"
   COMMENT "Staging preloaded assets")
 add_custom_target(gloss_preload DEPENDS "${GLOSS_PRELOAD_STAMP}")
 

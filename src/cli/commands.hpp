@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,10 +22,20 @@ using Args = std::vector<std::string>;
 int cmd_convert(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_stats(const Args& args);
+int cmd_agree(const Args& args);
+int cmd_suggest(const Args& args);
+int cmd_eval(const Args& args);
+int cmd_merge(const Args& args);
+int cmd_score(const Args& args);
 
 extern const char* const kConvertHelp;
 extern const char* const kValidateHelp;
 extern const char* const kStatsHelp;
+extern const char* const kSuggestHelp;
+extern const char* const kEvalHelp;
+extern const char* const kAgreeHelp;
+extern const char* const kMergeHelp;
+extern const char* const kScoreHelp;
 
 // [SECTION] Files (file_io.cpp)
 
@@ -117,6 +128,39 @@ ReadSummary read_documents(const InputOptions& input,
 // Loads --schema; nullopt (reported) when it cannot be read.
 std::optional<core::LabelSchema> load_schema(const std::string& path);
 void print(const core::Diagnostic& diagnostic);
+
+// [SECTION] Annotators' files (annotator_files.cpp), for agree, merge and score
+
+// One annotator's export read whole: its documents in file order (the first of each id).
+struct AnnotatorFile {
+    std::string path;
+    std::string annotator; // the most common span annotator in the file, else the file's stem
+    std::vector<core::Document> documents;
+    std::map<std::string, std::size_t> by_id; // id -> index into documents
+    std::uint64_t duplicates = 0;             // documents left out because their id repeats
+    ReadSummary summary;
+};
+// Reads `path` (format from --from or the name). Returns 0, or the exit code after printing why
+// (2: the format cannot be told, 1: the file cannot be read). Bad records are reported and
+// counted in `summary` but do not stop the reading.
+int read_annotator_file(const std::string& path, const std::string& from,
+                        const core::LabelSchema* schema, const char* command, AnnotatorFile& out);
+// Makes annotator names distinct: files sharing a name take their stems, then "-2", "-3".
+void name_annotators(std::vector<AnnotatorFile>& files);
+
+// A document id and the files holding it (indices into the file list, in order).
+struct DocumentVersions {
+    std::string id;
+    std::vector<std::size_t> files;
+};
+// Every document id in order of first appearance, with the files that hold it with the same
+// text as the first file that does. Each document missing from a file (or holding another
+// text there) is reported on stderr and counted in `missing`.
+std::vector<DocumentVersions> line_up(const std::vector<AnnotatorFile>& files, const char* command,
+                                      std::uint64_t& missing);
+// The i-th version of `v` (from file v.files[i]).
+const core::Document& version_of(const std::vector<AnnotatorFile>& files, const DocumentVersions& v,
+                                 std::size_t i);
 
 // [SECTION] Charts (chart.cpp)
 

@@ -10,13 +10,21 @@ const char* const kHelp =
     "usage: gloss [--help] [--version] COMMAND [ARGS]\n"
     "\n"
     "Gloss annotates news articles (entities, quotes with speakers, errors) and turns the\n"
-    "annotations into datasets. This tool converts, validates and counts them in bulk.\n"
+    "annotations into datasets. This tool converts, validates, counts, compares and merges\n"
+    "them in bulk.\n"
     "\n"
     "commands:\n"
     "  convert IN OUT   convert between formats (Gloss JSONL and project, Label Studio,\n"
     "                   doccano, SageMaker, brat, CoNLL, Prodigy, corrections, M2)\n"
     "  validate FILE    report every problem in a file as FILE:LINE:COLUMN: message\n"
     "  stats FILE       count documents, labels, error types, relations; --png draws them\n"
+    "  suggest IN       find garbles, entities and quotes; write them as pending suggestions\n"
+    "  eval GOLD PRED   precision, recall and F1 of suggestions against gold, misses listed\n"
+    "  agree A B [C...] agreement between annotators: span F1, Cohen's and Fleiss' kappa,\n"
+    "                   Krippendorff's alpha, label confusion\n"
+    "  merge A B [C...] merge annotators' versions into one adjudicated set (-o OUT)\n"
+    "  score --gold GOLD RESULTS...\n"
+    "                   each worker's span F1 on gold documents; flags the weak ones\n"
     "\n"
     "Run 'gloss COMMAND --help' for a command's options and examples.\n"
     "\n"
@@ -24,6 +32,10 @@ const char* const kHelp =
     "  gloss convert article.txt article.jsonl\n"
     "  gloss validate tasks.jsonl --schema schema.json\n"
     "  gloss stats tasks.jsonl --png labels.png\n"
+    "  gloss suggest articles.jsonl -o suggested.jsonl\n"
+    "  gloss agree ann.jsonl bob.jsonl cyd.jsonl\n"
+    "  gloss merge ann.jsonl bob.jsonl cyd.jsonl -o merged.jsonl --strategy majority\n"
+    "  gloss score --gold gold.jsonl results.jsonl --threshold 0.7\n"
     "  cat tasks.jsonl | gloss convert - -\n";
 
 } // namespace
@@ -47,6 +59,11 @@ int main(int argc, char** argv) {
     if (command == "convert") return gloss::cli::cmd_convert(rest);
     if (command == "validate") return gloss::cli::cmd_validate(rest);
     if (command == "stats") return gloss::cli::cmd_stats(rest);
+    if (command == "suggest") return gloss::cli::cmd_suggest(rest);
+    if (command == "eval") return gloss::cli::cmd_eval(rest);
+    if (command == "agree") return gloss::cli::cmd_agree(rest);
+    if (command == "merge") return gloss::cli::cmd_merge(rest);
+    if (command == "score") return gloss::cli::cmd_score(rest);
     std::cerr << "gloss: unknown command \"" << command << "\"\n\n" << kHelp;
     return 2;
 }

@@ -97,6 +97,40 @@ EditResult Document::add_span(Span span) {
     return result;
 }
 
+EditResult Document::add_suggestion(Span span) {
+    EditResult result;
+    result.diagnostics = check_range(span.start, span.end);
+    if (!result.ok()) return result;
+    span.id = m_next_span_id++;
+    span.status = Status::Pending;
+    span.origin = Origin::Suggested;
+    if (span.created_ms == 0) span.created_ms = now();
+    span.modified_ms = span.created_ms;
+    result.id = span.id;
+    Edit edit;
+    edit.kind = Edit::Kind::AddSpan;
+    edit.after = std::move(span);
+    apply(edit, true);
+    return result;
+}
+
+EditResult Document::add_suggested_relation(Relation relation) {
+    EditResult result;
+    if (!m_spans.contains(relation.from) || !m_spans.contains(relation.to)) {
+        result.diagnostics.push_back(make_diagnostic(
+            DiagnosticCode::UnknownSpan,
+            {std::to_string(m_spans.contains(relation.from) ? relation.to : relation.from)}));
+        return result;
+    }
+    relation.id = m_next_relation_id++;
+    result.id = relation.id;
+    Edit edit;
+    edit.kind = Edit::Kind::AddRelation;
+    edit.relation = std::move(relation);
+    apply(edit, true);
+    return result;
+}
+
 EditResult Document::update_span(Span span) {
     EditResult result;
     result.id = span.id;
@@ -209,12 +243,15 @@ void Document::apply(const Edit& edit, bool forward) {
         else if (source)
             m_spans.insert(*source);
         break;
-    case K::RemoveSpan:
-        if (source)
-            m_spans.erase(source->id);
-        else if (target)
-            m_spans.erase(target->id);
+    case K::RemoveSpan: {
+        SpanId id = source ? source->id : target ? target->id : 0;
+        m_spans.erase(id);
+        // Recorded relations are always removed before their span; what may remain are
+        // suggested relations (outside the history), which must not dangle.
+        for (auto it = m_relations.begin(); it != m_relations.end();)
+            it = it->second.from == id || it->second.to == id ? m_relations.erase(it) : ++it;
         break;
+    }
     case K::UpdateSpan:
         if (target) m_spans.replace(*target);
         break;

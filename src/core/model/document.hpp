@@ -71,6 +71,12 @@ public:
     bool undo();
     bool redo();
 
+    // [SECTION] Suggestions: pending spans and their relations added outside the history (they
+    // are proposals, not edits; accepting or rejecting one is an edit, and undoable). Never
+    // removed behind the user's back, so every recorded edit still finds its span.
+    EditResult add_suggestion(Span span);
+    EditResult add_suggested_relation(Relation relation);
+
     // [SECTION] Loading without history (importers): replaces spans and relations, clears the
     // history. Ids of 0 are assigned. Invalid records are skipped and reported.
     Diagnostics load(std::vector<Span> spans, std::vector<Relation> relations);

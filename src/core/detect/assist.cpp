@@ -1,0 +1,213 @@
+// The Assist runner: analysis shared by the detectors, running them, and adding their output to
+// a document as pending suggestions. Layer: core.
+#include "core/detect/analysis.hpp"
+#include "core/text/unicode.hpp"
+#include "core/text/utf8.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace gloss::core {
+
+namespace {
+
+constexpr std::string_view kNames[kDetectorCount] = {
+    "merged_tokens", "broken_sentence", "wrong_case", "duplication",
+    "self_pairing",  "misspelling",     "entities",   "quotes"};
+constexpr std::string_view kDescriptions[kDetectorCount] = {
+    "words glued together",      "sentences run together or unended", "names in lower case",
+    "repeated phrases",          "the same name on both sides",       "misspelled names",
+    "entities from known names", "quotes and their speakers"};
+
+} // namespace
+
+std::string_view to_string(Detector d) {
+    return kNames[static_cast<std::size_t>(d)];
+}
+
+std::string_view describe(Detector d) {
+    return kDescriptions[static_cast<std::size_t>(d)];
+}
+
+std::optional<Detector> parse_detector(std::string_view name) {
+    for (std::size_t i = 0; i < kDetectorCount; ++i)
+        if (kNames[i] == name) return static_cast<Detector>(i);
+    return std::nullopt;
+}
+
+std::string suggestion_kind(const Span& span) {
+    if (const std::string* type = span.attrs.get("type"); type && span.label == "ERROR")
+        return span.label + "/" + *type;
+    return span.label;
+}
+
+namespace detail {
+
+std::string Analysis::token_utf8(std::size_t i) const {
+    return to_utf8(token(i));
+}
+
+const std::string* Analysis::known_name(std::string_view lower,
+                                        std::uint32_t min_capitalised) const {
+    if (const NameEntry* e = names.find(lower)) {
+        if (const std::string* form = names.name_form(lower)) return form;
+        return &e->surface;
+    }
+    if (names.capitalised_count(lower) >= min_capitalised) return names.name_form(lower);
+    return nullptr;
+}
+
+bool Analysis::line_break_between(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t p = from; p < to && p < cps.size(); ++p)
+        if (is_line_break(cps[p])) return true;
+    return false;
+}
+
+Analysis analyse(const Document& document, const NameBook& names, const Lexicon& lexicon,
+                 NameBook& names_out) {
+    names_out = names;
+    Analysis a{document, names_out, lexicon, to_utf32(document.text().utf8()), {}, {}, {}};
+    a.tokens = tokenize(a.cps);
+    a.sentences = split_sentences(a.cps, a.tokens);
+    a.words.resize(a.tokens.size());
+    for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+        const Sentence& sentence = a.sentences[s];
+        for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
+            std::size_t i = sentence.first_token + k;
+            Word& w = a.words[i];
+            std::u32string_view t = a.token(i);
+            w.sentence = s;
+            w.lower = lower_utf8(t);
+            w.letters = a.tokens[i].kind == TokenKind::Word && is_letter(t[0]);
+            std::size_t uppers = 0, letters = 0;
+            for (char32_t c : t) {
+                if (is_letter(c)) ++letters;
+                if (is_upper(c)) ++uppers;
+                if (!is_letter(c) && c != U'\'' && c != 0x2019 && c != U'-' && !is_mark(c))
+                    w.letters = false;
+            }
+            w.capital = is_upper(t[0]);
+            w.all_caps = letters >= 2 && uppers == letters;
+            bool after_opening = false;
+            if (i > 0 && a.tokens[i - 1].kind == TokenKind::Punctuation) {
+                char32_t p = a.cps[a.tokens[i - 1].start];
+                after_opening = p == 0x201C || p == U'"' || p == U'(' || p == U':' || p == 0x2018 ||
+                                p == 0x2014 || p == U'\'';
+            }
+            w.sentence_start = k == 0 || after_opening;
+        }
+    }
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        const Word& w = a.words[i];
+        if (w.letters && w.capital && !w.sentence_start && !w.all_caps)
+            names_out.count_capitalised(w.lower, a.token_utf8(i));
+    }
+    return a;
+}
+
+Suggestion error_suggestion(Detector d, std::uint32_t start, std::uint32_t end, std::string type,
+                            std::string correction, std::string reason) {
+    Suggestion s;
+    s.detector = d;
+    s.start = start;
+    s.end = end;
+    s.label = "ERROR";
+    s.attrs.set("type", std::move(type));
+    s.attrs.set("correction", std::move(correction));
+    s.attrs.set("reason", std::move(reason));
+    return s;
+}
+
+} // namespace detail
+
+std::vector<Suggestion> detect(const Document& document, const NameBook& names,
+                               const Lexicon* lexicon, const AssistSettings& settings) {
+    static const Lexicon kFunctionWordsOnly;
+    NameBook book;
+    detail::Analysis a =
+        detail::analyse(document, names, lexicon ? *lexicon : kFunctionWordsOnly, book);
+    std::vector<Suggestion> out;
+    std::vector<detail::Split> splits;
+    if (settings.on(Detector::MergedTokens) || settings.on(Detector::BrokenSentence) ||
+        settings.on(Detector::Entities))
+        splits = detail::find_splits(a);
+    detail::detect_merged(a, splits, settings, out);
+    if (settings.on(Detector::BrokenSentence)) detail::detect_unended_sentences(a, out);
+    if (settings.on(Detector::WrongCase)) detail::detect_wrong_case(a, out);
+    if (settings.on(Detector::Duplication)) detail::detect_duplication(a, out);
+    if (settings.on(Detector::SelfPairing)) detail::detect_self_pairing(a, out);
+    if (settings.on(Detector::Misspelling)) detail::detect_misspellings(a, out);
+    std::vector<Suggestion> entities;
+    if (settings.on(Detector::Entities)) detail::detect_entities(a, splits, out, entities);
+    if (settings.on(Detector::Quotes)) {
+        std::vector<detail::Mention> mentions;
+        document.spans().for_each([&](const Span& s) {
+            if (s.status != Status::Rejected && (s.label == "PERSON" || s.label == "ORG"))
+                mentions.push_back({s.start, s.end, s.label});
+        });
+        for (const Suggestion& e : entities)
+            if (e.label == "PERSON" || e.label == "ORG")
+                mentions.push_back({e.start, e.end, e.label});
+        std::sort(mentions.begin(), mentions.end(),
+                  [](const auto& x, const auto& y) { return x.start < y.start; });
+        detail::detect_quotes(a, mentions, out);
+    }
+    out.insert(out.end(), std::make_move_iterator(entities.begin()),
+               std::make_move_iterator(entities.end()));
+    // One suggestion per range and label: the first detector wins.
+    std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> seen;
+    std::vector<Suggestion> unique;
+    for (Suggestion& s : out)
+        if (s.end > s.start && seen.insert({s.start, s.end, s.label}).second)
+            unique.push_back(std::move(s));
+    std::sort(unique.begin(), unique.end(), [](const Suggestion& x, const Suggestion& y) {
+        return std::tie(x.start, x.end, x.label) < std::tie(y.start, y.end, y.label);
+    });
+    return unique;
+}
+
+std::size_t add_suggestions(Document& document, const std::vector<Suggestion>& suggestions) {
+    auto existing = [&](std::uint32_t start, std::uint32_t end, const std::string& label) {
+        SpanId found = 0;
+        document.spans().for_each_overlapping(start, end, [&](const Span& s) {
+            if (s.start == start && s.end == end && s.label == label) found = s.id;
+        });
+        return found;
+    };
+    std::size_t added = 0;
+    for (const Suggestion& s : suggestions) {
+        if (existing(s.start, s.end, s.label)) continue;
+        Span span;
+        span.start = s.start;
+        span.end = s.end;
+        span.label = s.label;
+        span.attrs = s.attrs;
+        EditResult r = document.add_suggestion(std::move(span));
+        if (!r.ok()) continue;
+        ++added;
+        if (!s.speaker) continue;
+        auto [from, to] = *s.speaker;
+        SpanId speaker = existing(from, to, s.speaker_label);
+        if (!speaker) {
+            Span mention;
+            mention.start = from;
+            mention.end = to;
+            mention.label = s.speaker_label;
+            mention.attrs.set("canonical", std::string(document.text().slice(from, to)));
+            mention.attrs.set("reason", "the speaker of a quote");
+            EditResult m = document.add_suggestion(std::move(mention));
+            if (!m.ok()) continue;
+            ++added;
+            speaker = m.id;
+        }
+        Relation relation;
+        relation.type = "speaker";
+        relation.from = r.id;
+        relation.to = speaker;
+        document.add_suggested_relation(std::move(relation));
+    }
+    return added;
+}
+
+} // namespace gloss::core

@@ -1,0 +1,329 @@
+// The garble detectors: glued words and sentences, sentences with no end mark, names in lower
+// case, duplicated phrases, self-pairings and misspelled names. Layer: core.
+#include "core/detect/analysis.hpp"
+#include "core/text/unicode.hpp"
+#include "core/text/utf8.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace gloss::core::detail {
+
+namespace {
+
+bool is_preposition(std::string_view lower) {
+    for (std::string_view p : {"in", "on", "at", "of", "for", "to", "with", "by", "from", "into",
+                               "after", "before", "over", "under", "and", "or", "but", "as"})
+        if (p == lower) return true;
+    return false;
+}
+
+// Words that start a sentence and rarely follow a lower-case word inside one with a capital.
+bool starts_sentences(std::string_view lower) {
+    for (std::string_view w :
+         {"the",     "he",        "she",       "it",        "they",  "we",     "this",
+          "these",   "those",     "there",     "in",        "on",    "at",     "but",
+          "however", "meanwhile", "earlier",   "later",     "after", "before", "when",
+          "while",   "his",       "her",       "their",     "our",   "its",    "a",
+          "an",      "since",     "during",    "despite",   "both",  "some",   "many",
+          "most",    "several",   "according", "officials", "talks", "no"})
+        if (w == lower) return true;
+    return false;
+}
+
+// The part written as it should be: a name gets its usual form, other words stay as written.
+std::string fixed_part(const Analysis& a, std::uint32_t from, std::uint32_t to) {
+    std::u32string_view part(a.cps.data() + from, to - from);
+    std::string lower = lower_utf8(part);
+    if (!a.is_word(lower))
+        if (const std::string* form = a.known_name(lower)) return *form;
+    return to_utf8(part);
+}
+
+} // namespace
+
+// [SECTION] Glued words
+
+std::vector<Split> find_splits(const Analysis& a) {
+    std::vector<Split> out;
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        const Word& w = a.words[i];
+        std::u32string_view tok = a.token(i);
+        if (!w.letters || w.all_caps || tok.size() < 4) continue;
+        if (tok.find_first_of(U"'-\u2019") != std::u32string_view::npos) continue;
+        if (a.is_word(w.lower) || a.known_name(w.lower, 2) || a.names.find(w.lower)) continue;
+        int best_score = 0;
+        Split best;
+        for (std::size_t k = 2; k + 2 <= tok.size(); ++k) {
+            std::string left = lower_utf8(tok.substr(0, k));
+            std::string right = lower_utf8(tok.substr(k));
+            bool case_change = is_lower(tok[k - 1]) && is_upper(tok[k]);
+            bool inner_capital = false;
+            for (std::size_t q = k + 1; q < tok.size(); ++q)
+                inner_capital = inner_capital || is_upper(tok[q]);
+            if (inner_capital) continue;
+            bool left_word = a.is_word(left), right_word = a.is_word(right);
+            bool left_name = !left_word && a.known_name(left) != nullptr;
+            bool right_name = !right_word && a.known_name(right) != nullptr;
+            int score = 0;
+            if (case_change && (left_word || left_name) && (right_word || right_name) &&
+                (k >= 3 || left_word))
+                score = 40;
+            else if (!case_change && left_name && right_word && k >= 3)
+                score = 30;
+            else if (!case_change && left_word && right_name && k >= 3)
+                score = 25;
+            else if (!case_change && left_word && k >= 4 && a.lexicon.is_function_word(right) &&
+                     right.size() >= 2)
+                score = 10;
+            if (score == 0) continue;
+            score += static_cast<int>(std::min<std::size_t>(k, 12)); // prefer the longer name
+            if (score > best_score) {
+                best_score = score;
+                best.token = i;
+                best.at = a.tokens[i].start + static_cast<std::uint32_t>(k);
+                best.left_lower = left;
+                best.right_lower = right;
+                best.sentence = case_change && is_lower(tok[0]) && left_word && !right_name &&
+                                !is_preposition(right);
+            }
+        }
+        if (best_score > 0) out.push_back(std::move(best));
+    }
+    return out;
+}
+
+void detect_merged(const Analysis& a, const std::vector<Split>& splits, const AssistSettings& s,
+                   std::vector<Suggestion>& out) {
+    for (const Split& sp : splits) {
+        const Token& t = a.tokens[sp.token];
+        std::string left = to_utf8(std::u32string_view(a.cps.data() + t.start, sp.at - t.start));
+        std::string right = to_utf8(std::u32string_view(a.cps.data() + sp.at, t.end - sp.at));
+        if (sp.sentence) {
+            if (!s.on(Detector::BrokenSentence)) continue;
+            out.push_back(error_suggestion(Detector::BrokenSentence, t.start, t.end,
+                                           "broken_sentence", left + ". " + right,
+                                           "two sentences run together: ‘" + left +
+                                               "’ ends one, ‘" + right + "’ starts the next"));
+        } else {
+            if (!s.on(Detector::MergedTokens)) continue;
+            std::string fixed = fixed_part(a, t.start, sp.at) + " " + fixed_part(a, sp.at, t.end);
+            out.push_back(error_suggestion(Detector::MergedTokens, t.start, t.end, "merged_tokens",
+                                           fixed,
+                                           "‘" + left + "’ and ‘" + right + "’ glued together"));
+        }
+    }
+}
+
+// [SECTION] Sentences without an end mark
+
+void detect_unended_sentences(const Analysis& a, std::vector<Suggestion>& out) {
+    for (std::size_t i = 0; i + 2 < a.tokens.size(); ++i) {
+        const Word& w = a.words[i];
+        const Word& next = a.words[i + 1];
+        if (!w.letters || w.capital || !a.is_word(w.lower)) continue;
+        if (!next.letters || !next.capital || next.all_caps || !starts_sentences(next.lower))
+            continue;
+        if (a.line_break_between(a.tokens[i].end, a.tokens[i + 1].start)) continue;
+        // "... in The Hague": a name that starts with the word.
+        if (a.names.find(next.lower + " " + a.words[i + 2].lower)) continue;
+        // The next words must read as a clause: a lower-case word or a name follows.
+        const Word& after = a.words[i + 2];
+        if (!after.letters) continue;
+        std::string word = a.token_utf8(i);
+        out.push_back(error_suggestion(Detector::BrokenSentence, a.tokens[i].start, a.tokens[i].end,
+                                       "broken_sentence", word + ".",
+                                       "no end mark before ‘" + a.token_utf8(i + 1) +
+                                           "’, which starts a new sentence"));
+    }
+}
+
+// [SECTION] Names in lower case
+
+void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
+    auto name_form = [&](std::size_t i) -> const std::string* {
+        const Word& w = a.words[i];
+        if (!w.letters || w.capital || a.is_word(w.lower)) return nullptr;
+        if (const std::string* form = a.known_name(w.lower)) return form;
+        return a.lexicon.proper_form(w.lower);
+    };
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        const std::string* first = name_form(i);
+        if (!first) continue;
+        std::size_t j = i + 1;
+        std::vector<std::string> forms{*first};
+        while (j < a.tokens.size() && a.tokens[j].start == a.tokens[j - 1].end + 1) {
+            const std::string* f = name_form(j);
+            if (!f) break;
+            forms.push_back(*f);
+            ++j;
+        }
+        std::string key, correction;
+        for (std::size_t k = i; k < j; ++k) {
+            key += (k > i ? " " : "") + a.words[k].lower;
+            correction += (k > i ? " " : "") + forms[k - i];
+        }
+        if (const NameEntry* e = a.names.find(key); e && name_key(e->surface) == key)
+            correction = e->surface;
+        // `anthony blinken`: the surname names a person whose first name is spelled otherwise.
+        if (j - i >= 2)
+            if (const NameEntry* e = a.names.find(a.words[j - 1].lower);
+                e && e->label == "PERSON" && name_key(e->canonical) != key) {
+                std::u32string canon = to_utf32(name_key(e->canonical));
+                std::u32string mine = to_utf32(key);
+                if (edit_distance_halves(canon, mine, 4) <= 4) correction = e->canonical;
+            }
+        std::string written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[i].start,
+                                                          a.tokens[j - 1].end - a.tokens[i].start));
+        out.push_back(error_suggestion(
+            Detector::WrongCase, a.tokens[i].start, a.tokens[j - 1].end, "wrong_case", correction,
+            "‘" + written + "’ is a name, written ‘" + correction + "’ elsewhere"));
+        i = j - 1;
+    }
+}
+
+// [SECTION] Duplicated phrases
+
+void detect_duplication(const Analysis& a, std::vector<Suggestion>& out) {
+    const std::size_t n = a.tokens.size();
+    auto same = [&](std::size_t x, std::size_t y, std::size_t len) {
+        for (std::size_t k = 0; k < len; ++k)
+            if (a.words[x + k].lower != a.words[y + k].lower) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        bool found = false;
+        for (std::size_t len = std::min<std::size_t>(12, (n - i) / 2); len >= 3 && !found; --len) {
+            std::size_t words = 0;
+            for (std::size_t k = 0; k < len; ++k)
+                words += a.words[i + k].letters ? 1 : 0;
+            if (words < 3) continue;
+            for (int connector = 0; connector <= 1 && !found; ++connector) {
+                std::size_t j = i + len + static_cast<std::size_t>(connector);
+                if (j + len > n) continue;
+                if (connector) {
+                    const std::string& c = a.words[i + len].lower;
+                    if (c != "and" && c != ",") continue;
+                }
+                if (!same(i, j, len)) continue;
+                std::uint32_t from = a.tokens[i + len - 1].end;
+                std::uint32_t to = a.tokens[j + len - 1].end;
+                if (a.line_break_between(a.tokens[i].start, to)) continue;
+                std::string phrase =
+                    to_utf8(std::u32string_view(a.cps.data() + a.tokens[i].start,
+                                                a.tokens[i + len - 1].end - a.tokens[i].start));
+                out.push_back(error_suggestion(Detector::Duplication, from, to, "duplication", "",
+                                               "‘" + phrase + "’ is repeated"));
+                i = j + len - 1;
+                found = true;
+            }
+        }
+    }
+}
+
+// [SECTION] Self-pairing
+
+void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
+    const std::size_t n = a.tokens.size();
+    auto capital_run = [&](std::size_t i) {
+        std::size_t j = i;
+        while (j < n && j - i < 3 && a.words[j].letters && a.words[j].capital &&
+               (j == i || a.tokens[j].start == a.tokens[j - 1].end + 1))
+            ++j;
+        return j - i;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        std::size_t len = capital_run(i);
+        if (len == 0 || len > 2) {
+            i += len ? len - 1 : 0;
+            continue;
+        }
+        std::size_t c = i + len;
+        if (c + len >= n + 1 || a.words[c].lower != "and") continue;
+        std::size_t j = c + 1;
+        if (j + len > n || capital_run(j) != len) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < len; ++k)
+            same = same && a.words[i + k].lower == a.words[j + k].lower;
+        if (!same) continue;
+        std::string name = to_utf8(std::u32string_view(
+            a.cps.data() + a.tokens[j].start, a.tokens[j + len - 1].end - a.tokens[j].start));
+        out.push_back(error_suggestion(
+            Detector::SelfPairing, a.tokens[j].start, a.tokens[j + len - 1].end, "wrong_entity", "",
+            "‘" + name + " and " + name + "’: the same name on both sides of ‘and’"));
+        i = j + len - 1;
+    }
+}
+
+// [SECTION] Misspelled names
+
+void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
+    // Target names: labelled or built in, or written capitalised at least twice.
+    std::unordered_map<std::string, std::vector<const std::string*>> by_key;
+    std::map<std::pair<std::uint32_t, std::size_t>, std::vector<const std::string*>> by_start;
+    for (const std::string& name : a.names.name_words()) {
+        if (name.size() < 3) continue;
+        bool established = a.names.find(name) || a.names.capitalised_count(name) >= 2;
+        if (!established || a.is_word(name)) continue;
+        by_key[phonetic_key(name)].push_back(&name);
+        std::u32string cps = to_utf32(name);
+        by_start[{cps[0], cps.size()}].push_back(&name);
+    }
+    std::unordered_map<std::string, const std::string*> verdicts; // token -> name, or null
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        const Word& w = a.words[i];
+        std::u32string_view tok = a.token(i);
+        if (!w.letters || w.all_caps || tok.size() < 4 || a.is_word(w.lower)) continue;
+        if (const NameEntry* e = a.names.find(w.lower); e && e->labelled) continue;
+        auto cached = verdicts.find(w.lower);
+        const std::string* match = nullptr;
+        if (cached != verdicts.end()) {
+            match = cached->second;
+        } else {
+            std::vector<const std::string*> candidates = by_key[phonetic_key(w.lower)];
+            for (std::size_t len = tok.size() > 2 ? tok.size() - 2 : 0; len <= tok.size() + 2;
+                 ++len) {
+                auto it = by_start.find({to_lower(tok[0]), len});
+                if (it != by_start.end())
+                    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+            }
+            int best = 99;
+            std::u32string mine = to_utf32(w.lower);
+            std::uint32_t my_count = a.names.capitalised_count(w.lower);
+            for (const std::string* name : candidates) {
+                if (*name == w.lower) continue;
+                std::u32string theirs = to_utf32(*name);
+                int d = edit_distance_halves(mine, theirs, 4);
+                bool phonetic = phonetic_key(*name) == phonetic_key(w.lower);
+                bool close = (d <= 2 && mine.size() >= 5) || (d <= 4 && phonetic) ||
+                             (d <= 3 && mine.size() >= 7);
+                if (!close) continue;
+                // The other spelling must be the established one.
+                bool theirs_known = a.names.find(*name) != nullptr;
+                if (!theirs_known && a.names.capitalised_count(*name) <= my_count) continue;
+                if (d < best) best = d, match = name;
+            }
+            verdicts[w.lower] = match;
+        }
+        if (!match) continue;
+        const std::string* form = a.names.name_form(*match);
+        std::string correction = form ? *form : capitalised(*match);
+        // A real name of its own (`Anthony`) counts only beside the rest of the known name.
+        if (a.lexicon.proper_form(w.lower)) {
+            bool beside = false;
+            for (std::size_t k : {i + 1, i - 1}) {
+                if (k >= a.tokens.size()) continue;
+                if (const NameEntry* e = a.names.find(a.words[k].lower))
+                    beside = beside || e->canonical.find(correction) != std::string::npos;
+            }
+            if (!beside) continue;
+        }
+        std::string written = a.token_utf8(i);
+        out.push_back(error_suggestion(
+            Detector::Misspelling, a.tokens[i].start, a.tokens[i].end, "misspelling", correction,
+            "‘" + written + "’ looks like a misspelling of ‘" + correction + "’"));
+    }
+}
+
+} // namespace gloss::core::detail

@@ -1,0 +1,284 @@
+// NameBook, the built-in name lists, and the spelling similarity measures. Layer: core.
+#include "core/detect/names.hpp"
+
+#include "core/detect/lexicon.hpp"
+#include "core/text/tokenizer.hpp"
+#include "core/text/unicode.hpp"
+#include "core/text/utf8.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace gloss::core {
+
+namespace {
+
+// Written for Gloss: the places, peoples and bodies international news names most.
+constexpr std::string_view kCountries[] = {
+    "Afghanistan",    "Algeria",       "Argentina",
+    "Armenia",        "Australia",     "Austria",
+    "Azerbaijan",     "Bahrain",       "Bangladesh",
+    "Belarus",        "Belgium",       "Bolivia",
+    "Brazil",         "Bulgaria",      "Canada",
+    "Chile",          "China",         "Colombia",
+    "Croatia",        "Cuba",          "Cyprus",
+    "Czech Republic", "Denmark",       "Egypt",
+    "Eritrea",        "Estonia",       "Ethiopia",
+    "Finland",        "France",        "Georgia",
+    "Germany",        "Ghana",         "Greece",
+    "Hungary",        "India",         "Indonesia",
+    "Iran",           "Iraq",          "Ireland",
+    "Israel",         "Italy",         "Japan",
+    "Jordan",         "Kazakhstan",    "Kenya",
+    "Kosovo",         "Kuwait",        "Latvia",
+    "Lebanon",        "Libya",         "Lithuania",
+    "Mali",           "Mexico",        "Moldova",
+    "Morocco",        "Netherlands",   "Niger",
+    "Nigeria",        "North Korea",   "Norway",
+    "Oman",           "Pakistan",      "Palestine",
+    "Peru",           "Philippines",   "Poland",
+    "Portugal",       "Qatar",         "Romania",
+    "Russia",         "Saudi Arabia",  "Senegal",
+    "Serbia",         "Slovakia",      "Somalia",
+    "South Africa",   "South Korea",   "Spain",
+    "Sudan",          "Sweden",        "Switzerland",
+    "Syria",          "Taiwan",        "Tunisia",
+    "Turkey",         "Ukraine",       "United Arab Emirates",
+    "United Kingdom", "United States", "Uzbekistan",
+    "Venezuela",      "Vietnam",       "Yemen",
+    "Zimbabwe"};
+
+constexpr std::string_view kCities[] = {
+    "Amman",    "Ankara",     "Athens",    "Baghdad", "Beijing",  "Beirut",      "Berlin",
+    "Brussels", "Cairo",      "Damascus",  "Dakar",   "Doha",     "Dubai",       "Geneva",
+    "Gaza",     "Istanbul",   "Jerusalem", "Kabul",   "Kharkiv",  "Khan Younis", "Kyiv",
+    "Lisbon",   "London",     "Madrid",    "Moscow",  "Nairobi",  "New York",    "Paris",
+    "Rafah",    "Riyadh",     "Rome",      "Tehran",  "Tel Aviv", "Tokyo",       "Vienna",
+    "Warsaw",   "Washington", "West Bank", "Odesa",   "Lviv"};
+
+constexpr std::string_view kNationalities[] = {
+    "Afghan",    "African",    "American",    "Arab",        "Australian",   "Austrian",
+    "Belgian",   "British",    "Canadian",    "Chinese",     "Dutch",        "Egyptian",
+    "European",  "French",     "German",      "Greek",       "Indian",       "Iranian",
+    "Iraqi",     "Irish",      "Israeli",     "Israelis",    "Italian",      "Japanese",
+    "Jordanian", "Kurdish",    "Lebanese",    "Palestinian", "Palestinians", "Polish",
+    "Qatari",    "Russian",    "Russians",    "Saudi",       "Senegalese",   "Spanish",
+    "Sudanese",  "Swedish",    "Syrian",      "Turkish",     "Ukrainian",    "Ukrainians",
+    "Yemeni",    "Muslim",     "Muslims",     "Christian",   "Jewish",       "Sunni",
+    "Shia",      "Republican", "Republicans", "Democrat",    "Democrats",    "Houthi",
+    "Houthis"};
+
+constexpr std::string_view kOrganisations[] = {"United Nations",
+                                               "UN",
+                                               "NATO",
+                                               "European Union",
+                                               "EU",
+                                               "Hamas",
+                                               "Hezbollah",
+                                               "CIA",
+                                               "FBI",
+                                               "IMF",
+                                               "World Bank",
+                                               "OPEC",
+                                               "Kremlin",
+                                               "Pentagon",
+                                               "White House",
+                                               "UNRWA",
+                                               "Red Cross",
+                                               "World Health Organization",
+                                               "WHO",
+                                               "African Union",
+                                               "Security Council",
+                                               "UN Security Council",
+                                               "Reuters",
+                                               "AFP",
+                                               "Associated Press",
+                                               "Mossad",
+                                               "Islamic Jihad",
+                                               "Taliban"};
+
+} // namespace
+
+std::string name_key(std::string_view written) {
+    std::u32string cps = to_utf32(written);
+    std::string out;
+    bool space = false;
+    for (char32_t c : cps) {
+        if (c == U' ' || c == U'\t' || c == U'\n' || c == 0xA0) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        append_utf8(out, to_lower(c == 0x2019 ? U'\'' : c));
+    }
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
+    return out;
+}
+
+void NameBook::add(std::string_view surface, const std::string& label, const std::string& canonical,
+                   bool labelled) {
+    std::string key = name_key(surface);
+    if (key.empty()) return;
+    auto it = m_entries.find(key);
+    if (it == m_entries.end() || (labelled && !it->second.labelled))
+        m_entries[key] = NameEntry{label, canonical, std::string(surface), labelled};
+    std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+    m_longest = std::max(m_longest, words);
+    // Word forms for re-casing, and single-word names for spelling checks.
+    std::u32string cps = to_utf32(surface);
+    std::vector<Token> tokens = tokenize(cps);
+    for (const Token& t : tokens) {
+        if (t.kind != TokenKind::Word) continue;
+        std::u32string_view w(cps.data() + t.start, t.end - t.start);
+        if (!is_upper(w[0])) continue;
+        std::string lower = lower_utf8(w);
+        if (m_forms.emplace(lower, to_utf8(w)).second) m_name_words.push_back(lower);
+    }
+    // A person is often named by surname alone after the first mention.
+    if (label == "PERSON" && tokens.size() > 1) {
+        const Token& last = tokens.back();
+        std::u32string_view w(cps.data() + last.start, last.end - last.start);
+        std::string last_key = lower_utf8(w);
+        auto e = m_entries.find(last_key);
+        if (e == m_entries.end() || (labelled && !e->second.labelled))
+            m_entries[last_key] = NameEntry{label, canonical, to_utf8(w), labelled};
+    }
+}
+
+void NameBook::add_builtin() {
+    for (std::string_view n : kCountries)
+        add(n, "GPE", std::string(n), false);
+    for (std::string_view n : kCities)
+        add(n, "GPE", std::string(n), false);
+    for (std::string_view n : kNationalities)
+        add(n, "NORP", std::string(n), false);
+    for (std::string_view n : kOrganisations)
+        add(n, "ORG", std::string(n), false);
+}
+
+void NameBook::learn(const Document& document) {
+    const Text& text = document.text();
+    document.spans().for_each([&](const Span& s) {
+        if (s.status == Status::Rejected || s.label == "QUOTE" || s.label == "ERROR") return;
+        if (s.status == Status::Pending) return; // suggestions teach nothing until accepted
+        std::string surface(text.slice(s.start, s.end));
+        const std::string* canonical = s.attrs.get("canonical");
+        add(surface, s.label, canonical && !canonical->empty() ? *canonical : surface, true);
+        if (canonical && !canonical->empty()) add(*canonical, s.label, *canonical, true);
+    });
+}
+
+void NameBook::count_capitalised(std::string_view lower, std::string_view written) {
+    ++m_capitals[std::string(lower)];
+    if (m_forms.emplace(std::string(lower), std::string(written)).second)
+        m_name_words.emplace_back(lower);
+}
+
+const NameEntry* NameBook::find(std::string_view key) const {
+    auto it = m_entries.find(std::string(key));
+    return it == m_entries.end() ? nullptr : &it->second;
+}
+
+const std::string* NameBook::name_form(std::string_view lower) const {
+    auto it = m_forms.find(std::string(lower));
+    return it == m_forms.end() ? nullptr : &it->second;
+}
+
+std::uint32_t NameBook::capitalised_count(std::string_view lower) const {
+    auto it = m_capitals.find(std::string(lower));
+    return it == m_capitals.end() ? 0 : it->second;
+}
+
+// [SECTION] Similarity
+
+namespace {
+
+// QWERTY rows; keys next to each other in a row or diagonally are neighbours.
+bool keyboard_neighbours(char32_t a, char32_t b) {
+    static const char* const rows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+    int ra = -1, ca = -1, rb = -1, cb = -1;
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; rows[r][c]; ++c) {
+            if (static_cast<char32_t>(rows[r][c]) == a) ra = r, ca = c;
+            if (static_cast<char32_t>(rows[r][c]) == b) rb = r, cb = c;
+        }
+    if (ra < 0 || rb < 0) return false;
+    return std::abs(ra - rb) <= 1 && std::abs(ca - cb) <= 1;
+}
+
+} // namespace
+
+int edit_distance_halves(std::u32string_view a, std::u32string_view b, int limit) {
+    const std::size_t n = a.size(), m = b.size();
+    if (static_cast<int>(n > m ? n - m : m - n) * 2 > limit) return limit + 1;
+    std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+    for (std::size_t j = 0; j <= m; ++j)
+        prev[j] = static_cast<int>(j) * 2;
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = static_cast<int>(i) * 2;
+        int best = cur[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            char32_t x = to_lower(a[i - 1]), y = to_lower(b[j - 1]);
+            int sub = x == y ? 0 : keyboard_neighbours(x, y) ? 1 : 2;
+            int v = std::min({prev[j] + 2, cur[j - 1] + 2, prev[j - 1] + sub});
+            if (i > 1 && j > 1 && x == to_lower(b[j - 2]) && to_lower(a[i - 2]) == y)
+                v = std::min(v, prev2[j - 2] + 2); // transposition
+            cur[j] = v;
+            best = std::min(best, v);
+        }
+        if (best > limit) return limit + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[m];
+}
+
+std::string phonetic_key(std::string_view lower) {
+    auto code = [](char c) -> char {
+        switch (c) {
+        case 'b':
+        case 'f':
+        case 'p':
+        case 'v':
+            return '1';
+        case 'c':
+        case 'g':
+        case 'j':
+        case 'k':
+        case 'q':
+        case 's':
+        case 'x':
+        case 'z':
+            return '2';
+        case 'd':
+        case 't':
+            return '3';
+        case 'l':
+            return '4';
+        case 'm':
+        case 'n':
+            return '5';
+        case 'r':
+            return '6';
+        default:
+            return '0'; // vowels, h, w, y and anything else
+        }
+    };
+    std::string out;
+    char last = 0;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        char c = lower[i];
+        if (i == 0) {
+            out += c;
+            last = code(c);
+            continue;
+        }
+        char k = code(c);
+        if (k != '0' && k != last) out += k;
+        if (c != 'h' && c != 'w') last = k;
+    }
+    return out;
+}
+
+} // namespace gloss::core

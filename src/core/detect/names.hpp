@@ -1,0 +1,64 @@
+// NameBook: the names a project knows, for gazetteer suggestions, re-casing and spelling
+// checks: entities the annotators labelled (with canonical names), names written capitalised
+// in the text, and a small built-in list of countries, cities, nationalities and organisations
+// written for Gloss. Layer: core (std only).
+#pragma once
+
+#include "core/model/document.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gloss::core {
+
+struct NameEntry {
+    std::string label;     // PERSON, ORG, GPE, NORP, LOC
+    std::string canonical; // "Antony Blinken"
+    std::string surface;   // as usually written ("Blinken" for the surname alias)
+    bool labelled = false; // from an annotator's span (else built in)
+};
+
+class NameBook {
+public:
+    // The built-in countries, cities, nationalities and organisations.
+    void add_builtin();
+    // Every accepted entity span (PERSON, ORG, GPE, NORP, LOC and any label not QUOTE/ERROR
+    // with a `canonical`) of `document`, and its capitalised words.
+    void learn(const Document& document);
+    // One name: its written form, label and canonical; a PERSON's surname is added as an alias.
+    void add(std::string_view surface, const std::string& label, const std::string& canonical,
+             bool labelled);
+    // Counts capitalised words not at a sentence start, the evidence for names in the text.
+    void count_capitalised(std::string_view lower, std::string_view written);
+
+    // The entry for a name written as `key` (lower case, words joined by one space).
+    const NameEntry* find(std::string_view key) const;
+    std::size_t longest_name_words() const { return m_longest; }
+    // How a single lower-case word is written as a name ("blinken" -> "Blinken"), or null.
+    const std::string* name_form(std::string_view lower) const;
+    std::uint32_t capitalised_count(std::string_view lower) const;
+    // Single-word names (lower case) for spelling comparisons.
+    const std::vector<std::string>& name_words() const { return m_name_words; }
+    bool empty() const { return m_entries.empty(); }
+
+private:
+    std::unordered_map<std::string, NameEntry> m_entries;
+    std::unordered_map<std::string, std::string> m_forms;      // lower word -> written form
+    std::unordered_map<std::string, std::uint32_t> m_capitals; // lower word -> count
+    std::vector<std::string> m_name_words;
+    std::size_t m_longest = 1;
+};
+
+// A name as a key: lower case, words separated by one space, a possessive 's dropped.
+std::string name_key(std::string_view written);
+
+// Damerau-Levenshtein distance on code points, where a substitution of keys next to each other
+// on a QWERTY keyboard costs half; returns a value in half-units (2 = one full edit).
+int edit_distance_halves(std::u32string_view a, std::u32string_view b, int limit_halves);
+// A phonetic key close to Soundex: the first letter, then consonant classes without repeats.
+std::string phonetic_key(std::string_view lower);
+
+} // namespace gloss::core
