@@ -121,6 +121,36 @@ Suggestion error_suggestion(Detector d, std::uint32_t start, std::uint32_t end, 
 
 } // namespace detail
 
+namespace {
+
+// An entity suggestion inside a longer one (or a span) of the same label is the same mention:
+// `blinken` inside `anthony blinken`.
+void drop_nested_entities(const Document& document, std::vector<Suggestion>& entities) {
+    auto inside = [](std::uint32_t s, std::uint32_t e, std::uint32_t S, std::uint32_t E) {
+        return S <= s && e <= E && (E - S) > (e - s);
+    };
+    std::vector<bool> drop(entities.size(), false);
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        const Suggestion& x = entities[i];
+        for (const Suggestion& y : entities)
+            if (y.label == x.label && inside(x.start, x.end, y.start, y.end)) drop[i] = true;
+        document.spans().for_each_overlapping(x.start, x.end, [&](const Span& s) {
+            if (s.status != Status::Rejected && s.label == x.label &&
+                inside(x.start, x.end, s.start, s.end))
+                drop[i] = true;
+        });
+    }
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < entities.size(); ++i)
+        if (!drop[i]) {
+            if (k != i) entities[k] = std::move(entities[i]);
+            ++k;
+        }
+    entities.resize(k);
+}
+
+} // namespace
+
 std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                                const Lexicon* lexicon, const AssistSettings& settings) {
     static const Lexicon kFunctionWordsOnly;
@@ -138,8 +168,21 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
     if (settings.on(Detector::Duplication)) detail::detect_duplication(a, out);
     if (settings.on(Detector::SelfPairing)) detail::detect_self_pairing(a, out);
     if (settings.on(Detector::Misspelling)) detail::detect_misspellings(a, out);
+    // A name in lower case is one error, not also a misspelling of a word inside it.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> recased;
+    for (const Suggestion& s : out)
+        if (s.detector == Detector::WrongCase) recased.push_back({s.start, s.end});
+    std::erase_if(out, [&](const Suggestion& s) {
+        if (s.detector != Detector::Misspelling) return false;
+        for (auto [from, to] : recased)
+            if (s.start < to && s.end > from) return true;
+        return false;
+    });
     std::vector<Suggestion> entities;
-    if (settings.on(Detector::Entities)) detail::detect_entities(a, splits, out, entities);
+    if (settings.on(Detector::Entities)) {
+        detail::detect_entities(a, splits, out, entities);
+        drop_nested_entities(document, entities);
+    }
     if (settings.on(Detector::Quotes)) {
         std::vector<detail::Mention> mentions;
         document.spans().for_each([&](const Span& s) {

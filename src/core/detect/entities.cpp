@@ -110,17 +110,24 @@ void detect_entities(const Analysis& a, const std::vector<Split>& splits,
     //    and the name part of a glued word (`blinken` in `blinkenbut`).
     for (const Split& sp : splits) {
         const Token& t = a.tokens[sp.token];
-        if (const NameEntry* e = a.names.find(sp.left_lower))
+        if (const NameEntry* e = a.names.find(sp.left_lower); e && !a.is_word(sp.left_lower))
             out.push_back(entity(t.start, sp.at, e->label, e->canonical,
                                  "a mention of " + e->canonical + " glued to the next word"));
-        if (const NameEntry* e = a.names.find(sp.right_lower))
+        if (const NameEntry* e = a.names.find(sp.right_lower); e && !a.is_word(sp.right_lower))
             out.push_back(entity(sp.at, t.end, e->label, e->canonical,
                                  "a mention of " + e->canonical + " glued to the word before"));
     }
     // 3. Unknown capitalised sequences typed by a title before them or an organisation word.
+    //    A glued word ends a sequence at its split (`Joe Bidenalso` -> `Joe Biden`).
+    std::vector<std::uint32_t> split_at(n, 0);
+    for (const Split& sp : splits)
+        split_at[sp.token] = sp.at;
     auto name_word = [&](std::size_t k) {
         const Word& w = a.words[k];
         return w.letters && w.capital && !covered[k];
+    };
+    auto run_end = [&](std::size_t last) {
+        return split_at[last] ? split_at[last] : name_end(a, last);
     };
     for (std::size_t i = 0; i < n; ++i) {
         if (!name_word(i)) continue;
@@ -142,19 +149,20 @@ void detect_entities(const Analysis& a, const std::vector<Split>& splits,
         std::string written;
         if (org && len >= 2) {
             written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[i].start,
-                                                  name_end(a, j - 1) - a.tokens[i].start));
-            out.push_back(entity(a.tokens[i].start, name_end(a, j - 1), "ORG", written,
+                                                  run_end(j - 1) - a.tokens[i].start));
+            out.push_back(entity(a.tokens[i].start, run_end(j - 1), "ORG", written,
                                  "a capitalised name ending in an organisation word"));
         } else if (s < j && j - s <= 3) {
             bool unknown_words = true;
             for (std::size_t k = s; k < j; ++k)
-                unknown_words = unknown_words && !a.is_word(a.words[k].lower) &&
-                                !a.lexicon.is_function_word(a.words[k].lower);
+                unknown_words = unknown_words &&
+                                (split_at[k] || (!a.is_word(a.words[k].lower) &&
+                                                 !a.lexicon.is_function_word(a.words[k].lower)));
             bool sentence_start = a.words[s].sentence_start && !titled;
             if ((titled || (j - s >= 2 && !sentence_start)) && unknown_words) {
                 written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[s].start,
-                                                      name_end(a, j - 1) - a.tokens[s].start));
-                out.push_back(entity(a.tokens[s].start, name_end(a, j - 1), "PERSON", written,
+                                                      run_end(j - 1) - a.tokens[s].start));
+                out.push_back(entity(a.tokens[s].start, run_end(j - 1), "PERSON", written,
                                      titled ? "a name after a title" : "a capitalised name"));
             }
         }

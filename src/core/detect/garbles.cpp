@@ -142,19 +142,56 @@ void detect_unended_sentences(const Analysis& a, std::vector<Suggestion>& out) {
 // [SECTION] Names in lower case
 
 void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
-    auto name_form = [&](std::size_t i) -> const std::string* {
+    // How a lower-case word is written as a name; capitalised when only seen in lower case.
+    auto name_form = [&](std::size_t i) -> std::optional<std::string> {
         const Word& w = a.words[i];
-        if (!w.letters || w.capital || a.is_word(w.lower)) return nullptr;
-        if (const std::string* form = a.known_name(w.lower)) return form;
-        return a.lexicon.proper_form(w.lower);
+        if (!w.letters || w.capital || a.is_word(w.lower)) return std::nullopt;
+        const std::string* form = a.known_name(w.lower);
+        if (!form) form = a.lexicon.proper_form(w.lower);
+        if (!form) return std::nullopt;
+        if (form->empty() || !is_upper(to_utf32(*form)[0])) return capitalised(*form);
+        return *form;
     };
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-        const std::string* first = name_form(i);
+        // A labelled name of several words written in lower case (`riyad mansour`).
+        if (!a.words[i].capital && a.words[i].letters) {
+            std::string key;
+            const NameEntry* found = nullptr;
+            std::size_t found_len = 0;
+            for (std::size_t len = 1;
+                 len <= a.names.longest_name_words() && i + len <= a.tokens.size(); ++len) {
+                std::size_t k = i + len - 1;
+                if (len > 1 && a.tokens[k].start != a.tokens[k - 1].end + 1) break;
+                if (a.words[k].capital || !a.words[k].letters) break;
+                key += (len > 1 ? " " : "") + a.words[k].lower;
+                if (len > 1)
+                    if (const NameEntry* e = a.names.find(key); e && e->labelled)
+                        found = e, found_len = len;
+            }
+            if (found) {
+                std::size_t j = i + found_len;
+                std::string written = to_utf8(std::u32string_view(
+                    a.cps.data() + a.tokens[i].start, a.tokens[j - 1].end - a.tokens[i].start));
+                std::string correction = found->canonical;
+                if (name_key(found->canonical) != name_key(written)) {
+                    correction.clear();
+                    for (std::size_t k = i; k < j; ++k)
+                        correction += (k > i ? " " : "") + capitalised(a.words[k].lower);
+                }
+                out.push_back(error_suggestion(Detector::WrongCase, a.tokens[i].start,
+                                               a.tokens[j - 1].end, "wrong_case", correction,
+                                               "‘" + written + "’ is a name, written ‘" +
+                                                   correction + "’ elsewhere"));
+                i = j - 1;
+                continue;
+            }
+        }
+        std::optional<std::string> first = name_form(i);
         if (!first) continue;
         std::size_t j = i + 1;
         std::vector<std::string> forms{*first};
         while (j < a.tokens.size() && a.tokens[j].start == a.tokens[j - 1].end + 1) {
-            const std::string* f = name_form(j);
+            std::optional<std::string> f = name_form(j);
             if (!f) break;
             forms.push_back(*f);
             ++j;
@@ -164,7 +201,8 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
             key += (k > i ? " " : "") + a.words[k].lower;
             correction += (k > i ? " " : "") + forms[k - i];
         }
-        if (const NameEntry* e = a.names.find(key); e && name_key(e->surface) == key)
+        if (const NameEntry* e = a.names.find(key);
+            e && name_key(e->surface) == key && is_upper(to_utf32(e->surface)[0]))
             correction = e->surface;
         // `anthony blinken`: the surname names a person whose first name is spelled otherwise.
         if (j - i >= 2)
@@ -176,6 +214,10 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
             }
         std::string written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[i].start,
                                                           a.tokens[j - 1].end - a.tokens[i].start));
+        if (written == correction) { // `el-Sisi`: written so elsewhere too
+            i = j - 1;
+            continue;
+        }
         out.push_back(error_suggestion(
             Detector::WrongCase, a.tokens[i].start, a.tokens[j - 1].end, "wrong_case", correction,
             "‘" + written + "’ is a name, written ‘" + correction + "’ elsewhere"));
@@ -275,6 +317,7 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
         const Word& w = a.words[i];
         std::u32string_view tok = a.token(i);
         if (!w.letters || w.all_caps || tok.size() < 4 || a.is_word(w.lower)) continue;
+        if (tok.find_first_of(U"'\u2019") != std::u32string_view::npos) continue; // Senegal’s
         if (const NameEntry* e = a.names.find(w.lower); e && e->labelled) continue;
         auto cached = verdicts.find(w.lower);
         const std::string* match = nullptr;

@@ -135,14 +135,19 @@ void NameBook::add(std::string_view surface, const std::string& label, const std
         std::string lower = lower_utf8(w);
         if (m_forms.emplace(lower, to_utf8(w)).second) m_name_words.push_back(lower);
     }
-    // A person is often named by surname alone after the first mention.
-    if (label == "PERSON" && tokens.size() > 1) {
-        const Token& last = tokens.back();
-        std::u32string_view w(cps.data() + last.start, last.end - last.start);
-        std::string last_key = lower_utf8(w);
-        auto e = m_entries.find(last_key);
-        if (e == m_entries.end() || (labelled && !e->second.labelled))
-            m_entries[last_key] = NameEntry{label, canonical, to_utf8(w), labelled};
+    // A person is often named by surname alone after the first mention: the canonical name's
+    // last word (as the canonical writes it) becomes an alias.
+    if (label == "PERSON") {
+        std::u32string canon = to_utf32(canonical);
+        std::vector<Token> parts = tokenize(canon);
+        if (parts.size() > 1 && parts.back().kind == TokenKind::Word) {
+            std::u32string_view w(canon.data() + parts.back().start,
+                                  parts.back().end - parts.back().start);
+            std::string last_key = lower_utf8(w);
+            auto e = m_entries.find(last_key);
+            if (e == m_entries.end() || (labelled && !e->second.labelled))
+                m_entries[last_key] = NameEntry{label, canonical, to_utf8(w), labelled};
+        }
     }
 }
 
