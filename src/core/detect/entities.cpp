@@ -22,6 +22,15 @@ bool is_title(std::string_view lower) {
     return false;
 }
 
+// Words that qualify a title: `Foreign Minister`, `Deputy Prime Minister`.
+bool is_title_modifier(std::string_view lower) {
+    for (std::string_view t : {"foreign", "prime", "deputy", "vice", "state", "defence", "defense",
+                               "interior", "finance", "economy", "health", "first", "acting",
+                               "former", "senior", "chief", "general", "special", "secretary"})
+        if (t == lower) return true;
+    return false;
+}
+
 bool is_org_word(std::string_view lower) {
     for (std::string_view t :
          {"ministry",   "council",        "agency",     "organization", "organisation", "party",
@@ -137,20 +146,26 @@ void detect_entities(const Analysis& a, const std::vector<Split>& splits,
                 (j > i && j + 1 < n && (a.words[j].lower == "of" || a.words[j].lower == "for") &&
                  name_word(j + 1))))
             ++j;
-        std::size_t len = j - i;
+        // A sentence's first word (`The`) is not part of the name.
+        std::size_t i0 = i;
+        while (i0 < j && a.lexicon.is_function_word(a.words[i0].lower))
+            ++i0;
+        std::size_t len = j - i0;
         bool org = false;
-        for (std::size_t k = i; k < j; ++k)
+        for (std::size_t k = i0; k < j; ++k)
             org = org || is_org_word(a.words[k].lower);
-        bool titled = i > 0 && is_title(a.words[i - 1].lower);
-        // Skip leading titles inside the run ("President Moussa Diop").
-        std::size_t s = i;
-        while (s < j && is_title(a.words[s].lower))
-            ++s, titled = true;
+        bool titled = i0 > 0 && is_title(a.words[i0 - 1].lower);
+        // Skip leading titles inside the run ("Foreign Minister Sameh Shoukry").
+        std::size_t s = i0;
+        while (s < j && (is_title(a.words[s].lower) || is_title_modifier(a.words[s].lower))) {
+            titled = titled || is_title(a.words[s].lower);
+            ++s;
+        }
         std::string written;
         if (org && len >= 2) {
-            written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[i].start,
-                                                  run_end(j - 1) - a.tokens[i].start));
-            out.push_back(entity(a.tokens[i].start, run_end(j - 1), "ORG", written,
+            written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[i0].start,
+                                                  run_end(j - 1) - a.tokens[i0].start));
+            out.push_back(entity(a.tokens[i0].start, run_end(j - 1), "ORG", written,
                                  "a capitalised name ending in an organisation word"));
         } else if (s < j && j - s <= 3) {
             bool unknown_words = true;

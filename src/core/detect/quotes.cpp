@@ -23,6 +23,14 @@ bool is_reporting_verb(std::string_view lower) {
     return false;
 }
 
+bool is_title_word(std::string_view lower) {
+    for (std::string_view t : {"president", "minister", "secretary", "mr", "mrs", "ms", "dr",
+                               "director", "foreign", "prime", "spokesman", "spokeswoman",
+                               "general", "ambassador", "envoy", "chancellor", "senator"})
+        if (t == lower) return true;
+    return false;
+}
+
 bool is_pronoun(std::string_view lower) {
     return lower == "he" || lower == "she" || lower == "they";
 }
@@ -113,6 +121,8 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
         else
             while (e + 1 < n && a.words[e + 1].letters && a.words[e + 1].capital && e - k < 3)
                 ++e;
+        while (s < e && is_title_word(a.words[s].lower))
+            ++s; // `Minister Sameh Shoukry said`: the title is not the speaker
         return {a.tokens[s].start, a.tokens[e].end};
     };
 
