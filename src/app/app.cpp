@@ -209,7 +209,14 @@ void App::export_jsonl() {
 
 void App::changed() {
     m_session.mark_changed();
+    m_session.refresh_suggestions(); // only when the project's names or settings changed
     m_host.annotations_changed();
+}
+
+bool App::load_lexicon(std::string_view asset) {
+    bool ok = m_session.set_lexicon(asset);
+    if (m_session.refresh_suggestions()) m_host.annotations_changed();
+    return ok;
 }
 
 void App::frame() {
@@ -303,7 +310,9 @@ void App::draw_shortcut_sheet() {
         {"Alt+Left / Alt+Right", "shrink / grow the selected span's end by a word"},
         {"Alt+Shift+Left / Alt+Shift+Right",
          "grow / shrink its start by a word (add Ctrl: by character)"},
-        {"Enter", "edit the selected span's attributes (accepts a suggestion)"},
+        {"Tab / Shift+Tab", "next / previous suggestion (or span, when none wait)"},
+        {"Enter", "accept a suggestion and edit its correction; edit a span's attributes"},
+        {"Shift+Enter", "accept every suggestion of the selected one's kind (one undo step)"},
         {"Backspace", "reject a suggestion, or remove the selected span"},
         {"Delete", "remove the selected span"},
         {"S, then 1-9", "pick the speaker of the selected quote (or click the mention)"},

@@ -32,6 +32,9 @@ public:
     // Documents from Gloss JSONL; on error the session is untouched and the error is shown.
     core::Diagnostics load_documents(std::string_view jsonl, const std::string& source);
     std::string annotations_jsonl() const { return m_session.export_jsonl(); }
+    // The English lexicon for the Assist detectors (the generated asset); false when the bytes
+    // are not one (the detectors then work with their built-in words only).
+    bool load_lexicon(std::string_view asset);
     // Opens a file in any format io reads (chosen by its name); on error the session is
     // untouched and the error is shown with its place.
     core::Diagnostics open_file(const std::string& name, std::string_view bytes);

@@ -24,13 +24,24 @@ std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
 void App::draw_suggestions() {
     core::Document* doc = m_session.document();
     if (!doc) return;
-    std::vector<const core::Span*> pending;
-    doc->spans().for_each([&](const core::Span& s) {
-        if (s.status == core::Status::Pending) pending.push_back(&s);
-    });
+    std::vector<const core::Span*> pending = m_session.pending_suggestions();
     ImGui::Spacing();
     ImGui::TextDisabled("SUGGESTIONS  %zu", pending.size());
     ImGui::Separator();
+    if (ImGui::CollapsingHeader("Detectors")) {
+        for (std::size_t i = 0; i < core::kDetectorCount; ++i) {
+            auto d = static_cast<core::Detector>(i);
+            bool on = m_session.assist_settings().on(d);
+            std::string label =
+                std::string(core::describe(d)) + "##detector" + std::string(core::to_string(d));
+            if (ImGui::Checkbox(label.c_str(), &on)) {
+                m_session.set_detector(d, on);
+                changed();
+            }
+        }
+        if (!m_session.has_lexicon())
+            ImGui::TextDisabled("No English lexicon loaded: glued words are found less well.");
+    }
     if (pending.empty()) {
         ImGui::TextDisabled("None waiting.");
         return;
@@ -42,14 +53,18 @@ void App::draw_suggestions() {
             ImGui::TextDisabled("… %zu more", pending.size() - 200);
             break;
         }
-        std::string item = s->label + "  " + excerpt(doc->text().slice(s->start, s->end), 48);
-        if (const std::string* reason = s->attrs.get("reason")) item += "  · " + *reason;
+        std::string item = s->label;
+        if (const std::string* type = s->attrs.get("type")) item += "/" + *type;
+        item += "  " + excerpt(doc->text().slice(s->start, s->end), 48);
+        if (const std::string* c = s->attrs.get("correction")) item += " → " + excerpt(*c, 48);
         item += "##suggestion" + std::to_string(s->id);
         if (ImGui::Selectable(item.c_str(), s->id == m_session.selected_span)) {
             m_session.selected_span = s->id;
             m_session.selection = {};
             m_article.scroll_to(s->start);
         }
+        if (const std::string* reason = s->attrs.get("reason"); reason && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", reason->c_str());
     }
 }
 
@@ -100,18 +115,17 @@ void App::draw_inspector_span() {
                         std::string(core::to_string(current.origin)).c_str(),
                         std::string(core::to_string(current.status)).c_str());
     if (current.status == core::Status::Pending) {
-        if (ImGui::Button("Accept (Enter)")) {
-            core::Span accepted = current;
-            accepted.status = core::Status::Accepted;
-            if (doc->update_span(accepted).ok()) changed();
-        }
+        if (const std::string* reason = current.attrs.get("reason"))
+            ImGui::TextWrapped("Why: %s", reason->c_str());
+        if (ImGui::Button("Accept (Enter)") && m_session.accept_selected()) changed();
         ImGui::SameLine();
-        if (ImGui::Button("Reject (Backspace)")) {
-            core::Span rejected = current;
-            rejected.status = core::Status::Rejected;
-            if (doc->update_span(rejected).ok()) changed();
-            m_session.selected_span = 0;
-        }
+        if (ImGui::Button("Reject (Backspace)") && m_session.reject_selected()) changed();
+        std::string kind = core::suggestion_kind(current);
+        std::size_t same = 0;
+        for (const core::Span* s : m_session.pending_suggestions())
+            same += core::suggestion_kind(*s) == kind ? 1 : 0;
+        std::string all = "Accept all " + std::to_string(same) + " " + kind + " (Shift+Enter)";
+        if (same > 1 && ImGui::Button(all.c_str()) && m_session.accept_all_of_kind(kind)) changed();
     }
     ImGui::Separator();
     if (label) {

@@ -92,27 +92,27 @@ void App::handle_shortcuts() {
 
     const core::Span* selected = doc->spans().find(m_session.selected_span);
     if (ImGui::IsKeyPressed(ImGuiKey_Tab, true)) {
-        m_session.select_adjacent_span(!io.KeyShift);
+        // Suggestions first: Tab walks those waiting, or every span when none wait.
+        if (!m_session.select_adjacent_suggestion(!io.KeyShift))
+            m_session.select_adjacent_span(!io.KeyShift);
         if (const core::Span* s = doc->spans().find(m_session.selected_span))
             m_article.scroll_to(s->start);
         return;
     }
-    if (selected && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
-                     ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
-        if (selected->status == core::Status::Pending) {
-            core::Span accepted = *selected;
-            accepted.status = core::Status::Accepted;
-            if (doc->update_span(accepted).ok()) changed();
-        }
-        m_focus_inspector = true;
+    bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                 ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+    if (selected && enter && io.KeyShift && selected->status == core::Status::Pending) {
+        if (m_session.accept_all_of_kind(core::suggestion_kind(*selected))) changed();
+        return;
+    }
+    if (selected && enter) {
+        if (m_session.accept_selected()) changed();
+        m_focus_inspector = true; // the correction (or other attributes) can be edited now
         return;
     }
     if (selected && ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
         if (selected->status == core::Status::Pending) {
-            core::Span rejected = *selected;
-            rejected.status = core::Status::Rejected;
-            if (doc->update_span(rejected).ok()) changed();
-            m_session.select_adjacent_span(true);
+            if (m_session.reject_selected()) changed();
         } else if (m_session.remove_selected()) {
             changed();
         }

@@ -22,6 +22,7 @@ void Session::open(std::size_t index) {
     selection = {};
     selected_span = 0;
     caret = anchor = 0;
+    refresh_suggestions();
 }
 
 core::Diagnostics Session::load_jsonl(std::string_view bytes, const std::string& source) {
@@ -138,9 +139,11 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     m_documents = std::move(documents);
     m_current = 0;
     m_tokens_for = m_sentences_for = ~std::size_t{0};
+    m_assist_state.assign(m_documents.size(), 0);
     selection = {};
     selected_span = 0;
     caret = anchor = 0;
+    refresh_suggestions();
     mark_changed();
 }
 

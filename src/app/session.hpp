@@ -2,12 +2,14 @@
 // and the commands that change it. Layer: app, but free of ImGui so tests read it directly.
 #pragma once
 
+#include "core/detect/assist.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model/document.hpp"
 #include "core/model/label_schema.hpp"
 #include "core/text/tokenizer.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,6 +97,34 @@ public:
     bool undo();
     bool redo();
 
+    // [SECTION] Assist (session_assist.cpp)
+    // The English lexicon (the generated asset's bytes); false when they are not one.
+    bool set_lexicon(std::string_view asset);
+    bool has_lexicon() const { return m_lexicon.has_value(); }
+    const core::AssistSettings& assist_settings() const { return m_assist; }
+    // Whether the detectors run at all (on by default; a campaign may turn them off so that
+    // workers' answers are their own, and tests of other features do).
+    bool assist_enabled() const { return m_assist_enabled; }
+    void set_assist_enabled(bool on);
+    // Turns a detector on (its suggestions are computed again) or off (its suggestions the
+    // user has not touched are withdrawn).
+    void set_detector(core::Detector detector, bool on);
+    // Runs the detectors on the current document when what they read changed since the last
+    // run (another document, the project's labelled names, the settings) and adds the new
+    // suggestions as pending spans; rejected ones never come back. Returns how many were added.
+    std::size_t refresh_suggestions();
+    // Pending suggestions of the current document, in text order.
+    std::vector<const core::Span*> pending_suggestions() const;
+    // Selects the next (or previous) pending suggestion, wrapping; false when there is none.
+    bool select_adjacent_suggestion(bool forward);
+    // Accepts or rejects the selected suggestion (one undo step each); a rejection selects the
+    // next suggestion.
+    bool accept_selected();
+    bool reject_selected();
+    // Accepts every pending suggestion of `kind` (core::suggestion_kind) in the current document
+    // as one undo step; returns how many.
+    std::size_t accept_all_of_kind(const std::string& kind);
+
     // Increments on every change of the annotations.
     std::uint64_t revision() const { return m_revision; }
     void mark_changed() { ++m_revision; }
@@ -107,6 +137,12 @@ private:
     std::vector<core::Sentence> m_sentences;
     std::size_t m_sentences_for = ~std::size_t{0};
     std::uint64_t m_revision = 0;
+    std::optional<core::Lexicon> m_lexicon;
+    core::AssistSettings m_assist;
+    bool m_assist_enabled = true;
+    // What the last run of the detectors read, per document: a fingerprint of the project's
+    // names and the settings (0: never run).
+    std::vector<std::uint64_t> m_assist_state;
 };
 
 } // namespace gloss::app

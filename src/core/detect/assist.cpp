@@ -5,6 +5,7 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -126,27 +127,29 @@ namespace {
 // An entity suggestion inside a longer one (or a span) of the same label is the same mention:
 // `blinken` inside `anthony blinken`.
 void drop_nested_entities(const Document& document, std::vector<Suggestion>& entities) {
-    auto inside = [](std::uint32_t s, std::uint32_t e, std::uint32_t S, std::uint32_t E) {
-        return S <= s && e <= E && (E - S) > (e - s);
-    };
-    std::vector<bool> drop(entities.size(), false);
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        const Suggestion& x = entities[i];
-        for (const Suggestion& y : entities)
-            if (y.label == x.label && inside(x.start, x.end, y.start, y.end)) drop[i] = true;
+    // Sweep in (start, longest first) order: a suggestion is inside an earlier one of its
+    // label when that one reaches at least as far.
+    std::sort(entities.begin(), entities.end(), [](const Suggestion& x, const Suggestion& y) {
+        return std::tie(x.start, y.end) < std::tie(y.start, x.end);
+    });
+    std::map<std::string, std::uint32_t, std::less<>> reach; // label -> furthest end so far
+    std::vector<Suggestion> kept;
+    kept.reserve(entities.size());
+    for (Suggestion& x : entities) {
+        auto it = reach.find(x.label);
+        bool inside = it != reach.end() && it->second >= x.end;
         document.spans().for_each_overlapping(x.start, x.end, [&](const Span& s) {
-            if (s.status != Status::Rejected && s.label == x.label &&
-                inside(x.start, x.end, s.start, s.end))
-                drop[i] = true;
+            if (s.status != Status::Rejected && s.label == x.label && s.start <= x.start &&
+                x.end <= s.end && s.end - s.start > x.end - x.start)
+                inside = true;
         });
+        if (it == reach.end())
+            reach.emplace(x.label, x.end);
+        else
+            it->second = std::max(it->second, x.end);
+        if (!inside) kept.push_back(std::move(x));
     }
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < entities.size(); ++i)
-        if (!drop[i]) {
-            if (k != i) entities[k] = std::move(entities[i]);
-            ++k;
-        }
-    entities.resize(k);
+    entities = std::move(kept);
 }
 
 } // namespace
@@ -226,6 +229,7 @@ std::size_t add_suggestions(Document& document, const std::vector<Suggestion>& s
         span.end = s.end;
         span.label = s.label;
         span.attrs = s.attrs;
+        span.attrs.set("detector", std::string(to_string(s.detector)));
         EditResult r = document.add_suggestion(std::move(span));
         if (!r.ok()) continue;
         ++added;
@@ -239,6 +243,7 @@ std::size_t add_suggestions(Document& document, const std::vector<Suggestion>& s
             mention.label = s.speaker_label;
             mention.attrs.set("canonical", std::string(document.text().slice(from, to)));
             mention.attrs.set("reason", "the speaker of a quote");
+            mention.attrs.set("detector", std::string(to_string(Detector::Quotes)));
             EditResult m = document.add_suggestion(std::move(mention));
             if (!m.ok()) continue;
             ++added;

@@ -55,7 +55,8 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
 
 // Adds suggestions as pending spans (and `speaker` relations) unless a span with the same range
 // and label exists already in any state: accepted, pending or rejected (rejected suggestions
-// do not come back). Outside the undo history. Returns how many spans were added.
+// do not come back). Each carries attrs.detector. Outside the undo history. Returns how many
+// spans were added.
 std::size_t add_suggestions(Document& document, const std::vector<Suggestion>& suggestions);
 
 // The kind of a suggestion, for "accept all of this kind": the label, and for errors the type

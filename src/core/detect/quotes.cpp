@@ -102,8 +102,11 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
     auto mention_in = [&](std::uint32_t from, std::uint32_t to, std::uint32_t near) {
         const Mention* best = nullptr;
         std::uint32_t best_d = ~0u;
-        for (const Mention& m : mentions) {
-            if (m.start < from || m.end > to) continue;
+        auto it = std::lower_bound(mentions.begin(), mentions.end(), from,
+                                   [](const Mention& x, std::uint32_t v) { return x.start < v; });
+        for (; it != mentions.end() && it->start < to; ++it) {
+            const Mention& m = *it;
+            if (m.end > to) continue;
             std::uint32_t d = m.start > near ? m.start - near : near - m.end;
             if (d < best_d) best_d = d, best = &m;
         }
@@ -152,10 +155,12 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
             } else if (k > after && is_pronoun(a.words[k - 1].lower)) {
                 // `he said`: the nearest person named before the quote.
                 const Mention* best = nullptr;
-                for (const Mention& earlier : mentions)
-                    if (earlier.end <= q.start && earlier.label == "PERSON" &&
-                        q.start - earlier.end < 1500)
-                        best = &earlier;
+                std::uint32_t window = q.start > 1500 ? q.start - 1500 : 0;
+                auto it =
+                    std::lower_bound(mentions.begin(), mentions.end(), window,
+                                     [](const Mention& x, std::uint32_t v) { return x.start < v; });
+                for (; it != mentions.end() && it->start < q.start; ++it)
+                    if (it->end <= q.start && it->label == "PERSON") best = &*it;
                 if (best) speaker = std::pair{best->start, best->end};
             } else {
                 auto before = capital_run_at(k - 1, true);

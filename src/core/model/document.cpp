@@ -131,6 +131,25 @@ EditResult Document::add_suggested_relation(Relation relation) {
     return result;
 }
 
+bool Document::withdraw_suggestion(SpanId id) {
+    const Span* span = m_spans.find(id);
+    if (!span || span->status != Status::Pending || span->origin != Origin::Suggested) return false;
+    auto refers = [id](const Edit& e) {
+        return (e.before && e.before->id == id) || (e.after && e.after->id == id) ||
+               (e.relation && (e.relation->from == id || e.relation->to == id));
+    };
+    for (const EditGroup& g : m_history.groups())
+        for (const Edit& e : g.edits)
+            if (refers(e)) return false;
+    for (const Edit& e : m_open_group.edits)
+        if (refers(e)) return false;
+    Edit edit;
+    edit.kind = Edit::Kind::RemoveSpan;
+    edit.before = *span;
+    apply(edit, true); // also drops the (suggested) relations of the span
+    return true;
+}
+
 EditResult Document::update_span(Span span) {
     EditResult result;
     result.id = span.id;

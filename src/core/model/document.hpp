@@ -76,6 +76,9 @@ public:
     // removed behind the user's back, so every recorded edit still finds its span.
     EditResult add_suggestion(Span span);
     EditResult add_suggested_relation(Relation relation);
+    // Removes a pending suggestion that no recorded edit refers to (the user never touched it),
+    // with the relations from or to it; false (and no change) otherwise.
+    bool withdraw_suggestion(SpanId id);
 
     // [SECTION] Loading without history (importers): replaces spans and relations, clears the
     // history. Ids of 0 are assigned. Invalid records are skipped and reported.

@@ -145,6 +145,14 @@ int main() {
     if (!s_app->load_fonts(font.data(), font.size(), 1.0f))
         s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
+    // ?assist=off: no suggestions (a campaign that wants workers' own answers).
+    std::string assist = emscripten_run_script_string(
+        "new URLSearchParams(location.search).get('assist') || ''");
+    if (assist == "off" || assist == "0" || assist == "false")
+        s_app->session().set_assist_enabled(false);
+    if (!s_app->load_lexicon(read_file("/assets/lexicon.txt")))
+        std::fprintf(stderr,
+                     "gloss: the English lexicon did not load; Assist uses built-in words\n");
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
     gloss::platform::set_autosave(s_autosave.get());
     // The last session of this browser when there is one, otherwise the samples.

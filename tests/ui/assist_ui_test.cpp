@@ -1,0 +1,140 @@
+// The Assist workflow in the interface: suggestions appear as pending spans, Tab walks them,
+// Enter accepts, Backspace rejects (and they stay rejected), Shift+Enter accepts all of a kind
+// as one undo step, labelling a name suggests its other mentions, detectors can be turned off.
+#include "harness.hpp"
+
+#include "core/text/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+using gloss::test::Harness;
+namespace core = gloss::core;
+
+namespace {
+
+const char* const kArticle =
+    R"({"id":"a","text":"Moussa Diop met Antony Blinken in Cairo. Later blinkenbut talks went on )"
+    R"(in cairo, and in cairo again. “We want peace now,” Diop said. Aides of Diop agreed."})"
+    "\n";
+
+std::size_t cp_of(Harness& h, const std::string& needle) {
+    const std::string& text = h.app.session().document()->text().utf8();
+    std::size_t byte = text.find(needle);
+    REQUIRE(byte != std::string::npos);
+    return core::count_code_points(std::string_view(text).substr(0, byte));
+}
+
+std::vector<const core::Span*> with(Harness& h, std::string_view text, std::string_view label) {
+    std::vector<const core::Span*> out;
+    const core::Document* d = h.app.session().document();
+    d->spans().for_each([&](const core::Span& s) {
+        if (s.label == label && d->text().slice(s.start, s.end) == text) out.push_back(&s);
+    });
+    return out;
+}
+
+const core::Span* selected(Harness& h) {
+    return h.app.session().document()->spans().find(h.app.session().selected_span);
+}
+
+} // namespace
+
+TEST_CASE("suggestions are walked with Tab, accepted with Enter, rejected with Backspace",
+          "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    auto pending = h.app.session().pending_suggestions();
+    REQUIRE(pending.size() >= 4);
+    REQUIRE(with(h, "cairo", "ERROR").size() == 2);
+    REQUIRE(with(h, "“We want peace now,”", "QUOTE").size() == 1);
+    CHECK_FALSE(h.app.session().document()->history().can_undo()); // proposals, not edits
+
+    h.press(ImGuiKey_Tab);
+    const core::Span* first = selected(h);
+    REQUIRE(first);
+    CHECK(first->status == core::Status::Pending);
+    CHECK(first->start == pending.front()->start);
+    h.press(ImGuiKey_Tab);
+    h.press(ImGuiKey_Tab, ImGuiKey_LeftShift);
+    CHECK(selected(h)->id == first->id);
+
+    // Enter accepts the suggestion (an undoable edit).
+    core::SpanId accepted = first->id;
+    h.press(ImGuiKey_Escape); // leave the inspector focus the accept may request
+    h.app.session().selected_span = accepted;
+    h.press(ImGuiKey_Enter);
+    h.frames(2);
+    CHECK(h.app.session().document()->spans().find(accepted)->status == core::Status::Accepted);
+    CHECK(h.app.session().document()->history().can_undo());
+
+    // Backspace rejects; the next suggestion is selected; the rejected one never returns.
+    const core::Span* glued = with(h, "blinkenbut", "ERROR").at(0);
+    core::SpanId rejected = glued->id;
+    h.press(ImGuiKey_Escape);
+    h.app.session().selected_span = rejected;
+    h.press(ImGuiKey_Backspace);
+    CHECK(h.app.session().document()->spans().find(rejected)->status == core::Status::Rejected);
+    CHECK(h.app.session().selected_span != rejected);
+    h.app.session().set_detector(core::Detector::Quotes, false);
+    h.app.session().set_detector(core::Detector::Quotes, true); // runs the detectors again
+    h.app.session().refresh_suggestions();
+    CHECK(with(h, "blinkenbut", "ERROR").size() == 1);
+}
+
+TEST_CASE("Shift+Enter accepts every suggestion of the kind as one undo step", "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    auto errors = with(h, "cairo", "ERROR");
+    REQUIRE(errors.size() == 2);
+    h.app.session().selected_span = errors[0]->id;
+    h.press(ImGuiKey_Enter, ImGuiKey_LeftShift);
+    for (const core::Span* s : with(h, "cairo", "ERROR"))
+        CHECK(s->status == core::Status::Accepted);
+    h.press(ImGuiKey_Escape);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    for (const core::Span* s : with(h, "cairo", "ERROR"))
+        CHECK(s->status == core::Status::Pending);
+}
+
+TEST_CASE("labelling a name suggests its other mentions with the canonical name", "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    std::size_t start = cp_of(h, "Moussa Diop");
+    h.app.session().selection = {start, start + 11};
+    h.app.session().selected_span = 0;
+    h.press(ImGuiKey_P);
+    REQUIRE(with(h, "Moussa Diop", "PERSON").size() == 1);
+    CHECK(with(h, "Moussa Diop", "PERSON")[0]->status == core::Status::Accepted);
+    // The later "Diop" nobody suggested before is now a pending PERSON with the canonical name
+    // of the labelled one.
+    std::size_t aides = cp_of(h, "Aides of Diop") + 9;
+    const core::Span* later = nullptr;
+    for (const core::Span* m : with(h, "Diop", "PERSON"))
+        if (m->start == aides) later = m;
+    REQUIRE(later);
+    CHECK(later->status == core::Status::Pending);
+    REQUIRE(later->attrs.get("canonical"));
+    CHECK(*later->attrs.get("canonical") == "Moussa Diop");
+}
+
+TEST_CASE("a detector turned off withdraws the suggestions nobody touched", "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    auto errors = with(h, "cairo", "ERROR");
+    REQUIRE(errors.size() == 2);
+    h.app.session().selected_span = errors[0]->id;
+    REQUIRE(h.app.session().accept_selected());
+    h.app.session().set_detector(core::Detector::WrongCase, false);
+    auto left = with(h, "cairo", "ERROR");
+    REQUIRE(left.size() == 1); // the accepted one stays
+    CHECK(left[0]->status == core::Status::Accepted);
+    h.frames(2); // the panel with its detector switches draws
+}
