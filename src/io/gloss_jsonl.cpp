@@ -437,8 +437,10 @@ void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
     if (!doc.meta.source.empty()) meta.emplace_back("source", doc.meta.source);
     if (!doc.meta.url.empty()) meta.emplace_back("url", doc.meta.url);
     if (!doc.meta.language.empty()) meta.emplace_back("language", doc.meta.language);
-    for (const auto& [k, v] : doc.meta.extra) {
-        auto same = [&](const auto& e) { return e.first == k; };
+    for (const auto& entry : doc.meta.extra) {
+        const std::string& k = entry.first;
+        const std::string& v = entry.second;
+        auto same = [&k](const auto& e) { return e.first == k; };
         if (auto it = std::find_if(meta.begin(), meta.end(), same); it != meta.end())
             it->second = v; // an extra key named like a field replaces it, as before
         else
