@@ -12,6 +12,7 @@ namespace gloss::core::detail {
 
 struct Word {
     std::string lower;           // UTF-8, lower case
+    std::string base;            // `lower` without a possessive 's / ’s
     bool letters = false;        // letters only (with inner apostrophes or hyphens)
     bool capital = false;        // first letter upper case
     bool all_caps = false;       // two letters or more, all upper case

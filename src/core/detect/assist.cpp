@@ -80,6 +80,12 @@ Analysis analyse(const Document& document, const NameBook& names, const Lexicon&
             std::u32string_view t = a.token(i);
             w.sentence = s;
             w.lower = lower_utf8(t);
+            w.base = w.lower;
+            for (std::string_view tail :
+                 {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+                if (w.base.size() > tail.size() + 1 &&
+                    w.base.compare(w.base.size() - tail.size(), tail.size(), tail) == 0)
+                    w.base.resize(w.base.size() - tail.size());
             w.letters = a.tokens[i].kind == TokenKind::Word && is_letter(t[0]);
             std::size_t uppers = 0, letters = 0;
             for (char32_t c : t) {

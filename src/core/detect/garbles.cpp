@@ -145,12 +145,17 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
     // How a lower-case word is written as a name; capitalised when only seen in lower case.
     auto name_form = [&](std::size_t i) -> std::optional<std::string> {
         const Word& w = a.words[i];
-        if (!w.letters || w.capital || a.is_word(w.lower)) return std::nullopt;
-        const std::string* form = a.known_name(w.lower);
-        if (!form) form = a.lexicon.proper_form(w.lower);
+        if (!w.letters || w.capital || a.is_word(w.base)) return std::nullopt;
+        const std::string* form = a.known_name(w.base);
+        if (!form) form = a.lexicon.proper_form(w.base);
         if (!form) return std::nullopt;
         if (form->empty() || !is_upper(to_utf32(*form)[0])) return capitalised(*form);
         return *form;
+    };
+    // The end of a word without its possessive (`taiwan's` -> `taiwan`).
+    auto base_end = [&](std::size_t i) {
+        return a.tokens[i].end - static_cast<std::uint32_t>(to_utf32(a.words[i].lower).size() -
+                                                            to_utf32(a.words[i].base).size());
     };
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
         // A labelled name of several words written in lower case (`riyad mansour`).
@@ -190,7 +195,8 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         if (!first) continue;
         std::size_t j = i + 1;
         std::vector<std::string> forms{*first};
-        while (j < a.tokens.size() && a.tokens[j].start == a.tokens[j - 1].end + 1) {
+        while (j < a.tokens.size() && a.tokens[j].start == a.tokens[j - 1].end + 1 &&
+               a.words[j - 1].base == a.words[j - 1].lower) {
             std::optional<std::string> f = name_form(j);
             if (!f) break;
             forms.push_back(*f);
@@ -198,7 +204,7 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         }
         std::string key, correction;
         for (std::size_t k = i; k < j; ++k) {
-            key += (k > i ? " " : "") + a.words[k].lower;
+            key += (k > i ? " " : "") + a.words[k].base;
             correction += (k > i ? " " : "") + forms[k - i];
         }
         if (const NameEntry* e = a.names.find(key);
@@ -213,13 +219,13 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
                 if (edit_distance_halves(canon, mine, 4) <= 4) correction = e->canonical;
             }
         std::string written = to_utf8(std::u32string_view(a.cps.data() + a.tokens[i].start,
-                                                          a.tokens[j - 1].end - a.tokens[i].start));
+                                                          base_end(j - 1) - a.tokens[i].start));
         if (written == correction) { // `el-Sisi`: written so elsewhere too
             i = j - 1;
             continue;
         }
         out.push_back(error_suggestion(
-            Detector::WrongCase, a.tokens[i].start, a.tokens[j - 1].end, "wrong_case", correction,
+            Detector::WrongCase, a.tokens[i].start, base_end(j - 1), "wrong_case", correction,
             "‘" + written + "’ is a name, written ‘" + correction + "’ elsewhere"));
         i = j - 1;
     }
@@ -318,7 +324,16 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
         std::u32string_view tok = a.token(i);
         if (!w.letters || w.all_caps || tok.size() < 4 || a.is_word(w.lower)) continue;
         if (tok.find_first_of(U"'\u2019") != std::u32string_view::npos) continue; // Senegal’s
-        if (const NameEntry* e = a.names.find(w.lower); e && e->labelled) continue;
+        if (const NameEntry* e = a.names.find(w.lower); e && e->labelled) {
+            // Labelled with a canonical name spelled a little differently (`Refa` -> Rafah).
+            std::string canon = name_key(e->canonical);
+            if (canon != w.lower && canon.find(' ') == std::string::npos &&
+                edit_distance_halves(to_utf32(canon), to_utf32(w.lower), 4) <= 4)
+                out.push_back(error_suggestion(
+                    Detector::Misspelling, a.tokens[i].start, a.tokens[i].end, "misspelling",
+                    e->canonical, "‘" + a.token_utf8(i) + "’ is labelled as " + e->canonical));
+            continue;
+        }
         auto cached = verdicts.find(w.lower);
         const std::string* match = nullptr;
         if (cached != verdicts.end()) {
@@ -355,10 +370,12 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
         // A real name of its own (`Anthony`) counts only beside the rest of the known name.
         if (a.lexicon.proper_form(w.lower)) {
             bool beside = false;
+            const NameEntry* target = a.names.find(*match);
             for (std::size_t k : {i + 1, i - 1}) {
-                if (k >= a.tokens.size()) continue;
-                if (const NameEntry* e = a.names.find(a.words[k].lower))
-                    beside = beside || e->canonical.find(correction) != std::string::npos;
+                if (k >= a.tokens.size() || !target || !a.words[k].capital) continue;
+                // `Ousmane Saar` beside the known `Ousmane Sarr`: a word of the same name.
+                std::string word = " " + a.token_utf8(k) + " ";
+                beside = beside || (" " + target->canonical + " ").find(word) != std::string::npos;
             }
             if (!beside) continue;
         }
