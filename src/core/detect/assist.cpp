@@ -228,7 +228,15 @@ std::size_t add_suggestions(Document& document, const std::vector<Suggestion>& s
         return found;
     };
     std::size_t added = 0;
-    for (const Suggestion& s : suggestions) {
+    // Entities and errors first, so that a quote's speaker is the entity suggestion (with its
+    // canonical name) when there is one.
+    std::vector<const Suggestion*> ordered;
+    for (const Suggestion& s : suggestions)
+        if (s.detector != Detector::Quotes) ordered.push_back(&s);
+    for (const Suggestion& s : suggestions)
+        if (s.detector == Detector::Quotes) ordered.push_back(&s);
+    for (const Suggestion* sp : ordered) {
+        const Suggestion& s = *sp;
         if (existing(s.start, s.end, s.label)) continue;
         Span span;
         span.start = s.start;
