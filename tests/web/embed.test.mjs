@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); server?.close(); });
 test("a parent page loads documents and reads annotations through postMessage", { timeout: 60000 }, async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}gloss.css`); // any page of the same origin to host the frame
-  await page.setContent(`<iframe id="gloss" src="${server.url}" style="width:1024px;height:640px"></iframe>`);
+  await page.setContent(`<iframe id="gloss" src="${server.url}?assist=off" style="width:1024px;height:640px"></iframe>`);
   const result = await page.evaluate(async () => {
     const frame = document.getElementById("gloss");
     // setContent already waited for the frame to load; wait for its boot script's bridge.
