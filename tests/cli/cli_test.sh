@@ -108,5 +108,112 @@ assert s["spans_per_1000_characters"] == 68.4, s
 PY
 check "stats --png writes a PNG" sh -c "'$gloss' stats '$fx/source.jsonl' --png '$tmp/c.png' >/dev/null && head -c 8 '$tmp/c.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"
 
+# [SECTION] agree, merge and score (issue 7)
+ag="$src/tests/fixtures/agree"
+for cmd in agree merge score; do
+    "$gloss" $cmd --help >"$tmp/h.$cmd" 2>&1 || fail "$cmd --help exits 0"
+    check "$cmd --help has examples" grep -q "examples:" "$tmp/h.$cmd"
+done
+check "--help lists agree, merge and score" sh -c "grep -q 'agree A B' '$tmp/help' && grep -q 'merge A B' '$tmp/help' && grep -q 'score --gold' '$tmp/help'"
+
+"$gloss" agree "$ag/ann.jsonl" "$ag/bob.jsonl" "$ag/cyd.jsonl" --json >"$tmp/agree.json" 2>"$tmp/agree.err"
+[ $? -eq 0 ] && echo "ok: agree of three annotators exits 0" || fail "agree of three annotators exits 0"
+check "agree reports the document missing from one file" sh -c "grep -qx 'gloss agree: document \"d3\" is missing from $ag/cyd.jsonl' '$tmp/agree.err' && [ \$(wc -l < '$tmp/agree.err') -eq 1 ]"
+check "agree JSON holds span F1, kappas, alpha and confusion" python3 - "$tmp/agree.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+# Names: ann and bob from the spans' annotator field, cyd from the file's stem.
+assert [x["name"] for x in a["annotators"]] == ["ann", "bob", "cyd"], a["annotators"]
+assert a["documents"] == {"compared": 3, "missing_from_some_files": 1, "total": 3}, a["documents"]
+pair = {(p["a"], p["b"]): p for p in a["pairs"]}
+ab = pair[("ann", "bob")]
+# ann 10 spans, bob 9; exact matches 7 (bob's PERSON "Blinken" differs), overlap 8:
+# F1 = 2*7/19 and 2*8/19.
+assert ab["documents"] == 3
+assert abs(ab["span_f1"]["exact"]["overall"]["f1"] - 14 / 19) < 1e-9, ab["span_f1"]["exact"]
+assert abs(ab["span_f1"]["overlap"]["overall"]["f1"] - 16 / 19) < 1e-9, ab["span_f1"]["overlap"]
+assert ab["span_f1"]["exact"]["per_label"]["PERSON"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
+# ann-cyd on d1, d2: cyd's LOC is GPE for ann; ann's QUOTE and ORG are cyd's misses.
+ac = pair[("ann", "cyd")]
+assert ac["documents"] == 2 and ac["span_f1"]["overlap"]["overall"]["tp"] == 4, ac["span_f1"]
+# Token tags: d1 has 15 tokens (its two curly quote marks are tokens), d2 12, d3 9 (QUOTE and
+# ERROR are not entity labels).
+assert a["tokens"] == 36, a["tokens"]
+assert a["tag_labels"] == ["DATE", "GPE", "LOC", "ORG", "PERSON"], a["tag_labels"]
+k = ab["cohen_kappa"]["overall"]
+assert k["units"] == 36 and 0 < k["kappa"] < 1, k
+assert ac["cohen_kappa"]["overall"]["units"] == 27
+assert ab["confusion"]["PERSON"]["O"] == 1 and ab["confusion"]["PERSON"]["PERSON"] == 3, ab["confusion"]
+assert pair[("ann", "cyd")]["confusion"]["GPE"]["LOC"] == 1
+f = a["fleiss_kappa"]["overall"]
+assert f["units"] == 27 and 0 < f["kappa"] < 1, f
+al = a["krippendorff_alpha"]["overall"]
+# alpha pairs every token of d3 too (two ratings), where Fleiss needs all three.
+assert al["units"] == 36 and al["values"] == 27 * 3 + 9 * 2 and 0 < al["alpha"] < 1, al
+assert a["krippendorff_alpha"]["per_label"]["LOC"]["alpha"] < 0.5
+PY
+"$gloss" agree "$ag/ann.jsonl" "$ag/bob.jsonl" >"$tmp/agree.txt" 2>"$tmp/agree2.err"
+check "agree prints tables" sh -c "grep -q '^span F1 (exact / overlap)' '$tmp/agree.txt' && grep -Eq '^  overall +0\.737 / 0\.842$' '$tmp/agree.txt' && grep -q \"^Cohen's kappa (token tags)\" '$tmp/agree.txt' && grep -q \"^Krippendorff's alpha\" '$tmp/agree.txt' && grep -q '^confusion of token labels: ann (rows) x bob (columns)' '$tmp/agree.txt'"
+check "two annotators get no Fleiss' kappa" sh -c "! grep -q Fleiss '$tmp/agree.txt' && [ ! -s '$tmp/agree2.err' ]"
+check "agree --labels restricts spans and tags" sh -c "'$gloss' agree '$ag/ann.jsonl' '$ag/bob.jsonl' --labels PERSON --json 2>/dev/null | python3 -c 'import json,sys; a=json.load(sys.stdin); p=a[\"pairs\"][0]; assert a[\"tag_labels\"]==[\"PERSON\"] and list(p[\"span_f1\"][\"exact\"][\"per_label\"])==[\"PERSON\"], a'"
+"$gloss" agree "$ag/ann.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok: agree of one file exits 2" || fail "agree of one file exits 2"
+"$gloss" agree "$ag/ann.jsonl" "$tmp/nobody.jsonl" >/dev/null 2>"$tmp/agree3.err"
+[ $? -eq 1 ] && grep -q "nobody.jsonl: No such file or directory" "$tmp/agree3.err" && echo "ok: agree names a missing file, exits 1" || fail "agree names a missing file, exits 1"
+printf '{"id":"other","text":"Nothing in common."}\n' >"$tmp/other.jsonl"
+"$gloss" agree "$ag/ann.jsonl" "$tmp/other.jsonl" >/dev/null 2>"$tmp/agree4.err"
+[ $? -eq 1 ] && grep -q "gloss agree: no document is in two or more of the files" "$tmp/agree4.err" && echo "ok: agree without common documents exits 1" || fail "agree without common documents exits 1"
+
+"$gloss" merge "$ag/ann.jsonl" "$ag/bob.jsonl" "$ag/cyd.jsonl" -o "$tmp/merged.jsonl" >"$tmp/merge.out" 2>"$tmp/merge.err"
+[ $? -eq 0 ] && echo "ok: merge exits 0" || fail "merge exits 0"
+check "merge summarises" grep -qx "merged 3 document(s) of 3 annotator(s) by majority: 8 span(s) kept, 4 dropped, 5 marked for review, 1 relation(s); 1 document(s) missing from some files" "$tmp/merge.out"
+check "merge writes the adjudicated documents" python3 - "$tmp/merged.jsonl" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert [d["id"] for d in docs] == ["d1", "d2", "d3"]
+def spans(d):
+    # Offsets are code points: Python's str slicing must give each span's text, across the
+    # curly quotes, the emoji outside the BMP and the accented letter.
+    out = []
+    for s in d["spans"]:
+        assert d["text"][s["start"]:s["end"]] == s["text"], s
+        a = s.get("attrs", {})
+        out.append((s["text"], s["label"], s.get("status", "accepted"), a.get("annotators")))
+    return out
+assert spans(docs[0]) == [
+    ("\u201cFree the hostages now,\u201d", "QUOTE", "pending", "ann,bob"),
+    ("Antony Blinken", "PERSON", "accepted", "ann,bob,cyd"),  # most common range
+    ("Rafah", "GPE", "pending", "ann,bob"),
+    ("Monday", "DATE", "accepted", "ann,bob,cyd"),
+], spans(docs[0])
+assert spans(docs[1]) == [("Gaza", "GPE", "accepted", None),
+                          ("Jos\u00e9 Ramos-Horta", "PERSON", "accepted", None),
+                          ("UN", "ORG", "pending", "ann,bob")], spans(docs[1])
+assert spans(docs[2]) == [("Israel", "GPE", "accepted", None)], spans(docs[2])
+r = docs[0]["relations"]
+assert len(r) == 1 and r[0]["type"] == "speaker", r
+ids = {s["id"]: s["label"] for s in docs[0]["spans"]}
+assert ids[r[0]["from"]] == "QUOTE" and ids[r[0]["to"]] == "PERSON", r
+assert all(s.get("attrs", {}).get("review") == "disagreement" for s in docs[0]["spans"])
+PY
+check "merge --strategy union keeps every span" sh -c "'$gloss' merge '$ag/ann.jsonl' '$ag/bob.jsonl' '$ag/cyd.jsonl' -o - --strategy union 2>&1 >/dev/null | grep -q '12 span(s) kept, 0 dropped'"
+check "merge --strategy intersection keeps the shared spans" sh -c "'$gloss' merge '$ag/ann.jsonl' '$ag/bob.jsonl' '$ag/cyd.jsonl' -o '$tmp/i.jsonl' --strategy intersection 2>/dev/null | grep -q '5 span(s) kept, 7 dropped'"
+check "the merged file validates" "$gloss" validate "$tmp/merged.jsonl"
+"$gloss" merge "$ag/ann.jsonl" "$ag/bob.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok: merge without -o exits 2" || fail "merge without -o exits 2"
+"$gloss" merge "$ag/ann.jsonl" "$ag/bob.jsonl" -o "$tmp/x.jsonl" --strategy vote >/dev/null 2>"$tmp/merge2.err"
+[ $? -eq 2 ] && grep -q 'unknown strategy "vote"' "$tmp/merge2.err" && [ ! -e "$tmp/x.jsonl" ] && echo "ok: merge refuses an unknown strategy" || fail "merge refuses an unknown strategy"
+"$gloss" merge "$ag/ann.jsonl" "$tmp/other.jsonl" -o "$tmp/x.jsonl" >/dev/null 2>&1
+[ $? -eq 1 ] && [ ! -e "$tmp/x.jsonl" ] && echo "ok: merge without common documents exits 1, writes nothing" || fail "merge without common documents exits 1, writes nothing"
+
+"$gloss" score --gold "$ag/gold.jsonl" "$ag/ann.jsonl" "$ag/bob.jsonl" "$ag/cyd.jsonl" >"$tmp/score.txt" 2>"$tmp/score.err"
+[ $? -eq 0 ] && echo "ok: score exits 0 with a worker flagged" || fail "score exits 0 with a worker flagged"
+check "score prints each worker and flags the weak one" sh -c "grep -Eq '^  ann +2 +1\.000 +1\.000 +1\.000$' '$tmp/score.txt' && grep -Eq '^  cyd +2 +0\.800 +0\.571 +0\.667 +FLAGGED$' '$tmp/score.txt' && grep -qx '1 of 3 worker(s) flagged (overall F1 below 0.70)' '$tmp/score.txt' && grep -qx 'results  8 document(s) read, 6 on gold documents' '$tmp/score.txt'"
+check "score --json with a threshold" sh -c "'$gloss' score --gold '$ag/gold.jsonl' '$ag/ann.jsonl' '$ag/cyd.jsonl' --threshold 0.6 --json | python3 -c 'import json,sys; s=json.load(sys.stdin); w={x[\"worker\"]: x for x in s[\"workers\"]}; assert s[\"flagged\"]==[] and w[\"cyd\"][\"tp\"]==4 and w[\"cyd\"][\"fn\"]==3 and w[\"cyd\"][\"per_label\"][\"LOC\"][\"fp\"]==1 and w[\"ann\"][\"gold_documents\"]==2, s'"
+cat "$ag/ann.jsonl" "$ag/cyd.jsonl" >"$tmp/batch.jsonl"
+check "workers in one results file are told apart by annotator, else the file stem" sh -c "'$gloss' score --gold '$ag/gold.jsonl' '$tmp/batch.jsonl' --json | python3 -c 'import json,sys; s=json.load(sys.stdin); assert [w[\"worker\"] for w in s[\"workers\"]]==[\"ann\",\"batch\"], s'"
+"$gloss" score "$ag/ann.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok: score without --gold exits 2" || fail "score without --gold exits 2"
+"$gloss" score --gold "$ag/gold.jsonl" "$ag/ann.jsonl" --threshold high >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok: score refuses a bad threshold" || fail "score refuses a bad threshold"
+"$gloss" score --gold "$ag/gold.jsonl" "$tmp/other.jsonl" >/dev/null 2>"$tmp/score2.err"
+[ $? -eq 1 ] && grep -q "no document of the results is in" "$tmp/score2.err" && echo "ok: score without gold documents exits 1" || fail "score without gold documents exits 1"
+
 if [ $failures -ne 0 ]; then echo "cli: $failures failure(s)"; exit 1; fi
 echo "cli: all passed"
