@@ -146,8 +146,8 @@ int main() {
         s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
     // ?assist=off: no suggestions (a campaign that wants workers' own answers).
-    std::string assist = emscripten_run_script_string(
-        "new URLSearchParams(location.search).get('assist') || ''");
+    std::string assist =
+        emscripten_run_script_string("new URLSearchParams(location.search).get('assist') || ''");
     if (assist == "off" || assist == "0" || assist == "false")
         s_app->session().set_assist_enabled(false);
     if (!s_app->load_lexicon(read_file("/assets/lexicon.txt")))
