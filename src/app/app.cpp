@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace gloss::app {
 namespace {
@@ -209,17 +210,26 @@ void App::export_jsonl() {
 
 void App::changed() {
     m_session.mark_changed();
-    m_session.refresh_suggestions(); // only when the project's names or settings changed
     m_host.annotations_changed();
 }
 
 bool App::load_lexicon(std::string_view asset) {
-    bool ok = m_session.set_lexicon(asset);
-    if (m_session.refresh_suggestions()) m_host.annotations_changed();
-    return ok;
+    return m_session.set_lexicon(asset);
+}
+
+void App::step_assist() {
+    // Suggestions are found a window of the text at a time, a few milliseconds a frame, when
+    // what they depend on changed; the host hears of them once the run is complete.
+    bool was_busy = m_session.assist_busy();
+    m_assist_added += m_session.step_suggestions(std::chrono::milliseconds(6));
+    if ((was_busy || m_assist_added) && !m_session.assist_busy() && m_assist_added) {
+        m_assist_added = 0;
+        m_host.annotations_changed();
+    }
 }
 
 void App::frame() {
+    step_assist();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -82,6 +82,8 @@ private:
     void draw_inspector();
     void draw_inspector_span();
     void draw_suggestions();
+    void step_assist();
+    std::size_t m_assist_added = 0; // suggestions added by the run in progress
     void draw_attribute(const core::Span& span, const core::AttributeDef& def);
     void draw_speaker(const core::Span& span, const core::AttributeDef& def);
     void draw_status();

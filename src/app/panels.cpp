@@ -113,6 +113,13 @@ void App::draw_status() {
         ImGui::SameLine();
         ImGui::TextUnformatted(save.c_str());
     }
+    if (m_session.assist_busy()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::Text("Finding suggestions… %d%%",
+                    static_cast<int>(m_session.assist_progress() * 100.0f));
+    }
     ImGui::SameLine();
     float right = ImGui::GetWindowWidth() - 520 * m_scale;
     if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);

@@ -22,7 +22,6 @@ void Session::open(std::size_t index) {
     selection = {};
     selected_span = 0;
     caret = anchor = 0;
-    refresh_suggestions();
 }
 
 core::Diagnostics Session::load_jsonl(std::string_view bytes, const std::string& source) {
@@ -143,7 +142,8 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     selection = {};
     selected_span = 0;
     caret = anchor = 0;
-    refresh_suggestions();
+    m_assist_windows.clear();
+    m_assist_next = 0;
     mark_changed();
 }
 

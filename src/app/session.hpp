@@ -8,6 +8,7 @@
 #include "core/model/label_schema.hpp"
 #include "core/text/tokenizer.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -113,6 +114,13 @@ public:
     // run (another document, the project's labelled names, the settings) and adds the new
     // suggestions as pending spans; rejected ones never come back. Returns how many were added.
     std::size_t refresh_suggestions();
+    // The same a window of the text at a time (about 32,000 code points each), for at most
+    // `budget` of time, so a long article never stalls a frame; returns how many suggestions it
+    // added. assist_busy() is true while windows remain.
+    std::size_t step_suggestions(std::chrono::microseconds budget);
+    bool assist_busy() const { return m_assist_next < m_assist_windows.size(); }
+    // How far the current run is, 0..1 (1 when idle).
+    float assist_progress() const;
     // Pending suggestions of the current document, in text order.
     std::vector<const core::Span*> pending_suggestions() const;
     // Selects the next (or previous) pending suggestion, wrapping; false when there is none.
@@ -143,6 +151,14 @@ private:
     // What the last run of the detectors read, per document: a fingerprint of the project's
     // names and the settings (0: never run).
     std::vector<std::uint64_t> m_assist_state;
+    // The run in progress: its windows of the current document, the next one, its names.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_assist_windows;
+    std::size_t m_assist_next = 0;
+    std::size_t m_assist_document = ~std::size_t{0};
+    core::NameBook m_assist_names;
+    std::uint64_t m_fingerprint = 0, m_fingerprint_revision = ~std::uint64_t{0};
+    std::size_t m_fingerprint_document = ~std::size_t{0};
+    bool start_suggestions(); // begins a run when the inputs changed; false when up to date
 };
 
 } // namespace gloss::app

@@ -37,12 +37,14 @@ std::uint64_t names_fingerprint(const std::vector<core::Document>& documents,
 bool Session::set_lexicon(std::string_view asset) {
     m_lexicon = core::Lexicon::parse(asset);
     m_assist_state.assign(m_documents.size(), 0);
+    m_assist_document = ~std::size_t{0};
     return m_lexicon.has_value();
 }
 
 void Session::set_detector(core::Detector detector, bool on) {
     if (m_assist.on(detector) == on) return;
     m_assist.set(detector, on);
+    m_fingerprint_revision = ~std::uint64_t{0}; // the settings are part of the fingerprint
     if (!on) {
         std::string name(core::to_string(detector));
         for (core::Document& d : m_documents) {
@@ -62,23 +64,66 @@ void Session::set_detector(core::Detector detector, bool on) {
 void Session::set_assist_enabled(bool on) {
     m_assist_enabled = on;
     m_assist_state.assign(m_documents.size(), 0);
+    m_assist_windows.clear();
+    m_assist_next = 0;
+}
+
+bool Session::start_suggestions() {
+    core::Document* doc = document();
+    if (!doc || !m_assist_enabled) {
+        m_assist_windows.clear();
+        m_assist_next = 0;
+        return false;
+    }
+    if (m_assist_state.size() != m_documents.size()) m_assist_state.assign(m_documents.size(), 0);
+    // A run cut short by opening another document is done again when that one is reopened.
+    if (assist_busy() && m_assist_document != m_current) {
+        if (m_assist_document < m_assist_state.size()) m_assist_state[m_assist_document] = 0;
+        m_assist_windows.clear();
+        m_assist_next = 0;
+    }
+    // The fingerprint only changes with the annotations, so it is computed again only then.
+    if (m_fingerprint_revision != m_revision || m_fingerprint_document != m_current) {
+        m_fingerprint = names_fingerprint(m_documents, m_assist);
+        m_fingerprint_revision = m_revision;
+        m_fingerprint_document = m_current;
+    }
+    if (m_assist_state[m_current] == m_fingerprint) return false; // up to date, or running
+    m_assist_state[m_current] = m_fingerprint;
+    m_assist_document = m_current;
+    m_assist_names = core::NameBook{};
+    m_assist_names.add_builtin();
+    for (const core::Document& d : m_documents)
+        m_assist_names.learn(d);
+    m_assist_windows = core::detection_windows(doc->text());
+    m_assist_next = 0;
+    return true;
+}
+
+std::size_t Session::step_suggestions(std::chrono::microseconds budget) {
+    start_suggestions();
+    core::Document* doc = document();
+    if (!doc || m_assist_document != m_current) return 0;
+    auto start = std::chrono::steady_clock::now();
+    std::size_t added = 0;
+    while (assist_busy()) {
+        auto [from, to] = m_assist_windows[m_assist_next++];
+        added += core::add_suggestions(*doc, core::detect(*doc, m_assist_names,
+                                                          m_lexicon ? &*m_lexicon : nullptr,
+                                                          m_assist, from, to));
+        if (std::chrono::steady_clock::now() - start >= budget) break;
+    }
+    if (added) mark_changed();
+    return added;
 }
 
 std::size_t Session::refresh_suggestions() {
-    core::Document* doc = document();
-    if (!doc || !m_assist_enabled) return 0;
-    if (m_assist_state.size() != m_documents.size()) m_assist_state.assign(m_documents.size(), 0);
-    std::uint64_t state = names_fingerprint(m_documents, m_assist);
-    if (m_assist_state[m_current] == state) return 0;
-    m_assist_state[m_current] = state;
-    core::NameBook names;
-    names.add_builtin();
-    for (const core::Document& d : m_documents)
-        names.learn(d);
-    std::size_t added = core::add_suggestions(
-        *doc, core::detect(*doc, names, m_lexicon ? &*m_lexicon : nullptr, m_assist));
-    if (added) mark_changed();
-    return added;
+    return step_suggestions(std::chrono::hours(1));
+}
+
+float Session::assist_progress() const {
+    if (!assist_busy() || m_assist_windows.empty()) return 1.0f;
+    return static_cast<float>(m_assist_next) / static_cast<float>(m_assist_windows.size());
 }
 
 std::vector<const core::Span*> Session::pending_suggestions() const {

@@ -138,3 +138,24 @@ TEST_CASE("a detector turned off withdraws the suggestions nobody touched", "[ui
     CHECK(left[0]->status == core::Status::Accepted);
     h.frames(2); // the panel with its detector switches draws
 }
+
+TEST_CASE("a long article is searched a window per frame, without stalling one", "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    std::string text;
+    while (text.size() < 400000)
+        text += "Talks in cairo went on as Moussa Diop met officials. “We want peace now,” Diop "
+                "said.\\n\\n"; // an escaped paragraph break inside the JSON string
+    REQUIRE(h.app.load_documents("{\"id\":\"long\",\"text\":\"" + text + "\"}\n", "long.jsonl")
+                .empty());
+    h.frame();
+    int frames = 1;
+    while (h.app.session().assist_busy() && frames < 1000) {
+        CHECK(h.app.session().assist_progress() < 1.0f);
+        h.frame();
+        ++frames;
+    }
+    CHECK(frames > 1); // more than one window, more than one frame
+    CHECK_FALSE(h.app.session().assist_busy());
+    CHECK(with(h, "cairo", "ERROR").size() > 1000);
+}

@@ -41,10 +41,11 @@ struct Analysis {
     bool line_break_between(std::uint32_t from, std::uint32_t to) const;
 };
 
-// Builds the analysis; the NameBook is copied and extended with the document's own capitalised
-// words (`names_out` holds it for the lifetime of the analysis).
+// Builds the analysis of code points [from, to) of the document (offsets in the analysis are
+// relative to `from`); the NameBook is copied and extended with the capitalised words of that
+// part (`names_out` holds it for the lifetime of the analysis).
 Analysis analyse(const Document& document, const NameBook& names, const Lexicon& lexicon,
-                 NameBook& names_out);
+                 NameBook& names_out, std::uint32_t from, std::uint32_t to);
 
 Suggestion error_suggestion(Detector d, std::uint32_t start, std::uint32_t end, std::string type,
                             std::string correction, std::string reason);

@@ -66,9 +66,9 @@ bool Analysis::line_break_between(std::uint32_t from, std::uint32_t to) const {
 }
 
 Analysis analyse(const Document& document, const NameBook& names, const Lexicon& lexicon,
-                 NameBook& names_out) {
+                 NameBook& names_out, std::uint32_t from, std::uint32_t to) {
     names_out = names;
-    Analysis a{document, names_out, lexicon, to_utf32(document.text().utf8()), {}, {}, {}};
+    Analysis a{document, names_out, lexicon, to_utf32(document.text().slice(from, to)), {}, {}, {}};
     a.tokens = tokenize(a.cps);
     a.sentences = split_sentences(a.cps, a.tokens);
     a.words.resize(a.tokens.size());
@@ -162,10 +162,40 @@ void drop_nested_entities(const Document& document, std::vector<Suggestion>& ent
 
 std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                                const Lexicon* lexicon, const AssistSettings& settings) {
+    return detect(document, names, lexicon, settings, 0,
+                  static_cast<std::uint32_t>(document.text().size()));
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> detection_windows(const Text& text,
+                                                                       std::size_t size) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    const std::string& bytes = text.utf8();
+    const auto total = static_cast<std::uint32_t>(text.size());
+    std::uint32_t from = 0;
+    while (from < total) {
+        std::uint32_t to = total;
+        if (total - from > size) {
+            // End at the first line break after `size` code points (a paragraph stays whole).
+            std::size_t byte = text.index().byte_offset(from + size);
+            std::size_t nl = bytes.find('\n', byte);
+            if (nl != std::string::npos)
+                if (auto cp = text.index().from_byte(nl + 1)) to = static_cast<std::uint32_t>(*cp);
+        }
+        out.push_back({from, to});
+        from = to;
+    }
+    return out;
+}
+
+std::vector<Suggestion> detect(const Document& document, const NameBook& names,
+                               const Lexicon* lexicon, const AssistSettings& settings,
+                               std::uint32_t from, std::uint32_t to) {
     static const Lexicon kFunctionWordsOnly;
     NameBook book;
+    to = std::min(to, static_cast<std::uint32_t>(document.text().size()));
+    from = std::min(from, to);
     detail::Analysis a =
-        detail::analyse(document, names, lexicon ? *lexicon : kFunctionWordsOnly, book);
+        detail::analyse(document, names, lexicon ? *lexicon : kFunctionWordsOnly, book, from, to);
     std::vector<Suggestion> out;
     std::vector<detail::Split> splits;
     if (settings.on(Detector::MergedTokens) || settings.on(Detector::BrokenSentence) ||
@@ -183,20 +213,19 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
         if (s.detector == Detector::WrongCase) recased.push_back({s.start, s.end});
     std::erase_if(out, [&](const Suggestion& s) {
         if (s.detector != Detector::Misspelling) return false;
-        for (auto [from, to] : recased)
-            if (s.start < to && s.end > from) return true;
+        for (auto [a_start, a_end] : recased)
+            if (s.start < a_end && s.end > a_start) return true;
         return false;
     });
     std::vector<Suggestion> entities;
-    if (settings.on(Detector::Entities)) {
-        detail::detect_entities(a, splits, out, entities);
-        drop_nested_entities(document, entities);
-    }
+    if (settings.on(Detector::Entities)) detail::detect_entities(a, splits, out, entities);
     if (settings.on(Detector::Quotes)) {
+        // Mentions in the analysis' coordinates (relative to `from`).
         std::vector<detail::Mention> mentions;
-        document.spans().for_each([&](const Span& s) {
-            if (s.status != Status::Rejected && (s.label == "PERSON" || s.label == "ORG"))
-                mentions.push_back({s.start, s.end, s.label});
+        document.spans().for_each_overlapping(from, to, [&](const Span& s) {
+            if (s.status != Status::Rejected && (s.label == "PERSON" || s.label == "ORG") &&
+                s.start >= from && s.end <= to)
+                mentions.push_back({s.start - from, s.end - from, s.label});
         });
         for (const Suggestion& e : entities)
             if (e.label == "PERSON" || e.label == "ORG")
@@ -205,6 +234,14 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                   [](const auto& x, const auto& y) { return x.start < y.start; });
         detail::detect_quotes(a, mentions, out);
     }
+    // Back to document offsets.
+    for (std::vector<Suggestion>* list : {&out, &entities})
+        for (Suggestion& s : *list) {
+            s.start += from;
+            s.end += from;
+            if (s.speaker) s.speaker = std::pair{s.speaker->first + from, s.speaker->second + from};
+        }
+    drop_nested_entities(document, entities);
     out.insert(out.end(), std::make_move_iterator(entities.begin()),
                std::make_move_iterator(entities.end()));
     // One suggestion per range and label: the first detector wins.

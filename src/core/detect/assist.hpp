@@ -52,6 +52,14 @@ struct Suggestion {
 // (labelled entities with canonical names, the built-in lists); `lexicon` may be null.
 std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                                const Lexicon* lexicon, const AssistSettings& settings);
+// The same over code points [from, to) only (the words, names and quotes of that part), for
+// detecting a long article a window at a time; offsets in the result are the document's.
+std::vector<Suggestion> detect(const Document& document, const NameBook& names,
+                               const Lexicon* lexicon, const AssistSettings& settings,
+                               std::uint32_t from, std::uint32_t to);
+// Windows of about `size` code points covering the text, each ending at a line break.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> detection_windows(const Text& text,
+                                                                       std::size_t size = 32768);
 
 // Adds suggestions as pending spans (and `speaker` relations) unless a span with the same range
 // and label exists already in any state: accepted, pending or rejected (rejected suggestions

@@ -255,3 +255,31 @@ TEST_CASE("the lexicon asset the build generates parses and knows names from wor
     CHECK(*lex->proper_form("cairo") == "Cairo");
     CHECK_FALSE(core::Lexicon::parse("not a lexicon"));
 }
+
+TEST_CASE("detection a window at a time finds what detection of the whole text finds", "[assist]") {
+    std::string text;
+    for (int i = 0; i < 40; ++i)
+        text += "Talks in cairo went on 🚢 and blinkenbut met Rafah and Rafah officials. "
+                "“We want peace now,” Blinken said.\n\n";
+    auto d = doc(text);
+    auto names = blinken_known();
+    auto whole = run(d, names);
+    auto windows = core::detection_windows(d.text(), 500);
+    REQUIRE(windows.size() > 5);
+    CHECK(windows.front().first == 0);
+    CHECK(windows.back().second == d.text().size());
+    std::vector<core::Suggestion> parts;
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        if (i) CHECK(windows[i].first == windows[i - 1].second);
+        CHECK(d.text().at(windows[i].first - (i ? 1 : 0)) == (i ? U'\n' : U'T'));
+        for (auto& s : core::detect(d, names, &lexicon(), {}, windows[i].first, windows[i].second))
+            parts.push_back(std::move(s));
+    }
+    REQUIRE(parts.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(parts[i].start == whole[i].start);
+        CHECK(parts[i].end == whole[i].end);
+        CHECK(parts[i].label == whole[i].label);
+        CHECK(parts[i].speaker == whole[i].speaker);
+    }
+}
