@@ -9,6 +9,7 @@
 #include "io/json_value.hpp"
 #include "io/record_reader.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <set>
@@ -296,6 +297,15 @@ int cmd_agree(const Args& args) {
         for (const auto& r : binary_ratings)
             fleiss.per_label.push_back(core::fleiss_kappa(r));
     }
+    // Per-label kappas of a pair are left out (JSON) or shown as "-" for labels neither of the
+    // two put on any token.
+    std::vector<std::vector<std::string>> pair_labels;
+    for (const Pair& p : pairs)
+        pair_labels.push_back(p.confusion.labels());
+    auto pair_uses = [&](std::size_t p, const std::string& label) {
+        const auto& used = pair_labels[p];
+        return std::find(used.begin(), used.end(), label) != used.end();
+    };
     auto pair_name = [&](const Pair& p) {
         return files[p.a].annotator + "-" + files[p.b].annotator;
     };
@@ -328,7 +338,8 @@ int cmd_agree(const Args& args) {
             j["span_f1"] = {{"exact", span_json(pair.exact)}, {"overlap", span_json(pair.overlap)}};
             io::Json per = io::Json::object();
             for (std::size_t l = 0; l < tag_labels.size(); ++l)
-                per[tag_labels[l]] = kappa_json(cohen[p].per_label[l]);
+                if (pair_uses(p, tag_labels[l]))
+                    per[tag_labels[l]] = kappa_json(cohen[p].per_label[l]);
             j["cohen_kappa"] = {{"overall", kappa_json(cohen[p].overall)}, {"per_label", per}};
             io::Json confusion = io::Json::object();
             for (const std::string& row : pair.confusion.labels()) {
@@ -389,31 +400,37 @@ int cmd_agree(const Args& args) {
     };
 
     header("span F1 (exact / overlap)");
-    auto span_row = [&](const std::string& name, auto counts_of) {
-        std::string r = "  " + padded(name, label_width);
+    // A pair where neither annotator used a label shows "-" rather than the 1 of "nothing to
+    // disagree on".
+    auto span_cell = [&](const core::PrfCounts& e, const core::PrfCounts& o) {
+        if (e.tp + e.fp + e.fn == 0 && o.tp + o.fp + o.fn == 0) return std::string("-");
+        return fixed(e.f1()) + " / " + fixed(o.f1());
+    };
+    for (const std::string& label : span_label_set) {
+        std::string r = "  " + padded(label, label_width);
         for (const Pair& p : pairs) {
-            auto [e, o] = counts_of(p);
-            r += padded(fixed(e.f1()) + " / " + fixed(o.f1()), width);
+            auto get = [&](const core::SpanAgreement& a) {
+                auto it = a.per_label.find(label);
+                return it == a.per_label.end() ? core::PrfCounts{} : it->second;
+            };
+            r += padded(span_cell(get(p.exact), get(p.overlap)), width);
         }
         emit(r);
-    };
-    for (const std::string& label : span_label_set)
-        span_row(label, [&](const Pair& p) {
-            auto get = [&](const core::SpanAgreement& s) {
-                auto it = s.per_label.find(label);
-                return it == s.per_label.end() ? core::PrfCounts{} : it->second;
-            };
-            return std::make_pair(get(p.exact), get(p.overlap));
-        });
-    span_row("overall",
-             [](const Pair& p) { return std::make_pair(p.exact.overall(), p.overlap.overall()); });
+    }
+    std::string overall_row = "  " + padded("overall", label_width);
+    for (const Pair& p : pairs)
+        overall_row +=
+            padded(fixed(p.exact.overall().f1()) + " / " + fixed(p.overlap.overall().f1()), width);
+    emit(overall_row);
 
     header("Cohen's kappa (token tags)");
     for (std::size_t l = 0; l <= tag_labels.size(); ++l) {
         bool overall = l == tag_labels.size();
         std::string r = "  " + padded(overall ? "overall" : tag_labels[l], label_width);
         for (std::size_t p = 0; p < pairs.size(); ++p)
-            r += padded(fixed(overall ? cohen[p].overall.kappa : cohen[p].per_label[l].kappa),
+            r += padded(overall                       ? fixed(cohen[p].overall.kappa)
+                        : pair_uses(p, tag_labels[l]) ? fixed(cohen[p].per_label[l].kappa)
+                                                      : "-",
                         width);
         emit(r);
     }
