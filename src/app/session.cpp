@@ -144,6 +144,8 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     caret = anchor = 0;
     m_assist_windows.clear();
     m_assist_next = 0;
+    m_review.clear(); // other documents end a review (load_reviews sets it up again)
+    m_review_annotators.clear();
     mark_changed();
 }
 

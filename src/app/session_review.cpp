@@ -1,0 +1,282 @@
+// Session: review mode — several annotators' versions of a document, the adjudicated document
+// built from them, the disagreements walked and resolved by accepting one version. Layer: app
+// (no ImGui here).
+#include "app/session.hpp"
+
+#include "core/agree/merge.hpp"
+#include "core/agree/span_agreement.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace gloss::app {
+
+namespace {
+
+using Key = std::tuple<std::uint32_t, std::uint32_t, std::string>;
+
+Key key_of(const core::Span& s) {
+    return {s.start, s.end, s.label};
+}
+
+// The undo step of an accept names the disagreement and the annotator, so whether a
+// disagreement is resolved is read back from the history (and undo un-resolves it).
+std::string accept_prefix(std::size_t disagreement) {
+    return "review #" + std::to_string(disagreement + 1) + ": accept ";
+}
+
+// Spans of the versions that not every annotator has, grouped into runs of overlapping ranges.
+ReviewDocument build_review(std::vector<core::Document> versions) {
+    ReviewDocument review;
+    std::vector<std::vector<core::Span>> spans;
+    for (const core::Document& d : versions)
+        spans.push_back(core::annotated_spans(d));
+    std::set<Key> agreed;
+    if (!spans.empty())
+        for (const core::Span& s : spans.front()) {
+            Key k = key_of(s);
+            bool everyone = std::all_of(spans.begin() + 1, spans.end(), [&](const auto& other) {
+                return std::any_of(other.begin(), other.end(),
+                                   [&](const core::Span& t) { return key_of(t) == k; });
+            });
+            if (everyone) agreed.insert(k);
+        }
+    struct Item {
+        std::size_t version;
+        const core::Span* span;
+    };
+    std::vector<Item> items;
+    for (std::size_t v = 0; v < spans.size(); ++v)
+        for (const core::Span& s : spans[v])
+            if (!agreed.count(key_of(s))) items.push_back({v, &s});
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+        return std::tie(a.span->start, a.span->end, a.span->label, a.version) <
+               std::tie(b.span->start, b.span->end, b.span->label, b.version);
+    });
+    // Sorted by start, a span joins the current run when it begins before the run's end: the
+    // runs are the connected groups of overlapping spans, so no span touches two of them.
+    for (const Item& item : items) {
+        if (review.disagreements.empty() || item.span->start >= review.disagreements.back().end) {
+            Disagreement d;
+            d.start = item.span->start;
+            d.end = item.span->end;
+            d.alternatives.resize(versions.size());
+            review.disagreements.push_back(std::move(d));
+        }
+        Disagreement& d = review.disagreements.back();
+        d.end = std::max<std::size_t>(d.end, item.span->end);
+        d.alternatives[item.version].push_back(*item.span);
+    }
+    review.agreed.assign(agreed.begin(), agreed.end());
+    review.versions = std::move(versions);
+    return review;
+}
+
+bool is_agreed(const ReviewDocument& review, const core::Span& s) {
+    return std::binary_search(review.agreed.begin(), review.agreed.end(), key_of(s));
+}
+
+} // namespace
+
+core::Diagnostics Session::load_review(std::vector<ReviewVersion> versions) {
+    std::vector<std::vector<ReviewVersion>> one;
+    one.push_back(std::move(versions));
+    return load_reviews(std::move(one));
+}
+
+core::Diagnostics Session::load_reviews(std::vector<std::vector<ReviewVersion>> documents) {
+    core::Diagnostics diagnostics;
+    auto fail = [&](std::string message) {
+        diagnostics.push_back(
+            core::make_diagnostic(core::DiagnosticCode::Other, {"review: " + std::move(message)}));
+    };
+    if (documents.empty()) fail("no documents to review");
+    for (const auto& versions : documents) {
+        if (versions.size() < 2) {
+            fail("document \"" + (versions.empty() ? "" : versions.front().document.id) +
+                 "\" needs at least two annotators' versions");
+            continue;
+        }
+        const core::Document& first = versions.front().document;
+        const auto& names = documents.front();
+        bool same_annotators = versions.size() == names.size() &&
+                               std::equal(versions.begin(), versions.end(), names.begin(),
+                                          [](const ReviewVersion& a, const ReviewVersion& b) {
+                                              return a.annotator == b.annotator;
+                                          });
+        if (!same_annotators && !names.empty())
+            fail("document \"" + first.id + "\" does not have the annotators of \"" +
+                 names.front().document.id + "\"");
+        for (std::size_t v = 0; v < versions.size(); ++v) {
+            const ReviewVersion& r = versions[v];
+            for (std::size_t w = 0; w < v; ++w)
+                if (versions[w].annotator == r.annotator)
+                    fail("annotator \"" + r.annotator + "\" appears twice");
+            if (v == 0) continue;
+            if (r.document.id != first.id)
+                fail(r.annotator + "'s document \"" + r.document.id + "\" is not \"" + first.id +
+                     "\"");
+            else if (r.document.text().utf8() != first.text().utf8())
+                fail(r.annotator + "'s text of \"" + first.id + "\" differs from " +
+                     versions.front().annotator + "'s");
+        }
+    }
+    if (core::has_errors(diagnostics)) return diagnostics;
+
+    std::vector<core::Document> adjudicated;
+    std::vector<ReviewDocument> reviews;
+    for (auto& versions : documents) {
+        std::vector<core::MergeVersion> merge;
+        for (const ReviewVersion& r : versions)
+            merge.push_back({r.annotator, &r.document});
+        adjudicated.push_back(core::merge_versions(merge, core::MergeStrategy::Majority).document);
+        std::vector<core::Document> docs;
+        for (ReviewVersion& r : versions)
+            docs.push_back(std::move(r.document));
+        reviews.push_back(build_review(std::move(docs)));
+    }
+    std::vector<std::string> annotators;
+    for (const ReviewVersion& r : documents.front())
+        annotators.push_back(r.annotator);
+    replace_documents(std::move(adjudicated));
+    m_review = std::move(reviews);
+    m_review_annotators = std::move(annotators);
+    if (!disagreements().empty()) caret = anchor = disagreements().front().start;
+    return diagnostics;
+}
+
+const ReviewDocument* Session::review() const {
+    return m_current < m_review.size() ? &m_review[m_current] : nullptr;
+}
+
+const std::vector<Disagreement>& Session::disagreements() const {
+    static const std::vector<Disagreement> s_none;
+    const ReviewDocument* r = review();
+    return r ? r->disagreements : s_none;
+}
+
+std::size_t Session::current_disagreement() const {
+    const ReviewDocument* r = review();
+    return r ? r->current : 0;
+}
+
+bool Session::set_current_disagreement(std::size_t index) {
+    if (m_current >= m_review.size() || index >= m_review[m_current].disagreements.size())
+        return false;
+    m_review[m_current].current = index;
+    selection = {};
+    selected_span = 0;
+    caret = anchor = m_review[m_current].disagreements[index].start;
+    return true;
+}
+
+bool Session::next_disagreement() {
+    std::size_t n = disagreements().size();
+    return n && set_current_disagreement((current_disagreement() + 1) % n);
+}
+
+bool Session::previous_disagreement() {
+    std::size_t n = disagreements().size();
+    return n && set_current_disagreement((current_disagreement() + n - 1) % n);
+}
+
+std::vector<std::optional<std::size_t>> Session::resolutions() const {
+    const ReviewDocument* r = review();
+    const core::Document* doc = document();
+    if (!r || !doc) return {};
+    std::vector<std::optional<std::size_t>> out(r->disagreements.size());
+    for (const auto& [index, annotator] : r->settled)
+        if (index < out.size()) out[index] = annotator;
+    // Accepts still applied (before the history's position), the latest one winning.
+    const auto& groups = doc->history().groups();
+    for (std::size_t g = 0; g < doc->history().position(); ++g) {
+        const std::string& name = groups[g].name;
+        if (name.rfind("review #", 0) != 0) continue;
+        std::size_t number = 0, i = 8;
+        while (i < name.size() && name[i] >= '0' && name[i] <= '9')
+            number = number * 10 + static_cast<std::size_t>(name[i++] - '0');
+        if (number == 0 || number > out.size()) continue;
+        std::string prefix = accept_prefix(number - 1);
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::string who = name.substr(prefix.size());
+        auto it = std::find(m_review_annotators.begin(), m_review_annotators.end(), who);
+        if (it != m_review_annotators.end())
+            out[number - 1] = static_cast<std::size_t>(it - m_review_annotators.begin());
+    }
+    return out;
+}
+
+std::optional<std::size_t> Session::resolved_by(std::size_t disagreement) const {
+    auto all = resolutions();
+    return disagreement < all.size() ? all[disagreement] : std::nullopt;
+}
+
+bool Session::accept_version(std::size_t annotator) {
+    core::Document* doc = document();
+    if (!doc || m_current >= m_review.size() || annotator >= m_review_annotators.size())
+        return false;
+    ReviewDocument& review = m_review[m_current];
+    if (review.current >= review.disagreements.size()) return false;
+    const Disagreement& d = review.disagreements[review.current];
+    const std::vector<core::Span>& chosen = d.alternatives[annotator];
+
+    // What the adjudicated document holds there now: its spans over the disagreement that are
+    // decisions (not suggestions, not rejected) and not agreed by everyone.
+    std::vector<core::SpanId> owned;
+    for (const core::Span* s : doc->spans().overlapping(d.start, d.end)) {
+        if (s->start >= d.end || s->end <= d.start) continue;
+        if (s->status == core::Status::Rejected) continue;
+        if (s->status == core::Status::Pending && s->origin == core::Origin::Suggested) continue;
+        if (!is_agreed(review, *s)) owned.push_back(s->id);
+    }
+    if (owned.empty() && chosen.empty()) {
+        // Nothing to change: remembered as resolved without an undo step.
+        review.settled[review.current] = annotator;
+        mark_changed();
+        return true;
+    }
+
+    const std::string& who = m_review_annotators[annotator];
+    doc->begin_group(accept_prefix(review.current) + who);
+    for (core::SpanId id : owned)
+        doc->remove_span(id);
+    std::map<core::SpanId, core::SpanId> new_id; // the version's span id -> adjudicated id
+    for (const core::Span& s : chosen) {
+        core::Span copy = s;
+        copy.id = 0;
+        copy.status = core::Status::Accepted;
+        copy.attrs.erase("review");
+        copy.attrs.erase("annotators");
+        copy.annotator = who;
+        core::EditResult added = doc->add_span(std::move(copy));
+        if (added.ok()) new_id[s.id] = added.id;
+    }
+    // The version's relations from or to the accepted spans, where the other end is accepted
+    // too or is a span everyone agreed on.
+    const core::Document& version = review.versions[annotator];
+    auto endpoint = [&](core::SpanId id) -> core::SpanId {
+        if (auto it = new_id.find(id); it != new_id.end()) return it->second;
+        const core::Span* s = version.spans().find(id);
+        if (!s || !is_agreed(review, *s)) return 0;
+        for (const core::Span* t : doc->spans().overlapping(s->start, s->end))
+            if (key_of(*t) == key_of(*s)) return t->id;
+        return 0;
+    };
+    for (const auto& [rid, r] : version.relations()) {
+        if (!new_id.count(r.from) && !new_id.count(r.to)) continue;
+        core::SpanId from = endpoint(r.from), to = endpoint(r.to);
+        if (from && to) doc->add_relation({0, r.type, from, to});
+    }
+    doc->end_group();
+    if (!doc->spans().contains(selected_span)) selected_span = 0;
+    mark_changed();
+    return true;
+}
+
+void Session::exit_review() {
+    m_review.clear();
+    m_review_annotators.clear();
+    mark_changed();
+}
+
+} // namespace gloss::app
