@@ -229,7 +229,8 @@ void App::step_assist() {
 }
 
 void App::frame() {
-    step_assist();
+    // No suggestions while reviewing: the adjudicated spans are the annotators' alone.
+    if (!m_session.review_active()) step_assist();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -332,7 +333,9 @@ void App::draw_shortcut_sheet() {
         {"Ctrl+Up / Ctrl+Down", "previous / next document"},
         {"Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y", "undo, redo"},
         {"Ctrl+E", "export all documents as Gloss JSONL"},
-        {"Esc", "cancel (selection, speaker picking, search)"},
+        {"Esc", "cancel (selection, speaker picking, search); leave review mode"},
+        {"Review: N / Shift+N, ] / [", "next / previous disagreement"},
+        {"Review: 1-9", "accept that annotator's version of the disagreement"},
         {"?", "this sheet"},
     };
     if (ImGui::BeginTable("ShortcutTable", 2, ImGuiTableFlags_RowBg)) {

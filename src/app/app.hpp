@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gloss::app {
 
@@ -43,6 +45,12 @@ public:
     std::optional<std::vector<io::NamedFile>> export_as(std::string_view format);
     // Offers export_as(format) as downloads.
     void download_as(std::string_view format);
+    // Review mode from several annotators' Gloss JSONL texts ({annotator, jsonl}, at least two):
+    // documents matched by id, in the first text's order. On any error (unreadable text, a
+    // document missing from an annotator or with another text) the session is untouched and the
+    // diagnostics say why.
+    core::Diagnostics
+    load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& annotator_jsonl);
     // Selects [start, end) of document `doc_id` and scrolls to it; false when out of range.
     bool select(std::string_view doc_id, std::size_t start, std::size_t end);
 
@@ -89,6 +97,9 @@ private:
     void draw_status();
     void draw_search();
     void draw_shortcut_sheet();
+    // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
+    void draw_review_panel();
+    bool handle_review_keys(); // true when a key was a review command
     // Keyboard (keyboard.cpp).
     void handle_shortcuts();
     void handle_caret_keys();

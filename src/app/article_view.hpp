@@ -51,6 +51,10 @@ private:
                      std::size_t first_line, std::size_t last_line, const ArticleOptions& options);
     void paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
                         const ArticleOptions& options);
+    // Review mode (review_view.cpp): every annotator's spans in their colour, the current
+    // disagreement outlined.
+    void paint_review(const Session& session, ImDrawList* draw, ImVec2 origin,
+                      std::size_t first_line, std::size_t last_line);
     void show_hover(const Session& session, std::size_t cp);
     void underline(float x0, float x1, float y, ImU32 color, DecorationStyle style);
     void flush_decorations(ImDrawList* draw);

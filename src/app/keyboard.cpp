@@ -55,6 +55,7 @@ void App::handle_shortcuts() {
     }
     core::Document* doc = m_session.document();
     if (!doc) return;
+    if (m_session.review_active() && handle_review_keys()) return;
 
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         if (m_picking_speaker)
