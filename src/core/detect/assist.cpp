@@ -67,7 +67,8 @@ bool Analysis::line_break_between(std::uint32_t from, std::uint32_t to) const {
 
 Analysis analyse(const Document& document, const NameBook& names, const Lexicon& lexicon,
                  NameBook& names_out, std::uint32_t from, std::uint32_t to) {
-    names_out = names;
+    names_out = NameBook{};
+    names_out.set_parent(&names);
     Analysis a{document, names_out, lexicon, to_utf32(document.text().slice(from, to)), {}, {}, {}};
     a.tokens = tokenize(a.cps);
     a.sentences = split_sentences(a.cps, a.tokens);

@@ -57,9 +57,10 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
 std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                                const Lexicon* lexicon, const AssistSettings& settings,
                                std::uint32_t from, std::uint32_t to);
-// Windows of about `size` code points covering the text, each ending at a line break.
+// Windows of about `size` code points covering the text, each ending at a line break (or at
+// the end of a word when a paragraph is much longer).
 std::vector<std::pair<std::uint32_t, std::uint32_t>> detection_windows(const Text& text,
-                                                                       std::size_t size = 32768);
+                                                                       std::size_t size = 4096);
 
 // Adds suggestions as pending spans (and `speaker` relations) unless a span with the same range
 // and label exists already in any state: accepted, pending or rejected (rejected suggestions

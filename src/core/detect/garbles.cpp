@@ -310,7 +310,8 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
     // Target names: labelled or built in, or written capitalised at least twice.
     std::unordered_map<std::string, std::vector<const std::string*>> by_key;
     std::map<std::pair<std::uint32_t, std::size_t>, std::vector<const std::string*>> by_start;
-    for (const std::string& name : a.names.name_words()) {
+    for (const std::string* name_ptr : a.names.name_words()) {
+        const std::string& name = *name_ptr;
         if (name.size() < 3) continue;
         bool established = a.names.find(name) || a.names.capitalised_count(name) >= 2;
         if (!established || a.is_word(name)) continue;

@@ -176,23 +176,35 @@ void NameBook::learn(const Document& document) {
 
 void NameBook::count_capitalised(std::string_view lower, std::string_view written) {
     ++m_capitals[std::string(lower)];
-    if (m_forms.emplace(std::string(lower), std::string(written)).second)
-        m_name_words.emplace_back(lower);
+    if (name_form(lower)) return; // known already (here or in the parent)
+    m_forms.emplace(std::string(lower), std::string(written));
+    m_name_words.emplace_back(lower);
 }
 
 const NameEntry* NameBook::find(std::string_view key) const {
     auto it = m_entries.find(std::string(key));
-    return it == m_entries.end() ? nullptr : &it->second;
+    if (it != m_entries.end()) return &it->second;
+    return m_parent ? m_parent->find(key) : nullptr;
 }
 
 const std::string* NameBook::name_form(std::string_view lower) const {
     auto it = m_forms.find(std::string(lower));
-    return it == m_forms.end() ? nullptr : &it->second;
+    if (it != m_forms.end()) return &it->second;
+    return m_parent ? m_parent->name_form(lower) : nullptr;
 }
 
 std::uint32_t NameBook::capitalised_count(std::string_view lower) const {
     auto it = m_capitals.find(std::string(lower));
-    return it == m_capitals.end() ? 0 : it->second;
+    std::uint32_t own = it == m_capitals.end() ? 0 : it->second;
+    return own + (m_parent ? m_parent->capitalised_count(lower) : 0);
+}
+
+std::vector<const std::string*> NameBook::name_words() const {
+    std::vector<const std::string*> out;
+    if (m_parent) out = m_parent->name_words();
+    for (const std::string& w : m_name_words)
+        out.push_back(&w);
+    return out;
 }
 
 // [SECTION] Similarity

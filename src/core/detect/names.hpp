@@ -6,6 +6,7 @@
 
 #include "core/model/document.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,13 +37,18 @@ public:
 
     // The entry for a name written as `key` (lower case, words joined by one space).
     const NameEntry* find(std::string_view key) const;
-    std::size_t longest_name_words() const { return m_longest; }
+    std::size_t longest_name_words() const {
+        return m_parent ? std::max(m_longest, m_parent->longest_name_words()) : m_longest;
+    }
     // How a single lower-case word is written as a name ("blinken" -> "Blinken"), or null.
     const std::string* name_form(std::string_view lower) const;
     std::uint32_t capitalised_count(std::string_view lower) const;
-    // Single-word names (lower case) for spelling comparisons.
-    const std::vector<std::string>& name_words() const { return m_name_words; }
-    bool empty() const { return m_entries.empty(); }
+    // Single-word names (lower case) for spelling comparisons, this book's and its parent's.
+    std::vector<const std::string*> name_words() const;
+    bool empty() const { return m_entries.empty() && (!m_parent || m_parent->empty()); }
+    // Lookups fall back to `parent` (which must outlive this book): a document's own counts
+    // over the project's names without copying them.
+    void set_parent(const NameBook* parent) { m_parent = parent; }
 
 private:
     std::unordered_map<std::string, NameEntry> m_entries;
@@ -50,6 +56,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> m_capitals; // lower word -> count
     std::vector<std::string> m_name_words;
     std::size_t m_longest = 1;
+    const NameBook* m_parent = nullptr;
 };
 
 // A name as a key: lower case, words separated by one space, a possessive 's dropped.
