@@ -38,7 +38,7 @@ const server = await serve();
 const browser = await launch();
 try {
   const page = await newPage(browser, { width: 1280, height: 800 });
-  await openApp(page, server.url);
+  await openApp(page, `${server.url}?assist=on`); // as users have it: Assist on
   const doc = article(2 * 1024 * 1024, 20000);
   const line = JSON.stringify({ id: "big", text: doc.text, spans: doc.spans }) + "\n";
   console.log(`article: ${(Buffer.byteLength(doc.text) / 1048576).toFixed(2)} MB, ${doc.length} code points, ${doc.spans.length} spans`);
@@ -52,6 +52,16 @@ try {
     return { load: loaded - t0, firstFrame: performance.now() - t0 };
   }, line);
   console.log(`open (load + index): ${open.load.toFixed(0)} ms; to first frame showing it: ${open.firstFrame.toFixed(0)} ms`);
+
+  // Assist searches the article a window per frame after it opens: how long until done, and
+  // the longest frame meanwhile.
+  const assist = await page.evaluate(async () => {
+    const t0 = performance.now();
+    window.gloss.startProfiling();
+    while (window.gloss.state().assistBusy) await new Promise((r) => requestAnimationFrame(r));
+    return { done: performance.now() - t0, frames: window.gloss.stopProfiling(), suggestions: window.gloss.state().suggestions };
+  });
+  console.log(`assist: ${assist.suggestions} suggestions in ${assist.done.toFixed(0)} ms over ${assist.frames.length} frames; longest frame ${Math.max(...assist.frames).toFixed(1)} ms, p95 ${percentile(assist.frames, 95).toFixed(1)} ms`);
   await nextFrames(page, 10);
 
   // Label: select a word, press P; time from the keydown event to the change event, which the

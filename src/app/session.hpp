@@ -150,8 +150,8 @@ public:
     bool assist_busy() const { return m_assist_next < m_assist_windows.size(); }
     // How far the current run is, 0..1 (1 when idle).
     float assist_progress() const;
-    // Pending suggestions of the current document, in text order.
-    std::vector<const core::Span*> pending_suggestions() const;
+    // Pending suggestions of the current document, in text order (valid until the next change).
+    const std::vector<const core::Span*>& pending_suggestions() const;
     // Selects the next (or previous) pending suggestion, wrapping; false when there is none.
     bool select_adjacent_suggestion(bool forward);
     // Accepts or rejects the selected suggestion (one undo step each); a rejection selects the
@@ -219,6 +219,10 @@ private:
     std::size_t m_assist_next = 0;
     std::size_t m_assist_document = ~std::size_t{0};
     core::NameBook m_assist_names;
+    mutable std::vector<const core::Span*> m_pending;
+    mutable std::uint64_t m_pending_revision = ~std::uint64_t{0};
+    mutable std::size_t m_pending_document = ~std::size_t{0};
+    mutable std::uint64_t m_pending_shape = 0;
     std::uint64_t m_fingerprint = 0, m_fingerprint_revision = ~std::uint64_t{0};
     std::size_t m_fingerprint_document = ~std::size_t{0};
     bool start_suggestions(); // begins a run when the inputs changed; false when up to date

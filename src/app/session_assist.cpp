@@ -113,7 +113,11 @@ std::size_t Session::step_suggestions(std::chrono::microseconds budget) {
                                                           m_assist, from, to));
         if (std::chrono::steady_clock::now() - start >= budget) break;
     }
-    if (added) mark_changed();
+    if (added) {
+        mark_changed();
+        // Pending suggestions do not change what the detectors read: no new fingerprint needed.
+        if (m_fingerprint_revision + 1 == m_revision) m_fingerprint_revision = m_revision;
+    }
     return added;
 }
 
@@ -126,13 +130,26 @@ float Session::assist_progress() const {
     return static_cast<float>(m_assist_next) / static_cast<float>(m_assist_windows.size());
 }
 
-std::vector<const core::Span*> Session::pending_suggestions() const {
-    std::vector<const core::Span*> out;
-    if (const core::Document* doc = document())
-        doc->spans().for_each([&](const core::Span& s) {
-            if (s.status == core::Status::Pending) out.push_back(&s);
-        });
-    return out;
+const std::vector<const core::Span*>& Session::pending_suggestions() const {
+    // Cached per revision and document (and the span count and history, so that a change made
+    // without mark_changed is still seen): the panel asks every frame.
+    const core::Document* current = document();
+    std::uint64_t shape = current ? (current->spans().size() * 1000003ull) ^
+                                        (current->history().position() * 7919ull) ^
+                                        current->history().groups().size()
+                                  : 0;
+    if (m_pending_revision != m_revision || m_pending_document != m_current ||
+        m_pending_shape != shape) {
+        m_pending_shape = shape;
+        m_pending.clear();
+        if (const core::Document* doc = document())
+            doc->spans().for_each([&](const core::Span& s) {
+                if (s.status == core::Status::Pending) m_pending.push_back(&s);
+            });
+        m_pending_revision = m_revision;
+        m_pending_document = m_current;
+    }
+    return m_pending;
 }
 
 bool Session::select_adjacent_suggestion(bool forward) {

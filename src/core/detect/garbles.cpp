@@ -307,18 +307,6 @@ void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
 // [SECTION] Misspelled names
 
 void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
-    // Target names: labelled or built in, or written capitalised at least twice.
-    std::unordered_map<std::string, std::vector<const std::string*>> by_key;
-    std::map<std::pair<std::uint32_t, std::size_t>, std::vector<const std::string*>> by_start;
-    for (const std::string* name_ptr : a.names.name_words()) {
-        const std::string& name = *name_ptr;
-        if (name.size() < 3) continue;
-        bool established = a.names.find(name) || a.names.capitalised_count(name) >= 2;
-        if (!established || a.is_word(name)) continue;
-        by_key[phonetic_key(name)].push_back(&name);
-        std::u32string cps = to_utf32(name);
-        by_start[{cps[0], cps.size()}].push_back(&name);
-    }
     std::unordered_map<std::string, const std::string*> verdicts; // token -> name, or null
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
         const Word& w = a.words[i];
@@ -340,18 +328,16 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
         if (cached != verdicts.end()) {
             match = cached->second;
         } else {
-            std::vector<const std::string*> candidates = by_key[phonetic_key(w.lower)];
-            for (std::size_t len = tok.size() > 2 ? tok.size() - 2 : 0; len <= tok.size() + 2;
-                 ++len) {
-                auto it = by_start.find({to_lower(tok[0]), len});
-                if (it != by_start.end())
-                    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-            }
+            std::vector<const std::string*> candidates;
+            a.names.spelling_candidates(w.lower, candidates);
             int best = 99;
             std::u32string mine = to_utf32(w.lower);
             std::uint32_t my_count = a.names.capitalised_count(w.lower);
             for (const std::string* name : candidates) {
                 if (*name == w.lower) continue;
+                // Target names: labelled or built in, or written capitalised at least twice.
+                bool established = a.names.find(*name) || a.names.capitalised_count(*name) >= 2;
+                if (!established || a.is_word(*name)) continue;
                 std::u32string theirs = to_utf32(*name);
                 int d = edit_distance_halves(mine, theirs, 4);
                 bool phonetic = phonetic_key(*name) == phonetic_key(w.lower);

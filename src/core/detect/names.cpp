@@ -120,6 +120,7 @@ void NameBook::add(std::string_view surface, const std::string& label, const std
                    bool labelled) {
     std::string key = name_key(surface);
     if (key.empty()) return;
+    m_spelling.index.reset();
     auto it = m_entries.find(key);
     if (it == m_entries.end() || (labelled && !it->second.labelled))
         m_entries[key] = NameEntry{label, canonical, std::string(surface), labelled};
@@ -177,6 +178,7 @@ void NameBook::learn(const Document& document) {
 void NameBook::count_capitalised(std::string_view lower, std::string_view written) {
     ++m_capitals[std::string(lower)];
     if (name_form(lower)) return; // known already (here or in the parent)
+    m_spelling.index.reset();
     m_forms.emplace(std::string(lower), std::string(written));
     m_name_words.emplace_back(lower);
 }
@@ -197,6 +199,33 @@ std::uint32_t NameBook::capitalised_count(std::string_view lower) const {
     auto it = m_capitals.find(std::string(lower));
     std::uint32_t own = it == m_capitals.end() ? 0 : it->second;
     return own + (m_parent ? m_parent->capitalised_count(lower) : 0);
+}
+
+void NameBook::spelling_candidates(std::string_view lower,
+                                   std::vector<const std::string*>& out) const {
+    if (m_parent) m_parent->spelling_candidates(lower, out);
+    auto key_of = [](char32_t first, std::size_t size) {
+        return (static_cast<std::uint64_t>(first) << 32) | size;
+    };
+    if (!m_spelling.index) {
+        auto index = std::make_shared<SpellingIndex>();
+        for (const std::string& name : m_name_words) {
+            std::u32string cps = to_utf32(name);
+            if (cps.size() < 3) continue;
+            index->by_key[phonetic_key(name)].push_back(&name);
+            index->by_start[key_of(cps[0], cps.size())].push_back(&name);
+        }
+        m_spelling.index = std::move(index);
+    }
+    std::u32string mine = to_utf32(lower);
+    if (mine.empty()) return;
+    if (auto it = m_spelling.index->by_key.find(phonetic_key(lower));
+        it != m_spelling.index->by_key.end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
+    for (std::size_t len = mine.size() > 2 ? mine.size() - 2 : 0; len <= mine.size() + 2; ++len)
+        if (auto it = m_spelling.index->by_start.find(key_of(mine[0], len));
+            it != m_spelling.index->by_start.end())
+            out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
 std::vector<const std::string*> NameBook::name_words() const {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,6 +47,9 @@ public:
     // Single-word names (lower case) for spelling comparisons, this book's and its parent's.
     std::vector<const std::string*> name_words() const;
     bool empty() const { return m_entries.empty() && (!m_parent || m_parent->empty()); }
+    // Names that could be misspelled as `lower` (same phonetic key, or the same first letter
+    // and a length within two), this book's and its parent's; built once, on first use.
+    void spelling_candidates(std::string_view lower, std::vector<const std::string*>& out) const;
     // Lookups fall back to `parent` (which must outlive this book): a document's own counts
     // over the project's names without copying them.
     void set_parent(const NameBook* parent) { m_parent = parent; }
@@ -57,6 +61,23 @@ private:
     std::vector<std::string> m_name_words;
     std::size_t m_longest = 1;
     const NameBook* m_parent = nullptr;
+    struct SpellingIndex {
+        std::unordered_map<std::string, std::vector<const std::string*>> by_key;
+        std::unordered_map<std::uint64_t, std::vector<const std::string*>> by_start; // letter, size
+    };
+    // Dropped by every change, and not copied (it points into this book's own strings).
+    struct SpellingCache {
+        std::shared_ptr<const SpellingIndex> index;
+        SpellingCache() = default;
+        SpellingCache(const SpellingCache&) {}
+        SpellingCache& operator=(const SpellingCache&) {
+            index.reset();
+            return *this;
+        }
+        SpellingCache(SpellingCache&&) noexcept = default;
+        SpellingCache& operator=(SpellingCache&&) noexcept = default;
+    };
+    mutable SpellingCache m_spelling;
 };
 
 // A name as a key: lower case, words separated by one space, a possessive 's dropped.

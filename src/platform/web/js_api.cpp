@@ -78,15 +78,19 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
 }
 
 // What the interface shows: {"document": id, "index": i, "caret": n, "saveState": "...",
-// "error": "..."} (the error bar's text, empty when none).
+// "error": "...", "assistBusy": bool, "suggestions": n} (the error bar's text, empty when
+// none; whether Assist is still searching the document; the pending suggestions).
 EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
-    nlohmann::json out = {
-        {"document", nullptr}, {"index", 0}, {"caret", 0}, {"saveState", ""}, {"error", ""}};
+    nlohmann::json out = {{"document", nullptr}, {"index", 0},  {"caret", 0},
+                          {"saveState", ""},     {"error", ""}, {"assistBusy", false},
+                          {"suggestions", 0}};
     if (s_app) {
         if (const auto* doc = s_app->session().document()) out["document"] = doc->id;
         out["index"] = s_app->session().current_index();
         out["caret"] = s_app->session().caret;
         out["error"] = s_app->error();
+        out["assistBusy"] = s_app->session().assist_busy();
+        out["suggestions"] = s_app->session().pending_suggestions().size();
         if (auto* a = gloss::platform::autosave()) out["saveState"] = a->state();
     }
     s_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -100,6 +104,8 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_export_as(const char* format) {
     nlohmann::json out;
     if (!files) {
         out["error"] = s_app->error();
+        out["assistBusy"] = s_app->session().assist_busy();
+        out["suggestions"] = s_app->session().pending_suggestions().size();
     } else {
         out["files"] = nlohmann::json::array();
         for (const auto& f : *files)
