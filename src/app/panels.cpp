@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_set>
 
 namespace gloss::app {
 namespace {
@@ -19,15 +20,18 @@ std::string hotkey_text(char32_t key) {
     return out;
 }
 
+// One pass over the relations, then one over the quotes: the queue draws this every frame, and a
+// document may hold thousands of quotes and relations (Assist's suggestions among them).
 std::size_t quotes_without_speaker(const Session& session, const core::Document& doc) {
+    std::unordered_set<core::SpanId> spoken;
+    for (const auto& [id, r] : doc.relations())
+        if (r.type == "speaker") spoken.insert(r.from);
     std::size_t n = 0;
     for (const core::Label& label : session.schema.labels()) {
         if (label.kind != core::LabelKind::Quote) continue;
         for (const core::Span* s : doc.spans().with_label(label.name)) {
             if (s->status == core::Status::Rejected) continue;
-            bool has = s->attrs.get("speaker") != nullptr;
-            for (const core::Relation* r : doc.relations_of(s->id))
-                if (r->from == s->id && r->type == "speaker") has = true;
+            bool has = s->attrs.get("speaker") != nullptr || spoken.count(s->id) != 0;
             n += !has;
         }
     }
