@@ -1,6 +1,8 @@
 // JsonCursor and the JSON string writer. Layer: io.
 #include "io/json_cursor.hpp"
 
+#include "core/text/utf8.hpp"
+
 #include <charconv>
 
 namespace gloss::io {
@@ -97,28 +99,6 @@ bool JsonCursor::read_hex4(std::uint32_t& out) {
     return true;
 }
 
-namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-} // namespace
-
 bool JsonCursor::read_string(std::string& out) {
     out.clear();
     if (!consume('"')) return fail();
@@ -167,7 +147,7 @@ bool JsonCursor::read_string(std::string& out) {
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 return fail();
             }
-            append_utf8(out, cp);
+            core::append_utf8(out, static_cast<char32_t>(cp));
             break;
         }
         default:

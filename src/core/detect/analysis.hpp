@@ -50,6 +50,11 @@ Analysis analyse(const Document& document, const NameBook& names, const Lexicon&
 Suggestion error_suggestion(Detector d, std::uint32_t start, std::uint32_t end, std::string type,
                             std::string correction, std::string reason);
 
+// Titles before a name (`minister`, `president`) and words that qualify them (`foreign`,
+// `prime`), lower case (entities.cpp); quotes use them to trim a speaker's title.
+bool is_title(std::string_view lower);
+bool is_title_modifier(std::string_view lower);
+
 // Garbles (garbles.cpp). Merged-token splits are also read by the entity detector.
 struct Split {
     std::size_t token = 0;

@@ -7,8 +7,6 @@
 
 namespace gloss::core::detail {
 
-namespace {
-
 bool is_title(std::string_view lower) {
     for (std::string_view t :
          {"president", "minister", "secretary",  "mr",           "mrs",         "ms",
@@ -30,6 +28,8 @@ bool is_title_modifier(std::string_view lower) {
         if (t == lower) return true;
     return false;
 }
+
+namespace {
 
 bool is_org_word(std::string_view lower) {
     for (std::string_view t :

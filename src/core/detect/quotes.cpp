@@ -23,12 +23,9 @@ bool is_reporting_verb(std::string_view lower) {
     return false;
 }
 
+// `Minister Sameh Shoukry said`: the title is not the speaker.
 bool is_title_word(std::string_view lower) {
-    for (std::string_view t : {"president", "minister", "secretary", "mr", "mrs", "ms", "dr",
-                               "director", "foreign", "prime", "spokesman", "spokeswoman",
-                               "general", "ambassador", "envoy", "chancellor", "senator"})
-        if (t == lower) return true;
-    return false;
+    return is_title(lower) || is_title_modifier(lower);
 }
 
 bool is_pronoun(std::string_view lower) {
