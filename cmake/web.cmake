@@ -45,13 +45,14 @@ target_link_options(gloss_web PRIVATE
   "SHELL:--preload-file ${GLOSS_PRELOAD_DIR}@/assets")
 set_property(TARGET gloss_web APPEND PROPERTY LINK_DEPENDS "${GLOSS_PRELOAD_STAMP}")
 
-# dist/: our page and the build outputs, nothing else.
+# dist/: our page and the build outputs with content-hashed names (scripts/make_dist.py).
 file(GLOB GLOSS_WEB_PAGE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-add_custom_target(gloss_dist ALL
-  COMMAND ${CMAKE_COMMAND} -E make_directory "${GLOSS_DIST_DIR}"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${GLOSS_WEB_PAGE_FILES} "${GLOSS_DIST_DIR}/"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different
-          "$<TARGET_FILE_DIR:gloss_web>/gloss.js" "$<TARGET_FILE_DIR:gloss_web>/gloss.wasm"
-          "$<TARGET_FILE_DIR:gloss_web>/gloss.data" "${GLOSS_DIST_DIR}/"
-  DEPENDS gloss_web ${GLOSS_WEB_PAGE_FILES}
+set(GLOSS_DIST_STAMP "${CMAKE_BINARY_DIR}/dist.stamp")
+add_custom_command(
+  OUTPUT "${GLOSS_DIST_STAMP}" "${GLOSS_DIST_DIR}/index.html"
+  COMMAND "${GLOSS_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make_dist.py" "${CMAKE_SOURCE_DIR}/web"
+          "$<TARGET_FILE_DIR:gloss_web>" "${GLOSS_DIST_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E touch "${GLOSS_DIST_STAMP}"
+  DEPENDS gloss_web ${GLOSS_WEB_PAGE_FILES} "${CMAKE_SOURCE_DIR}/scripts/make_dist.py"
   COMMENT "Assembling dist/")
+add_custom_target(gloss_dist ALL DEPENDS "${GLOSS_DIST_STAMP}")

@@ -6,6 +6,10 @@
   const message = document.getElementById("overlay-message");
   const progress = document.getElementById("overlay-progress");
   const canvas = document.getElementById("canvas");
+  // The engine's file names: content-hashed in dist/ (scripts/make_dist.py writes them on the
+  // script tag), plain when the page is served from web/ next to a build.
+  const engineFiles = JSON.parse((document.currentScript && document.currentScript.dataset.engine) || "{}");
+  const engineFile = (name) => engineFiles[name] || name;
   let started = false;
   let failed = false;
   let resolveReady;
@@ -211,6 +215,7 @@
 
   window.Module = {
     canvas,
+    locateFile: (path, prefix) => prefix + engineFile(path),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     setStatus(text) {
@@ -281,9 +286,9 @@
 
   function loadEngine() {
     const script = document.createElement("script");
-    script.src = "gloss.js";
+    script.src = engineFile("gloss.js");
     script.async = true;
-    script.onerror = () => fail("Could not load gloss.js. Check that the whole dist/ folder was published.");
+    script.onerror = () => fail(`Could not load the engine (${script.src}). Check that the whole dist/ folder was published.`);
     document.body.appendChild(script);
   }
   openDatabase()

@@ -29,8 +29,10 @@ test("./run --port N prints the address and serves the app there", { timeout: 30
     }
     assert.ok(response, "the server answers");
     assert.equal(response.status, 200);
-    assert.match(await response.text(), /<canvas id="canvas"/);
-    const wasm = await fetch(`http://127.0.0.1:${port}/gloss.wasm`);
+    const page = await response.text();
+    assert.match(page, /<canvas id="canvas"/);
+    const names = JSON.parse(/data-engine='([^']+)'/.exec(page)[1]);
+    const wasm = await fetch(`http://127.0.0.1:${port}/${names["gloss.wasm"]}`);
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
   } finally {
     try { process.kill(-run.pid, "SIGTERM"); } catch { /* already gone */ }

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Assembles the static web app in DIST from the page sources (web/) and the engine build.
+
+Every file but index.html is renamed with a hash of its content (gloss.3f2a9c1e.wasm), and
+index.html names them, so a static host can cache them for ever and an update is never mixed
+with a stale cached piece: only index.html must be revalidated. All URLs are relative, so dist/
+works from any path of any host.
+
+usage: make_dist.py WEB_DIR ENGINE_DIR DIST_DIR
+"""
+import hashlib
+import json
+import os
+import shutil
+import sys
+
+
+def hashed_name(name, data):
+    stem, dot, ext = name.partition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}{dot}{ext}"
+
+
+def main(argv):
+    if len(argv) != 4:
+        sys.stderr.write(__doc__)
+        return 2
+    web, engine, dist = argv[1:]
+    files = {}  # logical name -> bytes
+    for name in ("boot.js", "gloss.css"):
+        with open(os.path.join(web, name), "rb") as f:
+            files[name] = f.read()
+    for name in ("gloss.js", "gloss.wasm", "gloss.data"):
+        with open(os.path.join(engine, name), "rb") as f:
+            files[name] = f.read()
+    names = {name: hashed_name(name, data) for name, data in files.items()}
+
+    with open(os.path.join(web, "index.html"), encoding="utf-8") as f:
+        page = f.read()
+    engine_files = {k: names[k] for k in ("gloss.js", "gloss.wasm", "gloss.data")}
+    page = page.replace('href="gloss.css"', f'href="{names["gloss.css"]}"')
+    page = page.replace(
+        '<script src="boot.js"></script>',
+        f'<script src="{names["boot.js"]}" data-engine=\'{json.dumps(engine_files)}\'></script>')
+    if names["boot.js"] not in page or names["gloss.css"] not in page:
+        sys.stderr.write("make_dist.py: web/index.html no longer names boot.js and gloss.css\n")
+        return 1
+
+    # A fresh folder, swapped in whole: dist/ never holds a mix of two builds.
+    staging = dist.rstrip("/") + ".tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    os.makedirs(staging)
+    for name, data in files.items():
+        with open(os.path.join(staging, names[name]), "wb") as f:
+            f.write(data)
+    with open(os.path.join(staging, "index.html"), "w", encoding="utf-8") as f:
+        f.write(page)
+    with open(os.path.join(staging, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump(names, f, indent=1, sort_keys=True)
+        f.write("\n")
+    old = dist.rstrip("/") + ".old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.exists(dist):
+        os.rename(dist, old)
+    os.rename(staging, dist)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

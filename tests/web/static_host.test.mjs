@@ -1,0 +1,141 @@
+// dist/ on a static host under a sub-path: Debian's nginx (started here on 127.0.0.1 with a
+// config of our own) and Python's http.server, each serving dist/ at /campaigns/spring-2026/gloss/.
+// The app must start from there, label a word, and fetch nothing outside its folder. dist/
+// itself: relative URLs only, content-hashed assets named by index.html.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { dist, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
+
+const subPath = "/campaigns/spring-2026/gloss/";
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+  });
+}
+
+async function waitForServer(url, child, log) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${log()}`);
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer: ${log()}`);
+}
+
+async function startNginx() {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), "gloss-nginx-"));
+  const port = await freePort();
+  const user = process.getuid && process.getuid() === 0 ? "user root root;" : "";
+  // index.html must be revalidated; the hashed files never change, so they may be cached for ever.
+  writeFileSync(path.join(prefix, "nginx.conf"), `${user}
+worker_processes 1;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location ${subPath} {
+      alias ${dist}/;
+      location ~ "\\.[0-9a-f]{10}\\.(js|wasm|data|css)$" { add_header Cache-Control "public, max-age=31536000, immutable"; }
+      location ~ /index\\.html$ { add_header Cache-Control "no-cache"; }
+    }
+  }
+}
+`);
+  const child = spawn("/usr/sbin/nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (c) => { output += c; });
+  child.stderr.on("data", (c) => { output += c; });
+  const log = () => { try { return output + readFileSync(path.join(prefix, "error.log"), "utf8"); } catch { return output; } };
+  const url = `http://127.0.0.1:${port}${subPath}`;
+  await waitForServer(url, child, log);
+  return { url, close: () => child.kill() };
+}
+
+async function startHttpServer() {
+  const root = mkdtempSync(path.join(os.tmpdir(), "gloss-static-"));
+  const parent = path.join(root, path.dirname(subPath.slice(1, -1)));
+  mkdirSync(parent, { recursive: true });
+  symlinkSync(dist, path.join(root, subPath.slice(1, -1)));
+  const port = await freePort();
+  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", "--directory", root, String(port)],
+    { stdio: ["ignore", "ignore", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (c) => { output += c; });
+  const url = `http://127.0.0.1:${port}${subPath}`;
+  await waitForServer(url, child, () => output);
+  return { url, close: () => child.kill() };
+}
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("dist/ names only relative, content-hashed files", () => {
+  const page = readFileSync(path.join(dist, "index.html"), "utf8");
+  const references = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith("data:"));
+  assert.ok(references.length >= 2, "index.html names the boot script and the style sheet");
+  const engine = JSON.parse(/data-engine='([^']+)'/.exec(page)[1]);
+  const named = [...references, ...Object.values(engine)];
+  for (const url of named) {
+    assert.doesNotMatch(url, /^(\/|[a-z]+:)/i, `${url} is relative`);
+    assert.match(url, /\.[0-9a-f]{10}\.(js|wasm|data|css)$/, `${url} carries a content hash`);
+  }
+  const files = readdirSync(dist).sort();
+  assert.deepEqual(files, [...new Set([...named, "index.html", "manifest.json"])].sort(), "dist/ holds nothing stale");
+  // The scripts build their own URLs relative to the page too.
+  for (const name of named.filter((n) => n.endsWith(".js"))) {
+    const text = readFileSync(path.join(dist, name), "utf8");
+    assert.doesNotMatch(text, /fetch\(\s*["'`]\//, `${name} fetches no absolute path`);
+  }
+});
+
+for (const [hostName, start] of [["nginx", startNginx], ["Python's http.server", startHttpServer]]) {
+  test(`the app runs from ${subPath} on ${hostName}`, async () => {
+    const server = await start();
+    try {
+      const page = await newPage(browser);
+      const requests = [];
+      page.on("request", (r) => requests.push(r.url()));
+      await openApp(page, server.url);
+      const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+      assert.ok(doc.text.length > 100, "the sample article is loaded");
+      const start = cpIndex(doc.text, "Léa Marchetti");
+      await page.evaluate((s) => window.gloss.select(window.gloss.state().document, s, s + 13), start);
+      await nextFrames(page, 3);
+      await page.keyboard.press("p");
+      await nextFrames(page);
+      const [after] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+      assert.equal(after.spans.length, 1);
+      assert.equal(after.spans[0].text, "Léa Marchetti");
+      const origin = new URL(server.url).origin;
+      for (const url of requests) {
+        if (url.startsWith("data:")) continue;
+        assert.ok(url.startsWith(server.url), `${url} is inside ${subPath}`);
+        assert.ok(url.startsWith(origin));
+      }
+      await page.screenshot({ path: path.join(artifacts, `static-host-${hostName.split(" ")[0].replace(/\W/g, "")}.png`) });
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      server.close();
+    }
+  });
+}
