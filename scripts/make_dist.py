@@ -26,9 +26,10 @@ def main(argv):
         return 2
     web, engine, dist = argv[1:]
     files = {}  # logical name -> bytes
-    for name in ("boot.js", "gloss.css"):
-        with open(os.path.join(web, name), "rb") as f:
-            files[name] = f.read()
+    for name in sorted(os.listdir(web)):
+        if name != "index.html" and os.path.isfile(os.path.join(web, name)):
+            with open(os.path.join(web, name), "rb") as f:
+                files[name] = f.read()
     for name in ("gloss.js", "gloss.wasm", "gloss.data"):
         with open(os.path.join(engine, name), "rb") as f:
             files[name] = f.read()
@@ -37,12 +38,16 @@ def main(argv):
     with open(os.path.join(web, "index.html"), encoding="utf-8") as f:
         page = f.read()
     engine_files = {k: names[k] for k in ("gloss.js", "gloss.wasm", "gloss.data")}
-    page = page.replace('href="gloss.css"', f'href="{names["gloss.css"]}"')
-    page = page.replace(
-        '<script src="boot.js"></script>',
-        f'<script src="{names["boot.js"]}" data-engine=\'{json.dumps(engine_files)}\'></script>')
-    if names["boot.js"] not in page or names["gloss.css"] not in page:
-        sys.stderr.write("make_dist.py: web/index.html no longer names boot.js and gloss.css\n")
+    for name in files:
+        if name in engine_files:
+            continue
+        for attribute in ("src", "href"):
+            page = page.replace(f'{attribute}="{name}"', f'{attribute}="{names[name]}"')
+    boot = f'src="{names["boot.js"]}"'
+    page = page.replace(boot, f"{boot} data-engine='{json.dumps(engine_files)}'")
+    missing = [n for n in files if n not in engine_files and names[n] not in page]
+    if missing:
+        sys.stderr.write(f"make_dist.py: web/index.html does not name {', '.join(missing)}\n")
         return 1
 
     # A fresh folder, swapped in whole: dist/ never holds a mix of two builds.

@@ -10,6 +10,10 @@
   // script tag), plain when the page is served from web/ next to a build.
   const engineFiles = JSON.parse((document.currentScript && document.currentScript.dataset.engine) || "{}");
   const engineFile = (name) => engineFiles[name] || name;
+  // A task link (web/campaign.js) keeps its own saved session.
+  const campaign = window.GlossCampaign && window.GlossCampaign.link ? window.GlossCampaign : null;
+  const sessionKey = campaign ? campaign.sessionKey : "current";
+  let resolveTask = () => {};
   let started = false;
   let failed = false;
   let resolveReady;
@@ -88,6 +92,10 @@
     state() { return JSON.parse(call("gloss_state", "string", [], [])); },
     /** True when every change is saved in this browser's storage. */
     isSaved() { return call("gloss_autosave_unsaved", "number", [], []) === 0; },
+    /** A task link: resolves once its documents, schema and instructions are loaded (or failed). */
+    taskLoaded: campaign ? new Promise((resolve) => { resolveTask = resolve; }) : Promise.resolve(),
+    /** Presses Submit (a task link's results); false when it is not enabled yet. */
+    submit() { return call("gloss_submit", "number", [], []) === 1; },
     /** Starts recording the duration of every frame (milliseconds of main-thread work). */
     startProfiling() { Module.glossFrameTimes = []; },
     /** Stops recording; returns the frame durations. */
@@ -224,10 +232,18 @@
     },
     onAbort(what) { fail(`The engine stopped: ${what}`); },
     glossFatal(text) { fail(text); },
+    glossCampaign: !!campaign,
     glossReady() {
       overlay.classList.add("hidden");
       canvas.focus();
       resolveReady(window.gloss);
+      if (campaign) {
+        campaign.start({
+          ccall: Module.ccall, gloss: window.gloss, restored: !!Module.glossRestored,
+          onSubmit: (send) => { Module.glossSubmit = (payload) => { send(payload).catch((error) => console.warn("gloss: submission failed:", error)); }; },
+        }).catch((error) => Module.ccall("gloss_show_error", null, ["string"], [`The task link could not be set up: ${error.message}`]))
+          .finally(resolveTask);
+      }
     },
     glossChanged() {
       for (const callback of listeners.change) {
@@ -267,11 +283,11 @@
     const db = database;
     const done = (ok, text) => { if (started && !failed) Module.ccall("gloss_autosave_finished", null, ["number", "string"], [ok ? 1 : 0, text]); };
     if (!db) { done(false, "storage is unavailable"); return; }
-    transaction(db, "readwrite", (store) => store.put({ project, view, savedAt: Date.now() }, "current"))
+    transaction(db, "readwrite", (store) => store.put({ project, view, savedAt: Date.now() }, sessionKey))
       .then(() => done(true, ""), (error) => done(false, error && error.name === "QuotaExceededError" ? "storage is full" : (error && error.message) || "storage failed"));
   };
   /** Forgets the saved session (the next reload starts from the samples or the task link). */
-  window.gloss.clearSavedSession = () => (database ? transaction(database, "readwrite", (store) => store.delete("current")) : Promise.resolve());
+  window.gloss.clearSavedSession = () => (database ? transaction(database, "readwrite", (store) => store.delete(sessionKey)) : Promise.resolve());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden" && started && !failed) Module.ccall("gloss_autosave_flush", null, [], []);
   });
@@ -292,7 +308,7 @@
     document.body.appendChild(script);
   }
   openDatabase()
-    .then((db) => { database = db; return transaction(db, "readonly", (store) => store.get("current")); })
+    .then((db) => { database = db; return transaction(db, "readonly", (store) => store.get(sessionKey)); })
     .then((saved) => { Module.glossSaved = saved || null; })
     .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; })
     .finally(loadEngine);

@@ -142,7 +142,8 @@ App::Snapshot App::snapshot() const {
                      {"scroll", m_article.scroll()},
                      {"annotator", m_session.annotator},
                      {"dark", m_dark},
-                     {"show_corrections", m_show_corrections}};
+                     {"show_corrections", m_show_corrections},
+                     {"time_spent_ms", m_time_ms}};
     out.view = view.dump();
     return out;
 }
@@ -177,6 +178,9 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
             set_dark(it->get<bool>());
         if (auto it = view->find("show_corrections"); it != view->end() && it->is_boolean())
             m_show_corrections = it->get<bool>();
+        if (auto it = view->find("time_spent_ms"); it != view->end() && it->is_object())
+            for (const auto& [id, ms] : it->items())
+                if (ms.is_number()) m_time_ms[id] = ms.get<double>();
     }
     m_error.clear();
     return result.diagnostics;
@@ -231,6 +235,7 @@ void App::step_assist() {
 void App::frame() {
     // No suggestions while reviewing: the adjudicated spans are the annotators' alone.
     if (!m_session.review_active()) step_assist();
+    track_time();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -254,6 +259,7 @@ void App::frame() {
         ImGui::PopStyleColor(2);
     }
 
+    draw_campaign_bar();
     draw_palette();
     if (m_search_open) draw_search();
     // The status line: a separator and one row of buttons.
@@ -301,6 +307,7 @@ void App::frame() {
     handle_shortcuts();
     draw_shortcut_sheet();
     ImGui::End();
+    draw_instructions();
     if (m_fonts.ui) ImGui::PopFont();
 }
 

@@ -8,6 +8,7 @@
 #include "app/session.hpp"
 #include "io/format.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,16 @@
 #include <vector>
 
 namespace gloss::app {
+
+// A session opened from a task link (campaign_panel.cpp).
+struct Campaign {
+    bool active = false;     // opened from a task link
+    bool preview = false;    // shown read-only (Mechanical Turk's ASSIGNMENT_ID_NOT_AVAILABLE)
+    bool can_submit = false; // the link says where results go (submit= or turkSubmitTo=)
+    std::string label;       // what the status line says about the task ("HIT 3X…")
+};
+
+enum class SubmitState { Idle, Sending, Waiting, Submitted };
 
 class App {
 public:
@@ -64,6 +75,30 @@ public:
     Snapshot snapshot() const;
     core::Diagnostics restore(std::string_view project, std::string_view view);
 
+    // [SECTION] Task links (campaign_panel.cpp). A preview makes the session read-only.
+    void set_campaign(Campaign campaign);
+    const Campaign& campaign() const { return m_campaign; }
+    // The campaign's guidelines (plain text or the markdown subset of markdown.hpp); opens the
+    // instructions panel. The panel can be reopened from the status line or with F1.
+    void set_instructions(std::string text);
+    const std::string& instructions() const { return m_instructions; }
+    bool instructions_open() const { return m_instructions_open; }
+    void set_instructions_open(bool open) { m_instructions_open = open && !m_instructions.empty(); }
+    // Submit is enabled when every document is done and nothing is on its way or sent.
+    bool can_submit() const;
+    // Hands the results to the host (Host::submit); false when Submit is not enabled.
+    bool submit();
+    std::string submission_payload() const;
+    // What the platform reports: sending, waiting to retry (message says why and when), or
+    // submitted (with a completion code when there is one). Submitted makes the session
+    // read-only: the work has left.
+    void set_submission(SubmitState state, std::string message, std::string code = {});
+    SubmitState submission_state() const { return m_submit_state; }
+    const std::string& submission_message() const { return m_submit_message; }
+    const std::string& completion_code() const { return m_completion_code; }
+    // Active time spent on a document (ms; frames with input in the last minute count).
+    double time_spent_ms(const std::string& doc_id) const;
+
     // Shows a message in the interface's error bar (until dismissed).
     void show_error(std::string message) { m_error = std::move(message); }
     const std::string& error() const { return m_error; }
@@ -95,6 +130,9 @@ private:
     void draw_attribute(const core::Span& span, const core::AttributeDef& def);
     void draw_speaker(const core::Span& span, const core::AttributeDef& def);
     void draw_status();
+    void draw_campaign_bar();
+    void draw_instructions();
+    void track_time();
     void draw_search();
     void draw_shortcut_sheet();
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
@@ -106,6 +144,15 @@ private:
     void changed();
 
     Host& m_host;
+    Campaign m_campaign;
+    std::string m_instructions;
+    bool m_instructions_open = false;
+    SubmitState m_submit_state = SubmitState::Idle;
+    std::string m_submit_message;
+    std::string m_completion_code;
+    std::map<std::string, double> m_time_ms; // per document id
+    std::int64_t m_last_frame_ms = 0;
+    std::int64_t m_last_input_ms = 0;
     Session m_session;
     ArticleView m_article;
     Fonts m_fonts;

@@ -18,6 +18,9 @@ public:
     virtual void request_open_file() {}
     // Called after every change of the annotations (for autosave and subscribers).
     virtual void annotations_changed() {}
+    // Hands a task's results to the platform for submission (JSON: {"documents": [Gloss JSONL
+    // objects], "time_spent_ms": {id: ms}}); the platform reports back with App::set_submission.
+    virtual void submit(const std::string& /*payload*/) {}
     // Milliseconds since the Unix epoch.
     virtual std::int64_t now_ms() const = 0;
     // A short line for the status bar about persistence ("Saved 12:04:31", "Saving…",

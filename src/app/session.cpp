@@ -134,8 +134,17 @@ bool Session::redo() {
 // [SECTION] Caret, selection and span edges
 
 namespace gloss::app {
+void Session::set_read_only(bool on) {
+    m_read_only = on;
+    for (core::Document& doc : m_documents)
+        doc.set_read_only(on);
+    mark_changed();
+}
+
 void Session::replace_documents(std::vector<core::Document> documents) {
     m_documents = std::move(documents);
+    for (core::Document& doc : m_documents)
+        doc.set_read_only(m_read_only);
     m_current = 0;
     m_tokens_for = m_sentences_for = ~std::size_t{0};
     m_assist_state.assign(m_documents.size(), 0);
@@ -150,7 +159,7 @@ void Session::replace_documents(std::vector<core::Document> documents) {
 }
 
 void Session::set_done(std::size_t index, bool done) {
-    if (index >= m_documents.size()) return;
+    if (index >= m_documents.size() || m_read_only) return;
     auto& extra = m_documents[index].meta.extra;
     if (done)
         extra["gloss_status"] = "done";

@@ -2,6 +2,7 @@
 // and the commands that change it. Layer: app, but free of ImGui so tests read it directly.
 #pragma once
 
+#include "app/document_tally.hpp"
 #include "core/detect/assist.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model/document.hpp"
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,7 +72,11 @@ public:
     // Replaces the documents (already parsed and checked).
     void replace_documents(std::vector<core::Document> documents);
     // Marks the current document done (or not); the queue shows it.
-    void set_done(std::size_t index, bool done);
+    void set_done(std::size_t index, bool done); // no change when read-only
+    // Read-only: every document refuses edits (a task link's preview, or work already submitted);
+    // documents loaded later are read-only too.
+    void set_read_only(bool on);
+    bool read_only() const { return m_read_only; }
     bool is_done(std::size_t index) const;
     std::size_t done_count() const;
     std::string export_jsonl() const;
@@ -150,8 +156,13 @@ public:
     bool assist_busy() const { return m_assist_next < m_assist_windows.size(); }
     // How far the current run is, 0..1 (1 when idle).
     float assist_progress() const;
-    // Pending suggestions of the current document, in text order (valid until the next change).
-    const std::vector<const core::Span*>& pending_suggestions() const;
+    // Pending suggestions of the current document, in text order (valid until the next change);
+    // kept up to date change by change, so asking costs nothing.
+    PendingSuggestions pending_suggestions() const;
+    // How many of them are of a kind (core::suggestion_kind).
+    std::size_t pending_of_kind(const std::string& kind) const;
+    // Quote spans (of the schema's quote labels, not rejected) without a speaker in a document.
+    std::size_t quotes_without_speaker(std::size_t index) const;
     // Selects the next (or previous) pending suggestion, wrapping; false when there is none.
     bool select_adjacent_suggestion(bool forward);
     // Accepts or rejects the selected suggestion (one undo step each); a rejection selects the
@@ -208,6 +219,7 @@ private:
     std::vector<core::Sentence> m_sentences;
     std::size_t m_sentences_for = ~std::size_t{0};
     std::uint64_t m_revision = 0;
+    bool m_read_only = false;
     std::optional<core::Lexicon> m_lexicon;
     core::AssistSettings m_assist;
     bool m_assist_enabled = true;
@@ -219,12 +231,11 @@ private:
     std::size_t m_assist_next = 0;
     std::size_t m_assist_document = ~std::size_t{0};
     core::NameBook m_assist_names;
-    mutable std::vector<const core::Span*> m_pending;
-    mutable std::uint64_t m_pending_revision = ~std::uint64_t{0};
-    mutable std::size_t m_pending_document = ~std::size_t{0};
-    mutable std::uint64_t m_pending_shape = 0;
-    std::uint64_t m_fingerprint = 0, m_fingerprint_revision = ~std::uint64_t{0};
-    std::size_t m_fingerprint_document = ~std::size_t{0};
+    // Per document, in m_documents' order: its pending suggestions, names and quotes, kept up to
+    // date as its observer (attached on first use, again after the documents are replaced).
+    mutable std::vector<std::unique_ptr<DocumentTally>> m_tallies;
+    DocumentTally& tally(std::size_t index) const;
+    std::uint64_t names_fingerprint() const; // of every document's names and the settings
     bool start_suggestions(); // begins a run when the inputs changed; false when up to date
     // Review: one entry per document while reviewing, parallel to m_documents.
     std::vector<ReviewDocument> m_review;

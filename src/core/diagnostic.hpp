@@ -26,6 +26,8 @@ namespace gloss::core {
     X(UnknownLabel, Error, "unknown label \"{0}\"")                                                \
     /* A span id that is not in the document. */                                                   \
     X(UnknownSpan, Error, "no span with id {0}")                                                   \
+    /* An edit of a document that is read-only (a task shown as a preview). */                     \
+    X(ReadOnly, Error, "document {0} is read-only")                                                \
     /* A span id used twice in one document. */                                                    \
     X(DuplicateSpanId, Error, "span id {0} is used twice")                                         \
     /* A relation id that is not in the document. */                                               \

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_set>
 
 namespace gloss::core {
 
@@ -27,9 +28,27 @@ std::int64_t Document::now() const {
 
 std::vector<const Relation*> Document::relations_of(SpanId span) const {
     std::vector<const Relation*> out;
-    for (const auto& [id, r] : m_relations)
-        if (r.from == span || r.to == span) out.push_back(&r);
+    auto it = m_relations_by_span.find(span);
+    if (it == m_relations_by_span.end()) return out;
+    for (RelationId id : it->second)
+        if (auto r = m_relations.find(id); r != m_relations.end()) out.push_back(&r->second);
+    std::sort(out.begin(), out.end(),
+              [](const Relation* a, const Relation* b) { return a->id < b->id; });
     return out;
+}
+
+void Document::index_relation(const Relation& relation) {
+    m_relations_by_span[relation.from].push_back(relation.id);
+    if (relation.to != relation.from) m_relations_by_span[relation.to].push_back(relation.id);
+}
+
+void Document::unindex_relation(const Relation& relation) {
+    for (SpanId end : {relation.from, relation.to}) {
+        auto it = m_relations_by_span.find(end);
+        if (it == m_relations_by_span.end()) continue;
+        std::erase(it->second, relation.id);
+        if (it->second.empty()) m_relations_by_span.erase(it);
+    }
 }
 
 Diagnostics Document::check_range(std::size_t start, std::size_t end) const {
@@ -77,8 +96,15 @@ void Document::end_group() {
     }
 }
 
+bool Document::refuse_if_read_only(EditResult& result) const {
+    if (!m_read_only) return false;
+    result.diagnostics.push_back(make_diagnostic(DiagnosticCode::ReadOnly, {id}));
+    return true;
+}
+
 EditResult Document::add_span(Span span) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     result.diagnostics = check_range(span.start, span.end);
     if (span.id != 0 && m_spans.contains(span.id))
         result.diagnostics.push_back(
@@ -99,6 +125,7 @@ EditResult Document::add_span(Span span) {
 
 EditResult Document::add_suggestion(Span span) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     result.diagnostics = check_range(span.start, span.end);
     if (!result.ok()) return result;
     span.id = m_next_span_id++;
@@ -116,6 +143,7 @@ EditResult Document::add_suggestion(Span span) {
 
 EditResult Document::add_suggested_relation(Relation relation) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     if (!m_spans.contains(relation.from) || !m_spans.contains(relation.to)) {
         result.diagnostics.push_back(make_diagnostic(
             DiagnosticCode::UnknownSpan,
@@ -150,8 +178,40 @@ bool Document::withdraw_suggestion(SpanId id) {
     return true;
 }
 
+std::size_t Document::withdraw_suggestions(const std::vector<SpanId>& ids) {
+    // The spans any recorded edit refers to, once, instead of a pass over the history per id.
+    std::unordered_set<SpanId> touched;
+    auto note = [&touched](const Edit& e) {
+        if (e.before) touched.insert(e.before->id);
+        if (e.after) touched.insert(e.after->id);
+        if (e.relation) {
+            touched.insert(e.relation->from);
+            touched.insert(e.relation->to);
+        }
+    };
+    for (const EditGroup& g : m_history.groups())
+        for (const Edit& e : g.edits)
+            note(e);
+    for (const Edit& e : m_open_group.edits)
+        note(e);
+    std::size_t withdrawn = 0;
+    for (SpanId id : ids) {
+        const Span* span = m_spans.find(id);
+        if (!span || span->status != Status::Pending || span->origin != Origin::Suggested ||
+            touched.count(id))
+            continue;
+        Edit edit;
+        edit.kind = Edit::Kind::RemoveSpan;
+        edit.before = *span;
+        apply(edit, true);
+        ++withdrawn;
+    }
+    return withdrawn;
+}
+
 EditResult Document::update_span(Span span) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     result.id = span.id;
     const Span* current = m_spans.find(span.id);
     if (!current) {
@@ -175,6 +235,7 @@ EditResult Document::update_span(Span span) {
 
 EditResult Document::remove_span(SpanId id) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     result.id = id;
     const Span* current = m_spans.find(id);
     if (!current) {
@@ -205,6 +266,7 @@ EditResult Document::remove_span(SpanId id) {
 
 EditResult Document::add_relation(Relation relation) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     for (SpanId end : {relation.from, relation.to})
         if (!m_spans.contains(end))
             result.diagnostics.push_back(
@@ -224,6 +286,7 @@ EditResult Document::add_relation(Relation relation) {
 
 EditResult Document::remove_relation(RelationId id) {
     EditResult result;
+    if (refuse_if_read_only(result)) return result;
     result.id = id;
     auto it = m_relations.find(id);
     if (it == m_relations.end()) {
@@ -255,35 +318,72 @@ void Document::apply(const Edit& edit, bool forward) {
     }
     const std::optional<Span>& target = forward ? edit.after : edit.before;
     const std::optional<Span>& source = forward ? edit.before : edit.after;
+    DocumentObserver* observer = m_observer.target;
     switch (kind) {
     case K::AddSpan:
-        if (target)
-            m_spans.insert(*target);
-        else if (source)
-            m_spans.insert(*source);
+        if (const std::optional<Span>& span = target ? target : source;
+            span && m_spans.insert(*span) && observer)
+            observer->span_added(*this, *span);
         break;
     case K::RemoveSpan: {
         SpanId id = source ? source->id : target ? target->id : 0;
-        m_spans.erase(id);
+        std::optional<Span> removed = m_spans.erase(id);
+        if (removed && observer) observer->span_removed(*this, *removed);
         // Recorded relations are always removed before their span; what may remain are
         // suggested relations (outside the history), which must not dangle.
-        for (auto it = m_relations.begin(); it != m_relations.end();)
-            it = it->second.from == id || it->second.to == id ? m_relations.erase(it) : ++it;
+        if (auto it = m_relations_by_span.find(id); it != m_relations_by_span.end()) {
+            std::vector<RelationId> dangling = it->second;
+            for (RelationId rid : dangling) {
+                auto r = m_relations.find(rid);
+                if (r == m_relations.end()) continue;
+                Relation relation = std::move(r->second);
+                m_relations.erase(r);
+                unindex_relation(relation);
+                if (observer) observer->relation_removed(*this, relation);
+            }
+        }
         break;
     }
-    case K::UpdateSpan:
-        if (target) m_spans.replace(*target);
+    case K::UpdateSpan: {
+        if (!target) break;
+        const Span* current = m_spans.find(target->id);
+        if (!current) break;
+        std::optional<Span> before;
+        if (observer) before = *current;
+        if (m_spans.replace(*target) && observer) {
+            observer->span_removed(*this, *before);
+            observer->span_added(*this, *target);
+        }
         break;
-    case K::AddRelation:
-        if (edit.relation) m_relations[edit.relation->id] = *edit.relation;
+    }
+    case K::AddRelation: {
+        if (!edit.relation) break;
+        if (auto old = m_relations.find(edit.relation->id); old != m_relations.end()) {
+            Relation replaced = std::move(old->second);
+            m_relations.erase(old);
+            unindex_relation(replaced);
+            if (observer) observer->relation_removed(*this, replaced);
+        }
+        const Relation& added = m_relations[edit.relation->id] = *edit.relation;
+        index_relation(added);
+        if (observer) observer->relation_added(*this, added);
         break;
+    }
     case K::RemoveRelation:
-        if (edit.relation) m_relations.erase(edit.relation->id);
+        if (edit.relation) {
+            auto it = m_relations.find(edit.relation->id);
+            if (it == m_relations.end()) break;
+            Relation relation = std::move(it->second);
+            m_relations.erase(it);
+            unindex_relation(relation);
+            if (observer) observer->relation_removed(*this, relation);
+        }
         break;
     }
 }
 
 bool Document::undo() {
+    if (m_read_only) return false;
     const EditGroup* group = m_history.step_back();
     if (!group) return false;
     for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
@@ -292,6 +392,7 @@ bool Document::undo() {
 }
 
 bool Document::redo() {
+    if (m_read_only) return false;
     const EditGroup* group = m_history.step_forward();
     if (!group) return false;
     for (const Edit& edit : group->edits)
@@ -344,6 +445,10 @@ Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relati
         m_relations[r.id] = r;
     }
     m_next_relation_id = next_relation;
+    m_relations_by_span.clear();
+    for (const auto& [id, r] : m_relations)
+        index_relation(r);
+    if (m_observer.target) m_observer.target->reloaded(*this);
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gloss::core {
@@ -37,6 +38,24 @@ struct EditResult {
     bool ok() const { return !has_errors(diagnostics); }
 };
 
+class Document;
+
+// Hears of every change to a document's spans and relations after it happened: edits, undo and
+// redo, suggestions added or withdrawn, load. A changed span is removed, then added. Lets the
+// interface keep counts and lists up to date change by change instead of walking every span.
+class DocumentObserver {
+public:
+    virtual void span_added(const Document& document, const Span& span) = 0;
+    virtual void span_removed(const Document& document, const Span& span) = 0;
+    virtual void relation_added(const Document& document, const Relation& relation) = 0;
+    virtual void relation_removed(const Document& document, const Relation& relation) = 0;
+    // load() replaced every span and relation.
+    virtual void reloaded(const Document& document) = 0;
+
+protected:
+    ~DocumentObserver() = default;
+};
+
 class Document {
 public:
     Document() = default;
@@ -50,13 +69,16 @@ public:
     const std::map<RelationId, Relation>& relations() const { return m_relations; }
     const History& history() const { return m_history; }
 
-    // Relations from or to a span.
+    // Relations from or to a span, in id order; O(k) through an index by span.
     std::vector<const Relation*> relations_of(SpanId span) const;
 
     // Checks offsets against the text: EndBeforeStart, EmptySpan, EndPastText.
     Diagnostics check_range(std::size_t start, std::size_t end) const;
 
     // [SECTION] Editing: each call is one undo step unless inside begin_group/end_group.
+    // A read-only document refuses every edit (ReadOnly), undo, redo and suggestions.
+    void set_read_only(bool read_only) { m_read_only = read_only; }
+    bool read_only() const { return m_read_only; }
     EditResult add_span(Span span);
     EditResult update_span(Span span); // same id, any other field changed
     EditResult remove_span(SpanId id); // also removes the span's relations (reported as Info)
@@ -79,6 +101,8 @@ public:
     // Removes a pending suggestion that no recorded edit refers to (the user never touched it),
     // with the relations from or to it; false (and no change) otherwise.
     bool withdraw_suggestion(SpanId id);
+    // The same for many at once (one pass over the history); returns how many were withdrawn.
+    std::size_t withdraw_suggestions(const std::vector<SpanId>& ids);
 
     // [SECTION] Loading without history (importers): replaces spans and relations, clears the
     // history. Ids of 0 are assigned. Invalid records are skipped and reported.
@@ -91,8 +115,15 @@ public:
 
     SpanId next_span_id() const { return m_next_span_id; }
 
+    // The observer of this document (at most one; null for none). Observing is not a change,
+    // so a const document can be observed. Copies and moves of the document have no observer,
+    // and a document assigned to loses its own: compare observer() to know it still applies.
+    void set_observer(DocumentObserver* observer) const { m_observer.target = observer; }
+    DocumentObserver* observer() const { return m_observer.target; }
+
 private:
     void record(Edit edit, std::string name);
+    bool refuse_if_read_only(EditResult& result) const;
     void apply(const Edit& edit, bool forward);
     std::int64_t now() const;
 
@@ -103,8 +134,28 @@ private:
     SpanId m_next_span_id = 1;
     RelationId m_next_relation_id = 1;
     int m_group_depth = 0;
+    bool m_read_only = false;
     EditGroup m_open_group;
     std::function<std::int64_t()> m_clock;
+    // Span -> its relations (from or to it), for relations_of and removing a span.
+    std::unordered_map<SpanId, std::vector<RelationId>> m_relations_by_span;
+    void index_relation(const Relation& relation);
+    void unindex_relation(const Relation& relation);
+    struct ObserverSlot {
+        DocumentObserver* target = nullptr;
+        ObserverSlot() = default;
+        ObserverSlot(const ObserverSlot&) {}
+        ObserverSlot(ObserverSlot&& other) noexcept { other.target = nullptr; }
+        ObserverSlot& operator=(const ObserverSlot&) {
+            target = nullptr;
+            return *this;
+        }
+        ObserverSlot& operator=(ObserverSlot&& other) noexcept {
+            target = other.target = nullptr;
+            return *this;
+        }
+    };
+    mutable ObserverSlot m_observer;
 };
 
 } // namespace gloss::core

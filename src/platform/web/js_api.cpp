@@ -92,6 +92,17 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["assistBusy"] = s_app->session().assist_busy();
         out["suggestions"] = s_app->session().pending_suggestions().size();
         if (auto* a = gloss::platform::autosave()) out["saveState"] = a->state();
+        const auto& session = s_app->session();
+        out["documents"] = session.documents().size();
+        out["done"] = session.done_count();
+        out["readOnly"] = session.read_only();
+        out["instructionsOpen"] = s_app->instructions_open();
+        out["annotator"] = session.annotator;
+        static constexpr const char* kStates[] = {"idle", "sending", "waiting", "submitted"};
+        out["submission"] = {{"state", kStates[static_cast<int>(s_app->submission_state())]},
+                             {"message", s_app->submission_message()},
+                             {"code", s_app->completion_code()},
+                             {"canSubmit", s_app->can_submit()}};
     }
     s_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return s_result.c_str();
@@ -140,6 +151,41 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_rect_of(double cp) {
         s_result = buf;
     }
     return s_result.c_str();
+}
+
+// A task link's settings (web/campaign.js): {"preview", "canSubmit", "label", "annotator"}.
+EMSCRIPTEN_KEEPALIVE void gloss_set_campaign(const char* json) {
+    if (!s_app) return;
+    auto parsed = nlohmann::json::parse(json, nullptr, false);
+    if (!parsed.is_object()) return;
+    gloss::app::Campaign campaign;
+    campaign.active = true;
+    campaign.preview = parsed.value("preview", false);
+    campaign.can_submit = parsed.value("canSubmit", false);
+    campaign.label = parsed.value("label", std::string());
+    std::string annotator = parsed.value("annotator", std::string());
+    if (!annotator.empty()) s_app->session().annotator = annotator;
+    s_app->set_campaign(std::move(campaign));
+}
+
+EMSCRIPTEN_KEEPALIVE void gloss_set_instructions(const char* text) {
+    if (s_app) s_app->set_instructions(text);
+}
+
+EMSCRIPTEN_KEEPALIVE void gloss_show_error(const char* text) {
+    if (s_app) s_app->show_error(text);
+}
+
+// Presses Submit (window.gloss.submit); 1 when the results went to web/campaign.js.
+EMSCRIPTEN_KEEPALIVE int gloss_submit() {
+    return s_app && s_app->submit() ? 1 : 0;
+}
+
+// What web/campaign.js reports about the submission: state 0 idle, 1 sending, 2 waiting to
+// retry, 3 submitted.
+EMSCRIPTEN_KEEPALIVE void gloss_set_submission(int state, const char* message, const char* code) {
+    if (!s_app || state < 0 || state > 3) return;
+    s_app->set_submission(static_cast<gloss::app::SubmitState>(state), message, code);
 }
 
 // Text the browser delivered outside keypress events (paste, IME composition, insertText).

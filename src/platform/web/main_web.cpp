@@ -155,8 +155,12 @@ int main() {
                      "gloss: the English lexicon did not load; Assist uses built-in words\n");
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
     gloss::platform::set_autosave(s_autosave.get());
-    // The last session of this browser when there is one, otherwise the samples.
-    if (!s_autosave->restore_saved())
+    // The last session of this browser (of this task, for a task link) when there is one,
+    // otherwise the samples; a task link's documents come from web/campaign.js once ready.
+    bool restored = s_autosave->restore_saved();
+    bool task_link = emscripten_run_script_int("Module.glossCampaign ? 1 : 0") != 0;
+    if (restored) emscripten_run_script("Module.glossRestored = true");
+    if (!restored && !task_link)
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
     gloss::platform::set_api_app(s_app.get());
     emscripten_set_main_loop(frame, 0, false);

@@ -33,12 +33,20 @@ EM_JS(void, gloss_js_open_file, (), {
     if (Module.glossOpenFile) Module.glossOpenFile();
 });
 
+EM_JS(void, gloss_js_submit, (const char* payload), {
+    if (Module.glossSubmit) Module.glossSubmit(UTF8ToString(payload));
+});
+
 EM_JS(double, gloss_js_now, (), {
     return Date.now();
 });
 // clang-format on
 
 namespace gloss::platform {
+
+void WebHost::submit(const std::string& payload) {
+    gloss_js_submit(payload.c_str());
+}
 
 void WebHost::download(const std::string& filename, const std::string& mime,
                        const std::string& data) {

@@ -15,6 +15,7 @@ public:
                   const std::string& data) override;
     void annotations_changed() override;
     void request_open_file() override;
+    void submit(const std::string& payload) override; // web/campaign.js queues and sends it
     std::int64_t now_ms() const override;
     const std::string& save_state() const override;
 };
