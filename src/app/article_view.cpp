@@ -159,7 +159,8 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
                       utf8.data() + b1);
     }
     flush_decorations(draw);
-    paint_overlays(session, draw, origin, options);
+    paint_overlays(session, draw, first < last ? lines[first].start : 0,
+                   first < last ? lines[last - 1].end : 0, options);
 
     if (hovered || m_dragging || m_dragging_edge) handle_mouse(session, origin);
     ImGui::EndChild();
@@ -256,12 +257,12 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
 
 // [SECTION] Overlays: caret, speaker links, badges
 
-void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
+void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
+                                 std::size_t visible_start, std::size_t visible_end,
                                  const ArticleOptions& options) {
     const core::Document* doc = session.document();
     const Theme& theme = current_theme();
     float lh = m_layout.line_height();
-    (void)origin;
     // Caret.
     if (session.selected_span == 0) {
         ImVec2 p = position_of(session.caret);
@@ -269,7 +270,22 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw, ImVec
             draw->AddLine(ImVec2(p.x, p.y + 2), ImVec2(p.x, p.y + lh - 2), theme.text, 2.0f);
     }
     // Speaker links of visible quotes: a curve from the quote's start to the speaker mention.
-    for (const auto& [id, relation] : doc->relations()) {
+    // Only the relations of spans on screen or near it (a speaker is named close to the quote),
+    // not every relation of the document: Assist may have proposed tens of thousands.
+    constexpr std::size_t kLinkReach = 2000; // code points around the visible lines
+    std::vector<const core::Relation*> links;
+    if (visible_start < visible_end && !doc->relations().empty())
+        doc->spans().for_each_overlapping(
+            visible_start > kLinkReach ? visible_start - kLinkReach : 0, visible_end + kLinkReach,
+            [&](const core::Span& s) {
+                for (const core::Relation* r : doc->relations_of(s.id))
+                    links.push_back(r);
+            });
+    std::sort(links.begin(), links.end(),
+              [](const core::Relation* a, const core::Relation* b) { return a->id < b->id; });
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    for (const core::Relation* link : links) {
+        const core::Relation& relation = *link;
         const core::Span* from = doc->spans().find(relation.from);
         const core::Span* to = doc->spans().find(relation.to);
         if (!from || !to) continue;

@@ -49,8 +49,9 @@ private:
     void handle_mouse(Session& session, ImVec2 origin);
     void paint_spans(const Session& session, ImDrawList* draw, ImVec2 origin,
                      std::size_t first_line, std::size_t last_line, const ArticleOptions& options);
-    void paint_overlays(const Session& session, ImDrawList* draw, ImVec2 origin,
-                        const ArticleOptions& options);
+    // Caret, handles, badges, and the speaker links of spans in [visible_start, visible_end).
+    void paint_overlays(const Session& session, ImDrawList* draw, std::size_t visible_start,
+                        std::size_t visible_end, const ArticleOptions& options);
     // Review mode (review_view.cpp): every annotator's spans in their colour, the current
     // disagreement outlined.
     void paint_review(const Session& session, ImDrawList* draw, ImVec2 origin,

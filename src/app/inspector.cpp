@@ -24,7 +24,7 @@ std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
 void App::draw_suggestions() {
     core::Document* doc = m_session.document();
     if (!doc) return;
-    std::vector<const core::Span*> pending = m_session.pending_suggestions();
+    PendingSuggestions pending = m_session.pending_suggestions();
     ImGui::Spacing();
     ImGui::TextDisabled("SUGGESTIONS  %zu", pending.size());
     ImGui::Separator();
@@ -122,9 +122,7 @@ void App::draw_inspector_span() {
         ImGui::SameLine();
         if (ImGui::Button("Reject (Backspace)") && m_session.reject_selected()) changed();
         std::string kind = core::suggestion_kind(current);
-        std::size_t same = 0;
-        for (const core::Span* s : m_session.pending_suggestions())
-            same += core::suggestion_kind(*s) == kind ? 1 : 0;
+        std::size_t same = m_session.pending_of_kind(kind);
         std::string all = "Accept all " + std::to_string(same) + " " + kind + " (Shift+Enter)";
         if (same > 1 && ImGui::Button(all.c_str()) && m_session.accept_all_of_kind(kind)) changed();
     }

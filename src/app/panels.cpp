@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_set>
 
 namespace gloss::app {
 namespace {
@@ -18,24 +17,6 @@ std::string hotkey_text(char32_t key) {
     std::string out;
     if (key) core::append_utf8(out, key >= 'a' && key <= 'z' ? key - 'a' + 'A' : key);
     return out;
-}
-
-// One pass over the relations, then one over the quotes: the queue draws this every frame, and a
-// document may hold thousands of quotes and relations (Assist's suggestions among them).
-std::size_t quotes_without_speaker(const Session& session, const core::Document& doc) {
-    std::unordered_set<core::SpanId> spoken;
-    for (const auto& [id, r] : doc.relations())
-        if (r.type == "speaker") spoken.insert(r.from);
-    std::size_t n = 0;
-    for (const core::Label& label : session.schema.labels()) {
-        if (label.kind != core::LabelKind::Quote) continue;
-        for (const core::Span* s : doc.spans().with_label(label.name)) {
-            if (s->status == core::Status::Rejected) continue;
-            bool has = s->attrs.get("speaker") != nullptr || spoken.count(s->id) != 0;
-            n += !has;
-        }
-    }
-    return n;
 }
 
 } // namespace
@@ -85,7 +66,8 @@ void App::draw_queue() {
         const char* state = m_session.is_done(i) ? "done"
                             : d.spans().empty()  ? "new"
                                                  : "in progress";
-        std::size_t unspoken = quotes_without_speaker(m_session, d);
+        // Counted change by change (Session's tallies): the queue draws this every frame.
+        std::size_t unspoken = m_session.quotes_without_speaker(i);
         char label[640];
         std::snprintf(label, sizeof label, "%s %s\n%s · %zu spans%s##doc%zu",
                       m_session.is_done(i) ? "✓" : "•", title.c_str(), state, d.spans().size(),

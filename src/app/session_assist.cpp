@@ -2,37 +2,36 @@
 // changed, suggestions walked, accepted and rejected, all of a kind accepted at once. Layer: app.
 #include "app/session.hpp"
 
+#include <algorithm>
 #include <functional>
-#include <tuple>
+#include <iterator>
+#include <set>
 
 namespace gloss::app {
 
-namespace {
-
-// What the detectors read besides the text: the accepted entity names of the project and the
-// settings. Any change gives another value.
-std::uint64_t names_fingerprint(const std::vector<core::Document>& documents,
-                                const core::AssistSettings& settings) {
-    std::uint64_t h = 1469598103934665603ull;
-    auto mix = [&h](std::string_view bytes) {
-        for (unsigned char c : bytes)
-            h = (h ^ c) * 1099511628211ull;
-        h = (h ^ 0xFF) * 1099511628211ull;
-    };
-    for (bool on : settings.enabled)
-        mix(on ? "1" : "0");
-    for (const core::Document& d : documents)
-        d.spans().for_each([&](const core::Span& s) {
-            if (s.status != core::Status::Accepted || s.label == "QUOTE" || s.label == "ERROR")
-                return;
-            mix(d.text().slice(s.start, s.end));
-            mix(s.label);
-            if (const std::string* c = s.attrs.get("canonical")) mix(*c);
-        });
-    return h | 1; // never 0
+DocumentTally& Session::tally(std::size_t index) const {
+    while (m_tallies.size() < m_documents.size())
+        m_tallies.push_back(std::make_unique<DocumentTally>());
+    DocumentTally& t = *m_tallies[index];
+    t.attach(m_documents[index]); // counts the document afresh when it is new or replaced
+    return t;
 }
 
-} // namespace
+// What the detectors read besides the text: the accepted entity names of the project (each
+// document's tally keeps a fingerprint of its own) and the settings. Any change gives another
+// value; O(documents).
+std::uint64_t Session::names_fingerprint() const {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::uint64_t value) {
+        for (int i = 0; i < 8; ++i)
+            h = (h ^ ((value >> (8 * i)) & 0xFF)) * 1099511628211ull;
+    };
+    for (bool on : m_assist.enabled)
+        mix(on ? 1 : 0);
+    for (std::size_t i = 0; i < m_documents.size(); ++i)
+        mix(tally(i).names_fingerprint());
+    return h | 1; // never 0
+}
 
 bool Session::set_lexicon(std::string_view asset) {
     m_lexicon = core::Lexicon::parse(asset);
@@ -44,17 +43,15 @@ bool Session::set_lexicon(std::string_view asset) {
 void Session::set_detector(core::Detector detector, bool on) {
     if (m_assist.on(detector) == on) return;
     m_assist.set(detector, on);
-    m_fingerprint_revision = ~std::uint64_t{0}; // the settings are part of the fingerprint
     if (!on) {
         std::string name(core::to_string(detector));
-        for (core::Document& d : m_documents) {
+        for (std::size_t i = 0; i < m_documents.size(); ++i) {
+            core::Document& d = m_documents[i];
             std::vector<core::SpanId> withdrawn;
-            d.spans().for_each([&](const core::Span& s) {
-                const std::string* from = s.attrs.get("detector");
-                if (from && *from == name) withdrawn.push_back(s.id);
-            });
-            for (core::SpanId id : withdrawn)
-                d.withdraw_suggestion(id);
+            for (const core::Span* s : PendingSuggestions(&tally(i).pending(), &d.spans()))
+                if (const std::string* from = s->attrs.get("detector"); from && *from == name)
+                    withdrawn.push_back(s->id);
+            d.withdraw_suggestions(withdrawn);
         }
         if (!document() || !document()->spans().contains(selected_span)) selected_span = 0;
     }
@@ -82,19 +79,18 @@ bool Session::start_suggestions() {
         m_assist_windows.clear();
         m_assist_next = 0;
     }
-    // The fingerprint only changes with the annotations, so it is computed again only then.
-    if (m_fingerprint_revision != m_revision || m_fingerprint_document != m_current) {
-        m_fingerprint = names_fingerprint(m_documents, m_assist);
-        m_fingerprint_revision = m_revision;
-        m_fingerprint_document = m_current;
-    }
-    if (m_assist_state[m_current] == m_fingerprint) return false; // up to date, or running
-    m_assist_state[m_current] = m_fingerprint;
+    std::uint64_t fingerprint = names_fingerprint();
+    if (m_assist_state[m_current] == fingerprint) return false; // up to date, or running
+    m_assist_state[m_current] = fingerprint;
     m_assist_document = m_current;
     m_assist_names = core::NameBook{};
     m_assist_names.add_builtin();
-    for (const core::Document& d : m_documents)
-        m_assist_names.learn(d);
+    // The accepted names of every document in text order, as NameBook::learn(document) reads
+    // them, without a walk over the (mostly pending) other spans.
+    for (std::size_t i = 0; i < m_documents.size(); ++i)
+        for (const SpanKey& key : tally(i).names())
+            if (const core::Span* s = m_documents[i].spans().find(key.id))
+                m_assist_names.learn(m_documents[i].text(), *s);
     m_assist_windows = core::detection_windows(doc->text());
     m_assist_next = 0;
     return true;
@@ -113,11 +109,7 @@ std::size_t Session::step_suggestions(std::chrono::microseconds budget) {
                                                           m_assist, from, to));
         if (std::chrono::steady_clock::now() - start >= budget) break;
     }
-    if (added) {
-        mark_changed();
-        // Pending suggestions do not change what the detectors read: no new fingerprint needed.
-        if (m_fingerprint_revision + 1 == m_revision) m_fingerprint_revision = m_revision;
-    }
+    if (added) mark_changed();
     return added;
 }
 
@@ -130,50 +122,42 @@ float Session::assist_progress() const {
     return static_cast<float>(m_assist_next) / static_cast<float>(m_assist_windows.size());
 }
 
-const std::vector<const core::Span*>& Session::pending_suggestions() const {
-    // Cached per revision and document (and the span count and history, so that a change made
-    // without mark_changed is still seen): the panel asks every frame.
-    const core::Document* current = document();
-    std::uint64_t shape = current ? (current->spans().size() * 1000003ull) ^
-                                        (current->history().position() * 7919ull) ^
-                                        current->history().groups().size()
-                                  : 0;
-    if (m_pending_revision != m_revision || m_pending_document != m_current ||
-        m_pending_shape != shape) {
-        m_pending_shape = shape;
-        m_pending.clear();
-        if (const core::Document* doc = document())
-            doc->spans().for_each([&](const core::Span& s) {
-                if (s.status == core::Status::Pending) m_pending.push_back(&s);
-            });
-        m_pending_revision = m_revision;
-        m_pending_document = m_current;
-    }
-    return m_pending;
+PendingSuggestions Session::pending_suggestions() const {
+    const core::Document* doc = document();
+    if (!doc) return {};
+    return PendingSuggestions(&tally(m_current).pending(), &doc->spans());
+}
+
+std::size_t Session::pending_of_kind(const std::string& kind) const {
+    return document() ? tally(m_current).pending_of_kind(kind) : 0;
+}
+
+std::size_t Session::quotes_without_speaker(std::size_t index) const {
+    if (index >= m_documents.size()) return 0;
+    std::size_t n = 0;
+    for (const core::Label& label : schema.labels())
+        if (label.kind == core::LabelKind::Quote) n += tally(index).without_speaker(label.name);
+    return n;
 }
 
 bool Session::select_adjacent_suggestion(bool forward) {
-    std::vector<const core::Span*> pending = pending_suggestions();
-    if (pending.empty()) return false;
     const core::Document* doc = document();
-    const core::Span* current = doc->spans().find(selected_span);
-    std::size_t pick = forward ? 0 : pending.size() - 1;
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-        const core::Span* s = pending[forward ? i : pending.size() - 1 - i];
-        bool after = current ? std::tie(s->start, s->end, s->id) >
-                                   std::tie(current->start, current->end, current->id)
-                             : s->start >= caret;
-        bool before = current ? std::tie(s->start, s->end, s->id) <
-                                    std::tie(current->start, current->end, current->id)
-                              : s->start < caret;
-        if (forward ? after : before) {
-            pick = forward ? i : pending.size() - 1 - i;
-            break;
-        }
-    }
-    selected_span = pending[pick]->id;
+    if (!doc) return false;
+    const std::set<SpanKey>& pending = tally(m_current).pending();
+    if (pending.empty()) return false;
+    // After (or before) the selected span in text order, or from the caret; wrapping.
+    auto from = pending.end();
+    if (const core::Span* current = doc->spans().find(selected_span))
+        from = forward ? pending.upper_bound(SpanKey::of(*current))
+                       : pending.lower_bound(SpanKey::of(*current));
+    else
+        from = pending.lower_bound(
+            {static_cast<std::uint32_t>(std::min<std::size_t>(caret, ~std::uint32_t{0})), 0, 0});
+    auto pick = forward ? (from == pending.end() ? pending.begin() : from)
+                        : std::prev(from == pending.begin() ? pending.end() : from);
+    selected_span = pick->id;
     selection = {};
-    caret = anchor = pending[pick]->start;
+    caret = anchor = pick->start;
     return true;
 }
 
@@ -206,6 +190,7 @@ std::size_t Session::accept_all_of_kind(const std::string& kind) {
     core::Document* doc = document();
     if (!doc) return 0;
     std::vector<core::Span> chosen;
+    if (pending_of_kind(kind) == 0) return 0;
     for (const core::Span* s : pending_suggestions())
         if (core::suggestion_kind(*s) == kind) chosen.push_back(*s);
     if (chosen.empty()) return 0;

@@ -164,15 +164,16 @@ void NameBook::add_builtin() {
 }
 
 void NameBook::learn(const Document& document) {
-    const Text& text = document.text();
-    document.spans().for_each([&](const Span& s) {
-        if (s.status == Status::Rejected || s.label == "QUOTE" || s.label == "ERROR") return;
-        if (s.status == Status::Pending) return; // suggestions teach nothing until accepted
-        std::string surface(text.slice(s.start, s.end));
-        const std::string* canonical = s.attrs.get("canonical");
-        add(surface, s.label, canonical && !canonical->empty() ? *canonical : surface, true);
-        if (canonical && !canonical->empty()) add(*canonical, s.label, *canonical, true);
-    });
+    document.spans().for_each([&](const Span& s) { learn(document.text(), s); });
+}
+
+void NameBook::learn(const Text& text, const Span& s) {
+    if (s.status == Status::Rejected || s.label == "QUOTE" || s.label == "ERROR") return;
+    if (s.status == Status::Pending) return; // suggestions teach nothing until accepted
+    std::string surface(text.slice(s.start, s.end));
+    const std::string* canonical = s.attrs.get("canonical");
+    add(surface, s.label, canonical && !canonical->empty() ? *canonical : surface, true);
+    if (canonical && !canonical->empty()) add(*canonical, s.label, *canonical, true);
 }
 
 void NameBook::count_capitalised(std::string_view lower, std::string_view written) {

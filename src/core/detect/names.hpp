@@ -30,6 +30,9 @@ public:
     // Every accepted entity span (PERSON, ORG, GPE, NORP, LOC and any label not QUOTE/ERROR
     // with a `canonical`) of `document`, and its capitalised words.
     void learn(const Document& document);
+    // One span of a document the same way (nothing unless it is such an accepted entity span);
+    // learning a document's spans one by one in text order is learn(document).
+    void learn(const Text& text, const Span& span);
     // One name: its written form, label and canonical; a PERSON's surname is added as an alias.
     void add(std::string_view surface, const std::string& label, const std::string& canonical,
              bool labelled);
