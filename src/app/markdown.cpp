@@ -44,6 +44,7 @@ std::vector<MarkdownRun> parse_inline(std::string_view text) {
     std::vector<MarkdownRun> runs;
     std::string current;
     bool strong = false;
+    bool emphasis = false; // inside *emphasis*, shown as plain text (one font)
     auto flush = [&] {
         append_run(runs, std::move(current), strong, false);
         current.clear();
@@ -82,9 +83,13 @@ std::vector<MarkdownRun> parse_inline(std::string_view text) {
             current += text.substr(mid + 2, close - mid - 2);
             current += ")";
             i = close + 1;
+        } else if (c == '*' && emphasis) {
+            emphasis = false;
+            ++i;
         } else if (c == '*' && i + 1 < text.size() && text[i + 1] != ' ' &&
                    text.find('*', i + 1) != std::string_view::npos) {
-            ++i; // *emphasis*: shown as plain text (one font)
+            emphasis = true;
+            ++i;
         } else {
             current += c;
             ++i;

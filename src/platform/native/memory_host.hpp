@@ -1,5 +1,5 @@
-// MemoryHost: a native app::Host that keeps downloads and change counts in memory, for the
-// headless UI tests. Layer: platform/native.
+// MemoryHost: a native app::Host that keeps downloads, submissions and change counts in memory, for
+// the headless UI tests. Layer: platform/native.
 #pragma once
 
 #include "app/host.hpp"
@@ -19,9 +19,11 @@ public:
         downloads.push_back({filename, mime, data});
     }
     void annotations_changed() override { ++changes; }
+    void submit(const std::string& payload) override { submissions.push_back(payload); }
     std::int64_t now_ms() const override { return clock_ms; }
 
     std::vector<Download> downloads;
+    std::vector<std::string> submissions;
     int changes = 0;
     std::int64_t clock_ms = 1700000000000;
 };

@@ -201,3 +201,26 @@ TEST_CASE("random edit sequences: undo-all restores the start, redo-all the end"
         REQUIRE(snapshot(copy) == start);
     }
 }
+
+TEST_CASE("a read-only document refuses every edit, undo and redo") {
+    gloss::core::Document doc("d", gloss::core::Text("Zoë met Ana 🎉."));
+    gloss::core::Span span;
+    span.start = 0;
+    span.end = 3;
+    span.label = "PERSON";
+    auto added = doc.add_span(span);
+    REQUIRE(added.ok());
+    doc.set_read_only(true);
+    span.start = 8;
+    span.end = 11;
+    auto refused = doc.add_span(span);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.diagnostics[0].code == gloss::core::DiagnosticCode::ReadOnly);
+    CHECK_FALSE(doc.remove_span(added.id).ok());
+    CHECK_FALSE(doc.add_suggestion(span).ok());
+    CHECK_FALSE(doc.undo());
+    CHECK(doc.spans().size() == 1);
+    doc.set_read_only(false);
+    CHECK(doc.undo());
+    CHECK(doc.spans().size() == 0);
+}
