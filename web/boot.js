@@ -63,6 +63,16 @@
       const errors = callWithText("gloss_load_documents", jsonl, source);
       if (errors) throw new Error(errors);
     },
+    /**
+     * Review mode: adjudicates several annotators' versions of the same documents. `versions` is
+     * {annotator: jsonl} or [[annotator, jsonl], ...] (two or more Gloss JSONL texts, documents
+     * matched by id); throws with the problems, and then nothing changes.
+     */
+    loadReview(versions, source = "loadReview") {
+      const pairs = Array.isArray(versions) ? versions : Object.entries(versions || {});
+      const errors = callWithText("gloss_load_review", JSON.stringify(pairs.map(([name, text]) => [String(name), String(text)])), source);
+      if (errors) throw new Error(errors);
+    },
     /** Replaces the label schema (JSON text or object); throws on errors. */
     loadSchema(schema, source = "loadSchema") {
       const text = typeof schema === "string" ? schema : JSON.stringify(schema);
@@ -140,6 +150,33 @@
   picker.style.display = "none";
   picker.addEventListener("change", () => { openFiles(Array.from(picker.files)); picker.value = ""; });
   document.body.appendChild(picker);
+  // The review picker: one Gloss JSONL file per annotator, each named after its file
+  // ("ann.jsonl" is ann's). Problems are shown by the app's error bar.
+  const reviewPicker = document.createElement("input");
+  reviewPicker.type = "file";
+  reviewPicker.id = "review-input";
+  reviewPicker.accept = ".jsonl,.ndjson";
+  reviewPicker.multiple = true;
+  reviewPicker.style.display = "none";
+  reviewPicker.addEventListener("change", async () => {
+    const files = Array.from(reviewPicker.files);
+    reviewPicker.value = "";
+    try {
+      const pairs = await Promise.all(files.map(async (file) => {
+        try {
+          return [file.name.replace(/\.(jsonl|ndjson)$/i, ""), new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer())];
+        } catch {
+          throw new Error(`${file.name}: not valid UTF-8 text`);
+        }
+      }));
+      window.gloss.loadReview(pairs, "review");
+    } catch (error) {
+      console.warn(`gloss: ${error.message}`);
+      if (/not valid UTF-8/.test(error.message)) call("gloss_show_error", null, ["string"], [`Could not start the review (your work is unchanged):\n${error.message}`]);
+    }
+    canvas.focus();
+  });
+  document.body.appendChild(reviewPicker);
   window.addEventListener("dragover", (event) => { event.preventDefault(); });
   window.addEventListener("drop", (event) => {
     event.preventDefault();
@@ -148,7 +185,7 @@
 
   // The postMessage bridge: a page embedding Gloss in an iframe sends
   // {gloss: id, method, args} and receives {gloss: id, result} or {gloss: id, error}.
-  const bridged = ["getAnnotations", "loadDocuments", "loadSchema", "exportAs", "select", "openFile"];
+  const bridged = ["getAnnotations", "loadDocuments", "loadSchema", "loadReview", "exportAs", "select", "openFile"];
   window.addEventListener("message", async (event) => {
     const data = event.data;
     if (!data || typeof data !== "object" || data.gloss === undefined || !data.method || !event.source) return;
@@ -252,6 +289,7 @@
       if (window.parent !== window) window.parent.postMessage({ gloss: "change" }, "*");
     },
     glossOpenFile() { picker.click(); },
+    glossReviewFiles() { reviewPicker.click(); },
     glossTextInput: setTextInput,
     onRuntimeInitialized() { started = true; },
   };

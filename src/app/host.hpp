@@ -16,6 +16,9 @@ public:
                           const std::string& data) = 0;
     // Asks the user for files to open; the platform later calls App::open_file with each.
     virtual void request_open_file() {}
+    // Asks the user for several annotators' Gloss JSONL files to review (one per annotator,
+    // named after the file); the platform later calls App::load_review_jsonl with them.
+    virtual void request_review_files() {}
     // Called after every change of the annotations (for autosave and subscribers).
     virtual void annotations_changed() {}
     // Hands a task's results to the platform for submission (JSON: {"documents": [Gloss JSONL

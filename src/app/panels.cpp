@@ -107,12 +107,17 @@ void App::draw_status() {
                     static_cast<int>(m_session.assist_progress() * 100.0f));
     }
     ImGui::SameLine();
-    float right = ImGui::GetWindowWidth() - 520 * m_scale;
+    float right = ImGui::GetWindowWidth() - 590 * m_scale;
     if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
     if (ImGui::Checkbox("Corrections", &m_show_corrections)) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Open…")) m_host.request_open_file();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a file (or drop it on the page)");
+    ImGui::SameLine();
+    if (ImGui::Button("Review…")) m_host.request_review_files();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Adjudicate: open one Gloss JSONL file per annotator (two or more)");
     ImGui::SameLine();
     if (ImGui::Button("Export JSONL")) export_jsonl();
     ImGui::SameLine();

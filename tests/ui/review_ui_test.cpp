@@ -7,6 +7,7 @@
 #include "io/gloss_jsonl.hpp"
 
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 #include <set>
 #include <tuple>
@@ -308,4 +309,63 @@ TEST_CASE("walking scrolls the current disagreement into view", "[ui][review]") 
     h.press(ImGuiKey_N);
     h.frames(2);
     CHECK(h.app.article_view().rect_of(all[0].start));
+}
+
+namespace {
+
+// Moves the mouse along the status line until the button labelled `label` is hovered, and
+// clicks it there; false when no such button is on screen.
+bool click_status_button(Harness& h, const char* label) {
+    ImGuiWindow* window = ImGui::FindWindowByName("Gloss");
+    if (!window) return false;
+    const ImGuiID id = window->GetID(label);
+    const ImGuiIO& io = ImGui::GetIO();
+    for (float y = io.DisplaySize.y - 4; y > io.DisplaySize.y - 60; y -= 6)
+        for (float x = 4; x < io.DisplaySize.x; x += 8) {
+            h.move_to(ImVec2(x, y));
+            h.frame();
+            if (ImGui::GetHoveredID() == id) {
+                h.click(ImVec2(x, y));
+                h.frame();
+                return true;
+            }
+        }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the status line's Review… button asks the platform for the annotators' files",
+          "[ui][review]") {
+    Harness h;
+    h.frames(2);
+    REQUIRE(click_status_button(h, "Review…"));
+    CHECK(h.host.review_requests == 1);
+    CHECK(h.host.open_requests == 0);
+    REQUIRE(click_status_button(h, "Open…"));
+    CHECK(h.host.open_requests == 1);
+    CHECK(h.host.review_requests == 1);
+    // What the platform then hands over starts the review.
+    REQUIRE(h.app.load_review_jsonl({{"ann", kAnn}, {"bob", kBob}}).empty());
+    h.frame();
+    CHECK(h.app.session().review_active());
+    CHECK(h.app.session().review_annotators() == std::vector<std::string>{"ann", "bob"});
+}
+
+TEST_CASE("a review of one file, or of files that disagree on documents, changes nothing",
+          "[ui][review]") {
+    Harness h;
+    REQUIRE(h.app.load_documents(kAnn, "mine.jsonl").empty());
+    h.frame();
+    auto diagnostics = h.app.load_review_jsonl({{"ann", kAnn}});
+    CHECK(core::has_errors(diagnostics));
+    CHECK(h.app.error().find("needs at least two") != std::string::npos);
+    const std::string other = R"({"id":"d2","text":"Other text."})"
+                              "\n";
+    diagnostics = h.app.load_review_jsonl({{"ann", kAnn}, {"bob", other}});
+    CHECK(core::has_errors(diagnostics));
+    CHECK(h.app.error().find("bob: document \"d2\" is not in ann's") != std::string::npos);
+    CHECK_FALSE(h.app.session().review_active());
+    REQUIRE(h.app.session().documents().size() == 1);
+    CHECK(h.app.session().document()->spans().size() == 3);
 }

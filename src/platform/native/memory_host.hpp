@@ -20,11 +20,15 @@ public:
     }
     void annotations_changed() override { ++changes; }
     void submit(const std::string& payload) override { submissions.push_back(payload); }
+    void request_open_file() override { ++open_requests; }
+    void request_review_files() override { ++review_requests; }
     std::int64_t now_ms() const override { return clock_ms; }
 
     std::vector<Download> downloads;
     std::vector<std::string> submissions;
     int changes = 0;
+    int open_requests = 0;
+    int review_requests = 0;
     std::int64_t clock_ms = 1700000000000;
 };
 

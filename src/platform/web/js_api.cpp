@@ -1,6 +1,6 @@
 // window.gloss: exported C functions called from web/boot.js. Layer: platform/web.
 //  [X] getAnnotations  [X] loadDocuments  [X] loadSchema  [X] select  [X] rectOf (layout probe)
-//  [X] openFile (picker, drag and drop)  [X] exportAs
+//  [X] openFile (picker, drag and drop)  [X] exportAs  [X] loadReview (review picker)
 //  [X] text input (paste, IME, insertText) into ImGui
 #include "platform/web/js_api.hpp"
 
@@ -13,6 +13,8 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gloss::platform {
 namespace {
@@ -64,6 +66,26 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_open_file(const char* name, const char* b
     return s_result.c_str();
 }
 
+// Starts review mode from several annotators' Gloss JSONL texts, given as a JSON array of
+// [annotator, jsonl] pairs; returns "" or the errors (the session is then unchanged).
+EMSCRIPTEN_KEEPALIVE const char* gloss_load_review(const char* versions_json, const char* source) {
+    if (!s_app) return "not ready";
+    std::vector<std::pair<std::string, std::string>> versions;
+    auto parsed = nlohmann::json::parse(versions_json, nullptr, false);
+    bool ok = parsed.is_array();
+    for (const auto& pair : ok ? parsed : nlohmann::json::array()) {
+        ok =
+            ok && pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string();
+        if (ok) versions.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    }
+    if (!ok) {
+        s_result = std::string(source) + ": review needs [[annotator, jsonl], ...]";
+        return s_result.c_str();
+    }
+    s_result = gloss::platform::errors_of(s_app->load_review_jsonl(versions));
+    return s_result.c_str();
+}
+
 // The current document's undo history: {"position": n, "steps": ["add PERSON", ...]}.
 EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
     nlohmann::json out = {{"position", 0}, {"steps", nlohmann::json::array()}};
@@ -98,6 +120,16 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["readOnly"] = session.read_only();
         out["instructionsOpen"] = s_app->instructions_open();
         out["annotator"] = session.annotator;
+        out["review"] = nullptr;
+        if (session.review_active()) {
+            nlohmann::json resolved = nlohmann::json::array();
+            for (const auto& r : session.resolutions())
+                resolved.push_back(r ? nlohmann::json(session.review_annotators()[*r]) : nullptr);
+            out["review"] = {{"annotators", session.review_annotators()},
+                             {"disagreements", session.disagreements().size()},
+                             {"current", session.current_disagreement()},
+                             {"resolvedBy", resolved}};
+        }
         static constexpr const char* kStates[] = {"idle", "sending", "waiting", "submitted"};
         out["submission"] = {{"state", kStates[static_cast<int>(s_app->submission_state())]},
                              {"message", s_app->submission_message()},

@@ -33,6 +33,10 @@ EM_JS(void, gloss_js_open_file, (), {
     if (Module.glossOpenFile) Module.glossOpenFile();
 });
 
+EM_JS(void, gloss_js_review_files, (), {
+    if (Module.glossReviewFiles) Module.glossReviewFiles();
+});
+
 EM_JS(void, gloss_js_submit, (const char* payload), {
     if (Module.glossSubmit) Module.glossSubmit(UTF8ToString(payload));
 });
@@ -59,6 +63,10 @@ void WebHost::annotations_changed() {
 
 void WebHost::request_open_file() {
     gloss_js_open_file();
+}
+
+void WebHost::request_review_files() {
+    gloss_js_review_files();
 }
 
 const std::string& WebHost::save_state() const {

@@ -2,6 +2,7 @@
 // Layer: platform/web.
 //  [X] downloads (Blob + anchor)   [X] change events to window.gloss.on("change")
 //  [X] file picker (web/boot.js owns the <input type=file>; drag and drop lands there too)
+//  [X] review picker (several annotators' files at once, into App::load_review_jsonl)
 //  [X] IndexedDB autosave (autosave.cpp)
 #pragma once
 
@@ -15,6 +16,7 @@ public:
                   const std::string& data) override;
     void annotations_changed() override;
     void request_open_file() override;
+    void request_review_files() override;             // web/boot.js: a picker for several files
     void submit(const std::string& payload) override; // web/campaign.js queues and sends it
     std::int64_t now_ms() const override;
     const std::string& save_state() const override;
