@@ -393,15 +393,28 @@ std::vector<std::string> Session::canonical_names(const std::string& label,
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return s;
     };
+    // The accepted names of the label, gathered once per change of the project's names (the
+    // field asks every frame while it is active): the tallies know them without a walk over
+    // every span, which on a long article is mostly suggestions.
+    CanonicalCache& cache = m_canonical_cache;
+    std::uint64_t fingerprint = names_fingerprint();
+    if (cache.fingerprint != fingerprint || cache.label != label) {
+        cache.fingerprint = fingerprint;
+        cache.label = label;
+        cache.names.clear();
+        for (std::size_t i = 0; i < m_documents.size(); ++i)
+            for (const SpanKey& key : tally(i).names())
+                if (const core::Span* s = m_documents[i].spans().find(key.id);
+                    s && s->label == label)
+                    if (const std::string* c = s->attrs.get("canonical"); c && !c->empty())
+                        cache.names.push_back(*c);
+        std::sort(cache.names.begin(), cache.names.end());
+        cache.names.erase(std::unique(cache.names.begin(), cache.names.end()), cache.names.end());
+    }
     std::string p = lower(prefix);
     std::vector<std::string> out;
-    for (const core::Document& doc : m_documents)
-        for (const core::Span* s : doc.spans().with_label(label))
-            if (const std::string* c = s->attrs.get("canonical");
-                c && !c->empty() && lower(*c).rfind(p, 0) == 0)
-                out.push_back(*c);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    for (const std::string& name : cache.names)
+        if (lower(name).rfind(p, 0) == 0) out.push_back(name);
     return out;
 }
 

@@ -149,9 +149,10 @@ public:
     // run (another document, the project's labelled names, the settings) and adds the new
     // suggestions as pending spans; rejected ones never come back. Returns how many were added.
     std::size_t refresh_suggestions();
-    // The same a window of the text at a time (about 32,000 code points each), for at most
-    // `budget` of time, so a long article never stalls a frame; returns how many suggestions it
-    // added. assist_busy() is true while windows remain.
+    // The same in steps of at most about `budget` of time, so a long article never stalls a
+    // frame: first the project's names are learned (a slice of them per step), then the text
+    // is searched a window at a time (about 2,000 code points, a paragraph at least). Returns
+    // how many suggestions it added. assist_busy() is true while windows remain.
     std::size_t step_suggestions(std::chrono::microseconds budget);
     bool assist_busy() const { return m_assist_next < m_assist_windows.size(); }
     // How far the current run is, 0..1 (1 when idle).
@@ -231,6 +232,16 @@ private:
     std::size_t m_assist_next = 0;
     std::size_t m_assist_document = ~std::size_t{0};
     core::NameBook m_assist_names;
+    // The names the run learns before its first window, (document, span), and how many it has.
+    std::vector<std::pair<std::size_t, core::SpanId>> m_assist_to_learn;
+    std::size_t m_assist_learned = 0;
+    // canonical_names' list per label: sorted, unique, for the names fingerprint it was made at.
+    struct CanonicalCache {
+        std::uint64_t fingerprint = 0;
+        std::string label;
+        std::vector<std::string> names;
+    };
+    mutable CanonicalCache m_canonical_cache;
     // Per document, in m_documents' order: its pending suggestions, names and quotes, kept up to
     // date as its observer (attached on first use, again after the documents are replaced).
     mutable std::vector<std::unique_ptr<DocumentTally>> m_tallies;

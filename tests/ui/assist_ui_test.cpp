@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using gloss::test::Harness;
 namespace core = gloss::core;
 
@@ -158,4 +160,85 @@ TEST_CASE("a long article is searched a window per frame, without stalling one",
     CHECK(frames > 1); // more than one window, more than one frame
     CHECK_FALSE(h.app.session().assist_busy());
     CHECK(with(h, "cairo", "ERROR").size() > 1000);
+}
+
+namespace {
+
+// What the session's tallies must say, counted from scratch over every span.
+void check_tallies_match_a_recount(Harness& h) {
+    const auto& session = h.app.session();
+    const core::Document* d = session.document();
+    std::vector<const core::Span*> pending;
+    std::map<std::string, std::size_t> kinds;
+    d->spans().for_each([&](const core::Span& s) {
+        if (s.status != core::Status::Pending) return;
+        pending.push_back(&s);
+        ++kinds[core::suggestion_kind(s)];
+    });
+    std::vector<const core::Span*> tallied(session.pending_suggestions().begin(),
+                                           session.pending_suggestions().end());
+    CHECK(tallied == pending);
+    for (const auto& [kind, n] : kinds)
+        CHECK(session.pending_of_kind(kind) == n);
+    std::size_t unspoken = 0;
+    d->spans().for_each([&](const core::Span& s) {
+        if (s.label != "QUOTE" || s.status == core::Status::Rejected) return;
+        bool spoken = s.attrs.get("speaker") != nullptr;
+        for (const core::Relation* r : d->relations_of(s.id))
+            spoken = spoken || (r->type == "speaker" && r->from == s.id);
+        unspoken += !spoken;
+    });
+    CHECK(session.quotes_without_speaker(session.current_index()) == unspoken);
+}
+
+} // namespace
+
+TEST_CASE("the pending list and the queue's counts follow every edit, undo and reload",
+          "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    REQUIRE(h.app.session().pending_suggestions().size() >= 4);
+    check_tallies_match_a_recount(h);
+    h.press(ImGuiKey_Tab);
+    h.press(ImGuiKey_Enter); // accept (opens the correction editor for an error)
+    h.press(ImGuiKey_Enter);
+    h.frames(2);
+    check_tallies_match_a_recount(h);
+    h.press(ImGuiKey_Tab);
+    h.press(ImGuiKey_Backspace); // reject
+    h.frames(2);
+    check_tallies_match_a_recount(h);
+    h.press(ImGuiKey_Tab);
+    h.press(ImGuiKey_Enter, ImGuiKey_LeftShift); // all of its kind
+    h.frames(2);
+    check_tallies_match_a_recount(h);
+    // A quote linked to its speaker, then unlinked by undo.
+    const auto quotes = with(h, "“We want peace now,”", "QUOTE");
+    const auto diop = with(h, "Diop", "PERSON");
+    if (!quotes.empty() && !diop.empty()) {
+        core::SpanId quote = quotes.front()->id;
+        // (Refused while the quote is still a suggestion; the counts must hold either way.)
+        h.app.session().set_speaker(quote, diop.front()->id);
+        check_tallies_match_a_recount(h);
+        h.app.session().set_speaker(quote, 0);
+        check_tallies_match_a_recount(h);
+    }
+    h.drag_text(cp_of(h, "Moussa"), cp_of(h, "Moussa") + 11);
+    h.press(ImGuiKey_P);
+    h.frames(3);
+    check_tallies_match_a_recount(h);
+    for (int i = 0; i < 4; ++i) {
+        h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+        h.frames(2);
+        check_tallies_match_a_recount(h);
+    }
+    h.press(ImGuiKey_Y, ImGuiKey_LeftCtrl);
+    h.frames(2);
+    check_tallies_match_a_recount(h);
+    // New documents: counted afresh.
+    REQUIRE(h.app.load_documents(kArticle, "again.jsonl").empty());
+    h.frames(2);
+    check_tallies_match_a_recount(h);
 }

@@ -90,42 +90,42 @@ std::uint32_t SpanStore::erase_node(std::uint32_t t, const Key& key, std::uint32
 }
 
 const Span* SpanStore::find(SpanId id) const {
-    auto it = m_index.find(id);
-    return it == m_index.end() ? nullptr : &m_nodes[it->second].span;
+    std::uint32_t n = m_index.find(id);
+    return n == DenseIdIndex::kAbsent ? nullptr : &m_nodes[n].span;
 }
 
 bool SpanStore::insert(Span span) {
-    if (m_index.count(span.id)) return false;
+    if (m_index.contains(span.id)) return false;
     Key key = key_of(span);
     SpanId id = span.id;
     std::uint32_t n = allocate(std::move(span));
     std::uint32_t left, right;
     split(m_root, key, left, right);
     m_root = merge(merge(left, n), right);
-    m_index.emplace(id, n);
+    m_index.insert(id, n);
     m_by_label[m_nodes[n].span.label].insert(key);
     return true;
 }
 
 std::optional<Span> SpanStore::erase(SpanId id) {
-    auto it = m_index.find(id);
-    if (it == m_index.end()) return std::nullopt;
+    std::uint32_t n = m_index.find(id);
+    if (n == DenseIdIndex::kAbsent) return std::nullopt;
     std::uint32_t removed = kNil;
-    m_root = erase_node(m_root, key_of(m_nodes[it->second].span), removed);
-    Span span = std::move(m_nodes[it->second].span);
+    m_root = erase_node(m_root, key_of(m_nodes[n].span), removed);
+    Span span = std::move(m_nodes[n].span);
     if (auto label = m_by_label.find(span.label); label != m_by_label.end()) {
         label->second.erase(key_of(span));
         if (label->second.empty()) m_by_label.erase(label);
     }
-    m_free.push_back(it->second);
-    m_index.erase(it);
+    m_free.push_back(n);
+    m_index.erase(id);
     return span;
 }
 
 bool SpanStore::replace(Span span) {
-    auto it = m_index.find(span.id);
-    if (it == m_index.end()) return false;
-    Span& current = m_nodes[it->second].span;
+    std::uint32_t n = m_index.find(span.id);
+    if (n == DenseIdIndex::kAbsent) return false;
+    Span& current = m_nodes[n].span;
     if (current.start == span.start && current.end == span.end && current.label == span.label) {
         current = std::move(span); // the key is unchanged: no restructuring
         return true;
@@ -148,14 +148,13 @@ void SpanStore::assign(std::vector<Span> spans) {
     std::sort(spans.begin(), spans.end(),
               [](const Span& a, const Span& b) { return key_of(a) < key_of(b); });
     m_nodes.reserve(spans.size());
-    m_index.reserve(spans.size());
     // Cartesian-tree construction over sorted keys: O(n) with a stack of the right spine.
     std::vector<std::uint32_t> spine;
     for (Span& s : spans) {
         SpanId id = s.id;
-        if (m_index.count(id)) continue;
+        if (m_index.contains(id)) continue;
         std::uint32_t n = allocate(std::move(s));
-        m_index.emplace(id, n);
+        m_index.insert(id, n);
         m_by_label[m_nodes[n].span.label].insert(key_of(m_nodes[n].span));
         std::uint32_t last = kNil;
         while (!spine.empty() && m_nodes[spine.back()].priority < m_nodes[n].priority) {
@@ -322,17 +321,15 @@ std::vector<const Span*> SpanStore::with_label(std::string_view label) const {
 }
 
 SpanId SpanStore::max_id() const {
-    SpanId m = 0;
-    for (const auto& [id, node] : m_index)
-        m = std::max(m, id);
-    return m;
+    return m_index.max_id();
 }
 
 std::size_t SpanStore::memory_bytes() const {
     std::size_t bytes = m_nodes.capacity() * sizeof(Node) + m_free.capacity() * 4;
-    bytes += m_index.bucket_count() * sizeof(void*) + m_index.size() * (sizeof(SpanId) + 4 + 16);
+    bytes += m_index.memory_bytes();
     bytes += m_index.size() * (sizeof(Key) + 32); // label index: one red-black node per span
-    for (const Node& n : m_nodes) {
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        const Node& n = m_nodes[i];
         if (n.span.label.capacity() > 15) bytes += n.span.label.capacity();
         if (n.span.annotator.capacity() > 15) bytes += n.span.annotator.capacity();
         for (const auto& [k, v] : n.span.attrs)

@@ -4,6 +4,7 @@
 // valid until the next mutation of the store.
 #pragma once
 
+#include "core/model/chunked.hpp"
 #include "core/model/span.hpp"
 
 #include <cstdint>
@@ -20,7 +21,7 @@ class SpanStore {
 public:
     std::size_t size() const { return m_index.size(); }
     bool empty() const { return m_index.empty(); }
-    bool contains(SpanId id) const { return m_index.count(id) != 0; }
+    bool contains(SpanId id) const { return m_index.contains(id); }
     const Span* find(SpanId id) const;
 
     // Inserts a span whose id is not in the store yet; false (and no change) otherwise.
@@ -81,9 +82,9 @@ private:
                  const std::function<void(const Span&)>& visit) const;
     std::uint32_t next_priority();
 
-    std::vector<Node> m_nodes;
+    ChunkedVector<Node> m_nodes; // grows without moving spans: no pause at 100,000 of them
     std::vector<std::uint32_t> m_free;
-    std::unordered_map<SpanId, std::uint32_t> m_index;
+    DenseIdIndex m_index;                                      // span id -> node
     std::unordered_map<std::string, std::set<Key>> m_by_label; // label -> keys, for with_label
     std::uint32_t m_root = kNil;
     std::uint32_t m_seed = 0x9E3779B9u;
