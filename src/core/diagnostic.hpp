@@ -80,6 +80,9 @@ namespace gloss::core {
     X(EndPastTextIn, Error, "span end {0} is past the end of the text ({1})")                      \
     /* Input a reader understood but does not import (a Label Studio rating, a brat event). */     \
     X(Ignored, Warning, "{0} ignored: {1}")                                                        \
+    /* A token of a dataset's own tokenization that cannot be kept: {0} names it (tokens[3]), */   \
+    /* {1}..{2} are its offsets as given, {3} says what is wrong. */                               \
+    X(BadToken, Error, "{0} {1}..{2} {3}")                                                         \
     /* Anything else, with its text as the only argument. */                                       \
     X(Other, Error, "{0}")
 

@@ -63,7 +63,7 @@ std::string_view layer_name(core::LabelKind kind) {
 void write_document(const core::Document& doc, const ConllWriteOptions& options,
                     core::Diagnostics& diagnostics, std::size_t& rejected, std::string& out) {
     std::u32string text = core::to_utf32(doc.text().utf8());
-    std::vector<core::Token> tokens = core::tokenize(text);
+    std::vector<core::Token> tokens = doc.tokens_or_tokenize(text);
     std::vector<core::Sentence> sentences = core::split_sentences(text, tokens);
     std::unordered_map<std::uint32_t, std::uint32_t> by_start, by_end;
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {

@@ -1,7 +1,8 @@
 // CoNLL / IOB: "token TAG ..." lines, a blank line between sentences, "-DOCSTART-" lines
 // between documents. One tag column per layer (entities, quotes, errors) so overlapping spans
-// of different kinds survive; a strict single-column mode for classic NER tools. Tokens and
-// sentences come from the core tokenizer; spans not on token boundaries are reported, never
+// of different kinds survive; a strict single-column mode for classic NER tools. Tokens are the
+// document's own when it has them, else the core tokenizer's; sentences are split over them by
+// the core sentence splitter; spans not on token boundaries are reported, never
 // moved. Layer: io.
 #pragma once
 

@@ -110,7 +110,7 @@ std::string write_m2(const std::vector<core::Document>& documents, const core::L
         std::vector<core::Span> storage;
         std::vector<EditSpan> edits = edits_of(doc, schema, storage, diagnostics);
         std::u32string text = doc.text().decode(0, doc.text().size());
-        std::vector<core::Token> tokens = core::tokenize(text);
+        std::vector<core::Token> tokens = doc.tokens_or_tokenize(text);
         std::vector<core::Sentence> sentences = core::split_sentences(text, tokens);
         std::vector<bool> placed(edits.size(), false);
         for (const core::Sentence& sentence : sentences) {

@@ -18,10 +18,11 @@ namespace gloss::io {
 std::string write_corrections(const std::vector<core::Document>& documents,
                               const core::LabelSchema* schema, core::Diagnostics& diagnostics);
 
-// M2: "S tok tok ..." per sentence of the core tokenizer, then one "A i j|||type|||correction|||
+// M2: "S tok tok ..." per sentence (the document's own tokens when it has them, else the core
+// tokenizer's; sentences split over them), then one "A i j|||type|||correction|||
 // REQUIRED|||-NONE-|||0" line per edit (token indices, end exclusive; the correction
-// tokenized the same way), or a noop line; a blank line after each sentence. Edits that do not
-// start and end on token boundaries, or cross a sentence break, are reported and left out.
+// tokenized by the core tokenizer), or a noop line; a blank line after each sentence. Edits that do
+// not start and end on token boundaries, or cross a sentence break, are reported and left out.
 std::string write_m2(const std::vector<core::Document>& documents, const core::LabelSchema* schema,
                      core::Diagnostics& diagnostics);
 

@@ -63,6 +63,7 @@ struct ScannedLine {
     bool has_text = false;
     std::vector<std::pair<std::string, std::string>> meta;
     OffsetUnit unit = OffsetUnit::CodePoint;
+    std::vector<RawToken> tokens;
     std::vector<ScannedSpan> spans;
     std::vector<core::Relation> relations;
 };
@@ -137,6 +138,24 @@ bool scan_span(JsonCursor& c, ScannedSpan& s) {
     return !c.failed() && s.has_start && s.has_end && !s.label.empty();
 }
 
+// {"start","end", anything else}: other keys ("text", "id", "ws") are skipped.
+bool scan_token(JsonCursor& c, RawToken& t) {
+    if (!c.begin_object()) return false;
+    std::string_view key;
+    bool has_start = false, has_end = false;
+    while (c.next_key(key)) {
+        bool ok = true;
+        if (key == "start")
+            ok = c.read_uint(t.start), has_start = true;
+        else if (key == "end")
+            ok = c.read_uint(t.end), has_end = true;
+        else
+            ok = c.skip_value();
+        if (!ok) return false;
+    }
+    return !c.failed() && has_start && has_end;
+}
+
 bool scan_relation(JsonCursor& c, core::Relation& rel) {
     if (!c.begin_object()) return false;
     std::string_view key;
@@ -197,6 +216,17 @@ std::optional<ScannedLine> scan_line(std::string_view line) {
                 else
                     ok = scratch == "codepoint";
             }
+        } else if (key == "tokens") {
+            out.tokens.clear();
+            if (c.peek() == 'n') {
+                ok = c.read_null();
+            } else if ((ok = c.begin_array())) {
+                while (ok && c.next_element()) {
+                    out.tokens.push_back({out.tokens.size(), 0, 0});
+                    ok = scan_token(c, out.tokens.back());
+                }
+                ok = ok && !c.failed();
+            }
         } else if (key == "spans") {
             out.spans.clear();
             if (c.peek() == 'n') {
@@ -234,6 +264,8 @@ std::optional<core::Document> build_scanned(ScannedLine scanned, std::uint64_t l
     core::Document doc(std::move(id), core::Text(std::move(scanned.text)));
     for (auto& [k, v] : scanned.meta)
         doc.meta.set(k, std::move(v));
+    std::vector<core::Token> tokens;
+    r.tokens(doc.text(), scanned.unit, scanned.tokens, "", tokens);
     std::vector<core::Span> spans;
     spans.reserve(scanned.spans.size());
     for (ScannedSpan& s : scanned.spans) {
@@ -244,6 +276,7 @@ std::optional<core::Document> build_scanned(ScannedLine scanned, std::uint64_t l
     }
     r.load(doc, std::move(spans), std::move(scanned.relations));
     if (r.failed()) return std::nullopt;
+    doc.set_tokens(std::move(tokens)); // checked above
     return doc;
 }
 
@@ -285,6 +318,28 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
             return std::nullopt;
         }
     }
+
+    // The dataset's own tokens, checked like the fast path checks them.
+    std::vector<RawToken> raw_tokens;
+    if (auto it = json.find("tokens"); it != json.end() && !it->is_null()) {
+        if (!it->is_array()) {
+            r.report(DiagnosticCode::FieldWrongType, {"tokens", "an array"});
+            return std::nullopt;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const Json& t = (*it)[i];
+            std::string path = "tokens[" + std::to_string(i) + "]";
+            if (!t.is_object()) {
+                r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
+                continue;
+            }
+            auto start = r.uint_field(t, "start", path + ".");
+            auto end = r.uint_field(t, "end", path + ".");
+            if (start && end) raw_tokens.push_back({i, *start, *end});
+        }
+    }
+    std::vector<core::Token> tokens;
+    r.tokens(doc.text(), unit, raw_tokens, "", tokens);
 
     std::vector<core::Span> spans;
     if (auto it = json.find("spans"); it != json.end() && !it->is_null()) {
@@ -367,6 +422,7 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
 
     r.load(doc, std::move(spans), std::move(relations));
     if (r.failed()) return std::nullopt;
+    doc.set_tokens(std::move(tokens)); // checked above
     return doc;
 }
 
@@ -454,7 +510,20 @@ void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
         }
         out += '}';
     }
-    out += ",\"offset_unit\":\"codepoint\",\"spans\":[";
+    out += ",\"offset_unit\":\"codepoint\"";
+    if (!doc.tokens().empty()) { // only a dataset's own tokens: Gloss's are not written
+        out += ",\"tokens\":[";
+        for (std::size_t i = 0; i < doc.tokens().size(); ++i) {
+            if (i) out += ',';
+            out += "{\"start\":";
+            append_json_uint(out, doc.tokens()[i].start);
+            out += ",\"end\":";
+            append_json_uint(out, doc.tokens()[i].end);
+            out += '}';
+        }
+        out += ']';
+    }
+    out += ",\"spans\":[";
     bool first = true;
     const core::Text& text = doc.text();
     doc.spans().for_each([&](const core::Span& s) {
@@ -516,9 +585,10 @@ std::string write_gloss_jsonl_line(const core::Document& doc) {
 
 std::string write_gloss_jsonl(const std::vector<core::Document>& documents) {
     std::string out;
-    std::size_t estimate = 0; // the text, and about 130 bytes per span, so `out` grows rarely
+    std::size_t estimate = 0; // the text, ~130 bytes a span, ~24 a token: `out` grows rarely
     for (const core::Document& d : documents)
-        estimate += d.text().utf8().size() * 2 + d.spans().size() * 130 + 64;
+        estimate +=
+            d.text().utf8().size() * 2 + d.spans().size() * 130 + d.tokens().size() * 24 + 64;
     out.reserve(estimate);
     for (const core::Document& d : documents)
         append_gloss_jsonl_line(out, d);

@@ -1,7 +1,9 @@
 // Gloss JSONL, the reference format: one document per line,
-// {"id","text","meta","offset_unit","spans":[{"id","start","end","text","label","attrs",
-// "status","origin","annotator"}],"relations":[{"id","type","from","to"}]}.
-// Offsets are code points unless "offset_unit" says "utf16" or "utf8". Layer: io.
+// {"id","text","meta","offset_unit","tokens":[{"start","end"}],"spans":[{"id","start","end",
+// "text","label","attrs","status","origin","annotator"}],"relations":[{"id","type","from","to"}]}.
+// Offsets are code points unless "offset_unit" says "utf16" or "utf8". "tokens" is the
+// dataset's own tokenization, kept on the document and written back only when it has one.
+// Layer: io.
 #pragma once
 
 #include "core/model/label_schema.hpp"

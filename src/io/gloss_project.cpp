@@ -75,6 +75,12 @@ Json document_json(const core::Document& doc) {
         extra[k] = v;
     meta["extra"] = std::move(extra);
     out["meta"] = std::move(meta);
+    if (!doc.tokens().empty()) { // only a dataset's own tokens
+        Json tokens = Json::array();
+        for (const core::Token& t : doc.tokens())
+            tokens.push_back({{"start", t.start}, {"end", t.end}});
+        out["tokens"] = std::move(tokens);
+    }
     Json spans = Json::array();
     doc.spans().for_each([&](const core::Span& s) { spans.push_back(span_json(s, &doc.text())); });
     out["spans"] = std::move(spans);
@@ -211,6 +217,21 @@ struct DocumentReader {
                                  {mp + "extra." + e.key(), "a string"});
                 }
         }
+        std::vector<RawToken> raw_tokens;
+        if (const Json* a = r.array_field(j, "tokens", p))
+            for (std::size_t i = 0; i < a->size(); ++i) {
+                const Json& t = (*a)[i];
+                std::string tp = p + "tokens[" + std::to_string(i) + "]";
+                if (!t.is_object()) {
+                    r.report(DiagnosticCode::FieldWrongType, {tp, "an object"});
+                    continue;
+                }
+                auto start = r.uint_field(t, "start", tp + ".");
+                auto end = r.uint_field(t, "end", tp + ".");
+                if (start && end) raw_tokens.push_back({i, *start, *end});
+            }
+        std::vector<core::Token> tokens;
+        r.tokens(doc.text(), OffsetUnit::CodePoint, raw_tokens, p, tokens);
         std::vector<core::Span> spans;
         if (const Json* a = r.array_field(j, "spans", p))
             for (std::size_t i = 0; i < a->size(); ++i)
@@ -227,6 +248,7 @@ struct DocumentReader {
         if (const Json* h = r.object_field(j, "history", p)) {
             if (!history(doc, *h, p + "history.")) return std::nullopt;
         }
+        doc.set_tokens(std::move(tokens)); // checked above
         return doc;
     }
 

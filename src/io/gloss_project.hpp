@@ -1,6 +1,7 @@
 // Gloss project JSON: the lossless format. One JSON object with a "format" version, the label
-// schema, the annotators, and every document with its metadata, spans (every field), relations
-// and edit history with its position. Offsets are code points. Layer: io.
+// schema, the annotators, and every document with its metadata, its own tokens (when a dataset
+// supplied them), spans (every field), relations and edit history with its position. Offsets
+// are code points. Layer: io.
 #pragma once
 
 #include "core/model/label_schema.hpp"

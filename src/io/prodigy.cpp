@@ -17,9 +17,11 @@ struct TokenIndex {
     std::map<std::uint32_t, std::size_t> by_start, by_end; // offset -> token index
 };
 
-TokenIndex index_tokens(const core::Text& text) {
+// The document's own tokens when it has them, else the tokenizer's.
+TokenIndex index_tokens(const core::Document& doc) {
     TokenIndex index;
-    index.tokens = core::tokenize(text.decode(0, text.size()));
+    index.tokens = doc.tokens().empty() ? core::tokenize(doc.text().decode(0, doc.text().size()))
+                                        : doc.tokens();
     for (std::size_t i = 0; i < index.tokens.size(); ++i) {
         index.by_start[index.tokens[i].start] = i;
         index.by_end[index.tokens[i].end] = i;
@@ -46,7 +48,7 @@ std::string write_prodigy(const std::vector<core::Document>& documents,
     std::string out;
     std::size_t rejected = 0;
     for (const core::Document& doc : documents) {
-        TokenIndex index = index_tokens(doc.text());
+        TokenIndex index = index_tokens(doc);
         Json line;
         line["text"] = doc.text().utf8();
         Json tokens = Json::array();
@@ -133,18 +135,65 @@ ImportResult read_prodigy(std::string_view bytes, const ProdigyReadOptions& opti
                 id = it->is_string() ? it->get<std::string>() : it->dump();
         }
         core::Document doc(id, core::Text(std::move(*text)));
+        // The file's tokens (start, end; "text", "id" and "ws" follow from them) are kept, and
+        // its token indices refer to them.
+        if (const Json* list = r.array_field(*json, "tokens", "")) {
+            std::vector<RawToken> raw;
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const Json& t = (*list)[i];
+                std::string path = "tokens[" + std::to_string(i) + "]";
+                if (!t.is_object()) {
+                    r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
+                    continue;
+                }
+                auto start = r.uint_field(t, "start", path + ".");
+                auto end = r.uint_field(t, "end", path + ".");
+                if (start && end) raw.push_back({i, *start, *end});
+            }
+            std::vector<core::Token> tokens;
+            if (r.tokens(doc.text(), OffsetUnit::CodePoint, raw, "", tokens))
+                doc.set_tokens(std::move(tokens));
+        }
         std::vector<core::Span> spans;
         // (start, end, label) -> id, to attach relations.
         std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, core::SpanId> ids;
         std::map<std::uint32_t, core::SpanId> by_token_start;
         TokenIndex index;
         bool indexed = false;
+        auto token_index = [&]() -> const TokenIndex& {
+            if (!indexed) {
+                index = index_tokens(doc);
+                indexed = true;
+            }
+            return index;
+        };
         if (const Json* list = r.array_field(*json, "spans", "")) {
             for (std::size_t i = 0; i < list->size(); ++i) {
                 const Json& s = (*list)[i];
                 std::string path = "spans[" + std::to_string(i) + "].";
-                auto start = r.uint_field(s, "start", path);
-                auto end = r.uint_field(s, "end", path);
+                std::optional<std::uint64_t> start, end;
+                if (!s.contains("start") && !s.contains("end") && s.contains("token_start") &&
+                    s.contains("token_end")) {
+                    // Only token indices (token_end inclusive): offsets from the tokens.
+                    auto first = r.uint_field(s, "token_start", path);
+                    auto last = r.uint_field(s, "token_end", path);
+                    const std::vector<core::Token>& tokens = token_index().tokens;
+                    for (auto [value, key] :
+                         {std::pair{&first, "token_start"}, std::pair{&last, "token_end"}})
+                        if (*value && **value >= tokens.size()) {
+                            r.report(DiagnosticCode::FieldWrongType,
+                                     {path + key,
+                                      "a token index below " + std::to_string(tokens.size())});
+                            value->reset();
+                        }
+                    if (first && last) {
+                        start = tokens[*first].start;
+                        end = tokens[*last].end;
+                    }
+                } else {
+                    start = r.uint_field(s, "start", path);
+                    end = r.uint_field(s, "end", path);
+                }
                 auto label = r.string_field(s, "label", path);
                 if (!start || !end || !label) continue;
                 core::Span span;
@@ -154,11 +203,8 @@ ImportResult read_prodigy(std::string_view bytes, const ProdigyReadOptions& opti
                 span.id = spans.size() + 1;
                 span.origin = core::Origin::Imported;
                 ids[{span.start, span.end, span.label}] = span.id;
-                if (!indexed) {
-                    index = index_tokens(doc.text());
-                    indexed = true;
-                }
-                if (auto t = index.by_start.find(span.start); t != index.by_start.end())
+                if (auto t = token_index().by_start.find(span.start);
+                    t != token_index().by_start.end())
                     by_token_start.emplace(static_cast<std::uint32_t>(t->second), span.id);
                 spans.push_back(std::move(span));
             }

@@ -166,6 +166,59 @@ bool FieldReader::span_range(const core::Text& text, OffsetUnit unit, std::uint6
     return true;
 }
 
+bool FieldReader::tokens(const core::Text& text, OffsetUnit unit, const std::vector<RawToken>& raw,
+                         const std::string& path, std::vector<core::Token>& out) {
+    const core::OffsetIndex& index = text.index();
+    std::uint64_t length = text.size();
+    std::string length_text = " code points";
+    if (unit == OffsetUnit::Utf16) {
+        length = index.utf16_length();
+        length_text = " UTF-16 units";
+    } else if (unit == OffsetUnit::Utf8) {
+        length = index.byte_length();
+        length_text = " bytes";
+    }
+    length_text = std::to_string(length) + length_text;
+    bool ok = true;
+    const RawToken* previous = nullptr;
+    std::uint32_t previous_end = 0;
+    for (const RawToken& t : raw) {
+        std::string name = path + "tokens[" + std::to_string(t.index) + "]";
+        auto bad = [&](std::string why) {
+            report(DiagnosticCode::BadToken,
+                   {name, std::to_string(t.start), std::to_string(t.end), std::move(why)});
+            ok = false;
+        };
+        if (t.end < t.start) {
+            bad("ends before it starts");
+            continue;
+        }
+        if (t.end == t.start) {
+            bad("is empty");
+            continue;
+        }
+        if (t.end > length) {
+            bad("ends past the end of the text (" + length_text + ")");
+            continue;
+        }
+        auto start_cp = to_code_points(text, unit, t.start, name + ".start");
+        auto end_cp = to_code_points(text, unit, t.end, name + ".end");
+        if (!start_cp || !end_cp) {
+            ok = false;
+            continue;
+        }
+        if (previous && *start_cp < previous_end) {
+            bad("starts before " + path + "tokens[" + std::to_string(previous->index) + "] ends (" +
+                std::to_string(previous->end) + ")");
+            continue;
+        }
+        out.push_back({*start_cp, *end_cp});
+        previous = &t;
+        previous_end = *end_cp;
+    }
+    return ok;
+}
+
 bool FieldReader::check_text(const core::Text& text, const core::Span& span,
                              std::string_view expected) {
     std::string_view actual = text.slice(span.start, span.end);

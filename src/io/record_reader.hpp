@@ -22,6 +22,13 @@ std::optional<OffsetUnit> parse_offset_unit(std::string_view name);
 // Offset of code point `cp` in `unit` (clamped to the text).
 std::size_t offset_in(const core::Text& text, OffsetUnit unit, std::size_t cp);
 
+// One token of a dataset's own tokenization as a file gives it: tokens[index], in the file's
+// offset unit.
+struct RawToken {
+    std::size_t index = 0;
+    std::uint64_t start = 0, end = 0;
+};
+
 // Reads the fields of one record, reporting every problem at the record's place.
 class FieldReader {
 public:
@@ -54,6 +61,12 @@ public:
     // Converts and checks a range (EndBeforeStart, EmptySpan, EndPastText); false when bad.
     bool span_range(const core::Text& text, OffsetUnit unit, std::uint64_t start, std::uint64_t end,
                     core::Span& span);
+    // Converts a dataset's tokens from `unit` to code points and checks them in order, each
+    // reported as `path`tokens[i]: BadToken when it ends before it starts, is empty, ends past
+    // the text or starts before the previous good token ends; OffsetInsideCharacter. The good
+    // ones are appended to `out`; false when any was bad.
+    bool tokens(const core::Text& text, OffsetUnit unit, const std::vector<RawToken>& raw,
+                const std::string& path, std::vector<core::Token>& out);
     // SpanTextMismatch when `expected` differs from the text of [span.start, span.end).
     bool check_text(const core::Text& text, const core::Span& span, std::string_view expected);
     // UnknownLabel when a schema is given and does not define `label`.

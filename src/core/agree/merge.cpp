@@ -90,6 +90,7 @@ MergeResult merge_versions(const std::vector<MergeVersion>& versions, MergeStrat
     const Document& first = *versions.front().document;
     result.document = Document(first.id, first.text());
     result.document.meta = first.meta;
+    result.document.set_tokens(first.tokens());
 
     std::vector<std::vector<Span>> spans;
     for (const MergeVersion& v : versions)

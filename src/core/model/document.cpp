@@ -26,6 +26,23 @@ std::int64_t Document::now() const {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+bool Document::set_tokens(std::vector<Token> tokens) {
+    std::uint32_t previous_end = 0;
+    for (const Token& t : tokens) {
+        if (t.start >= t.end || t.end > m_text.size() || t.start < previous_end) return false;
+        previous_end = t.end;
+    }
+    std::u32string decoded = tokens.empty() ? std::u32string() : m_text.decode(0, m_text.size());
+    for (Token& t : tokens)
+        t.kind = token_kind(std::u32string_view(decoded).substr(t.start, t.end - t.start));
+    m_tokens = std::move(tokens);
+    return true;
+}
+
+std::vector<Token> Document::tokens_or_tokenize(std::u32string_view decoded) const {
+    return m_tokens.empty() ? tokenize(decoded) : m_tokens;
+}
+
 std::vector<const Relation*> Document::relations_of(SpanId span) const {
     std::vector<const Relation*> out;
     auto it = m_relations_by_span.find(span);

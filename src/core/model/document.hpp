@@ -8,6 +8,7 @@
 #include "core/model/span.hpp"
 #include "core/model/span_store.hpp"
 #include "core/text/text.hpp"
+#include "core/text/tokenizer.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -69,6 +70,19 @@ public:
     const std::map<RelationId, Relation>& relations() const { return m_relations; }
     const History& history() const { return m_history; }
 
+    // [SECTION] Tokens a dataset supplied with the text (its own tokenization), kept so that
+    // exports use them and formats write them back. Code points, end exclusive, in order,
+    // never empty or overlapping; their kinds are classified as the tokenizer would. Empty:
+    // the document has none, and Gloss's tokenizer applies. Editing spans never changes them.
+    const std::vector<Token>& tokens() const { return m_tokens; }
+    // Replaces them (kinds are classified here); false, and no change, when a token is empty,
+    // past the end of the text, or starts before the previous one ends. Readers check each
+    // token first to report it with its place.
+    bool set_tokens(std::vector<Token> tokens);
+    // The tokens to export with: the supplied ones, else the tokenizer's over `decoded`, which
+    // must be this document's text decoded (callers usually have it already).
+    std::vector<Token> tokens_or_tokenize(std::u32string_view decoded) const;
+
     // Relations from or to a span, in id order; O(k) through an index by span.
     std::vector<const Relation*> relations_of(SpanId span) const;
 
@@ -128,6 +142,7 @@ private:
     std::int64_t now() const;
 
     Text m_text;
+    std::vector<Token> m_tokens;
     SpanStore m_spans;
     std::map<RelationId, Relation> m_relations;
     History m_history;

@@ -353,6 +353,29 @@ std::vector<Token> tokenize(std::u32string_view text) {
     return tokens;
 }
 
+TokenKind token_kind(std::u32string_view token) {
+    if (token.empty()) return TokenKind::Symbol;
+    if (token.size() > 1 && token.back() == 0x20E3) return TokenKind::Symbol; // a keycap
+    switch (classify(token.front())) {
+    case CharClass::Punctuation:
+        return TokenKind::Punctuation;
+    case CharClass::Symbol:
+    case CharClass::Skip:
+        return TokenKind::Symbol;
+    case CharClass::Letter:
+    case CharClass::Ideograph:
+        return TokenKind::Word;
+    case CharClass::Digit:
+        break;
+    }
+    for (char32_t c : token) {
+        if (is_mark(c)) continue; // inside a cluster: the tokenizer looks at cluster starts
+        CharClass k = classify(c);
+        if (k == CharClass::Letter || k == CharClass::Ideograph) return TokenKind::Word;
+    }
+    return TokenKind::Number;
+}
+
 // A sentence ends after a terminator (. ! ? … and kin), plus any closing quotes and brackets
 // glued to it, when white space and a sentence start follow; at every line break (news text
 // puts one paragraph per line, and headlines have no end mark); and at the end of the text.

@@ -28,6 +28,10 @@ struct Sentence {
 
 // Tokens of `text` (code points), in order, never overlapping, skipping whitespace.
 std::vector<Token> tokenize(std::u32string_view text);
+// The kind the tokenizer would give a token made of `token` (its code points), for tokens that
+// come from elsewhere (a dataset's own tokenization): punctuation or a symbol by its first
+// character, a number when it has digits and no letter, else a word.
+TokenKind token_kind(std::u32string_view token);
 // Sentences over `tokens` of `text`; every token belongs to exactly one sentence.
 std::vector<Sentence> split_sentences(std::u32string_view text, const std::vector<Token>& tokens);
 

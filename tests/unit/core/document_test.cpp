@@ -224,3 +224,49 @@ TEST_CASE("a read-only document refuses every edit, undo and redo") {
     CHECK(doc.undo());
     CHECK(doc.spans().size() == 0);
 }
+
+TEST_CASE("a document keeps the tokens a dataset supplied, through copies and moves",
+          "[core][document][tokens]") {
+    // "said anthony blinkenbut 🎉": the dataset splits the glued word as blinken + but.
+    Document doc("d", Text("said anthony blinkenbut 🎉 27,478."));
+    CHECK(doc.tokens().empty());
+    std::u32string decoded = doc.text().decode(0, doc.text().size());
+    CHECK(doc.tokens_or_tokenize(decoded) == tokenize(decoded)); // none: Gloss's tokenizer
+    REQUIRE(doc.set_tokens({{0, 4}, {5, 12}, {13, 20}, {20, 23}, {24, 25}, {26, 32}, {32, 33}}));
+    // Kinds are classified as the tokenizer would, so sentences split over them.
+    CHECK(doc.tokens() == std::vector<Token>{{0, 4, TokenKind::Word},
+                                             {5, 12, TokenKind::Word},
+                                             {13, 20, TokenKind::Word},
+                                             {20, 23, TokenKind::Word},
+                                             {24, 25, TokenKind::Symbol},
+                                             {26, 32, TokenKind::Number},
+                                             {32, 33, TokenKind::Punctuation}});
+    CHECK(doc.tokens_or_tokenize(decoded) == doc.tokens());
+    CHECK(split_sentences(decoded, doc.tokens()).size() == 1);
+
+    Document copy = doc;
+    CHECK(copy.tokens() == doc.tokens());
+    Document assigned;
+    assigned = copy;
+    CHECK(assigned.tokens() == doc.tokens());
+    Document moved = std::move(copy);
+    CHECK(moved.tokens() == doc.tokens());
+    Document move_assigned;
+    move_assigned = std::move(moved);
+    CHECK(move_assigned.tokens() == doc.tokens());
+    // Editing spans leaves them alone.
+    REQUIRE(move_assigned.add_span(span(5, 20, "PERSON")).ok());
+    REQUIRE(move_assigned.undo());
+    CHECK(move_assigned.tokens() == doc.tokens());
+
+    // Bad tokens are refused whole: nothing changes.
+    std::vector<Token> kept = doc.tokens();
+    CHECK_FALSE(doc.set_tokens({{0, 4}, {4, 4}}));   // empty
+    CHECK_FALSE(doc.set_tokens({{0, 4}, {30, 40}})); // past the end (33 code points)
+    CHECK_FALSE(doc.set_tokens({{5, 12}, {0, 4}}));  // out of order
+    CHECK_FALSE(doc.set_tokens({{0, 6}, {5, 12}}));  // overlapping
+    CHECK_FALSE(doc.set_tokens({{6, 5}}));           // end before start
+    CHECK(doc.tokens() == kept);
+    REQUIRE(doc.set_tokens({}));
+    CHECK(doc.tokens().empty());
+}

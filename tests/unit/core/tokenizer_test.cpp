@@ -3,6 +3,7 @@
 #include "core/text/grapheme.hpp"
 #include "core/text/tokenizer.hpp"
 #include "core/text/utf8.hpp"
+#include "support/random_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -352,4 +353,28 @@ TEST_CASE("a machine-translated news paragraph", "[core][tokenizer]") {
             "step.”",
             "José Martínez counted 27,478 names 👩‍👩‍👧 in Gaza’s post-war lists…",
             "Increase delivery of aid to Palestinian civiliansFree the hostages."});
+}
+
+// [SECTION] Tokens from elsewhere
+
+TEST_CASE("token_kind gives a token from elsewhere the kind the tokenizer gives it",
+          "[core][tokenizer]") {
+    CHECK(token_kind(U"blinken") == TokenKind::Word);
+    CHECK(token_kind(U"27,478") == TokenKind::Number);
+    CHECK(token_kind(U"3-D") == TokenKind::Word);
+    CHECK(token_kind(U"“") == TokenKind::Punctuation);
+    CHECK(token_kind(U"...") == TokenKind::Punctuation);
+    CHECK(token_kind(U"👩\u200D👩\u200D👧") == TokenKind::Symbol);
+    CHECK(token_kind(U"1\uFE0F\u20E3") == TokenKind::Symbol);
+    CHECK(token_kind(U"\n") == TokenKind::Symbol); // spaCy keeps white space as tokens
+    auto seed = gloss::test::test_seed();
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    for (int trial = 0; trial < gloss::test::trials(50); ++trial) {
+        std::u32string text = to_utf32(gloss::test::random_utf8(rng, 300) + " 4.5 27,478 U.S.");
+        for (const Token& t : tokenize(text)) {
+            CAPTURE(slice(text, t.start, t.end));
+            CHECK(token_kind(std::u32string_view(text).substr(t.start, t.end - t.start)) == t.kind);
+        }
+    }
 }

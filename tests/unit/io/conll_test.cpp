@@ -112,3 +112,48 @@ TEST_CASE("CoNLL reader reports bad lines and reads IOB1", "[io][errors][conll]"
         Catch::Contains(
             "bad.conll:11: malformed CoNLL line: 1 columns where the document's first line has 2"));
 }
+
+TEST_CASE("CoNLL export uses a dataset's own tokens when the document has them",
+          "[io][conll][tokens]") {
+    // Gloss's tokenizer keeps the glued `blinkenbut` whole; the dataset splits it.
+    core::Document doc("d1", core::Text("said anthony blinkenbut. Refa."));
+    core::Span person;
+    person.start = 5;
+    person.end = 20; // anthony blinken
+    person.label = "PERSON";
+    core::Span error;
+    error.start = 13;
+    error.end = 23; // blinkenbut
+    error.label = "ERROR";
+    core::Span gpe;
+    gpe.start = 25;
+    gpe.end = 29;
+    gpe.label = "GPE";
+    for (const core::Span& s : {person, error, gpe})
+        REQUIRE(doc.add_span(s).ok());
+    io::ConllWriteOptions wo;
+    wo.schema = &test::default_schema();
+
+    core::Diagnostics own_tokenizer;
+    std::string before = io::write_conll({doc}, wo, own_tokenizer);
+    CHECK_THAT(test::all_messages(own_tokenizer),
+               Catch::Contains("span 1 PERSON 5..20 does not start and end on token boundaries"));
+    CHECK_THAT(before, Catch::Contains("blinkenbut O O B-ERROR\n"));
+
+    REQUIRE(doc.set_tokens({{0, 4}, {5, 12}, {13, 20}, {20, 23}, {23, 24}, {25, 29}, {29, 30}}));
+    core::Diagnostics notes;
+    std::string out = io::write_conll({doc}, wo, notes);
+    CHECK(test::all_messages(notes).empty());
+    // Sentences are split over the supplied tokens.
+    CHECK(out == "-DOCSTART- -X- O O\n"
+                 "\n"
+                 "said O O O\n"
+                 "anthony B-PERSON O O\n"
+                 "blinken I-PERSON O B-ERROR\n"
+                 "but O O I-ERROR\n"
+                 ". O O O\n"
+                 "\n"
+                 "Refa B-GPE O O\n"
+                 ". O O O\n"
+                 "\n");
+}

@@ -68,3 +68,30 @@ TEST_CASE("M2 lists each sentence with its token-level edits", "[io][corrections
     test::check_golden("m2",
                        {{"corrections.m2", io::write_m2(docs, &test::default_schema(), more)}});
 }
+
+TEST_CASE("M2 uses a dataset's own tokens when the document has them", "[io][m2][tokens]") {
+    core::Document doc("d", core::Text("said anthony blinkenbut. Refa."));
+    core::Span error; // part of the glued token for Gloss's tokenizer, a token of the dataset's
+    error.start = 13;
+    error.end = 20;
+    error.label = "ERROR";
+    error.attrs.set("type", "wrong_case");
+    error.attrs.set("correction", "Blinken");
+    REQUIRE(doc.add_span(error).ok());
+    core::Diagnostics own_tokenizer;
+    std::string before = io::write_m2({doc}, &test::default_schema(), own_tokenizer);
+    CHECK_THAT(before, Catch::StartsWith("S said anthony blinkenbut .\n"));
+    CHECK_THAT(test::all_messages(own_tokenizer),
+               Catch::Contains("does not start and end on token boundaries"));
+
+    REQUIRE(doc.set_tokens({{0, 4}, {5, 12}, {13, 20}, {20, 23}, {23, 24}, {25, 29}, {29, 30}}));
+    core::Diagnostics notes;
+    CHECK(io::write_m2({doc}, &test::default_schema(), notes) ==
+          "S said anthony blinken but .\n"
+          "A 2 3|||wrong_case|||Blinken|||REQUIRED|||-NONE-|||0\n"
+          "\n"
+          "S Refa .\n"
+          "A -1 -1|||noop|||-NONE-|||REQUIRED|||-NONE-|||0\n"
+          "\n");
+    CHECK(test::all_messages(notes).empty());
+}

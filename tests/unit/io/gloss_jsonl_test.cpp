@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 using namespace gloss;
@@ -236,4 +237,182 @@ TEST_CASE("random documents survive a JSONL round trip", "[io][roundtrip]") {
         REQUIRE(back.ok());
         REQUIRE(io::write_gloss_jsonl_line(back.documents[0]) == line);
     }
+}
+
+// [SECTION] A dataset's own tokens
+
+namespace {
+
+struct BothPaths {
+    std::optional<core::Document> doc;
+    std::string messages;
+};
+
+// Reads one line on the fast path and through the full parser; both must agree exactly.
+BothPaths read_both(const std::string& line, std::uint64_t number = 1) {
+    io::JsonlReadOptions fast, full;
+    fast.source = full.source = "t.jsonl";
+    full.fast_path = false;
+    core::Diagnostics d1, d2;
+    auto a = io::read_gloss_jsonl_line(line, number, fast, d1);
+    auto b = io::read_gloss_jsonl_line(line, number, full, d2);
+    INFO(line);
+    CHECK(messages(d1) == messages(d2));
+    REQUIRE(a.has_value() == b.has_value());
+    if (a) {
+        CHECK(io::write_gloss_jsonl_line(*a) == io::write_gloss_jsonl_line(*b));
+        CHECK(a->tokens() == b->tokens());
+    }
+    return {std::move(a), messages(d1)};
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges(const core::Document& doc) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (const core::Token& t : doc.tokens())
+        out.emplace_back(t.start, t.end);
+    return out;
+}
+
+std::string texts(const core::Document& doc) {
+    std::string out;
+    for (const core::Token& t : doc.tokens())
+        out += std::string(doc.text().slice(t.start, t.end)) + "|";
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("JSONL keeps a dataset's tokens through a round trip, with non-ASCII text",
+          "[io][roundtrip][tokens]") {
+    // Accents, curly quotes, an emoji outside the BMP, and the glued `blinkenbut` split by the
+    // dataset as blinken + but (Gloss's tokenizer keeps it whole). Extra token keys are ignored.
+    const std::string line =
+        R"({"id":"d1","text":"“Léa” said José 🚢 blinkenbut.","offset_unit":"codepoint",)"
+        R"("tokens":[{"start":0,"end":1,"text":"“","id":0,"ws":false},{"start":1,"end":4},)"
+        R"({"start":4,"end":5},{"start":6,"end":10},{"start":11,"end":15},{"start":16,"end":17},)"
+        R"({"start":18,"end":25,"ws":false},{"start":25,"end":28},{"start":28,"end":29}],)"
+        R"("spans":[{"start":18,"end":25,"label":"PERSON","text":"blinken"}]})";
+    BothPaths read = read_both(line);
+    INFO(read.messages);
+    REQUIRE(read.doc);
+    const core::Document& doc = *read.doc;
+    CHECK(texts(doc) == "“|Léa|”|said|José|🚢|blinken|but|.|");
+    CHECK(doc.tokens()[5].kind == core::TokenKind::Symbol);
+    CHECK(doc.tokens()[8].kind == core::TokenKind::Punctuation);
+
+    // Written back in code points, after offset_unit and before spans, start and end only.
+    std::string written = io::write_gloss_jsonl_line(doc);
+    CHECK_THAT(written,
+               Catch::Contains(
+                   R"("offset_unit":"codepoint","tokens":[{"start":0,"end":1},{"start":1,"end":4},)"
+                   R"({"start":4,"end":5},{"start":6,"end":10},{"start":11,"end":15},)"
+                   R"({"start":16,"end":17},{"start":18,"end":25},{"start":25,"end":28},)"
+                   R"({"start":28,"end":29}],"spans":[)"));
+    BothPaths back = read_both(written);
+    REQUIRE(back.doc);
+    CHECK(back.doc->tokens() == doc.tokens());
+    CHECK(io::write_gloss_jsonl_line(*back.doc) == written);
+    // Copies keep them, and a document without tokens writes none.
+    std::vector<core::Document> docs{doc};
+    CHECK(io::write_gloss_jsonl(docs) == written);
+    CHECK(io::write_gloss_jsonl_line(core::Document("d2", core::Text("x"))) ==
+          R"({"id":"d2","text":"x","offset_unit":"codepoint","spans":[],"relations":[]})"
+          "\n");
+    // An empty or null list is no tokenization: Gloss's tokenizer applies.
+    for (const char* none : {R"({"text":"ab","tokens":[]})", R"({"text":"ab","tokens":null})"}) {
+        BothPaths r = read_both(none);
+        REQUIRE(r.doc);
+        CHECK(r.doc->tokens().empty());
+    }
+}
+
+TEST_CASE("JSONL tokens in UTF-16 and UTF-8 convert to code points", "[io][offsets][tokens]") {
+    // “Léa” 🚢 blinkenbut: the curly quotes are 1 UTF-16 unit and 3 bytes, é 1 and 2, 🚢 2 and 4.
+    const std::string text = R"("text":"“Léa” 🚢 blinkenbut")";
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> code_points{
+        {0, 1}, {1, 4}, {4, 5}, {6, 7}, {8, 15}, {15, 18}};
+    const char* codepoint = R"([{"start":0,"end":1},{"start":1,"end":4},{"start":4,"end":5},)"
+                            R"({"start":6,"end":7},{"start":8,"end":15},{"start":15,"end":18}])";
+    const char* utf16 = R"([{"start":0,"end":1},{"start":1,"end":4},{"start":4,"end":5},)"
+                        R"({"start":6,"end":8},{"start":9,"end":16},{"start":16,"end":19}])";
+    const char* utf8 = R"([{"start":0,"end":3},{"start":3,"end":7},{"start":7,"end":10},)"
+                       R"({"start":11,"end":15},{"start":16,"end":23},{"start":23,"end":26}])";
+    std::string first;
+    for (auto [unit, tokens] :
+         {std::pair{"codepoint", codepoint}, std::pair{"utf16", utf16}, std::pair{"utf8", utf8}}) {
+        CAPTURE(unit);
+        BothPaths r =
+            read_both("{" + text + ",\"offset_unit\":\"" + unit + "\",\"tokens\":" + tokens + "}");
+        INFO(r.messages);
+        REQUIRE(r.doc);
+        CHECK(ranges(*r.doc) == code_points);
+        CHECK(texts(*r.doc) == "“|Léa|”|🚢|blinken|but|");
+        std::string written = io::write_gloss_jsonl_line(*r.doc);
+        if (first.empty()) first = written;
+        CHECK(written == first); // always written back in code points
+    }
+    CHECK_THAT(first, Catch::Contains(std::string("\"tokens\":") + codepoint));
+}
+
+TEST_CASE("bad JSONL tokens are each reported with their line and index", "[io][errors][tokens]") {
+    struct Case {
+        std::string line;
+        std::vector<std::string> expected;
+    };
+    const std::vector<Case> cases{
+        {R"({"text":"said blinkenbut","tokens":[{"start":0,"end":4},{"start":5,"end":5}]})",
+         {"t.jsonl:7: tokens[1] 5..5 is empty"}},
+        {R"({"text":"said blinkenbut","tokens":[{"start":4,"end":2}]})",
+         {"t.jsonl:7: tokens[0] 4..2 ends before it starts"}},
+        {R"({"text":"abc","tokens":[{"start":0,"end":9}]})",
+         {"t.jsonl:7: tokens[0] 0..9 ends past the end of the text (3 code points)"}},
+        {R"({"text":"😀 Refa","offset_unit":"utf16","tokens":[{"start":3,"end":8}]})",
+         {"t.jsonl:7: tokens[0] 3..8 ends past the end of the text (7 UTF-16 units)"}},
+        {R"({"text":"😀 Refa","offset_unit":"utf8","tokens":[{"start":5,"end":10}]})",
+         {"t.jsonl:7: tokens[0] 5..10 ends past the end of the text (9 bytes)"}},
+        {R"({"text":"😀 Refa","offset_unit":"utf16","tokens":[{"start":1,"end":2}]})",
+         {"t.jsonl:7: offset 1 (tokens[0].start in utf16) falls inside a character"}},
+        {R"({"text":"😀 Refa","offset_unit":"utf8","tokens":[{"start":0,"end":2}]})",
+         {"t.jsonl:7: offset 2 (tokens[0].end in utf8) falls inside a character"}},
+        {R"({"text":"said blinkenbut","tokens":[{"start":0,"end":4},{"start":3,"end":6}]})",
+         {"t.jsonl:7: tokens[1] 3..6 starts before tokens[0] ends (4)"}},
+        {R"({"text":"said blinkenbut","tokens":[{"start":5,"end":12},{"start":0,"end":4}]})",
+         {"t.jsonl:7: tokens[1] 0..4 starts before tokens[0] ends (12)"}},
+        // Every bad token of a line is reported, each against the last good one.
+        {R"({"text":"said blinkenbut","tokens":[{"start":0,"end":0},{"start":0,"end":4},)"
+         R"({"start":2,"end":3},{"start":5,"end":99},{"start":5,"end":12}]})",
+         {"t.jsonl:7: tokens[0] 0..0 is empty",
+          "t.jsonl:7: tokens[2] 2..3 starts before "
+          "tokens[1] ends (4)",
+          "t.jsonl:7: tokens[3] 5..99 ends past the end of the text (15 code points)"}},
+        // Only the full parser reads these shapes; it names the field.
+        {R"({"text":"abc","tokens":{"start":0,"end":1}})",
+         {"t.jsonl:7: field \"tokens\" must be an array"}},
+        {R"({"text":"abc","tokens":["a"]})", {"t.jsonl:7: field \"tokens[0]\" must be an object"}},
+        {R"({"text":"abc","tokens":[{"start":0}]})",
+         {"t.jsonl:7: missing field \"tokens[0].end\""}},
+        {R"({"text":"abc","tokens":[{"start":-1,"end":2}]})",
+         {"t.jsonl:7: field \"tokens[0].start\" must be a non-negative integer"}},
+    };
+    for (const Case& c : cases) {
+        BothPaths r = read_both(c.line, 7);
+        CHECK_FALSE(r.doc);
+        std::string expected;
+        for (const std::string& e : c.expected)
+            expected += e + "\n";
+        CHECK(r.messages == expected);
+    }
+    // A bad line leaves the others; a span on the same line is checked too.
+    io::JsonlReadOptions options;
+    options.source = "t.jsonl";
+    io::ImportResult r =
+        io::read_gloss_jsonl("{\"text\":\"ab\",\"tokens\":[{\"start\":0,\"end\":2}]}\n"
+                             "{\"text\":\"ab\",\"tokens\":[{\"start\":1,\"end\":1}],"
+                             "\"spans\":[{\"start\":0,\"end\":3,\"label\":\"X\"}]}\n",
+                             options);
+    CHECK(r.documents.size() == 1);
+    CHECK(r.skipped_records == 1);
+    CHECK(messages(r.diagnostics) ==
+          "t.jsonl:2: tokens[0] 1..1 is empty\n"
+          "t.jsonl:2: span end 3 is past the end of the text (2 code points)\n");
 }

@@ -107,3 +107,40 @@ TEST_CASE("bad project documents are each reported and the others kept", "[io][p
     CHECK_THAT(all, Catch::Contains(
                         "p.json[d]: history at position 1 does not reproduce the saved spans"));
 }
+
+TEST_CASE("project JSON keeps a dataset's tokens, and only writes them when there are some",
+          "[io][roundtrip][project][tokens]") {
+    io::Project project;
+    project.documents = test::source_documents();
+    core::Document& doc = project.documents[0];
+    // The dataset's tokenization of the first words: the curly quote, then words.
+    std::vector<core::Token> tokens{{0, 1}, {1, 5}, {6, 9}};
+    REQUIRE(doc.set_tokens(tokens));
+    std::string bytes = io::write_gloss_project(project);
+    CHECK_THAT(bytes, Catch::Contains(R"("tokens": [)"));
+    io::ProjectResult back = io::read_gloss_project(bytes, "p.gloss.json");
+    INFO(test::all_messages(back.diagnostics));
+    REQUIRE(back.ok());
+    REQUIRE(back.project.documents.size() == 3);
+    CHECK(back.project.documents[0].tokens() == doc.tokens());
+    CHECK(back.project.documents[1].tokens().empty());
+    CHECK(back.project.documents[2].tokens().empty());
+    CHECK(test::spans_equal(back.project.documents[0], doc));
+    CHECK(io::write_gloss_project(back.project) == bytes);
+    // Without tokens the file is as before (the golden project file has none).
+    REQUIRE(doc.set_tokens({}));
+    CHECK(io::write_gloss_project(project).find("\"tokens\"") == std::string::npos);
+
+    auto bad = io::read_gloss_project(
+        R"({"format": 1, "documents": [{"id": "a", "text": "said blinkenbut",
+             "tokens": [{"start": 0, "end": 4}, {"start": 3, "end": 2}, {"start": 5, "end": 40}]},
+           {"id": "b", "text": "ok", "tokens": [{"start": 0, "end": 2}]}]})",
+        "p.json");
+    CHECK(bad.skipped_records == 1);
+    REQUIRE(bad.project.documents.size() == 1);
+    CHECK(bad.project.documents[0].tokens() == std::vector<core::Token>{{0, 2}});
+    CHECK(test::all_messages(bad.diagnostics) ==
+          "p.json[a]: documents[0].tokens[1] 3..2 ends before it starts\n"
+          "p.json[a]: documents[0].tokens[2] 5..40 ends past the end of the text (15 code "
+          "points)\n");
+}
