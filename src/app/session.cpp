@@ -371,15 +371,25 @@ std::vector<core::SpanId> Session::speaker_candidates(core::SpanId quote, std::s
         for (const core::AttributeDef& a : label->attributes)
             if (a.type == core::AttributeType::SpanReference && !a.target_labels.empty())
                 targets = a.target_labels;
+    // Asked every frame while picking: look around the quote in widening windows rather than at
+    // every span. Every candidate within `reach` of the quote overlaps the window, so once
+    // `limit` of them are that close, no span outside can be nearer.
     std::vector<std::pair<std::size_t, core::SpanId>> scored;
-    for (const std::string& t : targets)
-        for (const core::Span* s : doc->spans().with_label(t)) {
-            if (s->status == core::Status::Rejected) continue;
-            std::size_t distance = s->end <= q->start   ? q->start - s->end
-                                   : s->start >= q->end ? s->start - q->end
-                                                        : 0;
-            scored.push_back({distance, s->id});
-        }
+    const std::size_t length = doc->text().size();
+    for (std::size_t reach = 1024;; reach *= 4) {
+        scored.clear();
+        std::size_t from = q->start > reach ? q->start - reach : 0;
+        std::size_t to = std::min(length, std::size_t{q->end} + reach);
+        doc->spans().for_each_overlapping(from, std::max(to, from + 1), [&](const core::Span& s) {
+            if (s.status == core::Status::Rejected || s.id == quote) return;
+            if (std::find(targets.begin(), targets.end(), s.label) == targets.end()) return;
+            std::size_t distance = s.end <= q->start   ? q->start - s.end
+                                   : s.start >= q->end ? s.start - q->end
+                                                       : 0;
+            if (distance <= reach) scored.push_back({distance, s.id});
+        });
+        if (scored.size() >= limit || (from == 0 && to == length)) break;
+    }
     std::sort(scored.begin(), scored.end());
     for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i)
         out.push_back(scored[i].second);

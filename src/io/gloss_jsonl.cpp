@@ -41,7 +41,7 @@ namespace {
 // range (in `unit`), label against the schema, then its text against the slice.
 bool place_span(FieldReader& r, const core::Text& text, OffsetUnit unit,
                 const JsonlReadOptions& options, std::uint64_t start, std::uint64_t end,
-                std::string label, const std::string* span_text, core::Span& span) {
+                std::string label, std::optional<std::string_view> span_text, core::Span& span) {
     if (!r.span_range(text, unit, start, end, span)) return false;
     if (!r.check_label(options.schema, label, span.start)) return false;
     span.label = std::move(label);
@@ -53,7 +53,11 @@ bool place_span(FieldReader& r, const core::Text& text, OffsetUnit unit,
 struct ScannedSpan {
     std::uint64_t start = 0, end = 0;
     bool has_start = false, has_end = false, has_text = false;
-    std::string text, label;
+    std::string_view text_view;      // into the line; empty when the text had escapes
+    std::string text_storage, label; // the text unescaped, when it had escapes
+    bool text_escaped = false;
+    // (The span moves as the vector of spans grows: a view into its own storage would not.)
+    std::string_view text() const { return text_escaped ? text_storage : text_view; }
     core::Span span; // id, attrs, status, origin, annotator
 };
 
@@ -101,8 +105,9 @@ bool scan_span(JsonCursor& c, ScannedSpan& s) {
         } else if (key == "label") {
             ok = c.read_string(s.label) && !s.label.empty();
         } else if (key == "text") {
-            s.has_text = false;
-            ok = scan_optional_string(c, s.text, s.has_text);
+            s.has_text = c.peek() != 'n';
+            ok = s.has_text ? c.read_string_view(s.text_view, s.text_storage) : c.read_null();
+            s.text_escaped = ok && s.has_text && s.text_view.data() == s.text_storage.data();
         } else if (key == "id") {
             if (c.peek() == 'n')
                 ok = c.read_null(), s.span.id = 0;
@@ -270,7 +275,7 @@ std::optional<core::Document> build_scanned(ScannedLine scanned, std::uint64_t l
     spans.reserve(scanned.spans.size());
     for (ScannedSpan& s : scanned.spans) {
         if (!place_span(r, doc.text(), scanned.unit, options, s.start, s.end, std::move(s.label),
-                        s.has_text ? &s.text : nullptr, s.span))
+                        s.has_text ? std::optional(s.text()) : std::nullopt, s.span))
             continue;
         spans.push_back(std::move(s.span));
     }
@@ -362,7 +367,7 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
             core::Span span;
             auto t = r.string_field(s, "text", path, false);
             if (!place_span(r, doc.text(), unit, options, *start, *end, std::move(*label),
-                            t ? &*t : nullptr, span))
+                            t ? std::optional<std::string_view>(*t) : std::nullopt, span))
                 continue;
             if (auto idv = s.find("id"); idv != s.end() && idv->is_number_unsigned())
                 span.id = idv->get<std::uint64_t>();

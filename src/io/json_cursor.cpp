@@ -65,6 +65,25 @@ bool JsonCursor::next_element() {
     return true;
 }
 
+bool JsonCursor::read_string_view(std::string_view& out, std::string& storage) {
+    if (!consume('"')) return fail();
+    const char* start = m_p;
+    for (const char* p = m_p; p < m_end; ++p) {
+        auto c = static_cast<unsigned char>(*p);
+        if (c == '"') {
+            out = std::string_view(start, static_cast<std::size_t>(p - start));
+            m_p = p + 1;
+            return true;
+        }
+        if (c == '\\') break; // escapes: unescaped into storage below
+        if (c < 0x20) return fail();
+    }
+    m_p = start - 1; // back to the opening quote
+    if (!read_string(storage)) return false;
+    out = storage;
+    return true;
+}
+
 bool JsonCursor::read_plain_string(std::string_view& out) {
     if (!consume('"')) return fail();
     const char* start = m_p;

@@ -33,6 +33,9 @@ public:
 
     // A string value, unescaped into `out` (replacing its contents).
     bool read_string(std::string& out);
+    // A string value as a view: into the text when it has no escapes (no copy), else into
+    // `storage`, which receives it unescaped. Valid while both live.
+    bool read_string_view(std::string_view& out, std::string& storage);
     // A string with no escapes, as a view into the text; false when it has escapes.
     bool read_plain_string(std::string_view& out);
     // A non-negative integer written without fraction or exponent.

@@ -225,3 +225,45 @@ TEST_CASE("opening files: a bad file keeps the work, a .txt replaces the documen
     CHECK(h.app.session().documents().size() == 1);
     CHECK(h.app.session().document()->id == "article");
 }
+
+TEST_CASE("speaker candidates are the nearest mentions, near or far, as a full scan ranks them",
+          "[ui][speaker]") {
+    // A long text: mentions every 37 code points, some far before and after the quote, some
+    // rejected and some of other labels, so the widening search must match a full scan.
+    std::string text;
+    for (int i = 0; i < 4000; ++i)
+        text += "Word word word word word word word. ";
+    std::string jsonl = R"({"id":"long","text":")" + text + R"(","spans":[)";
+    const std::size_t quote_start = 60'000, quote_end = 60'030;
+    jsonl += R"({"id":1,"start":60000,"end":60030,"label":"QUOTE"})";
+    gloss::core::SpanId id = 2;
+    for (std::size_t at = 5; at + 4 < text.size(); at += 37 * (1 + (at % 7))) {
+        const char* label = at % 3 == 0 ? "PERSON" : at % 3 == 1 ? "ORG" : "GPE";
+        const char* status = at % 5 == 0 ? "rejected" : "accepted";
+        jsonl += ",{\"id\":" + std::to_string(id++) + ",\"start\":" + std::to_string(at) +
+                 ",\"end\":" + std::to_string(at + 4) + ",\"label\":\"" + label +
+                 "\",\"status\":\"" + status + "\"}";
+    }
+    jsonl += "]}\n";
+    Harness h;
+    REQUIRE(h.app.load_documents(jsonl, "long.jsonl").empty());
+    const gloss::core::Document* doc = h.app.session().document();
+    for (std::size_t limit : {1u, 9u, 50u, 100'000u}) {
+        CAPTURE(limit);
+        std::vector<std::pair<std::size_t, gloss::core::SpanId>> scan;
+        doc->spans().for_each([&](const gloss::core::Span& s) {
+            if ((s.label != "PERSON" && s.label != "ORG") ||
+                s.status == gloss::core::Status::Rejected)
+                return;
+            std::size_t distance = s.end <= quote_start   ? quote_start - s.end
+                                   : s.start >= quote_end ? s.start - quote_end
+                                                          : 0;
+            scan.push_back({distance, s.id});
+        });
+        std::sort(scan.begin(), scan.end());
+        std::vector<gloss::core::SpanId> expected;
+        for (std::size_t i = 0; i < scan.size() && i < limit; ++i)
+            expected.push_back(scan[i].second);
+        CHECK(h.app.session().speaker_candidates(1, limit) == expected);
+    }
+}

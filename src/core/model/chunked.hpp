@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -14,9 +15,11 @@
 
 namespace gloss::core {
 
-// A vector of default-constructible T in chunks of `ChunkSize`: elements stay where they are
-// as it grows; indices, not pointers, are what callers keep.
-template <class T, std::size_t ChunkSize = 4096> class ChunkedVector {
+// A vector of default-constructible T in chunks: elements stay where they are as it grows;
+// indices, not pointers, are what callers keep. The first chunks double in size (64, 64, 128,
+// … 2,048 elements), so a small document's spans take little room; then every chunk holds
+// 4,096.
+template <class T> class ChunkedVector {
 public:
     ChunkedVector() = default;
     ChunkedVector(const ChunkedVector& other) { *this = other; }
@@ -33,34 +36,61 @@ public:
     ChunkedVector& operator=(ChunkedVector&& other) noexcept {
         m_chunks = std::move(other.m_chunks);
         m_size = other.m_size;
+        m_capacity = other.m_capacity;
         other.m_chunks.clear();
-        other.m_size = 0;
+        other.m_size = other.m_capacity = 0;
         return *this;
     }
     ~ChunkedVector() = default;
 
-    T& operator[](std::size_t i) { return m_chunks[i / ChunkSize][i % ChunkSize]; }
-    const T& operator[](std::size_t i) const { return m_chunks[i / ChunkSize][i % ChunkSize]; }
+    T& operator[](std::size_t i) {
+        auto [chunk, offset] = locate(i);
+        return m_chunks[chunk][offset];
+    }
+    const T& operator[](std::size_t i) const {
+        auto [chunk, offset] = locate(i);
+        return m_chunks[chunk][offset];
+    }
     std::size_t size() const { return m_size; }
-    std::size_t capacity() const { return m_chunks.size() * ChunkSize; }
+    std::size_t capacity() const { return m_capacity; }
 
     // Appends a default-constructed element and returns it.
     T& emplace_back() {
-        if (m_size == capacity()) m_chunks.push_back(std::make_unique<T[]>(ChunkSize));
+        if (m_size == m_capacity) grow();
         return (*this)[m_size++];
     }
     void reserve(std::size_t n) {
-        while (capacity() < n)
-            m_chunks.push_back(std::make_unique<T[]>(ChunkSize));
+        while (m_capacity < n)
+            grow();
     }
     void clear() {
         m_chunks.clear();
-        m_size = 0;
+        m_size = m_capacity = 0;
     }
 
 private:
+    static constexpr std::size_t kFirst = 64;  // elements in chunks 0 and 1
+    static constexpr std::size_t kLast = 4096; // elements in every chunk from the 7th on
+
+    // Chunk k holds indices [kFirst << (k - 1), kFirst << k) for 1 <= k < 7, chunk 0 [0, 64).
+    static std::pair<std::size_t, std::size_t> locate(std::size_t i) {
+        if (i < kFirst) return {0, i};
+        if (i < kLast) {
+            std::size_t top = std::size_t{1} << (std::bit_width(i) - 1);
+            return {static_cast<std::size_t>(std::bit_width(i)) - 6, i - top};
+        }
+        return {i / kLast + 6, i % kLast};
+    }
+    void grow() {
+        std::size_t k = m_chunks.size();
+        std::size_t size = k == 0 ? kFirst : k < 7 ? kFirst << (k - 1) : kLast;
+        m_chunks.push_back(std::make_unique<T[]>(size));
+        m_capacity += size;
+    }
+
     std::vector<std::unique_ptr<T[]>> m_chunks; // every element past m_size is default
     std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
 };
 
 // Id -> 32-bit index. Ids are mostly small and dense (a document numbers its spans 1, 2, 3, …;
@@ -154,8 +184,8 @@ public:
     }
 
 private:
-    static constexpr std::size_t kChunk = 4096;
-    static constexpr std::uint64_t kDenseIds = std::uint64_t{1} << 24; // 4,096 chunks at most
+    static constexpr std::size_t kChunk = 256;                         // ids a chunk: 1 KB
+    static constexpr std::uint64_t kDenseIds = std::uint64_t{1} << 20; // 4,096 chunks at most
 
     std::uint32_t& dense_slot(std::uint64_t id) {
         std::size_t c = id / kChunk;

@@ -103,7 +103,6 @@ bool SpanStore::insert(Span span) {
     split(m_root, key, left, right);
     m_root = merge(merge(left, n), right);
     m_index.insert(id, n);
-    m_by_label[m_nodes[n].span.label].insert(key);
     return true;
 }
 
@@ -113,10 +112,6 @@ std::optional<Span> SpanStore::erase(SpanId id) {
     std::uint32_t removed = kNil;
     m_root = erase_node(m_root, key_of(m_nodes[n].span), removed);
     Span span = std::move(m_nodes[n].span);
-    if (auto label = m_by_label.find(span.label); label != m_by_label.end()) {
-        label->second.erase(key_of(span));
-        if (label->second.empty()) m_by_label.erase(label);
-    }
     m_free.push_back(n);
     m_index.erase(id);
     return span;
@@ -139,7 +134,6 @@ void SpanStore::clear() {
     m_nodes.clear();
     m_free.clear();
     m_index.clear();
-    m_by_label.clear();
     m_root = kNil;
 }
 
@@ -155,7 +149,6 @@ void SpanStore::assign(std::vector<Span> spans) {
         if (m_index.contains(id)) continue;
         std::uint32_t n = allocate(std::move(s));
         m_index.insert(id, n);
-        m_by_label[m_nodes[n].span.label].insert(key_of(m_nodes[n].span));
         std::uint32_t last = kNil;
         while (!spine.empty() && m_nodes[spine.back()].priority < m_nodes[n].priority) {
             last = spine.back();
@@ -312,11 +305,9 @@ std::vector<const Span*> SpanStore::all() const {
 
 std::vector<const Span*> SpanStore::with_label(std::string_view label) const {
     std::vector<const Span*> out;
-    auto it = m_by_label.find(std::string(label));
-    if (it == m_by_label.end()) return out;
-    out.reserve(it->second.size());
-    for (const Key& key : it->second)
-        out.push_back(find(key.id));
+    for_each([&](const Span& s) {
+        if (s.label == label) out.push_back(&s);
+    });
     return out;
 }
 
@@ -327,7 +318,6 @@ SpanId SpanStore::max_id() const {
 std::size_t SpanStore::memory_bytes() const {
     std::size_t bytes = m_nodes.capacity() * sizeof(Node) + m_free.capacity() * 4;
     bytes += m_index.memory_bytes();
-    bytes += m_index.size() * (sizeof(Key) + 32); // label index: one red-black node per span
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         const Node& n = m_nodes[i];
         if (n.span.label.capacity() > 15) bytes += n.span.label.capacity();

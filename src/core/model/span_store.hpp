@@ -49,7 +49,7 @@ public:
     const Span* previous(SpanId id) const;
     const Span* first() const;
     const Span* last() const;
-    // Spans with a label, in (start, end, id) order; O(log n + k) through a label index.
+    // Spans with a label, in (start, end, id) order: a walk over every span, O(n).
     std::vector<const Span*> with_label(std::string_view label) const;
     // Every span, in (start, end, id) order.
     void for_each(const std::function<void(const Span&)>& visit) const;
@@ -84,8 +84,7 @@ private:
 
     ChunkedVector<Node> m_nodes; // grows without moving spans: no pause at 100,000 of them
     std::vector<std::uint32_t> m_free;
-    DenseIdIndex m_index;                                      // span id -> node
-    std::unordered_map<std::string, std::set<Key>> m_by_label; // label -> keys, for with_label
+    DenseIdIndex m_index; // span id -> node
     std::uint32_t m_root = kNil;
     std::uint32_t m_seed = 0x9E3779B9u;
 };
