@@ -83,6 +83,7 @@ try {
     });
     await page.keyboard.press("p");
     labelTimes.push(await page.evaluate(() => window.__labelTime));
+    if (process.env.BENCH_TRACE) console.log(`label ${i}: ${labelTimes.at(-1).toFixed(1)} ms`);
     await nextFrames(page, 2);
     frameOfLabel.push(Math.max(...(await page.evaluate(() => window.gloss.stopProfiling()))));
     await nextFrames(page, 30); // let the autosave of this change happen outside the next measurement

@@ -132,11 +132,13 @@ void App::download_as(std::string_view format) {
 }
 
 App::Snapshot App::snapshot() const {
-    io::Project project;
-    project.schema = m_session.schema;
-    project.documents = m_session.documents();
+    // Straight from the session's documents (no copy), on one line, without the suggestions the
+    // user has not touched: Assist finds those again after a reload.
+    io::ProjectWriteOptions options;
+    options.pretty = false;
+    options.skip_untouched_suggestions = true;
     Snapshot out;
-    out.project = io::write_gloss_project(project);
+    out.project = io::write_gloss_project(&m_session.schema, {}, m_session.documents(), options);
     io::Json view = {{"current", m_session.current_index()},
                      {"caret", m_session.caret},
                      {"scroll", m_article.scroll()},

@@ -208,7 +208,8 @@ public:
     // Leaves review mode; the adjudicated documents stay as ordinary documents.
     void exit_review();
 
-    // Increments on every change of the annotations.
+    // Increments on every change of the annotations that an autosave writes (suggestions the
+    // detectors add are not among them until the user touches one).
     std::uint64_t revision() const { return m_revision; }
     void mark_changed() { ++m_revision; }
 

@@ -126,7 +126,8 @@ std::size_t Session::step_suggestions(std::chrono::microseconds budget) {
                                                           m_assist, from, to));
         if (over_budget()) break;
     }
-    if (added) mark_changed();
+    // No mark_changed(): untouched suggestions are not saved (App::snapshot leaves them out),
+    // so adding them leaves nothing new to save, and an autosave need not wait for a long run.
     return added;
 }
 

@@ -36,4 +36,17 @@ ProjectResult read_gloss_project(std::string_view bytes, const std::string& sour
 // Writes a project, pretty-printed with two-space indentation.
 std::string write_gloss_project(const Project& project);
 
+struct ProjectWriteOptions {
+    bool pretty = true; // two-space indentation; false: one line
+    // Leaves out pending suggestions that no recorded edit refers to, with their relations:
+    // the detectors find them again, and an autosave of an article full of suggestions stays
+    // the size of what the user did. (Accepted, rejected and touched ones are always written.)
+    bool skip_untouched_suggestions = false;
+};
+// The same from documents the caller keeps (no copy), e.g. a session's for its autosave.
+std::string write_gloss_project(const core::LabelSchema* schema,
+                                const std::vector<std::string>& annotators,
+                                const std::vector<core::Document>& documents,
+                                const ProjectWriteOptions& options);
+
 } // namespace gloss::io

@@ -242,3 +242,60 @@ TEST_CASE("the pending list and the queue's counts follow every edit, undo and r
     h.frames(2);
     check_tallies_match_a_recount(h);
 }
+
+TEST_CASE("the autosave keeps what the user did with suggestions and Assist finds the rest again",
+          "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    const std::size_t found = h.app.session().pending_suggestions().size();
+    REQUIRE(found >= 4);
+    const std::uint64_t before = h.app.session().revision();
+    h.frames(2); // nothing new to save while Assist is idle
+    CHECK(h.app.session().revision() == before);
+    // Reject one, accept another.
+    h.press(ImGuiKey_Tab);
+    const core::Span* rejected = selected(h);
+    REQUIRE(rejected);
+    const auto rejected_range = std::make_tuple(rejected->start, rejected->end, rejected->label);
+    h.press(ImGuiKey_Backspace);
+    h.frames(2);
+    CHECK(h.app.session().revision() != before);
+    const auto cairo = with(h, "cairo", "ERROR");
+    REQUIRE_FALSE(cairo.empty());
+    h.app.session().selected_span = cairo.front()->id;
+    REQUIRE(h.app.session().accept_selected());
+    h.frames(3);
+
+    auto snapshot = h.app.snapshot();
+    const std::size_t pending_now = h.app.session().pending_suggestions().size();
+    // Untouched suggestions are not in it.
+    std::size_t written = 0;
+    for (std::size_t at = snapshot.project.find("\"status\":\"pending\""); at != std::string::npos;
+         at = snapshot.project.find("\"status\":\"pending\"", at + 1))
+        ++written;
+    CHECK(written < pending_now);
+
+    Harness again;
+    again.app.session().set_assist_enabled(true);
+    REQUIRE_FALSE(core::has_errors(again.app.restore(snapshot.project, snapshot.view)));
+    again.frames(3);
+    CHECK_FALSE(again.app.session().assist_busy());
+    // The rejected one stays rejected and does not come back; the accepted one stays accepted;
+    // the others are suggested again.
+    std::size_t same_range = 0;
+    again.app.session().document()->spans().for_each([&](const core::Span& s) {
+        if (std::make_tuple(s.start, s.end, s.label) != rejected_range) return;
+        ++same_range;
+        CHECK(s.status == core::Status::Rejected);
+    });
+    CHECK(same_range == 1);
+    const auto cairo_again = with(again, "cairo", "ERROR");
+    REQUIRE_FALSE(cairo_again.empty());
+    CHECK(cairo_again.front()->status == core::Status::Accepted);
+    CHECK(again.app.session().pending_suggestions().size() == pending_now);
+    // Undo still works on the restored history.
+    CHECK(again.app.session().document()->history().position() ==
+          h.app.session().document()->history().position());
+}

@@ -1,6 +1,7 @@
 // Gloss project JSON: lossless round trip (schema, history and its position), version check,
 // bad documents reported and the rest kept.
 #include "io/gloss_project.hpp"
+#include "io/record_reader.hpp"
 #include "unit/io/format_fixtures.hpp"
 
 using namespace gloss;
@@ -143,4 +144,115 @@ TEST_CASE("project JSON keeps a dataset's tokens, and only writes them when ther
           "p.json[a]: documents[0].tokens[1] 3..2 ends before it starts\n"
           "p.json[a]: documents[0].tokens[2] 5..40 ends past the end of the text (15 code "
           "points)\n");
+}
+
+TEST_CASE("an autosave leaves out only the suggestions nobody touched, and reads back whole",
+          "[io][project]") {
+    core::Document doc("d", core::Text("“Free them,” said anthony blinkenbut in Refa today."));
+    auto suggest = [&](std::uint32_t start, std::uint32_t end, const char* label) {
+        core::Span s;
+        s.start = start;
+        s.end = end;
+        s.label = label;
+        s.status = core::Status::Pending;
+        s.origin = core::Origin::Suggested;
+        auto r = doc.add_suggestion(s);
+        REQUIRE(r.ok());
+        return r.id;
+    };
+    core::SpanId quote = suggest(0, 12, "QUOTE");
+    core::SpanId person = suggest(18, 33, "PERSON");
+    core::Relation speaker;
+    speaker.type = "speaker";
+    speaker.from = quote;
+    speaker.to = person;
+    REQUIRE(doc.add_suggested_relation(speaker).ok());
+    core::SpanId glued = suggest(26, 36, "ERROR");
+    core::SpanId place = suggest(40, 44, "GPE");
+    core::SpanId untouched = suggest(45, 50, "DATE");
+    // Accepted, rejected, and accepted then undone: each is in the history.
+    core::Span accept = *doc.spans().find(glued);
+    accept.status = core::Status::Accepted;
+    REQUIRE(doc.update_span(accept).ok());
+    core::Span reject = *doc.spans().find(place);
+    reject.status = core::Status::Rejected;
+    REQUIRE(doc.update_span(reject).ok());
+    core::Span mine;
+    mine.start = 18;
+    mine.end = 25;
+    mine.label = "PERSON";
+    REQUIRE(doc.add_span(mine).ok());
+    core::Span later = *doc.spans().find(untouched);
+    later.status = core::Status::Accepted;
+    REQUIRE(doc.update_span(later).ok());
+    REQUIRE(doc.undo()); // pending again, but the edit to redo refers to it
+
+    io::ProjectWriteOptions options;
+    options.pretty = false;
+    options.skip_untouched_suggestions = true;
+    core::LabelSchema schema = test::default_schema();
+    std::string bytes = io::write_gloss_project(&schema, {}, {doc}, options);
+    CHECK(std::count(bytes.begin(), bytes.end(), '\n') == 1); // one line
+    io::ProjectResult back = io::read_gloss_project(bytes, "autosave");
+    INFO(test::all_messages(back.diagnostics));
+    REQUIRE(back.ok());
+    REQUIRE(back.project.documents.size() == 1);
+    const core::Document& d = back.project.documents[0];
+    CHECK_FALSE(d.spans().contains(quote)); // untouched, and its speaker relation with it
+    CHECK_FALSE(d.spans().contains(person));
+    CHECK(d.relations().empty());
+    REQUIRE(d.spans().contains(glued));
+    CHECK(d.spans().find(glued)->status == core::Status::Accepted);
+    REQUIRE(d.spans().contains(place));
+    CHECK(d.spans().find(place)->status == core::Status::Rejected);
+    REQUIRE(d.spans().contains(untouched));
+    CHECK(d.spans().find(untouched)->status == core::Status::Pending);
+    CHECK(d.spans().size() == 4);
+    CHECK(d.history().position() == doc.history().position());
+    // Without the option everything is written, as before.
+    io::ProjectResult all =
+        io::read_gloss_project(io::write_gloss_project(&schema, {}, {doc}, {}), "full");
+    REQUIRE(all.ok());
+    CHECK(all.project.documents[0].spans().size() == doc.spans().size());
+    CHECK(all.project.documents[0].relations().size() == 1);
+}
+
+TEST_CASE("the one-line project writer gives the bytes of the tree writer", "[io][project]") {
+    std::vector<core::Document> documents = test::source_documents();
+    core::Document& doc = documents[0];
+    std::int64_t clock = -5; // negative times too
+    doc.set_clock([&] { return clock++; });
+    core::Span s;
+    s.start = 2;
+    s.end = 9;
+    s.label = "PERSON";
+    s.attrs.set("note", "“quoted” \\ and \"escaped\"\n\ttab 🚢");
+    auto added = doc.add_span(s);
+    REQUIRE(added.ok());
+    core::Span suggestion;
+    suggestion.start = 10;
+    suggestion.end = 12;
+    suggestion.label = "GPE";
+    suggestion.status = core::Status::Pending;
+    suggestion.origin = core::Origin::Suggested;
+    REQUIRE(doc.add_suggestion(suggestion).ok());
+    doc.begin_group("remove one");
+    doc.remove_span(added.id);
+    doc.end_group();
+    REQUIRE(doc.undo());
+    doc.meta.extra["κλειδί"] = "τιμή";
+    core::LabelSchema schema = test::default_schema();
+    for (bool skip : {false, true}) {
+        CAPTURE(skip);
+        io::ProjectWriteOptions pretty, compact;
+        pretty.skip_untouched_suggestions = compact.skip_untouched_suggestions = skip;
+        compact.pretty = false;
+        std::string tree = io::write_gloss_project(&schema, {"ann9"}, documents, pretty);
+        std::string direct = io::write_gloss_project(&schema, {"ann9"}, documents, compact);
+        CHECK(direct == io::dump_json(io::Json::parse(tree), -1) + "\n");
+        io::ProjectResult back = io::read_gloss_project(direct, "direct");
+        INFO(test::all_messages(back.diagnostics));
+        REQUIRE(back.ok());
+        CHECK(back.project.documents.size() == documents.size());
+    }
 }
