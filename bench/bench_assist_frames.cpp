@@ -241,6 +241,18 @@ int main(int argc, char** argv) {
     }
     b.phase = nullptr;
 
+    // The autosave's snapshot (what the web app writes to IndexedDB 300 ms after a change).
+    std::vector<double> snapshots;
+    std::size_t snapshot_bytes = 0;
+    for (int i = 0; i < repetitions; ++i) {
+        auto s0 = Clock::now();
+        snapshot_bytes = b.h.app.snapshot().project.size();
+        snapshots.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s0).count());
+    }
+    std::printf("autosave snapshot: %.1f MB, p50 %.1f ms, max %.1f ms\n",
+                static_cast<double>(snapshot_bytes) / 1048576.0, percentile(snapshots, 50),
+                *std::max_element(snapshots.begin(), snapshots.end()));
+
     std::printf("\nframe times (NewFrame + App::frame + Render), %d repetitions:\n", repetitions);
     for (const Phase* p : {&first, &assist, &accept, &after_accept, &label, &after_label, &undo,
                            &after_undo, &scroll})
