@@ -235,8 +235,6 @@ void App::step_assist() {
 }
 
 void App::frame() {
-    // No suggestions while reviewing: the adjudicated spans are the annotators' alone.
-    if (!m_session.review_active()) step_assist();
     track_time();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -311,6 +309,10 @@ void App::frame() {
     ImGui::End();
     draw_instructions();
     if (m_fonts.ui) ImGui::PopFont();
+    // Last, after the keys of this frame are handled, so that an edit is applied (and the host
+    // told) before Assist spends its few milliseconds. No suggestions while reviewing: the
+    // adjudicated spans are the annotators' alone.
+    if (!m_session.review_active()) step_assist();
 }
 
 void App::draw_shortcut_sheet() {
