@@ -331,17 +331,7 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
             r.report(DiagnosticCode::FieldWrongType, {"tokens", "an array"});
             return std::nullopt;
         }
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            const Json& t = (*it)[i];
-            std::string path = "tokens[" + std::to_string(i) + "]";
-            if (!t.is_object()) {
-                r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
-                continue;
-            }
-            auto start = r.uint_field(t, "start", path + ".");
-            auto end = r.uint_field(t, "end", path + ".");
-            if (start && end) raw_tokens.push_back({i, *start, *end});
-        }
+        raw_tokens = r.raw_tokens(*it, "");
     }
     std::vector<core::Token> tokens;
     r.tokens(doc.text(), unit, raw_tokens, "", tokens);

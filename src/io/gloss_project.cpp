@@ -396,18 +396,7 @@ struct DocumentReader {
                 }
         }
         std::vector<RawToken> raw_tokens;
-        if (const Json* a = r.array_field(j, "tokens", p))
-            for (std::size_t i = 0; i < a->size(); ++i) {
-                const Json& t = (*a)[i];
-                std::string tp = p + "tokens[" + std::to_string(i) + "]";
-                if (!t.is_object()) {
-                    r.report(DiagnosticCode::FieldWrongType, {tp, "an object"});
-                    continue;
-                }
-                auto start = r.uint_field(t, "start", tp + ".");
-                auto end = r.uint_field(t, "end", tp + ".");
-                if (start && end) raw_tokens.push_back({i, *start, *end});
-            }
+        if (const Json* a = r.array_field(j, "tokens", p)) raw_tokens = r.raw_tokens(*a, p);
         std::vector<core::Token> tokens;
         r.tokens(doc.text(), OffsetUnit::CodePoint, raw_tokens, p, tokens);
         std::vector<core::Span> spans;

@@ -138,18 +138,7 @@ ImportResult read_prodigy(std::string_view bytes, const ProdigyReadOptions& opti
         // The file's tokens (start, end; "text", "id" and "ws" follow from them) are kept, and
         // its token indices refer to them.
         if (const Json* list = r.array_field(*json, "tokens", "")) {
-            std::vector<RawToken> raw;
-            for (std::size_t i = 0; i < list->size(); ++i) {
-                const Json& t = (*list)[i];
-                std::string path = "tokens[" + std::to_string(i) + "]";
-                if (!t.is_object()) {
-                    r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
-                    continue;
-                }
-                auto start = r.uint_field(t, "start", path + ".");
-                auto end = r.uint_field(t, "end", path + ".");
-                if (start && end) raw.push_back({i, *start, *end});
-            }
+            std::vector<RawToken> raw = r.raw_tokens(*list, "");
             std::vector<core::Token> tokens;
             if (r.tokens(doc.text(), OffsetUnit::CodePoint, raw, "", tokens))
                 doc.set_tokens(std::move(tokens));

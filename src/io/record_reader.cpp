@@ -166,6 +166,22 @@ bool FieldReader::span_range(const core::Text& text, OffsetUnit unit, std::uint6
     return true;
 }
 
+std::vector<RawToken> FieldReader::raw_tokens(const Json& list, const std::string& path) {
+    std::vector<RawToken> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json& t = list[i];
+        std::string name = path + "tokens[" + std::to_string(i) + "]";
+        if (!t.is_object()) {
+            report(DiagnosticCode::FieldWrongType, {name, "an object"});
+            continue;
+        }
+        auto start = uint_field(t, "start", name + ".");
+        auto end = uint_field(t, "end", name + ".");
+        if (start && end) out.push_back({i, *start, *end});
+    }
+    return out;
+}
+
 bool FieldReader::tokens(const core::Text& text, OffsetUnit unit, const std::vector<RawToken>& raw,
                          const std::string& path, std::vector<core::Token>& out) {
     const core::OffsetIndex& index = text.index();

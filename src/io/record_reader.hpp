@@ -67,6 +67,9 @@ public:
     // ones are appended to `out`; false when any was bad.
     bool tokens(const core::Text& text, OffsetUnit unit, const std::vector<RawToken>& raw,
                 const std::string& path, std::vector<core::Token>& out);
+    // The start and end of each element of a JSON array of tokens, as `tokens` takes them;
+    // an element that is not an object, or has no whole start or end, is reported and left out.
+    std::vector<RawToken> raw_tokens(const Json& list, const std::string& path);
     // SpanTextMismatch when `expected` differs from the text of [span.start, span.end).
     bool check_text(const core::Text& text, const core::Span& span, std::string_view expected);
     // UnknownLabel when a schema is given and does not define `label`.
