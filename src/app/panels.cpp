@@ -83,13 +83,16 @@ void App::draw_status() {
     ImGui::Separator();
     const core::Document* doc = m_session.document();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Annotator: %s", m_session.annotator.c_str());
+    // Shorter words on a narrow window, so the buttons on the right stay on screen.
+    const bool narrow = ImGui::GetWindowWidth() < 1150 * m_scale;
+    ImGui::Text(narrow ? "%s" : "Annotator: %s", m_session.annotator.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     if (doc)
-        ImGui::Text("Document %zu of %zu · %zu spans", m_session.current_index() + 1,
-                    m_session.documents().size(), doc->spans().size());
+        ImGui::Text(narrow ? "%zu/%zu · %zu spans" : "Document %zu of %zu · %zu spans",
+                    m_session.current_index() + 1, m_session.documents().size(),
+                    doc->spans().size());
     else
         ImGui::TextUnformatted("No documents");
     const std::string& save = m_host.save_state();
