@@ -142,25 +142,23 @@
     canvas.focus();
   }
 
-  const picker = document.createElement("input");
-  picker.type = "file";
-  picker.id = "file-input";
-  picker.accept = ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv";
-  picker.multiple = false;
-  picker.style.display = "none";
-  picker.addEventListener("change", () => { openFiles(Array.from(picker.files)); picker.value = ""; });
-  document.body.appendChild(picker);
+  // A hidden <input type=file>; `onFiles` gets the chosen files (the input is then cleared, so
+  // choosing the same file again is a change too).
+  function filePicker(id, accept, multiple, onFiles) {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.id = id;
+    input.accept = accept;
+    input.multiple = multiple;
+    input.style.display = "none";
+    input.addEventListener("change", () => { const files = Array.from(input.files); input.value = ""; onFiles(files); });
+    document.body.appendChild(input);
+    return input;
+  }
+  const picker = filePicker("file-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", false, openFiles);
   // The review picker: one Gloss JSONL file per annotator, each named after its file
   // ("ann.jsonl" is ann's). Problems are shown by the app's error bar.
-  const reviewPicker = document.createElement("input");
-  reviewPicker.type = "file";
-  reviewPicker.id = "review-input";
-  reviewPicker.accept = ".jsonl,.ndjson";
-  reviewPicker.multiple = true;
-  reviewPicker.style.display = "none";
-  reviewPicker.addEventListener("change", async () => {
-    const files = Array.from(reviewPicker.files);
-    reviewPicker.value = "";
+  const reviewPicker = filePicker("review-input", ".jsonl,.ndjson", true, async (files) => {
     try {
       const pairs = await Promise.all(files.map(async (file) => {
         try {
@@ -176,7 +174,6 @@
     }
     canvas.focus();
   });
-  document.body.appendChild(reviewPicker);
   window.addEventListener("dragover", (event) => { event.preventDefault(); });
   window.addEventListener("drop", (event) => {
     event.preventDefault();

@@ -465,13 +465,8 @@ ImportResult read_gloss_jsonl(std::string_view bytes, const JsonlReadOptions& op
 
 namespace {
 
-void append_key(std::string& out, std::string_view key) {
-    append_json_string(out, key);
-    out += ':';
-}
-
 void append_string_member(std::string& out, std::string_view key, std::string_view value) {
-    append_key(out, key);
+    append_json_key(out, key);
     append_json_string(out, value);
 }
 
@@ -559,17 +554,21 @@ void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
     for (const auto& [id, r] : doc.relations()) {
         if (!first) out += ',';
         first = false;
-        out += "{\"id\":";
-        append_json_uint(out, r.id);
-        out += ',';
-        append_string_member(out, "type", r.type);
-        out += ",\"from\":";
-        append_json_uint(out, r.from);
-        out += ",\"to\":";
-        append_json_uint(out, r.to);
-        out += '}';
+        append_gloss_relation(out, r);
     }
     out += "]}\n";
+}
+
+void append_gloss_relation(std::string& out, const core::Relation& r) {
+    out += "{\"id\":";
+    append_json_uint(out, r.id);
+    out += ",\"type\":";
+    append_json_string(out, r.type);
+    out += ",\"from\":";
+    append_json_uint(out, r.from);
+    out += ",\"to\":";
+    append_json_uint(out, r.to);
+    out += '}';
 }
 
 std::string write_gloss_jsonl_line(const core::Document& doc) {

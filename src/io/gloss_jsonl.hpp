@@ -37,6 +37,9 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
 // One document as one line, newline included; offsets in code points.
 std::string write_gloss_jsonl_line(const core::Document& document);
 void append_gloss_jsonl_line(std::string& out, const core::Document& document);
+// Appends one relation as Gloss writes it, in JSONL and project files alike:
+// {"id","type","from","to"}.
+void append_gloss_relation(std::string& out, const core::Relation& relation);
 std::string write_gloss_jsonl(const std::vector<core::Document>& documents);
 
 } // namespace gloss::io

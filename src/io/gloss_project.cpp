@@ -1,6 +1,7 @@
 // Gloss project JSON reader and writer. Layer: io.
 #include "io/gloss_project.hpp"
 
+#include "io/gloss_jsonl.hpp"
 #include "io/json_cursor.hpp"
 #include "io/record_reader.hpp"
 #include "io/schema_io.hpp"
@@ -133,11 +134,6 @@ Json document_json(const core::Document& doc, bool skip_untouched_suggestions) {
 // without building a tree (an autosave of a 2 MB article with 20,000 spans takes a frame, not
 // half a second). tests/unit/io/gloss_project_test.cpp compares the two.
 
-void append_key(std::string& out, std::string_view key) {
-    append_json_string(out, key);
-    out += ':';
-}
-
 void append_int(std::string& out, std::int64_t value) {
     char buf[24];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
@@ -162,7 +158,7 @@ void append_span(std::string& out, const core::Span& s, const core::Text* text) 
     for (const auto& [k, v] : s.attrs) {
         if (!first) out += ',';
         first = false;
-        append_key(out, k);
+        append_json_key(out, k);
         append_json_string(out, v);
     }
     out += "},\"origin\":";
@@ -175,18 +171,6 @@ void append_span(std::string& out, const core::Span& s, const core::Text* text) 
     append_int(out, s.created_ms);
     out += ",\"modified_ms\":";
     append_int(out, s.modified_ms);
-    out += '}';
-}
-
-void append_relation(std::string& out, const core::Relation& r) {
-    out += "{\"id\":";
-    append_json_uint(out, r.id);
-    out += ",\"type\":";
-    append_json_string(out, r.type);
-    out += ",\"from\":";
-    append_json_uint(out, r.from);
-    out += ",\"to\":";
-    append_json_uint(out, r.to);
     out += '}';
 }
 
@@ -208,7 +192,7 @@ void append_document(std::string& out, const core::Document& doc, bool skip_unto
     for (const auto& [k, v] : doc.meta.extra) {
         if (!first) out += ',';
         first = false;
-        append_key(out, k);
+        append_json_key(out, k);
         append_json_string(out, v);
     }
     out += "}}";
@@ -246,7 +230,7 @@ void append_document(std::string& out, const core::Document& doc, bool skip_unto
         if (!skipped.empty() && (skipped.count(r.from) || skipped.count(r.to))) continue;
         if (!first) out += ',';
         first = false;
-        append_relation(out, r);
+        append_gloss_relation(out, r);
     }
     out += "],\"history\":{\"position\":";
     append_json_uint(out, doc.history().position());
@@ -274,7 +258,7 @@ void append_document(std::string& out, const core::Document& doc, bool skip_unto
             }
             if (e.relation) {
                 out += ",\"relation\":";
-                append_relation(out, *e.relation);
+                append_gloss_relation(out, *e.relation);
             }
             out += '}';
         }

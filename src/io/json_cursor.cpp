@@ -332,4 +332,9 @@ void append_json_uint(std::string& out, std::uint64_t value) {
     out.append(buffer, end);
 }
 
+void append_json_key(std::string& out, std::string_view key) {
+    append_json_string(out, key);
+    out += ':';
+}
+
 } // namespace gloss::io

@@ -72,5 +72,7 @@ private:
 // nlohmann_json's dump() writes without ensure_ascii.
 void append_json_string(std::string& out, std::string_view text);
 void append_json_uint(std::string& out, std::uint64_t value);
+// Appends `key` as a JSON string and the colon after it.
+void append_json_key(std::string& out, std::string_view key);
 
 } // namespace gloss::io
