@@ -1,13 +1,20 @@
-// Browser benchmark (not a test): a generated 2 MB article with 20,000 spans in headless
-// Chromium (software WebGL). Reports time to open it and draw the first frame, time from a
-// label key to the span applied, and frame times while scrolling (p50/p95).
+// Browser benchmark (not a test): what a user meets, in headless Chromium with software WebGL
+// (SwiftShader), at 1280x800 with devicePixelRatio 1 and 2, beside a blank WebGL2 canvas page of
+// the same size as the floor, in one run:
+//   - CPU seconds of all the browser's processes over 10 s of idling (2 MB / 20,000-span article
+//     open, Assist finished);
+//   - intervals between animation frames (requestAnimationFrame timestamps) while scrolling that
+//     article with the wheel: p50 / p95 / max;
+//   - keydown of a label key -> the next animation frame after the span is in the store;
+//   - navigation -> the first frame that shows the article (a task link), for 2 MB and 5 KB,
+//     with the parts of the cold start.
 // Run: scripts/bench --browser   (needs dist/ built: scripts/build web)
-import { serve, launch, newPage, openApp, nextFrames } from "../tests/web/support.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { serve, launch } from "../tests/web/support.mjs";
 
-function article(bytes, spans) {
+function article(bytes, spans, seed = 12345) {
   const words = ["the", "Secretary", "said", "on", "Wednesday", "that", "talks", "between", "Israel", "and",
     "Egypt", "were", "“very", "active,”", "José", "Müller", "blinkenbut", "civiliansFree", "27,478", "U.S.", "—", "Gaza", "Refa"];
-  let seed = 12345;
   const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const parts = [];
   let size = 0;
@@ -23,99 +30,183 @@ function article(bytes, spans) {
   const labels = ["PERSON", "ORG", "GPE", "QUOTE", "ERROR"];
   const list = [];
   for (let i = 0; i < spans; i++) {
-    const start = random(length - 100);
-    list.push({ start, end: start + 3 + random(40), label: labels[i % labels.length] });
+    const start = random(Math.max(1, length - 100));
+    list.push({ start, end: Math.min(length, start + 3 + random(40)), label: labels[i % labels.length] });
   }
   return { text, length, spans: list };
 }
 
-function percentile(values, p) {
+const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+};
+const f1 = (x) => x.toFixed(1);
+
+// CPU seconds (user + system) of a process and all its descendants, from /proc.
+function treeCpuSeconds(rootPid) {
+  const tick = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(name), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch { /* the process ended */ }
+  }
+  let total = 0;
+  const inTree = (pid) => { for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) if (p === rootPid) return true; return false; };
+  for (const [pid, s] of stats) if (inTree(pid)) total += s.cpu;
+  return total;
+}
+
+// The floor: a blank WebGL2 canvas of the page's size that draws a frame when something happens
+// (a wheel step, a key), as any canvas app must.
+const FLOOR = `<!doctype html><html><head><style>html,body{margin:0;height:100%;overflow:hidden}
+canvas{position:fixed;inset:0;width:100vw;height:100vh;display:block}</style></head><body><canvas id=c></canvas><script>
+const c = document.getElementById("c");
+const gl = c.getContext("webgl2", { alpha: false, antialias: false, depth: false, stencil: false });
+let n = 0, pending = false;
+function draw() { pending = false; const r = devicePixelRatio || 1;
+  const w = Math.round(c.clientWidth * r), h = Math.round(c.clientHeight * r);
+  if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
+  gl.viewport(0, 0, w, h); n++; gl.clearColor(0.98, 0.97 - (n % 2) * 0.01, 0.96, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+  if (window.onFloorFrame) window.onFloorFrame(); }
+function wake() { if (!pending) { pending = true; requestAnimationFrame(draw); } }
+addEventListener("wheel", wake, { passive: true }); addEventListener("keydown", wake); wake();
+</script></body></html>`;
+
+async function measureIdle(browser, page, seconds = 10) {
+  await page.waitForTimeout(1000);
+  const before = treeCpuSeconds(browser.process().pid);
+  await page.waitForTimeout(seconds * 1000);
+  return treeCpuSeconds(browser.process().pid) - before;
+}
+
+async function measureScroll(page) {
+  await page.mouse.move(640, 400);
+  await page.evaluate(() => {
+    window.__ticks = [];
+    const tick = (t) => { window.__ticks.push(t); if (window.__ticks.length < 100000) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < 150; i++) {
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(16);
+  }
+  const ticks = await page.evaluate(() => { const t = window.__ticks; window.__ticks = []; window.requestAnimationFrame = window.requestAnimationFrame; return t; });
+  await page.evaluate(() => { window.__ticks = { length: 1e9, push() {} }; }); // stop the recorder
+  const deltas = ticks.slice(1).map((t, i) => t - ticks[i]);
+  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), max: Math.max(...deltas), frames: deltas.length };
+}
+
+// keydown -> the next animation frame after `applied` (a promise set up in the page) resolves.
+async function measureKey(page, key, prepare, applied, count = 15) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    await prepare(i);
+    await page.waitForTimeout(150);
+    await page.evaluate(([key, applied]) => {
+      window.__latency = new Promise((resolve) => {
+        let down = 0;
+        const onKey = (e) => { if (e.key === key) down = performance.now(); };
+        window.addEventListener("keydown", onKey, true);
+        // eslint-disable-next-line no-new-func
+        new Function("done", applied)(() => {
+          window.removeEventListener("keydown", onKey, true);
+          requestAnimationFrame((t) => resolve(Math.max(t, performance.now()) - down));
+        });
+      });
+    }, [key, applied]);
+    await page.keyboard.press(key);
+    times.push(await page.evaluate(() => window.__latency));
+    await page.waitForTimeout(400); // the autosave of this change, outside the next measurement
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+async function glossRun(browser, server, big, small, ratio) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: ratio });
+  await context.route("**/bench-big.jsonl", (route) => route.fulfill({ body: big, contentType: "application/x-ndjson" }));
+  await context.route("**/bench-small.jsonl", (route) => route.fulfill({ body: small, contentType: "application/x-ndjson" }));
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+
+  // Navigation -> the frame after the one that first shows the article (a task link).
+  const firstFrame = async (file) => {
+    await page.goto(`${server.url}?tasks=${file}&annotator=bench&assist=on`);
+    return page.evaluate(async () => {
+      await window.gloss.ready;
+      await window.gloss.taskLoaded;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const at = performance.now();
+      const entry = (name) => performance.getEntriesByType("resource").find((e) => e.name.includes(name));
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        at,
+        parts: {
+          "gloss.js fetched": entry("gloss")?.responseEnd,
+          "wasm fetched": performance.getEntriesByType("resource").find((e) => /\.wasm/.test(e.name))?.responseEnd,
+          "data fetched": performance.getEntriesByType("resource").find((e) => /\.data/.test(e.name))?.responseEnd,
+          "main() starts": mark("gloss-main"), "fonts": mark("gloss-fonts"), "lexicon": mark("gloss-lexicon"),
+          "saved session or samples": mark("gloss-documents"), "first frame": mark("gloss-first-frame"),
+          "tasks loaded": mark("gloss-tasks-loaded"),
+        },
+      };
+    });
+  };
+  const smallOpen = await firstFrame("bench-small.jsonl");
+  await page.evaluate(() => window.gloss.clearSavedSession());
+  const bigOpen = await firstFrame("bench-big.jsonl");
+  await page.waitForFunction(() => !window.gloss.state().assistBusy, null, { timeout: 180000, polling: 500 });
+  const suggestions = await page.evaluate(() => window.gloss.state().suggestions);
+
+  const idle = await measureIdle(browser, page);
+  const scroll = await measureScroll(page);
+  const label = await measureKey(page, "p",
+    (i) => page.evaluate((s) => window.gloss.select("big", s, s + 4), 1000 + i * 50),
+    `const off = window.gloss.on("change", () => { off(); done(); });`);
+  await page.evaluate(() => window.gloss.clearSavedSession());
+  await context.close();
+  return { smallOpen, bigOpen, suggestions, idle, scroll, label, problems };
+}
+
+async function floorRun(browser, server, ratio) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: ratio });
+  await context.route("**/floor.html", (route) => route.fulfill({ body: FLOOR, contentType: "text/html" }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}floor.html`);
+  const idle = await measureIdle(browser, page);
+  const scroll = await measureScroll(page);
+  const label = await measureKey(page, "p", async () => {}, `window.onFloorFrame = () => { window.onFloorFrame = null; done(); };`);
+  await context.close();
+  return { idle, scroll, label };
 }
 
 const server = await serve();
 const browser = await launch();
 try {
-  const page = await newPage(browser, { width: 1280, height: 800 });
-  await openApp(page, `${server.url}?assist=on`); // as users have it: Assist on
   const doc = article(2 * 1024 * 1024, 20000);
-  const line = JSON.stringify({ id: "big", text: doc.text, spans: doc.spans }) + "\n";
-  console.log(`article: ${(Buffer.byteLength(doc.text) / 1048576).toFixed(2)} MB, ${doc.length} code points, ${doc.spans.length} spans`);
-
-  // Open: parse + index in the engine, then the first frame that shows it.
-  const open = await page.evaluate(async (jsonl) => {
-    const t0 = performance.now();
-    window.gloss.loadDocuments(jsonl, "big.jsonl");
-    const loaded = performance.now();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return { load: loaded - t0, firstFrame: performance.now() - t0 };
-  }, line);
-  console.log(`open (load + index): ${open.load.toFixed(0)} ms; to first frame showing it: ${open.firstFrame.toFixed(0)} ms`);
-
-  // Assist searches the article a window per frame after it opens: how long until done, and
-  // the longest frame meanwhile.
-  const assist = await page.evaluate(async () => {
-    const t0 = performance.now();
-    window.gloss.startProfiling();
-    while (window.gloss.state().assistBusy) await new Promise((r) => requestAnimationFrame(r));
-    return { done: performance.now() - t0, frames: window.gloss.stopProfiling(), suggestions: window.gloss.state().suggestions };
-  });
-  console.log(`assist: ${assist.suggestions} suggestions in ${assist.done.toFixed(0)} ms over ${assist.frames.length} frames; longest frame ${Math.max(...assist.frames).toFixed(1)} ms, p95 ${percentile(assist.frames, 95).toFixed(1)} ms`);
-  await nextFrames(page, 10);
-
-  // Label: select a word, press P; time from the keydown event to the change event, which the
-  // engine fires as soon as the span is in the store (within the frame that handles the key).
-  const labelTimes = [];
-  const frameOfLabel = [];
-  for (let i = 0; i < 15; i++) {
-    const start = 1000 + i * 50;
-    await page.evaluate(([s]) => window.gloss.select("big", s, s + 4), [start]);
-    await nextFrames(page, 3);
-    await page.evaluate(() => {
-      window.__labelTime = new Promise((resolve) => {
-        let down = 0;
-        const onKey = (e) => { if (e.key === "p") down = performance.now(); };
-        window.addEventListener("keydown", onKey, true);
-        const off = window.gloss.on("change", () => { off(); window.removeEventListener("keydown", onKey, true); resolve(performance.now() - down); });
-      });
-      window.gloss.startProfiling();
-    });
-    await page.keyboard.press("p");
-    labelTimes.push(await page.evaluate(() => window.__labelTime));
-    if (process.env.BENCH_TRACE) console.log(`label ${i}: ${labelTimes.at(-1).toFixed(1)} ms`);
-    await nextFrames(page, 2);
-    frameOfLabel.push(Math.max(...(await page.evaluate(() => window.gloss.stopProfiling()))));
-    await nextFrames(page, 30); // let the autosave of this change happen outside the next measurement
+  const big = JSON.stringify({ id: "big", text: doc.text, spans: doc.spans }) + "\n";
+  const smallDoc = article(5 * 1024, 40, 777);
+  const small = JSON.stringify({ id: "small", text: smallDoc.text, spans: smallDoc.spans }) + "\n";
+  console.log(`article: ${(Buffer.byteLength(doc.text) / 1048576).toFixed(2)} MB, ${doc.length} code points, ${doc.spans.length} spans; small: ${Buffer.byteLength(smallDoc.text)} bytes`);
+  for (const ratio of [1, 2]) {
+    const floor = await floorRun(browser, server, ratio);
+    const gloss = await glossRun(browser, server, big, small, ratio);
+    console.log(`\n== 1280x800, devicePixelRatio ${ratio}`);
+    console.log(`navigation -> first frame showing the article: 5 KB ${gloss.smallOpen.at.toFixed(0)} ms, 2 MB ${gloss.bigOpen.at.toFixed(0)} ms`);
+    for (const [which, open] of [["5 KB", gloss.smallOpen], ["2 MB", gloss.bigOpen]])
+      console.log(`  ${which} cold start parts (ms from navigation): ` + Object.entries(open.parts).map(([k, v]) => `${k} ${Number.isFinite(v) ? v.toFixed(0) : "-"}`).join(", "));
+    console.log(`Assist on the 2 MB article: ${gloss.suggestions} suggestions pending`);
+    console.log(`| measured | Gloss | blank WebGL2 canvas (floor) |`);
+    console.log(`|---|---|---|`);
+    console.log(`| CPU while idle, 10 s, all browser processes | ${gloss.idle.toFixed(2)} s | ${floor.idle.toFixed(2)} s |`);
+    console.log(`| frame interval while scrolling, p50 / p95 / max | ${f1(gloss.scroll.p50)} / ${f1(gloss.scroll.p95)} / ${f1(gloss.scroll.max)} ms | ${f1(floor.scroll.p50)} / ${f1(floor.scroll.p95)} / ${f1(floor.scroll.max)} ms |`);
+    console.log(`| label key -> next frame after the span is in the store, p50 / p95 / max | ${f1(gloss.label.p50)} / ${f1(gloss.label.p95)} / ${f1(gloss.label.max)} ms | ${f1(floor.label.p50)} / ${f1(floor.label.p95)} / ${f1(floor.label.max)} ms (key -> next frame after its draw) |`);
+    if (gloss.problems.length) console.log(`page problems: ${gloss.problems.join("; ")}`);
   }
-  console.log(`key to label applied: p50 ${percentile(labelTimes, 50).toFixed(2)} ms, p95 ${percentile(labelTimes, 95).toFixed(2)} ms (${labelTimes.length} labels)`);
-  console.log(`longest frame around a label: p50 ${percentile(frameOfLabel, 50).toFixed(1)} ms, max ${Math.max(...frameOfLabel).toFixed(1)} ms`);
-
-  // Autosave of the 2 MB session: frame durations over the second after a change.
-  await page.evaluate(() => window.gloss.select("big", 5000, 5004));
-  await nextFrames(page, 3);
-  await page.evaluate(() => window.gloss.startProfiling());
-  await page.keyboard.press("o");
-  await page.waitForFunction(() => window.gloss.isSaved(), null, { timeout: 10000, polling: 20 });
-  const saveFrames = await page.evaluate(() => window.gloss.stopProfiling());
-  console.log(`autosave: longest frame while saving the 2 MB session ${Math.max(...saveFrames).toFixed(0)} ms`);
-
-  // Scrolling: wheel steps over the article; every frame's main-thread time.
-  const rect = { x: 600, y: 400 };
-  await page.mouse.move(rect.x, rect.y);
-  await page.evaluate(() => window.gloss.startProfiling());
-  const intervals = await page.evaluate(() => { window.__ticks = []; const tick = (t) => { window.__ticks.push(t); if (window.__ticks.length < 100000) requestAnimationFrame(tick); }; requestAnimationFrame(tick); });
-  for (let i = 0; i < 120; i++) {
-    await page.mouse.wheel(0, 240);
-    await page.waitForTimeout(16);
-  }
-  const frames = await page.evaluate(() => window.gloss.stopProfiling());
-  const ticks = await page.evaluate(() => { const t = window.__ticks; window.__ticks = []; return t; });
-  const deltas = ticks.slice(1).map((t, i) => t - ticks[i]);
-  void intervals;
-  console.log(`scrolling: ${frames.length} frames; main-thread frame time p50 ${percentile(frames, 50).toFixed(2)} ms, p95 ${percentile(frames, 95).toFixed(2)} ms, max ${Math.max(...frames).toFixed(1)} ms`);
-  console.log(`scrolling: interval between frames p50 ${percentile(deltas, 50).toFixed(1)} ms, p95 ${percentile(deltas, 95).toFixed(1)} ms (includes SwiftShader's software rendering)`);
-  if (page.problems.length) console.log(page.problems.join("\n"));
 } finally {
   await browser.close();
   server.close();

@@ -110,6 +110,9 @@
     startProfiling() { Module.glossFrameTimes = []; },
     /** Stops recording; returns the frame durations. */
     stopProfiling() { const times = Module.glossFrameTimes || []; Module.glossFrameTimes = null; return times; },
+    /** Frames the app ran and rendered since it started: {run, rendered}. It runs frames only
+     * when something happened, and renders only those whose picture changed. */
+    frameCounts() { return JSON.parse(call("gloss_frame_counts", "string", [], [])); },
     /** The current document's undo history: {position, steps: [names]}. */
     history() { return JSON.parse(call("gloss_history", "string", [], [])); },
     /** Canvas position (CSS pixels) of a code point of the current document, or null. */
@@ -246,6 +249,40 @@
     if (active && focused !== sink) sink.focus({ preventScroll: true });
     else if (!active && focused === sink) canvas.focus({ preventScroll: true });
   }
+  // [Frames on demand] The engine runs a frame (gloss_frame) in an animation frame only when
+  // woken: by input, by the engine itself (a change of state from any source asks its FramePacer
+  // for a frame), or by a timer the last frame asked for. With nothing happening, no frames.
+  let frameScheduled = false;
+  let frameTimer = 0;
+  function wake() {
+    if (frameScheduled || !started || failed) return;
+    frameScheduled = true;
+    requestAnimationFrame(runFrame);
+  }
+  function runFrame() {
+    frameScheduled = false;
+    clearTimeout(frameTimer);
+    frameTimer = 0;
+    if (failed) return;
+    const delay = Module._gloss_frame(); // 0: the next animation frame; ms; -1: none
+    if (delay === 0) wake();
+    else if (delay > 0 && !frameScheduled) frameTimer = setTimeout(wake, delay);
+  }
+  // Input the engine reads (GLFW's listeners and ours above): each wakes a frame.
+  for (const type of ["keydown", "keyup", "keypress", "mousedown", "mouseup", "mousemove", "mouseenter",
+    "mouseleave", "mouseout", "wheel", "touchstart", "touchmove", "touchend", "touchcancel", "focus", "blur",
+    "resize", "compositionend"]) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  // devicePixelRatio changes (browser zoom, a window moved to another screen): the canvas and the
+  // interface are sized again in the next frame.
+  (function watchPixelRatio() {
+    const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    query.addEventListener("change", () => { wake(); watchPixelRatio(); }, { once: true });
+  })();
+  document.addEventListener("visibilitychange", () => {
+    if (started && !failed) Module.ccall("gloss_set_page_visible", null, ["number"], [document.visibilityState === "hidden" ? 0 : 1]);
+  });
   window.addEventListener("error", (event) => {
     fail(`${event.message || "An unexpected error occurred."}\n(${event.filename || "page"}:${event.lineno || 0})`);
   });
@@ -267,6 +304,7 @@
     onAbort(what) { fail(`The engine stopped: ${what}`); },
     glossFatal(text) { fail(text); },
     glossCampaign: !!campaign,
+    glossWake: wake,
     glossReady() {
       overlay.classList.add("hidden");
       canvas.focus();

@@ -186,6 +186,7 @@
       try {
         if (link.schema) api.gloss.loadSchema(await fetchText(link.schema, "schema"), link.schema);
         api.gloss.loadDocuments(await fetchText(link.tasks, "task file"), link.tasks);
+        performance.mark("gloss-tasks-loaded");
       } catch (error) {
         problems.push(/^Could not load/.test(error.message) ? error.message : `The task file or schema could not be read:\n${error.message}`);
       }

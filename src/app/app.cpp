@@ -37,6 +37,7 @@ bool App::load_fonts(const void* ttf, std::size_t size, float scale) {
     m_scale = scale;
     m_fonts = app::load_fonts(m_font_data.data(), m_font_data.size(), scale);
     set_dark(m_dark);
+    m_frames.invalidate();
     return m_fonts.ui != nullptr;
 }
 
@@ -45,9 +46,11 @@ void App::set_ui_scale(float scale) {
     m_scale = scale;
     m_fonts = app::load_fonts(m_font_data.data(), m_font_data.size(), scale);
     set_dark(m_dark);
+    m_frames.invalidate();
 }
 
 core::Diagnostics App::load_schema(std::string_view json, const std::string& source) {
+    m_frames.request();
     core::Diagnostics diagnostics;
     if (auto schema = io::read_schema(json, source, diagnostics))
         m_session.schema = std::move(*schema);
@@ -57,6 +60,7 @@ core::Diagnostics App::load_schema(std::string_view json, const std::string& sou
 }
 
 core::Diagnostics App::load_documents(std::string_view jsonl, const std::string& source) {
+    m_frames.request();
     core::Diagnostics diagnostics = m_session.load_jsonl(jsonl, source);
     if (core::has_errors(diagnostics)) {
         m_error =
@@ -70,6 +74,7 @@ core::Diagnostics App::load_documents(std::string_view jsonl, const std::string&
 }
 
 core::Diagnostics App::open_file(const std::string& name, std::string_view bytes) {
+    m_frames.request();
     const io::Format* format = io::format_for_file(name);
     if (!format || !format->read) {
         std::string known;
@@ -103,6 +108,7 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
 }
 
 std::optional<std::vector<io::NamedFile>> App::export_as(std::string_view format_name) {
+    m_frames.request(); // a failure is shown in the error bar
     const io::Format* format = io::find_format(format_name);
     if (!format || !format->write) {
         m_error =
@@ -151,6 +157,7 @@ App::Snapshot App::snapshot() const {
 }
 
 core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text) {
+    m_frames.request();
     io::ProjectResult result = io::read_gloss_project(project_text, "saved session");
     if (!result.ok()) {
         m_error = "The saved session could not be restored:\n" + summarize(result.diagnostics);
@@ -189,6 +196,7 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
 }
 
 bool App::select(std::string_view doc_id, std::size_t start, std::size_t end) {
+    m_frames.request();
     const auto& docs = m_session.documents();
     for (std::size_t i = 0; i < docs.size(); ++i) {
         if (docs[i].id != doc_id) continue;
@@ -206,6 +214,7 @@ bool App::select(std::string_view doc_id, std::size_t start, std::size_t end) {
 
 void App::set_dark(bool dark) {
     m_dark = dark;
+    m_frames.request();
     apply_theme(dark);
     if (m_scale != 1.0f) ImGui::GetStyle().ScaleAllSizes(m_scale);
 }
@@ -215,11 +224,13 @@ void App::export_jsonl() {
 }
 
 void App::changed() {
+    m_frames.request();
     m_session.mark_changed();
     m_host.annotations_changed();
 }
 
 bool App::load_lexicon(std::string_view asset) {
+    m_frames.request(); // Assist starts again with the new words
     return m_session.set_lexicon(asset);
 }
 
@@ -259,6 +270,9 @@ void App::frame() {
         ImGui::PopStyleColor(2);
     }
 
+    // Keys first, so that what they change (a label, the caret, a panel opening) is drawn in
+    // this very frame.
+    handle_shortcuts();
     draw_campaign_bar();
     draw_palette();
     if (m_search_open) draw_search();
@@ -304,7 +318,6 @@ void App::frame() {
         ImGui::EndTable();
     }
     draw_status();
-    handle_shortcuts();
     draw_shortcut_sheet();
     ImGui::End();
     draw_instructions();
@@ -313,6 +326,11 @@ void App::frame() {
     // told) before Assist spends its few milliseconds. No suggestions while reviewing: the
     // adjudicated spans are the annotators' alone.
     if (!m_session.review_active()) step_assist();
+}
+
+bool App::end_frame(const ImDrawData* data) {
+    bool assisting = m_session.assist_busy() && !m_session.review_active();
+    return m_frames.end_frame(data, assisting);
 }
 
 void App::draw_shortcut_sheet() {

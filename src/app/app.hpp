@@ -4,6 +4,7 @@
 
 #include "app/article_view.hpp"
 #include "app/fonts.hpp"
+#include "app/frame_pacer.hpp"
 #include "app/host.hpp"
 #include "app/session.hpp"
 #include "io/format.hpp"
@@ -83,7 +84,10 @@ public:
     void set_instructions(std::string text);
     const std::string& instructions() const { return m_instructions; }
     bool instructions_open() const { return m_instructions_open; }
-    void set_instructions_open(bool open) { m_instructions_open = open && !m_instructions.empty(); }
+    void set_instructions_open(bool open) {
+        m_instructions_open = open && !m_instructions.empty();
+        m_frames.request();
+    }
     // Submit is enabled when every document is done and nothing is on its way or sent.
     bool can_submit() const;
     // Hands the results to the host (Host::submit); false when Submit is not enabled.
@@ -96,14 +100,27 @@ public:
     SubmitState submission_state() const { return m_submit_state; }
     const std::string& submission_message() const { return m_submit_message; }
     const std::string& completion_code() const { return m_completion_code; }
-    // Active time spent on a document (ms; frames with input in the last minute count).
+    // Active time spent on a document (ms): time within a minute of the last input while the
+    // page is visible.
     double time_spent_ms(const std::string& doc_id) const;
+    // The platform says when the page is hidden (another tab, minimised) and shown again.
+    void set_page_visible(bool visible);
 
     // Shows a message in the interface's error bar (until dismissed).
-    void show_error(std::string message) { m_error = std::move(message); }
+    void show_error(std::string message) {
+        m_error = std::move(message);
+        m_frames.request();
+    }
     const std::string& error() const { return m_error; }
 
     void frame();
+    // After ImGui::Render(): whether this frame must be rendered (its picture differs from the
+    // one on screen); the pacer then knows when the next frame is needed (frames()).
+    bool end_frame(const ImDrawData* data);
+    // Frames on demand: every method of App that changes what is shown asks it for a frame; the
+    // platform schedules frames from its wake callback and next_delay().
+    FramePacer& frames() { return m_frames; }
+    const FramePacer& frames() const { return m_frames; }
 
     Session& session() { return m_session; }
     const Session& session() const { return m_session; }
@@ -133,6 +150,7 @@ private:
     void draw_campaign_bar();
     void draw_instructions();
     void track_time();
+    void count_time(bool input);
     void draw_search();
     void draw_shortcut_sheet();
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
@@ -144,6 +162,7 @@ private:
     void changed();
 
     Host& m_host;
+    FramePacer m_frames;
     Campaign m_campaign;
     std::string m_instructions;
     bool m_instructions_open = false;
@@ -153,6 +172,7 @@ private:
     std::map<std::string, double> m_time_ms; // per document id
     std::int64_t m_last_frame_ms = 0;
     std::int64_t m_last_input_ms = 0;
+    bool m_page_visible = true;
     Session m_session;
     ArticleView m_article;
     Fonts m_fonts;

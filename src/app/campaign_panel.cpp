@@ -12,8 +12,7 @@
 namespace gloss::app {
 namespace {
 
-constexpr std::int64_t kIdleAfterMs = 60'000;   // no input for a minute: the time stops counting
-constexpr std::int64_t kLongestFrameMs = 1'000; // a tab in the background does not count either
+constexpr std::int64_t kIdleAfterMs = 60'000; // no input for a minute: the time stops counting
 
 bool any_input() {
     const ImGuiIO& io = ImGui::GetIO();
@@ -44,11 +43,13 @@ void draw_runs(const std::vector<MarkdownRun>& runs, ImU32 strong, ImU32 code) {
 } // namespace
 
 void App::set_campaign(Campaign campaign) {
+    m_frames.request();
     m_campaign = std::move(campaign);
     m_session.set_read_only(m_campaign.preview || m_submit_state == SubmitState::Submitted);
 }
 
 void App::set_instructions(std::string text) {
+    m_frames.request();
     m_instructions = std::move(text);
     m_instructions_open = !m_instructions.empty();
 }
@@ -60,6 +61,7 @@ bool App::can_submit() const {
 }
 
 bool App::submit() {
+    m_frames.request();
     if (!can_submit()) return false;
     m_submit_state = SubmitState::Sending;
     m_submit_message = "Submitting…";
@@ -95,6 +97,7 @@ std::string App::submission_payload() const {
 }
 
 void App::set_submission(SubmitState state, std::string message, std::string code) {
+    m_frames.request();
     m_submit_state = state;
     m_submit_message = std::move(message);
     m_completion_code = std::move(code);
@@ -106,14 +109,28 @@ double App::time_spent_ms(const std::string& doc_id) const {
     return it == m_time_ms.end() ? 0.0 : it->second;
 }
 
-void App::track_time() {
+void App::set_page_visible(bool visible) {
+    count_time(false);
+    m_page_visible = visible;
+    m_frames.request();
+}
+
+// Frames come only when something happens, so the time since the last frame counts as far as it
+// lies within a minute of the last input (up to a minute when this frame brings input), and not
+// while the page is hidden.
+void App::count_time(bool input) {
     std::int64_t now = m_host.now_ms();
-    if (any_input()) m_last_input_ms = now;
-    std::int64_t elapsed = m_last_frame_ms ? now - m_last_frame_ms : 0;
-    m_last_frame_ms = now;
+    std::int64_t counted = input ? std::min(now - m_last_frame_ms, kIdleAfterMs)
+                                 : std::min(now, m_last_input_ms + kIdleAfterMs) - m_last_frame_ms;
     const core::Document* doc = m_session.document();
-    if (!doc || elapsed <= 0 || now - m_last_input_ms > kIdleAfterMs) return;
-    m_time_ms[doc->id] += static_cast<double>(std::min(elapsed, kLongestFrameMs));
+    if (doc && m_page_visible && m_last_frame_ms && counted > 0)
+        m_time_ms[doc->id] += static_cast<double>(counted);
+    m_last_frame_ms = now;
+    if (input) m_last_input_ms = now;
+}
+
+void App::track_time() {
+    count_time(any_input());
 }
 
 void App::draw_campaign_bar() {

@@ -24,6 +24,7 @@ std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 60) {
 
 core::Diagnostics
 App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& annotator_jsonl) {
+    m_frames.request();
     core::Diagnostics diagnostics;
     auto fail = [&](std::string message) {
         diagnostics.push_back(core::make_diagnostic(core::DiagnosticCode::Other, {message}));

@@ -117,10 +117,23 @@ TEST_CASE("Submit waits for every document, hands the results over once, and loc
         h.frame();
     }
     CHECK(h.app.time_spent_ms("a") >= 400);
-    // Idle for ten minutes: the gap does not count.
+    // Idle for ten minutes with no frame in between (frames come on demand): only the first
+    // minute after the last input counts.
+    double before_idle = h.app.time_spent_ms("a");
     h.host.clock_ms += 600'000;
     h.frame();
-    CHECK(h.app.time_spent_ms("a") < 2'000);
+    CHECK(h.app.time_spent_ms("a") == Approx(before_idle + 60'000).margin(1));
+    // A hidden page counts nothing, however recent the input.
+    h.move_to(ImVec2(310, 300));
+    h.app.set_page_visible(false);
+    double hidden_at = h.app.time_spent_ms("a");
+    h.host.clock_ms += 30'000;
+    h.frame();
+    CHECK(h.app.time_spent_ms("a") == hidden_at);
+    h.app.set_page_visible(true);
+    h.host.clock_ms += 100;
+    h.frame();
+    CHECK(h.app.time_spent_ms("a") == Approx(hidden_at + 100).margin(1));
 
     CHECK_FALSE(h.app.can_submit());
     h.press(ImGuiKey_Enter, ImGuiKey_LeftCtrl);

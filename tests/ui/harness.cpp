@@ -1,6 +1,7 @@
 // Headless UI harness implementation. Tests only.
 #include "harness.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -67,10 +68,30 @@ Harness::~Harness() {
 }
 
 void Harness::frame() {
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    step(1.0 / 60.0);
+}
+
+void Harness::step(double seconds) {
+    ImGui::GetIO().DeltaTime = static_cast<float>(seconds);
     ImGui::NewFrame();
     app.frame();
     ImGui::Render();
+    app.end_frame(ImGui::GetDrawData());
+}
+
+int Harness::run_on_demand(double seconds) {
+    int ran = 0;
+    for (double elapsed = 0;;) {
+        double delay = app.frames().next_delay();
+        if (delay < 0) return ran;
+        // An animation frame comes a display refresh later at the soonest.
+        double step_s = std::max(delay, 1.0 / 60.0);
+        if (elapsed + step_s > seconds) return ran;
+        elapsed += step_s;
+        host.clock_ms += static_cast<std::int64_t>(step_s * 1000.0);
+        step(step_s);
+        ++ran;
+    }
 }
 
 ImVec2 Harness::point_of(std::size_t cp) {

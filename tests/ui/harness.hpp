@@ -21,11 +21,18 @@ public:
     platform::MemoryHost host;
     app::App app{host};
 
+    // One frame of 1/60 s, as the web platform runs it (through the app's FramePacer).
     void frame();
     void frames(int n) {
         for (int i = 0; i < n; ++i)
             frame();
     }
+
+    // Runs frames only when the app's FramePacer asks for them, on a simulated clock, for up to
+    // `seconds`; returns how many it ran (0: the app stayed idle).
+    int run_on_demand(double seconds);
+    // Frames rendered (drawn to the screen) since the harness started.
+    std::uint64_t rendered() const { return app.frames().rendered(); }
 
     // Screen position of the middle of code point `cp` (the article must be on screen).
     ImVec2 point_of(std::size_t cp);
@@ -44,6 +51,7 @@ public:
     ImDrawData* draw_data() { return ImGui::GetDrawData(); }
 
 private:
+    void step(double seconds);
     ImGuiContext* m_context = nullptr;
 };
 

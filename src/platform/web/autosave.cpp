@@ -83,6 +83,7 @@ void Autosave::update(double now_ms) {
     if (!m_available || m_in_flight || revision == m_saved_revision) return;
     if (now_ms - m_changed_at < kSettleMs) {
         m_state = "Unsaved changes";
+        m_app.frames().request_in((kSettleMs - (now_ms - m_changed_at)) / 1000.0);
         return;
     }
     write();
@@ -102,6 +103,7 @@ void Autosave::write() {
 
 void Autosave::write_finished(bool ok, const std::string& message) {
     m_in_flight = false;
+    m_app.frames().request(); // the status line says how it went; a change meanwhile is saved next
     if (ok) {
         m_saved_revision = m_writing_revision;
         m_state = "Saved " + clock_text();

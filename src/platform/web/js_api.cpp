@@ -1,7 +1,7 @@
 // window.gloss: exported C functions called from web/boot.js. Layer: platform/web.
 //  [X] getAnnotations  [X] loadDocuments  [X] loadSchema  [X] select  [X] rectOf (layout probe)
 //  [X] openFile (picker, drag and drop)  [X] exportAs  [X] loadReview (review picker)
-//  [X] text input (paste, IME, insertText) into ImGui
+//  [X] text input (paste, IME, insertText) into ImGui   [X] page visibility   [X] frame counts
 #include "platform/web/js_api.hpp"
 
 #include "core/diagnostic.hpp"
@@ -222,7 +222,23 @@ EMSCRIPTEN_KEEPALIVE void gloss_set_submission(int state, const char* message, c
 
 // Text the browser delivered outside keypress events (paste, IME composition, insertText).
 EMSCRIPTEN_KEEPALIVE void gloss_input_text(const char* utf8) {
-    if (ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    if (!s_app || !ImGui::GetCurrentContext()) return;
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    s_app->frames().request();
+}
+
+// The page was hidden (1 when shown again): active time stops counting meanwhile.
+EMSCRIPTEN_KEEPALIVE void gloss_set_page_visible(int visible) {
+    if (s_app) s_app->set_page_visible(visible != 0);
+}
+
+// Frames the app ran and rendered since it started: {"run": n, "rendered": n}.
+EMSCRIPTEN_KEEPALIVE const char* gloss_frame_counts() {
+    s_result = "{\"run\":0,\"rendered\":0}";
+    if (s_app)
+        s_result = "{\"run\":" + std::to_string(s_app->frames().frames()) +
+                   ",\"rendered\":" + std::to_string(s_app->frames().rendered()) + "}";
+    return s_result.c_str();
 }
 
 } // extern "C"

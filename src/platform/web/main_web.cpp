@@ -3,6 +3,9 @@
 //  [X] WebGL2 via GLFW   [X] canvas follows the window   [X] fatal errors shown on the page
 //  [X] sample articles, schema and font from the preloaded /assets
 //  [X] devicePixelRatio: the interface is scaled and drawn in device pixels
+//  [X] frames on demand: web/boot.js runs gloss_frame() in an animation frame only when woken
+//      (input, a request of the app's FramePacer, a timer it asked for); a frame whose picture
+//      is the one on screen is not rendered
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "platform/web/autosave.hpp"
@@ -43,8 +46,18 @@ EM_JS(double, gloss_js_fit_canvas, (), {
     return ratio;
 });
 // Frame durations for the benchmark (bench/bench_browser.mjs); a no-op unless it profiles.
-EM_JS(void, gloss_js_frame_time, (double ms), {
+EM_JS(void, gloss_js_frame_time, (double ms, int rendered), {
     if (Module.glossFrameTimes) Module.glossFrameTimes.push(ms);
+    if (Module.glossFrameCounts) Module.glossFrameCounts[rendered ? 1 : 0]++;
+});
+// A named moment of the start-up on the page's performance timeline (bench/bench_browser.mjs
+// reports the parts of the cold start from them).
+EM_JS(void, gloss_js_mark, (const char* name), {
+    if (self.performance && performance.mark) performance.mark(UTF8ToString(name));
+});
+// Asks web/boot.js for an animation frame (it keeps at most one scheduled).
+EM_JS(void, gloss_js_wake, (), {
+    if (Module.glossWake) Module.glossWake();
 });
 
 // Routes the browser's text input (IME, insertText, paste) to a hidden field while an ImGui text
@@ -63,6 +76,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
                                                             : 80.0f;
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(event->deltaX) * -multiplier,
                                       static_cast<float>(event->deltaY) * -multiplier);
+    gloss_js_wake();
     return EM_TRUE;
 }
 
@@ -73,7 +87,9 @@ std::string read_file(const char* path) {
     return out.str();
 }
 
-void frame() {
+// One frame; returns when the next one is needed, as boot.js takes it: 0 the next animation
+// frame, a delay in milliseconds, or -1 for none until an event wakes the app.
+double frame() {
     double frame_start = emscripten_get_now();
     auto ratio = static_cast<float>(gloss_js_fit_canvas());
     if (ratio != s_app->ui_scale()) {
@@ -81,7 +97,6 @@ void frame() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -92,26 +107,38 @@ void frame() {
         s_text_input = ImGui::GetIO().WantTextInput;
         gloss_js_text_input(s_text_input);
     }
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(s_window, &width, &height);
-    glViewport(0, 0, width, height);
-    ImVec4 paper = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(paper.x, paper.y, paper.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     s_autosave->update(emscripten_get_now());
-    gloss_js_frame_time(emscripten_get_now() - frame_start);
+    // Nothing is drawn when the picture is the one on screen: the canvas keeps showing it.
+    bool render = s_app->end_frame(ImGui::GetDrawData());
+    if (render) {
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(s_window, &width, &height);
+        glViewport(0, 0, width, height);
+        ImVec4 paper = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(paper.x, paper.y, paper.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+    gloss_js_frame_time(emscripten_get_now() - frame_start, render ? 1 : 0);
     // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
     static bool s_reported = false;
     if (!s_reported) {
         s_reported = true;
+        gloss_js_mark("gloss-first-frame");
         gloss::platform::report_ready();
     }
+    double delay = s_app->frames().next_delay();
+    return delay <= 0 ? delay : delay * 1000.0;
 }
 
 } // namespace
 
+extern "C" EMSCRIPTEN_KEEPALIVE double gloss_frame() {
+    return frame();
+}
+
 int main() {
+    gloss_js_mark("gloss-main");
     if (!glfwInit()) {
         gloss::platform::report_fatal("Could not initialise the window system.");
         return 1;
@@ -119,6 +146,11 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // An opaque canvas without depth or stencil buffers: ImGui needs neither, and a software
+    // renderer (SwiftShader) pays for every buffer it clears and every alpha it composites.
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     s_window = glfwCreateWindow(1280, 800, "Gloss", nullptr, nullptr);
     if (!s_window) {
         gloss::platform::report_fatal(
@@ -144,6 +176,7 @@ int main() {
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
     if (!s_app->load_fonts(font.data(), font.size(), 1.0f))
         s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
+    gloss_js_mark("gloss-fonts");
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
     // ?assist=off: no suggestions (a campaign that wants workers' own answers).
     std::string assist =
@@ -153,6 +186,7 @@ int main() {
     if (!s_app->load_lexicon(read_file("/assets/lexicon.txt")))
         std::fprintf(stderr,
                      "gloss: the English lexicon did not load; Assist uses built-in words\n");
+    gloss_js_mark("gloss-lexicon");
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
     gloss::platform::set_autosave(s_autosave.get());
     // The last session of this browser (of this task, for a task link) when there is one,
@@ -162,7 +196,9 @@ int main() {
     if (restored) emscripten_run_script("Module.glossRestored = true");
     if (!restored && !task_link)
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
+    gloss_js_mark("gloss-documents");
     gloss::platform::set_api_app(s_app.get());
-    emscripten_set_main_loop(frame, 0, false);
+    s_app->frames().set_wake(gloss_js_wake);
+    gloss_js_wake();
     return 0;
 }
