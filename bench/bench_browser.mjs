@@ -42,8 +42,8 @@ const percentile = (values, p) => {
 };
 const f1 = (x) => x.toFixed(1);
 
-// CPU seconds (user + system) of a process and all its descendants, from /proc.
-function treeCpuSeconds(rootPid) {
+// CPU seconds (user + system) of the browser: every Chromium process below this one, from /proc.
+function browserCpuSeconds(rootPid = process.pid) {
   const tick = 100; // USER_HZ on Linux
   const stats = new Map();
   for (const name of readdirSync("/proc")) {
@@ -51,12 +51,13 @@ function treeCpuSeconds(rootPid) {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(name), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+      const command = readFileSync(`/proc/${name}/cmdline`, "utf8");
+      stats.set(Number(name), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick, chromium: /chrom/.test(command) });
     } catch { /* the process ended */ }
   }
   let total = 0;
   const inTree = (pid) => { for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) if (p === rootPid) return true; return false; };
-  for (const [pid, s] of stats) if (inTree(pid)) total += s.cpu;
+  for (const [pid, s] of stats) if (s.chromium && pid !== rootPid && inTree(pid)) total += s.cpu;
   return total;
 }
 
@@ -76,11 +77,11 @@ function wake() { if (!pending) { pending = true; requestAnimationFrame(draw); }
 addEventListener("wheel", wake, { passive: true }); addEventListener("keydown", wake); wake();
 </script></body></html>`;
 
-async function measureIdle(browser, page, seconds = 10) {
+async function measureIdle(page, seconds = 10) {
   await page.waitForTimeout(1000);
-  const before = treeCpuSeconds(browser.process().pid);
+  const before = browserCpuSeconds();
   await page.waitForTimeout(seconds * 1000);
-  return treeCpuSeconds(browser.process().pid) - before;
+  return browserCpuSeconds() - before;
 }
 
 async function measureScroll(page) {
@@ -161,15 +162,21 @@ async function glossRun(browser, server, big, small, ratio) {
   const bigOpen = await firstFrame("bench-big.jsonl");
   await page.waitForFunction(() => !window.gloss.state().assistBusy, null, { timeout: 180000, polling: 500 });
   const suggestions = await page.evaluate(() => window.gloss.state().suggestions);
+  await page.waitForFunction(() => window.gloss.isSaved(), null, { timeout: 60000, polling: 200 });
 
-  const idle = await measureIdle(browser, page);
+  const countsBefore = await page.evaluate(() => window.gloss.frameCounts());
+  const idle = await measureIdle(page);
+  const countsAfter = await page.evaluate(() => window.gloss.frameCounts());
+  const idleFrames = { run: countsAfter.run - countsBefore.run, rendered: countsAfter.rendered - countsBefore.rendered };
   const scroll = await measureScroll(page);
+  await page.evaluate(() => window.gloss.startProfiling());
   const label = await measureKey(page, "p",
     (i) => page.evaluate((s) => window.gloss.select("big", s, s + 4), 1000 + i * 50),
     `const off = window.gloss.on("change", () => { off(); done(); });`);
+  const labelFrames = await page.evaluate(() => window.gloss.stopProfiling());
   await page.evaluate(() => window.gloss.clearSavedSession());
   await context.close();
-  return { smallOpen, bigOpen, suggestions, idle, scroll, label, problems };
+  return { smallOpen, bigOpen, suggestions, idle, idleFrames, scroll, label, labelFrames, problems };
 }
 
 async function floorRun(browser, server, ratio) {
@@ -177,7 +184,7 @@ async function floorRun(browser, server, ratio) {
   await context.route("**/floor.html", (route) => route.fulfill({ body: FLOOR, contentType: "text/html" }));
   const page = await context.newPage();
   await page.goto(`${server.url}floor.html`);
-  const idle = await measureIdle(browser, page);
+  const idle = await measureIdle(page);
   const scroll = await measureScroll(page);
   const label = await measureKey(page, "p", async () => {}, `window.onFloorFrame = () => { window.onFloorFrame = null; done(); };`);
   await context.close();
@@ -192,7 +199,7 @@ try {
   const smallDoc = article(5 * 1024, 40, 777);
   const small = JSON.stringify({ id: "small", text: smallDoc.text, spans: smallDoc.spans }) + "\n";
   console.log(`article: ${(Buffer.byteLength(doc.text) / 1048576).toFixed(2)} MB, ${doc.length} code points, ${doc.spans.length} spans; small: ${Buffer.byteLength(smallDoc.text)} bytes`);
-  for (const ratio of [1, 2]) {
+  for (const ratio of (process.env.BENCH_RATIOS || "1,2").split(",").map(Number)) {
     const floor = await floorRun(browser, server, ratio);
     const gloss = await glossRun(browser, server, big, small, ratio);
     console.log(`\n== 1280x800, devicePixelRatio ${ratio}`);
@@ -205,6 +212,7 @@ try {
     console.log(`| CPU while idle, 10 s, all browser processes | ${gloss.idle.toFixed(2)} s | ${floor.idle.toFixed(2)} s |`);
     console.log(`| frame interval while scrolling, p50 / p95 / max | ${f1(gloss.scroll.p50)} / ${f1(gloss.scroll.p95)} / ${f1(gloss.scroll.max)} ms | ${f1(floor.scroll.p50)} / ${f1(floor.scroll.p95)} / ${f1(floor.scroll.max)} ms |`);
     console.log(`| label key -> next frame after the span is in the store, p50 / p95 / max | ${f1(gloss.label.p50)} / ${f1(gloss.label.p95)} / ${f1(gloss.label.max)} ms | ${f1(floor.label.p50)} / ${f1(floor.label.p95)} / ${f1(floor.label.max)} ms (key -> next frame after its draw) |`);
+    console.log(`frames the app ran / rendered while idle: ${gloss.idleFrames.run} / ${gloss.idleFrames.rendered}; main-thread time of frames around the labels: p50 ${f1(percentile(gloss.labelFrames, 50))} ms, max ${f1(Math.max(...gloss.labelFrames))} ms`);
     if (gloss.problems.length) console.log(`page problems: ${gloss.problems.join("; ")}`);
   }
 } finally {

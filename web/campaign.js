@@ -66,6 +66,17 @@
     return response.text();
   }
 
+  // The link's files are fetched as the page starts, beside the engine's own download, and used
+  // once the engine is ready (a failure is reported then, where the user sees it).
+  const early = (url, what) => {
+    if (!url) return null;
+    const result = fetchText(url, what).then((text) => ({ text }), (error) => ({ error }));
+    return async () => { const { text, error } = await result; if (error) throw error; return text; };
+  };
+  const prefetched = link ? {
+    tasks: early(link.tasks, "task file"), schema: early(link.schema, "schema"), instructions: early(link.instructions, "instructions"),
+  } : null;
+
   function envelope(results, id) {
     const m = (link && link.mturk) || {};
     const p = (link && link.prolific) || {};
@@ -179,13 +190,13 @@
     })]);
     api.onSubmit(submit);
     const problems = [];
-    const instructions = link.instructions
-      ? fetchText(link.instructions, "instructions").then((text) => ccall("gloss_set_instructions", null, ["string"], [text]), (e) => problems.push(e.message))
+    const instructions = prefetched.instructions
+      ? prefetched.instructions().then((text) => ccall("gloss_set_instructions", null, ["string"], [text]), (e) => problems.push(e.message))
       : Promise.resolve();
     if (!api.restored) {
       try {
-        if (link.schema) api.gloss.loadSchema(await fetchText(link.schema, "schema"), link.schema);
-        api.gloss.loadDocuments(await fetchText(link.tasks, "task file"), link.tasks);
+        if (prefetched.schema) api.gloss.loadSchema(await prefetched.schema(), link.schema);
+        api.gloss.loadDocuments(await prefetched.tasks(), link.tasks);
         performance.mark("gloss-tasks-loaded");
       } catch (error) {
         problems.push(/^Could not load/.test(error.message) ? error.message : `The task file or schema could not be read:\n${error.message}`);

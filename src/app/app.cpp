@@ -250,9 +250,11 @@ void App::frame() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    // No background: the platform clears the screen to WindowBg before drawing (a software
+    // renderer pays for every full-screen layer).
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     if (m_fonts.ui) ImGui::PushFont(m_fonts.ui);
     ImGui::Begin("Gloss", nullptr, flags);
 

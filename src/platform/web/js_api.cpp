@@ -232,12 +232,24 @@ EMSCRIPTEN_KEEPALIVE void gloss_set_page_visible(int visible) {
     if (s_app) s_app->set_page_visible(visible != 0);
 }
 
-// Frames the app ran and rendered since it started: {"run": n, "rendered": n}.
+// Frames the app ran and rendered since it started, and the size of the last one's draw data:
+// {"run", "rendered", "vertices", "indices", "commands"}.
 EMSCRIPTEN_KEEPALIVE const char* gloss_frame_counts() {
-    s_result = "{\"run\":0,\"rendered\":0}";
-    if (s_app)
-        s_result = "{\"run\":" + std::to_string(s_app->frames().frames()) +
-                   ",\"rendered\":" + std::to_string(s_app->frames().rendered()) + "}";
+    nlohmann::json out = {
+        {"run", 0}, {"rendered", 0}, {"vertices", 0}, {"indices", 0}, {"commands", 0}};
+    if (s_app) {
+        out["run"] = s_app->frames().frames();
+        out["rendered"] = s_app->frames().rendered();
+    }
+    if (const ImDrawData* data = ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr) {
+        out["vertices"] = data->TotalVtxCount;
+        out["indices"] = data->TotalIdxCount;
+        int commands = 0;
+        for (const ImDrawList* list : data->CmdLists)
+            commands += list->CmdBuffer.Size;
+        out["commands"] = commands;
+    }
+    s_result = out.dump();
     return s_result.c_str();
 }
 

@@ -174,7 +174,10 @@ int main() {
 
     s_app = std::make_unique<gloss::app::App>(s_host);
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
-    if (!s_app->load_fonts(font.data(), font.size(), 1.0f))
+    // At the page's devicePixelRatio from the start: the atlas is built once, not again in the
+    // first frame.
+    auto ratio = static_cast<float>(gloss_js_fit_canvas());
+    if (!s_app->load_fonts(font.data(), font.size(), ratio))
         s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
     gloss_js_mark("gloss-fonts");
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
