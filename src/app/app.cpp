@@ -8,6 +8,7 @@
 #include "io/schema_io.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -287,6 +288,7 @@ void App::frame() {
     // Children inside table cells must be given their height: (0, 0) would reach the window's
     // bottom and push the status line out of view.
     m_panel_height = panels_height - style.CellPadding.y * 2;
+    ImRect panels[3];
     if (ImGui::BeginTable("Panels", 3, table_flags, ImVec2(0, panels_height))) {
         float width = ImGui::GetContentRegionAvail().x;
         float s = m_scale;
@@ -298,6 +300,7 @@ void App::frame() {
         ImGui::TableNextRow(ImGuiTableRowFlags_None, panels_height);
         ImGui::TableSetColumnIndex(0);
         draw_queue();
+        panels[0] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::TableSetColumnIndex(1);
         ArticleOptions options;
         options.show_corrections = m_show_corrections;
@@ -308,6 +311,7 @@ void App::frame() {
         m_article.draw(m_session, m_fonts.article ? m_fonts.article : ImGui::GetFont(),
                        m_fonts.article ? m_fonts.article_size * m_scale : ImGui::GetFontSize(),
                        options);
+        panels[1] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         // While picking a speaker, a click on a mention links it to the quote.
         if (core::SpanId clicked = m_article.take_clicked_span(); clicked && m_picking_speaker) {
             if (clicked != m_speaker_quote && m_session.set_speaker(m_speaker_quote, clicked))
@@ -317,8 +321,10 @@ void App::frame() {
         }
         ImGui::TableSetColumnIndex(2);
         draw_inspector();
+        panels[2] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::EndTable();
     }
+    paint_window_background(panels, 3);
     draw_status();
     draw_shortcut_sheet();
     ImGui::End();
@@ -328,6 +334,47 @@ void App::frame() {
     // told) before Assist spends its few milliseconds. No suggestions while reviewing: the
     // adjudicated spans are the annotators' alone.
     if (!m_session.review_active()) step_assist();
+}
+
+ImU32 App::clear_color() const {
+    return current_theme().paper;
+}
+
+// The window's grey everywhere but on the panels (drawn beneath every window): the screen is
+// cleared to the panels' paper, so the largest area is filled once.
+void App::paint_window_background(const ImRect* panels, int count) {
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImRect screen(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x,
+                                        viewport->Pos.y + viewport->Size.y));
+    ImU32 grey = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    auto fill = [&](float x0, float y0, float x1, float y1) {
+        if (x1 > x0 && y1 > y0) draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), grey);
+    };
+    std::vector<ImRect> sorted;
+    for (int i = 0; i < count; ++i)
+        if (panels[i].GetWidth() > 0 && panels[i].GetHeight() > 0) sorted.push_back(panels[i]);
+    if (sorted.empty()) {
+        fill(screen.Min.x, screen.Min.y, screen.Max.x, screen.Max.y);
+        return;
+    }
+    std::sort(sorted.begin(), sorted.end(),
+              [](const ImRect& a, const ImRect& b) { return a.Min.x < b.Min.x; });
+    float top = screen.Max.y, bottom = screen.Min.y;
+    for (const ImRect& r : sorted) {
+        top = std::min(top, r.Min.y);
+        bottom = std::max(bottom, r.Max.y);
+    }
+    fill(screen.Min.x, screen.Min.y, screen.Max.x, top);
+    fill(screen.Min.x, bottom, screen.Max.x, screen.Max.y);
+    float x = screen.Min.x;
+    for (const ImRect& r : sorted) {
+        fill(x, top, r.Min.x, bottom);
+        fill(r.Min.x, top, r.Max.x, r.Min.y);
+        fill(r.Min.x, r.Max.y, r.Max.x, bottom);
+        x = std::max(x, r.Max.x);
+    }
+    fill(x, top, screen.Max.x, bottom);
 }
 
 bool App::end_frame(const ImDrawData* data) {

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+struct ImRect;
+
 namespace gloss::app {
 
 // A session opened from a task link (campaign_panel.cpp).
@@ -117,6 +119,8 @@ public:
     // After ImGui::Render(): whether this frame must be rendered (its picture differs from the
     // one on screen); the pacer then knows when the next frame is needed (frames()).
     bool end_frame(const ImDrawData* data);
+    // The colour the platform clears the screen to before rendering (the panels' paper).
+    ImU32 clear_color() const;
     // Frames on demand: every method of App that changes what is shown asks it for a frame; the
     // platform schedules frames from its wake callback and next_delay().
     FramePacer& frames() { return m_frames; }
@@ -153,6 +157,7 @@ private:
     void count_time(bool input);
     void draw_search();
     void draw_shortcut_sheet();
+    void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
     void draw_review_panel();
     bool handle_review_keys(); // true when a key was a review command

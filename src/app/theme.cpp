@@ -33,7 +33,10 @@ void apply_theme(bool dark) {
     style.FramePadding = ImVec2(8, 5);
     style.ItemSpacing = ImVec2(8, 6);
     style.ScrollbarSize = 14;
-    style.Colors[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(s_theme.paper);
+    // The panels are paper on the window's grey. The screen is cleared to paper and only the grey
+    // between and around the panels is drawn (App::paint_window_background): one layer fewer
+    // for a software renderer to fill.
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
 }
 
 } // namespace gloss::app

@@ -114,7 +114,7 @@ double frame() {
         int width = 0, height = 0;
         glfwGetFramebufferSize(s_window, &width, &height);
         glViewport(0, 0, width, height);
-        ImVec4 paper = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        ImVec4 paper = ImGui::ColorConvertU32ToFloat4(s_app->clear_color());
         glClearColor(paper.x, paper.y, paper.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
