@@ -247,6 +247,7 @@ void App::step_assist() {
 }
 
 void App::frame() {
+    const std::uint64_t revision_at_start = m_session.revision();
     track_time();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -330,10 +331,10 @@ void App::frame() {
     ImGui::End();
     draw_instructions();
     if (m_fonts.ui) ImGui::PopFont();
-    // Last, after the keys of this frame are handled, so that an edit is applied (and the host
-    // told) before Assist spends its few milliseconds. No suggestions while reviewing: the
-    // adjudicated spans are the annotators' alone.
-    if (!m_session.review_active()) step_assist();
+    // Last, and not in a frame that made an edit: the frame that shows a label goes to the
+    // screen without waiting for Assist's few milliseconds (it goes on in the next frame). No
+    // suggestions while reviewing: the adjudicated spans are the annotators' alone.
+    if (!m_session.review_active() && m_session.revision() == revision_at_start) step_assist();
 }
 
 ImU32 App::clear_color() const {
@@ -345,8 +346,8 @@ ImU32 App::clear_color() const {
 void App::paint_window_background(const ImRect* panels, int count) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImRect screen(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x,
-                                        viewport->Pos.y + viewport->Size.y));
+    ImRect screen(viewport->Pos,
+                  ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
     ImU32 grey = ImGui::GetColorU32(ImGuiCol_WindowBg);
     auto fill = [&](float x0, float y0, float x1, float y1) {
         if (x1 > x0 && y1 > y0) draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), grey);
