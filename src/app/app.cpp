@@ -252,8 +252,8 @@ void App::frame() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    // No background: the platform clears the screen to WindowBg before drawing (a software
-    // renderer pays for every full-screen layer).
+    // No background: the platform clears the screen (clear_color) and paint_window_background
+    // draws the grey around the panels (a software renderer pays for every full-screen layer).
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
