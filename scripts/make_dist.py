@@ -39,8 +39,6 @@ def main(argv):
         page = f.read()
     engine_files = {k: names[k] for k in ("gloss.js", "gloss.wasm", "gloss.data")}
     for name in files:
-        if name in engine_files:
-            continue
         for attribute in ("src", "href"):
             page = page.replace(f'{attribute}="{name}"', f'{attribute}="{names[name]}"')
     boot = f'src="{names["boot.js"]}"'

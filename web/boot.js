@@ -327,7 +327,11 @@
     glossReviewFiles() { reviewPicker.click(); },
     glossTextInput: setTextInput,
     onRuntimeInitialized() { started = true; },
+    // The engine downloads and compiles while the saved session is read; main() waits for it.
+    preRun: [() => { if (!savedRead) { waitingForSaved = true; Module.addRunDependency("gloss-saved"); } }],
   };
+  let savedRead = false;
+  let waitingForSaved = false;
 
   // [Autosave] IndexedDB holds the last session of this browser: {project, view, savedAt}.
   const DB_NAME = "gloss";
@@ -380,9 +384,13 @@
     script.onerror = () => fail(`Could not load the engine (${script.src}). Check that the whole dist/ folder was published.`);
     document.body.appendChild(script);
   }
+  loadEngine();
   openDatabase()
     .then((db) => { database = db; return transaction(db, "readonly", (store) => store.get(sessionKey)); })
     .then((saved) => { Module.glossSaved = saved || null; })
     .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; })
-    .finally(loadEngine);
+    .finally(() => {
+      savedRead = true;
+      if (waitingForSaved) Module.removeRunDependency("gloss-saved");
+    });
 })();

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 namespace gloss::app {
 namespace {
@@ -235,7 +236,18 @@ bool App::load_lexicon(std::string_view asset) {
     return m_session.set_lexicon(asset);
 }
 
+void App::defer_lexicon(std::string asset) {
+    m_lexicon_asset = std::move(asset);
+    m_frames.request();
+}
+
 void App::step_assist() {
+    if (!m_lexicon_asset.empty()) {
+        if (!m_session.set_lexicon(m_lexicon_asset))
+            std::fprintf(stderr, "gloss: the English lexicon did not load; Assist uses built-in "
+                                 "words\n");
+        m_lexicon_asset = std::string();
+    }
     // Suggestions are found a window of the text at a time, a few milliseconds a frame, when
     // what they depend on changed; the host hears of them once the run is complete.
     bool was_busy = m_session.assist_busy();
@@ -247,7 +259,6 @@ void App::step_assist() {
 }
 
 void App::frame() {
-    const std::uint64_t revision_at_start = m_session.revision();
     track_time();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -274,8 +285,9 @@ void App::frame() {
         ImGui::PopStyleColor(2);
     }
 
-    // Keys first, so that what they change (a label, the caret, a panel opening) is drawn in
-    // this very frame.
+    // Keys first, so that what they change (a label, the caret, a field to edit) is drawn in
+    // this very frame. (ImGui never hands over a key in the frame of a mouse button change, so a
+    // selection ended by a click is complete before a key applies to it.)
     handle_shortcuts();
     draw_campaign_bar();
     draw_palette();
@@ -331,10 +343,14 @@ void App::frame() {
     ImGui::End();
     draw_instructions();
     if (m_fonts.ui) ImGui::PopFont();
-    // Last, and not in a frame that made an edit: the frame that shows a label goes to the
-    // screen without waiting for Assist's few milliseconds (it goes on in the next frame). No
-    // suggestions while reviewing: the adjudicated spans are the annotators' alone.
-    if (!m_session.review_active() && m_session.revision() == revision_at_start) step_assist();
+    // Last, and not in the first frame that shows a change (an edit of this frame, documents
+    // loaded since the last): that frame goes to the screen without waiting for Assist's few
+    // milliseconds, which it takes in the next. No suggestions while reviewing: the adjudicated
+    // spans are the annotators' alone.
+    bool shows_change = m_session.revision() != m_revision_drawn;
+    m_assist_deferred = shows_change && m_session.assist_enabled() && !m_session.review_active();
+    if (!m_session.review_active() && !shows_change) step_assist();
+    m_revision_drawn = m_session.revision();
 }
 
 ImU32 App::clear_color() const {
@@ -379,7 +395,8 @@ void App::paint_window_background(const ImRect* panels, int count) {
 }
 
 bool App::end_frame(const ImDrawData* data) {
-    bool assisting = m_session.assist_busy() && !m_session.review_active();
+    // Assist at work, or put off to the next frame by a change this one shows.
+    bool assisting = (m_session.assist_busy() || m_assist_deferred) && !m_session.review_active();
     return m_frames.end_frame(data, assisting);
 }
 

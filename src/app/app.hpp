@@ -51,6 +51,9 @@ public:
     // The English lexicon for the Assist detectors (the generated asset); false when the bytes
     // are not one (the detectors then work with their built-in words only).
     bool load_lexicon(std::string_view asset);
+    // The same, parsed only when Assist first needs it (after the first frame that shows the
+    // documents), so that it does not delay that frame.
+    void defer_lexicon(std::string asset);
     // Opens a file in any format io reads (chosen by its name); on error the session is
     // untouched and the error is shown with its place.
     core::Diagnostics open_file(const std::string& name, std::string_view bytes);
@@ -178,6 +181,9 @@ private:
     std::int64_t m_last_frame_ms = 0;
     std::int64_t m_last_input_ms = 0;
     bool m_page_visible = true;
+    std::string m_lexicon_asset;        // waiting for Assist's first step (defer_lexicon)
+    std::uint64_t m_revision_drawn = 0; // the session's revision after the last frame
+    bool m_assist_deferred = false;     // Assist skipped this frame, to step in the next
     Session m_session;
     ArticleView m_article;
     Fonts m_fonts;

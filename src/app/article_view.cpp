@@ -389,12 +389,10 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
     if (!m_dragging && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) show_hover(session, cp);
 
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        // Count clicks ourselves: ImGui knows double clicks, we also need triple clicks.
-        double now = ImGui::GetTime();
-        m_click_count =
-            (now - m_last_click_time <= io.MouseDoubleClickTime) ? m_click_count + 1 : 1;
-        m_last_click_time = now;
-        if (m_click_count == 2) {
+        // ImGui counts consecutive clicks close in time and place (a quick second drag
+        // elsewhere is not a double click).
+        int clicks = ImGui::GetMouseClickedCount(ImGuiMouseButton_Left);
+        if (clicks == 2) {
             session.selection = session.word_at(cp);
             session.selected_span = 0;
             session.anchor = session.selection.start;
@@ -402,13 +400,12 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
             m_dragging = false;
             return;
         }
-        if (m_click_count >= 3) {
+        if (clicks >= 3) {
             session.selection = session.sentence_at(cp);
             session.selected_span = 0;
             session.anchor = session.selection.start;
             session.caret = session.selection.end;
             m_dragging = false;
-            m_click_count = 0;
             return;
         }
         m_dragging = true;

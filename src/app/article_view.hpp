@@ -70,8 +70,6 @@ private:
     int m_dragging_edge = 0; // 1: start of the selected span, 2: its end
     std::size_t m_anchor = 0;
     core::SpanId m_clicked_span = 0;
-    std::size_t m_click_count = 0;
-    double m_last_click_time = -1;
     ImFont* m_font = nullptr;
     float m_font_size = 0;
     float m_scale = 1.0f;

@@ -136,7 +136,10 @@ bool FramePacer::end_frame(const ImDrawData* data, bool busy) {
     else if (m_settle > 0)
         --m_settle;
     m_requested = false;
-    m_continuous = busy || g.InputEventsQueue.Size > 0 ||
+    // A text field activated or left this frame: io.WantTextInput follows in the next frame's
+    // NewFrame, and the platform routes the page's text input by it.
+    bool text_input_changes = (g.WantTextInputNextFrame == 1) != g.IO.WantTextInput;
+    m_continuous = busy || g.InputEventsQueue.Size > 0 || text_input_changes ||
                    (t - m_last_input < kHoldSeconds && anything_held(g));
 
     // Timers of ImGui's that change the picture without an event: hover delays after the mouse

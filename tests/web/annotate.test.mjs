@@ -83,7 +83,9 @@ test("a whole annotation session by keyboard and mouse", async () => {
   });
   await nextFrames(page);
   await page.keyboard.press("Enter");
-  await nextFrames(page);
+  // ImGui takes queued keys and characters one change per frame: the commit comes after every
+  // typed character has been taken.
+  await page.waitForFunction(() => /"correction"/.test(window.gloss.getAnnotations()), null, { timeout: 5000 });
   let errors = await spansOf(page, "ERROR");
   assert.equal(errors.length, 1);
   assert.equal(errors[0].text, "will");

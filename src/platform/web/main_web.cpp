@@ -186,9 +186,7 @@ int main() {
         emscripten_run_script_string("new URLSearchParams(location.search).get('assist') || ''");
     if (assist == "off" || assist == "0" || assist == "false")
         s_app->session().set_assist_enabled(false);
-    if (!s_app->load_lexicon(read_file("/assets/lexicon.txt")))
-        std::fprintf(stderr,
-                     "gloss: the English lexicon did not load; Assist uses built-in words\n");
+    s_app->defer_lexicon(read_file("/assets/lexicon.txt"));
     gloss_js_mark("gloss-lexicon");
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
     gloss::platform::set_autosave(s_autosave.get());
