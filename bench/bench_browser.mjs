@@ -5,9 +5,10 @@
 //     open, Assist finished);
 //   - intervals between animation frames (requestAnimationFrame timestamps) while scrolling that
 //     article with the wheel: p50 / p95 / max;
-//   - keydown of a label key -> the next animation frame after the span is in the store;
-//   - navigation -> the first frame that shows the article (a task link), for 2 MB and 5 KB,
-//     with the parts of the cold start.
+//   - keydown of a label key -> the next animation frame after the span is in the store (its
+//     requestAnimationFrame timestamp);
+//   - navigation -> the frame after the first one that shows the article (a task link; its
+//     timestamp), for 2 MB and 5 KB, with the parts of the cold start.
 // Run: scripts/bench --browser   (needs dist/ built: scripts/build web)
 import { readFileSync, readdirSync } from "node:fs";
 import { serve, launch } from "../tests/web/support.mjs";
@@ -115,7 +116,7 @@ async function measureKey(page, key, prepare, applied, count = 15) {
         // eslint-disable-next-line no-new-func
         new Function("done", applied)(() => {
           window.removeEventListener("keydown", onKey, true);
-          requestAnimationFrame((t) => resolve(Math.max(t, performance.now()) - down));
+          requestAnimationFrame((t) => resolve(t - down)); // the next frame's timestamp
         });
       });
     }, [key, applied]);
@@ -140,8 +141,9 @@ async function glossRun(browser, server, big, small, ratio) {
     return page.evaluate(async () => {
       await window.gloss.ready;
       await window.gloss.taskLoaded;
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const at = performance.now();
+      // The timestamp of the frame after the one that first draws the article: the moment that
+      // frame was on its way to the screen (before any work of the next frame).
+      const at = await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const entry = (name) => performance.getEntriesByType("resource").find((e) => e.name.includes(name));
       const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       return {
