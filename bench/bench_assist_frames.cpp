@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
 
     Bench b;
     gloss::app::Session& session = b.h.app.session();
-    if (!b.h.app.load_lexicon(read(GLOSS_LEXICON_PATH)))
+    if (!b.h.app.session().set_lexicon(read(GLOSS_LEXICON_PATH)))
         std::printf("(no lexicon at %s: Assist uses its built-in words)\n", GLOSS_LEXICON_PATH);
     session.set_assist_enabled(true);
 

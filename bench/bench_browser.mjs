@@ -89,15 +89,15 @@ async function measureScroll(page) {
   await page.mouse.move(640, 400);
   await page.evaluate(() => {
     window.__ticks = [];
-    const tick = (t) => { window.__ticks.push(t); if (window.__ticks.length < 100000) requestAnimationFrame(tick); };
+    window.__recording = true;
+    const tick = (t) => { window.__ticks.push(t); if (window.__recording) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   });
   for (let i = 0; i < 150; i++) {
     await page.mouse.wheel(0, 120);
     await page.waitForTimeout(16);
   }
-  const ticks = await page.evaluate(() => { const t = window.__ticks; window.__ticks = []; window.requestAnimationFrame = window.requestAnimationFrame; return t; });
-  await page.evaluate(() => { window.__ticks = { length: 1e9, push() {} }; }); // stop the recorder
+  const ticks = await page.evaluate(() => { window.__recording = false; return window.__ticks; });
   const deltas = ticks.slice(1).map((t, i) => t - ticks[i]);
   return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), max: Math.max(...deltas), frames: deltas.length };
 }

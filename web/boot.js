@@ -110,8 +110,9 @@
     startProfiling() { Module.glossFrameTimes = []; },
     /** Stops recording; returns the frame durations. */
     stopProfiling() { const times = Module.glossFrameTimes || []; Module.glossFrameTimes = null; return times; },
-    /** Frames the app ran and rendered since it started: {run, rendered}. It runs frames only
-     * when something happened, and renders only those whose picture changed. */
+    /** Frames the app ran and rendered since it started, and the size of the last frame's draw
+     * data: {run, rendered, vertices, indices, commands}. It runs frames only when something
+     * happened, and renders only those whose picture changed. */
     frameCounts() { return JSON.parse(call("gloss_frame_counts", "string", [], [])); },
     /** The current document's undo history: {position, steps: [names]}. */
     history() { return JSON.parse(call("gloss_history", "string", [], [])); },

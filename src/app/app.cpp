@@ -231,11 +231,6 @@ void App::changed() {
     m_host.annotations_changed();
 }
 
-bool App::load_lexicon(std::string_view asset) {
-    m_frames.request(); // Assist starts again with the new words
-    return m_session.set_lexicon(asset);
-}
-
 void App::defer_lexicon(std::string asset) {
     m_lexicon_asset = std::move(asset);
     m_frames.request();

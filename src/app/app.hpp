@@ -48,11 +48,10 @@ public:
     // Documents from Gloss JSONL; on error the session is untouched and the error is shown.
     core::Diagnostics load_documents(std::string_view jsonl, const std::string& source);
     std::string annotations_jsonl() const { return m_session.export_jsonl(); }
-    // The English lexicon for the Assist detectors (the generated asset); false when the bytes
-    // are not one (the detectors then work with their built-in words only).
-    bool load_lexicon(std::string_view asset);
-    // The same, parsed only when Assist first needs it (after the first frame that shows the
-    // documents), so that it does not delay that frame.
+    // The English lexicon for the Assist detectors (the generated asset's bytes), parsed when
+    // Assist first steps (after the first frame that shows the documents, so that it does not
+    // delay that frame). Bytes that are not one are reported on stderr; the detectors then work
+    // with their built-in words only.
     void defer_lexicon(std::string asset);
     // Opens a file in any format io reads (chosen by its name); on error the session is
     // untouched and the error is shown with its place.

@@ -105,7 +105,6 @@ void FramePacer::request_in(double seconds) {
     }
     double at = now() + seconds;
     if (m_deadline < 0 || at < m_deadline) m_deadline = at;
-    if (m_wake) m_wake(); // the platform asks next_delay() after that frame
 }
 
 void FramePacer::invalidate() {

@@ -25,6 +25,8 @@ public:
     // Something changed that the screen may show: draw the next frame.
     void request();
     // Draw a frame `seconds` from now (on ImGui's clock) at the latest: a timer runs out then.
+    // Asked during a frame; the platform reads next_delay() after it (no wake: a wake now would
+    // run frames until the timer instead of one at its end).
     void request_in(double seconds);
     // The picture on screen is gone (the canvas was resized or cleared): render the next frame
     // even if its draw data are the same as before.

@@ -46,9 +46,8 @@ EM_JS(double, gloss_js_fit_canvas, (), {
     return ratio;
 });
 // Frame durations for the benchmark (bench/bench_browser.mjs); a no-op unless it profiles.
-EM_JS(void, gloss_js_frame_time, (double ms, int rendered), {
+EM_JS(void, gloss_js_frame_time, (double ms), {
     if (Module.glossFrameTimes) Module.glossFrameTimes.push(ms);
-    if (Module.glossFrameCounts) Module.glossFrameCounts[rendered ? 1 : 0]++;
 });
 // A named moment of the start-up on the page's performance timeline (bench/bench_browser.mjs
 // reports the parts of the cold start from them).
@@ -119,7 +118,7 @@ double frame() {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
-    gloss_js_frame_time(emscripten_get_now() - frame_start, render ? 1 : 0);
+    gloss_js_frame_time(emscripten_get_now() - frame_start);
     // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
     static bool s_reported = false;
     if (!s_reported) {
