@@ -10,6 +10,7 @@
 //   - navigation -> the frame after the first one that shows the article (a task link; its
 //     timestamp), for 2 MB and 5 KB, with the parts of the cold start.
 // Run: scripts/bench --browser   (needs dist/ built: scripts/build web)
+//      BENCH_RATIOS=1 BENCH_OPEN_ONLY=1 node bench/bench_browser.mjs   (the cold start alone)
 import { readFileSync, readdirSync } from "node:fs";
 import { serve, launch } from "../tests/web/support.mjs";
 
@@ -42,6 +43,7 @@ const percentile = (values, p) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 };
 const f1 = (x) => x.toFixed(1);
+const OPEN_ONLY = Boolean(process.env.BENCH_OPEN_ONLY);
 
 // CPU seconds (user + system) of the browser: every Chromium process below this one, from /proc.
 function browserCpuSeconds(rootPid = process.pid) {
@@ -162,6 +164,10 @@ async function glossRun(browser, server, big, small, ratio) {
   const smallOpen = await firstFrame("bench-small.jsonl");
   await page.evaluate(() => window.gloss.clearSavedSession());
   const bigOpen = await firstFrame("bench-big.jsonl");
+  if (OPEN_ONLY) {
+    await context.close();
+    return { smallOpen, bigOpen, problems };
+  }
   await page.waitForFunction(() => !window.gloss.state().assistBusy, null, { timeout: 180000, polling: 500 });
   const suggestions = await page.evaluate(() => window.gloss.state().suggestions);
   await page.waitForFunction(() => window.gloss.isSaved(), null, { timeout: 60000, polling: 200 });
@@ -202,12 +208,13 @@ try {
   const small = JSON.stringify({ id: "small", text: smallDoc.text, spans: smallDoc.spans }) + "\n";
   console.log(`article: ${(Buffer.byteLength(doc.text) / 1048576).toFixed(2)} MB, ${doc.length} code points, ${doc.spans.length} spans; small: ${Buffer.byteLength(smallDoc.text)} bytes`);
   for (const ratio of (process.env.BENCH_RATIOS || "1,2").split(",").map(Number)) {
-    const floor = await floorRun(browser, server, ratio);
+    const floor = OPEN_ONLY ? null : await floorRun(browser, server, ratio);
     const gloss = await glossRun(browser, server, big, small, ratio);
     console.log(`\n== 1280x800, devicePixelRatio ${ratio}`);
     console.log(`navigation -> first frame showing the article: 5 KB ${gloss.smallOpen.at.toFixed(0)} ms, 2 MB ${gloss.bigOpen.at.toFixed(0)} ms`);
     for (const [which, open] of [["5 KB", gloss.smallOpen], ["2 MB", gloss.bigOpen]])
       console.log(`  ${which} cold start parts (ms from navigation): ` + Object.entries(open.parts).map(([k, v]) => `${k} ${Number.isFinite(v) ? v.toFixed(0) : "-"}`).join(", "));
+    if (OPEN_ONLY) continue;
     console.log(`Assist on the 2 MB article: ${gloss.suggestions} suggestions pending`);
     console.log(`| measured | Gloss | blank WebGL2 canvas (floor) |`);
     console.log(`|---|---|---|`);

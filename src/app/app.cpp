@@ -35,20 +35,86 @@ std::string summarize(const core::Diagnostics& diagnostics) {
 } // namespace
 
 bool App::load_fonts(const void* ttf, std::size_t size, float scale) {
-    m_font_data.assign(static_cast<const char*>(ttf), size);
     m_scale = scale;
-    m_fonts = app::load_fonts(m_font_data.data(), m_font_data.size(), scale);
+    bool usable = m_fonts.load(std::string(static_cast<const char*>(ttf), size), scale);
+    m_glyph_texts.clear();
+    m_glyph_revision = ~std::uint64_t{0};
+    want_session_glyphs();
+    m_fonts.update();
     set_dark(m_dark);
+    m_article.invalidate_layout();
     m_frames.invalidate();
-    return m_fonts.ui != nullptr;
+    return usable;
 }
 
 void App::set_ui_scale(float scale) {
-    if (scale <= 0 || scale == m_scale || m_font_data.empty()) return;
+    if (scale <= 0 || scale == m_scale) return;
     m_scale = scale;
-    m_fonts = app::load_fonts(m_font_data.data(), m_font_data.size(), scale);
+    m_fonts.set_scale(scale);
     set_dark(m_dark);
     m_frames.invalidate();
+}
+
+bool App::update_fonts() {
+    want_session_glyphs();
+    if (!m_fonts.update()) return false;
+    m_article.invalidate_layout();
+    m_frames.invalidate();
+    return true;
+}
+
+void App::want_session_glyphs() {
+    // Texts are read again only when the documents are others (loaded, replaced, restored).
+    const auto& documents = m_session.documents();
+    bool texts_changed = documents.size() != m_glyph_texts.size();
+    for (std::size_t i = 0; i < documents.size() && !texts_changed; ++i)
+        texts_changed = documents[i].text().utf8().data() != m_glyph_texts[i];
+    auto want_spans = [&](const core::Document& document) {
+        document.spans().for_each([&](const core::Span& span) {
+            for (const auto& [name, value] : span.attrs)
+                m_fonts.want(value);
+            m_fonts.want(span.annotator);
+        });
+    };
+    if (texts_changed) {
+        m_glyph_texts.clear();
+        for (const core::Document& document : documents) {
+            m_glyph_texts.push_back(document.text().utf8().data());
+            m_fonts.want(document.text().utf8());
+            m_fonts.want(document.id);
+            m_fonts.want(document.meta.title);
+            want_spans(document);
+        }
+    }
+    // The schema and the current document's spans may change with any edit.
+    std::size_t current = m_session.current_index();
+    if (texts_changed || m_session.revision() != m_glyph_revision || current != m_glyph_document) {
+        m_glyph_revision = m_session.revision();
+        m_glyph_document = current;
+        for (const core::Label& label : m_session.schema.labels()) {
+            m_fonts.want(label.name);
+            m_fonts.want(label.description);
+            for (const core::AttributeDef& attribute : label.attributes) {
+                m_fonts.want(attribute.name);
+                for (const std::string& value : attribute.values)
+                    m_fonts.want(value);
+            }
+        }
+        if (const core::Document* document = m_session.document(); document && !texts_changed)
+            want_spans(*document);
+    }
+    // Messages, which change without an edit.
+    m_fonts.want(m_error);
+    m_fonts.want(m_submit_message);
+}
+
+void App::want_typed_glyphs() {
+    m_fonts.want(m_search);
+    const ImGuiInputTextState& field = ImGui::GetCurrentContext()->InputTextState;
+    if (field.ID != 0)
+        m_fonts.want(std::string_view(field.TextA.Data, static_cast<std::size_t>(field.CurLenA)));
+    // The next frame's update_fonts() adds what is missing.
+    if (m_fonts.pending()) m_frames.request();
 }
 
 core::Diagnostics App::load_schema(std::string_view json, const std::string& source) {
@@ -263,7 +329,7 @@ void App::frame() {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
-    if (m_fonts.ui) ImGui::PushFont(m_fonts.ui);
+    if (m_fonts.ui()) ImGui::PushFont(m_fonts.ui());
     ImGui::Begin("Gloss", nullptr, flags);
 
     if (!m_error.empty()) {
@@ -316,8 +382,8 @@ void App::frame() {
         options.height = m_panel_height;
         if (m_picking_speaker) options.numbered = m_session.speaker_candidates(m_speaker_quote);
         options.search_matches = m_matches;
-        m_article.draw(m_session, m_fonts.article ? m_fonts.article : ImGui::GetFont(),
-                       m_fonts.article ? m_fonts.article_size * m_scale : ImGui::GetFontSize(),
+        m_article.draw(m_session, m_fonts.article() ? m_fonts.article() : ImGui::GetFont(),
+                       m_fonts.article() ? FontAtlas::article_size * m_scale : ImGui::GetFontSize(),
                        options);
         panels[1] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         // While picking a speaker, a click on a mention links it to the quote.
@@ -337,7 +403,8 @@ void App::frame() {
     draw_shortcut_sheet();
     ImGui::End();
     draw_instructions();
-    if (m_fonts.ui) ImGui::PopFont();
+    if (m_fonts.ui()) ImGui::PopFont();
+    want_typed_glyphs(); // typed or pasted into a field this frame
     // Last, and not in the first frame that shows a change (an edit of this frame, documents
     // loaded since the last): that frame goes to the screen without waiting for Assist's few
     // milliseconds, which it takes in the next. No suggestions while reviewing: the adjudicated

@@ -38,10 +38,15 @@ public:
     // Fonts from TTF bytes for the current ImGui context; false when the bytes are unusable
     // (ImGui's built-in font is used then, without curly quotes).
     bool load_fonts(const void* ttf, std::size_t size, float scale);
-    // Scales the whole interface (fonts rasterised at the new size, style sizes scaled): the
-    // web platform passes devicePixelRatio so text is crisp. Needs the fonts loaded first;
-    // the renderer must re-upload the font texture afterwards.
+    // Scales the whole interface (fonts rasterised at the new size by the next update_fonts(),
+    // style sizes scaled): the web platform passes devicePixelRatio so text is crisp.
     void set_ui_scale(float scale);
+    // Before ImGui::NewFrame(): adds the glyphs of whatever the session holds now (documents,
+    // labels, attribute values, a field being edited, messages) to the font atlas and rebuilds
+    // it when some were missing or the scale changed. True when it rebuilt: the renderer must
+    // upload the font texture again.
+    bool update_fonts();
+    const FontAtlas& fonts() const { return m_fonts; }
     float ui_scale() const { return m_scale; }
     // Schema from JSON; on error the current schema stays and the diagnostics say why.
     core::Diagnostics load_schema(std::string_view json, const std::string& source);
@@ -185,8 +190,14 @@ private:
     bool m_assist_deferred = false;     // Assist skipped this frame, to step in the next
     Session m_session;
     ArticleView m_article;
-    Fonts m_fonts;
-    std::string m_font_data; // the TTF, kept to rebuild the atlas at another scale
+    FontAtlas m_fonts;
+    // What update_fonts() has asked the atlas for: the texts of these documents (their bytes'
+    // addresses), and the spans and schema as of this revision.
+    std::vector<const void*> m_glyph_texts;
+    std::uint64_t m_glyph_revision = ~std::uint64_t{0};
+    std::size_t m_glyph_document = ~std::size_t{0};
+    void want_session_glyphs();
+    void want_typed_glyphs();
     float m_scale = 1.0f;
     float m_panel_height = 0; // height of the three panels this frame
     std::string m_error;

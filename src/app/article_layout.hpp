@@ -23,6 +23,8 @@ public:
     // Re-wraps when the text, font or width changed; cheap otherwise.
     void update(const core::Text& text, ImFont* font, float font_size, float width,
                 float paragraph_gap);
+    // Re-wraps at the next update() whatever changed (the font's glyphs were rebuilt).
+    void invalidate() { m_text = nullptr; }
 
     const std::vector<Line>& lines() const { return m_lines; }
     float height() const { return m_height; }

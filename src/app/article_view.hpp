@@ -39,6 +39,8 @@ public:
     std::optional<ScreenRect> rect_of(std::size_t cp) const;
     // Scrolls so that code point `cp` is visible in the next frame.
     void scroll_to(std::size_t cp) { m_scroll_to = cp; }
+    // The font's glyphs changed: lay the text out again in the next frame.
+    void invalidate_layout() { m_layout.invalidate(); }
     // The scroll offset of the last frame, and one to apply in the next (a restored session).
     float scroll() const { return m_scroll_y; }
     void restore_scroll(float y) { m_restore_scroll = y; }

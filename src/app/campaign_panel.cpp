@@ -45,12 +45,14 @@ void draw_runs(const std::vector<MarkdownRun>& runs, ImU32 strong, ImU32 code) {
 void App::set_campaign(Campaign campaign) {
     m_frames.request();
     m_campaign = std::move(campaign);
+    m_fonts.want(m_campaign.label);
     m_session.set_read_only(m_campaign.preview || m_submit_state == SubmitState::Submitted);
 }
 
 void App::set_instructions(std::string text) {
     m_frames.request();
     m_instructions = std::move(text);
+    m_fonts.want(m_instructions);
     m_instructions_open = !m_instructions.empty();
 }
 

@@ -73,6 +73,7 @@ void Harness::frame() {
 
 void Harness::step(double seconds) {
     ImGui::GetIO().DeltaTime = static_cast<float>(seconds);
+    app.update_fonts();
     ImGui::NewFrame();
     app.frame();
     ImGui::Render();

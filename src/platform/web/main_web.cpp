@@ -22,9 +22,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 namespace {
@@ -64,6 +62,14 @@ EM_JS(void, gloss_js_wake, (), {
 EM_JS(void, gloss_js_text_input, (int active), {
     if (Module.glossTextInput) Module.glossTextInput(active !== 0);
 });
+// The page's ?assist= parameter (boot.js may not be there yet: read here, without eval, which
+// the Content-Security-Policy forbids).
+EM_JS(int, gloss_js_assist_off, (), {
+    const value = new URLSearchParams(location.search).get("assist") || "";
+    return ["off", "0", "false"].includes(value) ? 1 : 0;
+});
+EM_JS(int, gloss_js_task_link, (), { return Module.glossCampaign ? 1 : 0; });
+EM_JS(void, gloss_js_note_restored, (), { Module.glossRestored = true; });
 // clang-format on
 
 // Mouse wheel on the canvas. ImGui's GLFW backend listens on the document, where Chrome makes
@@ -79,20 +85,31 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
     return EM_TRUE;
 }
 
+// One read of the whole file (a stream copied character by character took tens of ms for the
+// font and the lexicon).
 std::string read_file(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    std::string bytes;
+    if (std::FILE* file = std::fopen(path, "rb")) {
+        if (std::fseek(file, 0, SEEK_END) == 0) {
+            long size = std::ftell(file);
+            std::rewind(file);
+            if (size > 0) {
+                bytes.resize(static_cast<std::size_t>(size));
+                bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file));
+            }
+        }
+        std::fclose(file);
+    }
+    return bytes;
 }
 
 // One frame; returns when the next one is needed, as boot.js takes it: 0 the next animation
 // frame, a delay in milliseconds, or -1 for none until an event wakes the app.
 double frame() {
     double frame_start = emscripten_get_now();
-    auto ratio = static_cast<float>(gloss_js_fit_canvas());
-    if (ratio != s_app->ui_scale()) {
-        s_app->set_ui_scale(ratio);
+    s_app->set_ui_scale(static_cast<float>(gloss_js_fit_canvas()));
+    // Glyphs on demand (the documents' scripts, text typed) and the scale: a new atlas to upload.
+    if (s_app->update_fonts()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -172,19 +189,9 @@ int main() {
                      "gloss: decoration shaders unavailable; drawing underlines as polylines\n");
 
     s_app = std::make_unique<gloss::app::App>(s_host);
-    std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
-    // At the page's devicePixelRatio from the start: the atlas is built once, not again in the
-    // first frame.
-    auto ratio = static_cast<float>(gloss_js_fit_canvas());
-    if (!s_app->load_fonts(font.data(), font.size(), ratio))
-        s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
-    gloss_js_mark("gloss-fonts");
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
     // ?assist=off: no suggestions (a campaign that wants workers' own answers).
-    std::string assist =
-        emscripten_run_script_string("new URLSearchParams(location.search).get('assist') || ''");
-    if (assist == "off" || assist == "0" || assist == "false")
-        s_app->session().set_assist_enabled(false);
+    if (gloss_js_assist_off()) s_app->session().set_assist_enabled(false);
     s_app->defer_lexicon(read_file("/assets/lexicon.txt"));
     gloss_js_mark("gloss-lexicon");
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
@@ -192,11 +199,18 @@ int main() {
     // The last session of this browser (of this task, for a task link) when there is one,
     // otherwise the samples; a task link's documents come from web/campaign.js once ready.
     bool restored = s_autosave->restore_saved();
-    bool task_link = emscripten_run_script_int("Module.glossCampaign ? 1 : 0") != 0;
-    if (restored) emscripten_run_script("Module.glossRestored = true");
+    bool task_link = gloss_js_task_link() != 0;
+    if (restored) gloss_js_note_restored();
     if (!restored && !task_link)
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
     gloss_js_mark("gloss-documents");
+    std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
+    // After the documents, at the page's devicePixelRatio: the atlas is built once, with the
+    // glyphs the documents need, not again in the first frame.
+    auto ratio = static_cast<float>(gloss_js_fit_canvas());
+    if (!s_app->load_fonts(font.data(), font.size(), ratio))
+        s_app->show_error("The Unicode font did not load; text may show fallback glyphs.");
+    gloss_js_mark("gloss-fonts");
     gloss::platform::set_api_app(s_app.get());
     s_app->frames().set_wake(gloss_js_wake);
     gloss_js_wake();
