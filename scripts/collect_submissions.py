@@ -5,7 +5,9 @@ Usage: scripts/collect_submissions.py RECEIVED OUTDIR
 
 RECEIVED holds what the endpoint stored: one gloss-submission JSON object per line (or one
 object in the whole file). A submission sent twice (the same submission_id, e.g. a retry whose
-answer was lost) counts once. Each worker's documents go to OUTDIR/<annotator>.jsonl, every
+answer was lost) counts once. Each worker's documents go to OUTDIR/<annotator>.jsonl (the name
+made safe: other characters than letters, digits, ".", "_" and "-" become "_", and names that
+would collide get "-2", "-3", ...), every
 span marked with that annotator, ready for `gloss score`, `gloss agree` and `gloss merge`.
 Problems are reported as RECEIVED:LINE: message; the exit status is 1 when there were any.
 See docs/CROWDSOURCING.md.
@@ -63,14 +65,27 @@ def main(argv):
                 span["annotator"] = annotator
             workers.setdefault(annotator, []).append(doc)
     os.makedirs(outdir, exist_ok=True)
+    taken = set()
     for annotator, docs in sorted(workers.items()):
-        name = re.sub(r"[^A-Za-z0-9._-]", "_", annotator) or "anonymous"
+        name = file_name(annotator, taken)
         with open(os.path.join(outdir, name + ".jsonl"), "w", encoding="utf-8") as f:
             for doc in docs:
                 f.write(json.dumps(doc, ensure_ascii=False) + "\n")
         print(f"{name}.jsonl: {len(docs)} documents")
     print(f"{len(seen)} submissions from {len(workers)} workers")
     return 1 if problems else 0
+
+
+def file_name(annotator, taken):
+    """A file name for a worker's documents that is no path and no hidden file, and that no other
+    worker of this collection has (compared without regard to case): "a/b" and "a_b" get
+    "a_b" and "a_b-2"."""
+    stem = re.sub(r"[^A-Za-z0-9._-]", "_", annotator).lstrip(".") or "anonymous"
+    name, n = stem, 2
+    while name.lower() in taken:
+        name, n = f"{stem}-{n}", n + 1
+    taken.add(name.lower())
+    return name
 
 
 def sub_doc_time(sub, doc):

@@ -6,6 +6,9 @@ index.html names them, so a static host can cache them for ever and an update is
 with a stale cached piece: only index.html must be revalidated. All URLs are relative, so dist/
 works from any path of any host.
 
+embedding.json (the origins allowed to embed the app, docs/API.md) is the site owner's: it keeps
+its plain name, and a rebuild keeps the one already in DIST_DIR.
+
 usage: make_dist.py WEB_DIR ENGINE_DIR DIST_DIR
 """
 import hashlib
@@ -27,7 +30,7 @@ def main(argv):
     web, engine, dist = argv[1:]
     files = {}  # logical name -> bytes
     for name in sorted(os.listdir(web)):
-        if name != "index.html" and os.path.isfile(os.path.join(web, name)):
+        if name not in ("index.html", "embedding.json") and os.path.isfile(os.path.join(web, name)):
             with open(os.path.join(web, name), "rb") as f:
                 files[name] = f.read()
     for name in ("gloss.js", "gloss.wasm", "gloss.data"):
@@ -57,6 +60,9 @@ def main(argv):
             f.write(data)
     with open(os.path.join(staging, "index.html"), "w", encoding="utf-8") as f:
         f.write(page)
+    kept = os.path.join(dist, "embedding.json")
+    shutil.copyfile(kept if os.path.isfile(kept) else os.path.join(web, "embedding.json"),
+                    os.path.join(staging, "embedding.json"))
     with open(os.path.join(staging, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(names, f, indent=1, sort_keys=True)
         f.write("\n")

@@ -184,13 +184,30 @@
     if (event.dataTransfer && event.dataTransfer.files.length) openFiles(Array.from(event.dataTransfer.files));
   });
 
-  // The postMessage bridge: a page embedding Gloss in an iframe sends
-  // {gloss: id, method, args} and receives {gloss: id, result} or {gloss: id, error}.
+  // [Embedding] The postMessage bridge: a page embedding Gloss in an iframe (or one that opened
+  // it) sends {gloss: id, method, args} and receives {gloss: id, result} or {gloss: id, error}.
+  // Only this page's own origin and the origins the site owner lists in embedding.json (served
+  // beside index.html: {"origins": ["https://lab.example.org"]}) are answered; a link cannot
+  // add one. Answers go to the asking origin only, change events only to allowed origins.
+  const embedding = fetch("embedding.json", { cache: "no-cache", credentials: "omit" })
+    .then((response) => (response.ok ? response.json() : { origins: [] }))
+    .then((list) => new Set((Array.isArray(list && list.origins) ? list.origins : [])
+      .filter((origin) => typeof origin === "string" && /^https?:\/\/[^/]+$/.test(origin) && origin !== "null")))
+    .catch(() => new Set());
+  let allowedOrigins = new Set();
+  embedding.then((origins) => { allowedOrigins = origins; });
+  const allowed = (origin) => origin === location.origin || allowedOrigins.has(origin);
   const bridged = ["getAnnotations", "loadDocuments", "loadSchema", "loadReview", "exportAs", "select", "openFile"];
   window.addEventListener("message", async (event) => {
     const data = event.data;
     if (!data || typeof data !== "object" || data.gloss === undefined || !data.method || !event.source) return;
-    const reply = (payload) => event.source.postMessage({ gloss: data.gloss, ...payload }, event.origin === "null" ? "*" : event.origin);
+    if (event.source !== window.parent && event.source !== window.opener) return;
+    await embedding;
+    if (!allowed(event.origin)) {
+      console.warn(`gloss: a message from ${event.origin} was ignored: that origin may not embed this app (docs/API.md, "Allowing an origin")`);
+      return;
+    }
+    const reply = (payload) => event.source.postMessage({ gloss: data.gloss, ...payload }, event.origin);
     if (!bridged.includes(data.method)) { reply({ error: `unknown method "${data.method}"` }); return; }
     try {
       await ready;
@@ -199,6 +216,16 @@
       reply({ error: error.message || String(error) });
     }
   });
+  // Change events for an embedding page: posted once per allowed origin, so that the browser
+  // delivers each only to a parent or opener of that origin.
+  function postChange() {
+    for (const target of [window.parent !== window ? window.parent : null, window.opener]) {
+      if (!target) continue;
+      for (const origin of [location.origin, ...allowedOrigins]) {
+        try { target.postMessage({ gloss: "change" }, origin); } catch { /* closed */ }
+      }
+    }
+  }
 
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("This browser cannot run WebAssembly, which Gloss needs. Please use a current Chrome, Firefox, Safari or Edge.");
@@ -322,7 +349,7 @@
       for (const callback of listeners.change) {
         try { callback(); } catch (error) { console.warn("gloss change listener failed:", error); }
       }
-      if (window.parent !== window) window.parent.postMessage({ gloss: "change" }, "*");
+      postChange();
     },
     glossOpenFile() { picker.click(); },
     glossReviewFiles() { reviewPicker.click(); },

@@ -6,22 +6,45 @@
 (function () {
   const params = new URLSearchParams(location.search);
   const get = (name) => (params.get(name) || "").trim();
-  const absolute = (url) => (url ? new URL(url, location.href).href : "");
   const RETRY_FIRST_MS = 1000;
   const RETRY_LONGEST_MS = 60000;
+  // Mechanical Turk's production and sandbox hosts: the only places turkSubmitTo may post to.
+  const TURK_ORIGINS = ["https://www.mturk.com", "https://workersandbox.mturk.com"];
 
-  const tasks = absolute(get("tasks"));
+  // [Safe links] Links are written by others: every address the page fetches, posts to or goes
+  // to must be http(s) (or relative to the page); anything else is refused, said in the
+  // interface once the engine is ready, and never used.
+  const refused = [];
+  function address(name, { origins = null } = {}) {
+    const value = get(name);
+    if (!value) return "";
+    let url = null;
+    try { url = new URL(value, location.href); } catch { /* refused below */ }
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+      refused.push(`The link's ${name}= (${shown}) is not an http(s) address: it was refused.`);
+      return "";
+    }
+    if (origins && !origins.includes(url.origin)) {
+      refused.push(`The link's ${name}= (${shown}) is not one of ${origins.join(", ")}: it was refused.`);
+      return "";
+    }
+    return url.href;
+  }
+
+  const tasksGiven = !!get("tasks");
   const assignmentId = get("assignmentId");
-  const link = !tasks ? null : {
-    tasks,
-    schema: absolute(get("schema")),
-    instructions: absolute(get("instructions")),
-    submit: absolute(get("submit")),
-    done: get("done") ? absolute(get("done")) : "",
+  const link = !tasksGiven ? null : {
+    tasks: address("tasks"),
+    schema: address("schema"),
+    instructions: address("instructions"),
+    submit: address("submit"),
+    done: address("done"),
     code: get("code"),
-    mturk: assignmentId ? { assignmentId, hitId: get("hitId"), turkSubmitTo: get("turkSubmitTo"), workerId: get("workerId") } : null,
+    mturk: assignmentId ? { assignmentId, hitId: get("hitId"), turkSubmitTo: address("turkSubmitTo", { origins: TURK_ORIGINS }), workerId: get("workerId") } : null,
     prolific: get("PROLIFIC_PID") ? { pid: get("PROLIFIC_PID"), study: get("STUDY_ID"), session: get("SESSION_ID") } : null,
   };
+  if (link && refused.length) refused.push("Nothing will be fetched from or sent to a refused address.");
   if (link) {
     link.preview = assignmentId === "ASSIGNMENT_ID_NOT_AVAILABLE";
     link.annotator = get("annotator") || (link.mturk && link.mturk.workerId) || (link.prolific && link.prolific.pid) || "";
@@ -30,7 +53,7 @@
   // One saved session (and one submission) per task and worker: another task link in the same
   // browser starts from its own documents.
   const sessionKey = !link ? "current"
-    : `task:${link.tasks}|${assignmentId || (link.prolific && link.prolific.session) || link.annotator}`;
+    : `task:${link.tasks || get("tasks")}|${assignmentId || (link.prolific && link.prolific.session) || link.annotator}`;
 
   let ccall = null;
   const setState = (state, message, code = "") => { if (ccall) ccall("gloss_set_submission", null, ["number", "string", "string"], [state, message, code]); };
@@ -189,15 +212,17 @@
       label: link.mturk && link.mturk.hitId ? `HIT ${link.mturk.hitId}` : "",
     })]);
     api.onSubmit(submit);
-    const problems = [];
+    const problems = [...refused];
     const instructions = prefetched.instructions
       ? prefetched.instructions().then((text) => ccall("gloss_set_instructions", null, ["string"], [text]), (e) => problems.push(e.message))
       : Promise.resolve();
     if (!api.restored) {
       try {
         if (prefetched.schema) api.gloss.loadSchema(await prefetched.schema(), link.schema);
-        api.gloss.loadDocuments(await prefetched.tasks(), link.tasks);
-        performance.mark("gloss-tasks-loaded");
+        if (prefetched.tasks) {
+          api.gloss.loadDocuments(await prefetched.tasks(), link.tasks);
+          performance.mark("gloss-tasks-loaded");
+        }
       } catch (error) {
         problems.push(/^Could not load/.test(error.message) ? error.message : `The task file or schema could not be read:\n${error.message}`);
       }

@@ -543,11 +543,17 @@ std::string brat_annotation_conf(const std::vector<core::Document>& documents,
 BratExport write_brat(const std::vector<core::Document>& documents,
                       const core::LabelSchema* schema) {
     BratExport out;
+    // Names already given, in ASCII lower case: "Doc" and "doc" are one file on many disks.
     std::set<std::string> names;
+    auto folded = [](std::string name) {
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return name;
+    };
     std::size_t metadata = 0;
     for (const core::Document& d : documents) {
         std::string name = file_safe(d.id);
-        for (int n = 2; !names.insert(name).second; ++n)
+        for (int n = 2; !names.insert(folded(name)).second; ++n)
             name = file_safe(d.id) + "-" + std::to_string(n);
         out.files.push_back({name + ".txt", d.text().utf8()});
         out.files.push_back({name + ".ann", write_brat_ann(d, schema, out.diagnostics)});

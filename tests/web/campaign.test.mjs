@@ -12,13 +12,14 @@ const tasks = [
   { id: "t1", text: "Antony Blinken said the talks were “very active”." },
   { id: "t2", text: "Léa Marchetti visited Cairo 🌍 on Tuesday." },
 ].map((d) => JSON.stringify(d)).join("\n") + "\n";
+const TURK_SANDBOX = "https://workersandbox.mturk.com";
 const schema = readFileSync(path.join(root, "assets/schema/default.json"), "utf8");
 const instructions = "# Guidelines\n\nLabel every **person** and place.\n\n- Press P for a person\n- Press Ctrl+Enter when a document is done\n";
 
 // The campaign's other host: task files (with and without CORS) and the receiving endpoint.
 // `plan` says how to answer each POST to /submit in turn: a status, or "drop" (close the socket).
 function startReceiver() {
-  const state = { plan: [], posts: [], accepted: new Map(), forms: [] };
+  const state = { plan: [], posts: [], accepted: new Map() };
   const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Content-Type, Idempotency-Key", "Access-Control-Allow-Methods": "POST, GET, OPTIONS" };
   const server = http.createServer((request, response) => {
     let body = "";
@@ -31,12 +32,6 @@ function startReceiver() {
         if (!(url.pathname in files)) { response.writeHead(404, cors); response.end("not found"); return; }
         response.writeHead(200, url.pathname.startsWith("/nocors/") ? {} : cors);
         response.end(files[url.pathname]);
-        return;
-      }
-      if (url.pathname === "/mturk/externalSubmit") {
-        state.forms.push(new URLSearchParams(body));
-        response.writeHead(200, { "Content-Type": "text/html" });
-        response.end("<p>Thanks from the platform</p>");
         return;
       }
       if (url.pathname === "/done") { response.writeHead(200, { "Content-Type": "text/html" }); response.end("<p>done</p>"); return; }
@@ -117,7 +112,7 @@ for (const [name, tasksUrl, expected] of [
 
 test("Mechanical Turk's preview shows the task read-only", async () => {
   const page = await newPage(browser);
-  const state = await openTask(page, taskUrl({ assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE", hitId: "HIT9", turkSubmitTo: receiver.url }));
+  const state = await openTask(page, taskUrl({ assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE", hitId: "HIT9", turkSubmitTo: TURK_SANDBOX }));
   assert.equal(state.readOnly, true);
   assert.equal(state.documents, 2);
   await page.evaluate(() => window.gloss.select("t1", 0, 14));
@@ -204,16 +199,21 @@ test("submission survives refusals, a dropped connection and a reload, and arriv
 });
 
 test("Mechanical Turk mode posts the form to turkSubmitTo/mturk/externalSubmit", async () => {
-  receiver.forms = [];
   const page = await newPage(browser);
-  await openTask(page, taskUrl({ assignmentId: "A-42", hitId: "H-1", workerId: "W-7", turkSubmitTo: receiver.url }));
+  // Mechanical Turk's sandbox, answered here: turkSubmitTo may name no other host.
+  const forms = [];
+  await page.route(`${TURK_SANDBOX}/**`, (route) => {
+    forms.push(new URLSearchParams(route.request().postData() || ""));
+    route.fulfill({ status: 200, contentType: "text/html", body: "<p>Thanks from the platform</p>" });
+  });
+  await openTask(page, taskUrl({ assignmentId: "A-42", hitId: "H-1", workerId: "W-7", turkSubmitTo: TURK_SANDBOX }));
   assert.equal((await page.evaluate(() => window.gloss.state())).annotator, "W-7");
   await labelAndFinish(page);
-  const navigation = page.waitForURL(`${receiver.url}/mturk/externalSubmit`);
+  const navigation = page.waitForURL(`${TURK_SANDBOX}/mturk/externalSubmit`);
   assert.equal(await page.evaluate(() => window.gloss.submit()), true);
   await navigation;
-  assert.equal(receiver.forms.length, 1);
-  const form = receiver.forms[0];
+  assert.equal(forms.length, 1);
+  const form = forms[0];
   assert.equal(form.get("assignmentId"), "A-42");
   const documents = JSON.parse(form.get("annotations"));
   assert.equal(documents[0].spans[0].text, "Antony Blinken");

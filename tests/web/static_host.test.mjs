@@ -5,11 +5,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { dist, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
+import { dist, serve, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
 
 const subPath = "/campaigns/spring-2026/gloss/";
 
@@ -30,44 +30,8 @@ async function waitForServer(url, child, log) {
   throw new Error(`${url} did not answer: ${log()}`);
 }
 
-async function startNginx() {
-  const prefix = mkdtempSync(path.join(os.tmpdir(), "gloss-nginx-"));
-  const port = await freePort();
-  const user = process.getuid && process.getuid() === 0 ? "user root root;" : "";
-  // index.html must be revalidated; the hashed files never change, so they may be cached for ever.
-  writeFileSync(path.join(prefix, "nginx.conf"), `${user}
-worker_processes 1;
-daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    location ${subPath} {
-      alias ${dist}/;
-      location ~ "\\.[0-9a-f]{10}\\.(js|wasm|data|css)$" { add_header Cache-Control "public, max-age=31536000, immutable"; }
-      location ~ /index\\.html$ { add_header Cache-Control "no-cache"; }
-    }
-  }
-}
-`);
-  const child = spawn("/usr/sbin/nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c) => { output += c; });
-  child.stderr.on("data", (c) => { output += c; });
-  const log = () => { try { return output + readFileSync(path.join(prefix, "error.log"), "utf8"); } catch { return output; } };
-  const url = `http://127.0.0.1:${port}${subPath}`;
-  await waitForServer(url, child, log);
-  return { url, close: () => child.kill() };
-}
+// nginx with the documented headers (tests/web/support.mjs).
+const startNginx = () => serve(dist, { subPath });
 
 async function startHttpServer() {
   const root = mkdtempSync(path.join(os.tmpdir(), "gloss-static-"));
@@ -99,7 +63,7 @@ test("dist/ names only relative, content-hashed files", () => {
     assert.match(url, /\.[0-9a-f]{10}\.(js|wasm|data|css)$/, `${url} carries a content hash`);
   }
   const files = readdirSync(dist).sort();
-  assert.deepEqual(files, [...new Set([...named, "index.html", "manifest.json"])].sort(), "dist/ holds nothing stale");
+  assert.deepEqual(files, [...new Set([...named, "embedding.json", "index.html", "manifest.json"])].sort(), "dist/ holds nothing stale");
   // The scripts build their own URLs relative to the page too.
   for (const name of named.filter((n) => n.endsWith(".js"))) {
     const text = readFileSync(path.join(dist, name), "utf8");

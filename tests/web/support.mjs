@@ -1,7 +1,9 @@
 // Shared helpers for the browser tests: serve dist/ on 127.0.0.1 with Python's http.server,
 // launch Debian's Chromium through playwright-core, and fail on page or console errors.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -11,24 +13,83 @@ export const dist = path.join(root, "dist");
 export const artifacts = path.join(root, "test-artifacts");
 mkdirSync(artifacts, { recursive: true });
 
-/** Serves `dir` on 127.0.0.1 (a free port); resolves to { url, close }. */
-export function serve(dir = dist) {
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
   return new Promise((resolve, reject) => {
-    const server = spawn("python3", ["-u", "-m", "http.server", "--bind", "127.0.0.1", "--directory", dir, "0"],
-      { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const onData = (chunk) => {
-      output += chunk;
-      const m = /port (\d+)/.exec(output);
-      if (m) {
-        server.stdout.off("data", onData);
-        resolve({ url: `http://127.0.0.1:${m[1]}/`, close: () => server.kill() });
-      }
-    };
-    server.stdout.on("data", onData);
-    server.stderr.on("data", () => {}); // request log
-    server.on("exit", (code) => reject(new Error(`http.server exited (${code}): ${output}`)));
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
   });
+}
+
+async function waitForServer(url, child, log) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${log()}`);
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer: ${log()}`);
+}
+
+/**
+ * Serves `dir` (dist/ by default) at `subPath` on 127.0.0.1 (a free port) with Debian's nginx and
+ * the documented headers of docs/gloss-headers.nginx on the page (the Content-Security-Policy
+ * among them); `frameAncestors` adds origins to its frame-ancestors, as a site owner would for
+ * the origins of dist/embedding.json. Resolves to { url, port, close }.
+ */
+export async function serve(dir = dist, { subPath = "/", frameAncestors = [] } = {}) {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), "gloss-nginx-"));
+  const port = await freePort();
+  let headers = readFileSync(path.join(root, "docs/gloss-headers.nginx"), "utf8");
+  if (frameAncestors.length) headers = headers.replace("frame-ancestors 'self'", `frame-ancestors 'self' ${frameAncestors.join(" ")}`);
+  writeFileSync(path.join(prefix, "gloss-headers.nginx"), headers);
+  const user = process.getuid && process.getuid() === 0 ? "user root root;" : "";
+  // index.html must be revalidated; the hashed files never change, so they may be cached for ever.
+  writeFileSync(path.join(prefix, "nginx.conf"), `${user}
+worker_processes 1;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  types { application/x-ndjson jsonl; text/markdown md; }
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location ${subPath} {
+      alias ${dir}/;
+      location ~ "\\.[0-9a-f]{10}\\.(js|wasm|data|css)$" { add_header Cache-Control "public, max-age=31536000, immutable"; }
+      location ~ /index\\.html$ { include ${prefix}/gloss-headers.nginx; }
+    }
+  }
+}
+`);
+  const child = spawn("/usr/sbin/nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (c) => { output += c; });
+  child.stderr.on("data", (c) => { output += c; });
+  const log = () => { try { return output + readFileSync(path.join(prefix, "error.log"), "utf8"); } catch { return output; } };
+  const url = `http://127.0.0.1:${port}${subPath}`;
+  await waitForServer(url, child, log);
+  return { url, port, close: () => child.kill() };
+}
+
+/** Serves `dir` with Python's http.server (no headers at all: the <meta> policy alone). */
+export async function servePython(dir = dist) {
+  const port = await freePort();
+  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", "--directory", dir, String(port)],
+    { stdio: ["ignore", "ignore", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (c) => { output += c; });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForServer(url, child, () => output);
+  return { url, port, close: () => child.kill() };
 }
 
 export const chromiumArgs = [

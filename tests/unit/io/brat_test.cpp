@@ -87,3 +87,17 @@ TEST_CASE("bad brat lines are each reported with file and line", "[io][errors][b
     CHECK_THAT(
         all, Catch::Contains("README.md: README.md ignored: not a brat .txt, .ann or .conf file"));
 }
+
+TEST_CASE("brat file names from document ids are no paths and never collide", "[io][brat]") {
+    std::vector<core::Document> docs;
+    for (const char* id : {"../../etc/passwd", "a/b", "a_b", "A_B", ".hidden", "C:evil"})
+        docs.emplace_back(id, core::Text("text"));
+    io::BratExport e = io::write_brat(docs, &test::default_schema());
+    std::vector<std::string> names;
+    for (const io::NamedFile& f : e.files)
+        names.push_back(f.name);
+    CHECK(names == std::vector<std::string>{"_.._etc_passwd.txt", "_.._etc_passwd.ann", "a_b.txt",
+                                            "a_b.ann", "a_b-2.txt", "a_b-2.ann", "A_B-3.txt",
+                                            "A_B-3.ann", "hidden.txt", "hidden.ann", "C_evil.txt",
+                                            "C_evil.ann", "annotation.conf"});
+}
