@@ -1,4 +1,4 @@
-// Shared helpers for the browser tests: serve dist/ on 127.0.0.1 with Python's http.server,
+// Shared helpers for the browser tests: serve dist/ on 127.0.0.1 with Debian's nginx and the documented headers,
 // launch Debian's Chromium through playwright-core, and fail on page or console errors.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
