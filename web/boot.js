@@ -12,7 +12,19 @@
   const engineFile = (name) => engineFiles[name] || name;
   // A task link (web/campaign.js) keeps its own saved session.
   const campaign = window.GlossCampaign && window.GlossCampaign.link ? window.GlossCampaign : null;
-  const sessionKey = campaign ? campaign.sessionKey : "current";
+  // [Projects] The browser keeps several projects, each a record of the "session" store. A site
+  // (or a task link: its own base) has a current one; its key is the base itself or
+  // "<base>~<time>" for those made later. Their names and the current key of each base are in
+  // localStorage ("gloss.projects"). A stored project the engine cannot open is never written
+  // over or deleted by the app: a new project is opened beside it.
+  const baseKey = campaign ? campaign.sessionKey : "current";
+  const registry = (() => {
+    try { return Object.assign({ current: {}, names: {}, problems: {} }, JSON.parse(localStorage.getItem("gloss.projects") || "{}")); }
+    catch { return { current: {}, names: {}, problems: {} }; }
+  })();
+  const saveRegistry = () => { try { localStorage.setItem("gloss.projects", JSON.stringify(registry)); } catch { /* private mode: names are not kept */ } };
+  let sessionKey = registry.current[baseKey] || baseKey;
+  const projectName = (key) => registry.names[key] || (key === baseKey ? (campaign ? "This task" : "My project") : `Project of ${new Date(Number(key.split("~")[1]) || 0).toLocaleString()}`);
   let resolveTask = () => {};
   let started = false;
   let failed = false;
@@ -334,6 +346,7 @@
     glossCampaign: !!campaign,
     glossWake: wake,
     glossReady() {
+      sendProjects();
       overlay.classList.add("hidden");
       canvas.focus();
       resolveReady(window.gloss);
@@ -342,7 +355,14 @@
           ccall: Module.ccall, gloss: window.gloss, restored: !!Module.glossRestored,
           onSubmit: (send) => { Module.glossSubmit = (payload) => { send(payload).catch((error) => console.warn("gloss: submission failed:", error)); }; },
         }).catch((error) => Module.ccall("gloss_show_error", null, ["string"], [`The task link could not be set up: ${error.message}`]))
-          .finally(resolveTask);
+          .finally(() => {
+            // Loading the task's documents cleared the error bar: a stored project that could
+            // not be opened is said again.
+            const problem = Module.glossRestoreProblem;
+            const shown = window.gloss.state().error;
+            if (problem && !shown.includes(problem)) report(shown ? `${shown}\n${problem}` : problem);
+            resolveTask();
+          });
       }
     },
     glossChanged() {
@@ -355,6 +375,7 @@
     glossReviewFiles() { reviewPicker.click(); },
     glossTextInput: setTextInput,
     onRuntimeInitialized() { started = true; },
+    glossProjectName: () => projectName(sessionKey),
     // The engine downloads and compiles while the saved session is read; main() waits for it.
     preRun: [() => { if (!savedRead) { waitingForSaved = true; Module.addRunDependency("gloss-saved"); } }],
   };
@@ -388,7 +409,9 @@
     const db = database;
     const done = (ok, text) => { if (started && !failed) Module.ccall("gloss_autosave_finished", null, ["number", "string"], [ok ? 1 : 0, text]); };
     if (!db) { done(false, "storage is unavailable"); return; }
-    transaction(db, "readwrite", (store) => store.put({ project, view, savedAt: Date.now() }, sessionKey))
+    const key = sessionKey;
+    transaction(db, "readwrite", (store) => store.put({ project, view, savedAt: Date.now() }, key))
+      .then((result) => { if (!knownKeys.includes(key)) { knownKeys.push(key); sendProjects(); } return result; })
       .then(() => done(true, ""), (error) => done(false, error && error.name === "QuotaExceededError" ? "storage is full" : (error && error.message) || "storage failed"));
   };
   /** Forgets the saved session (the next reload starts from the samples or the task link). */
@@ -405,6 +428,76 @@
     }
   });
 
+  // The projects of this base, for the interface: [{key, name, current, problem}].
+  let knownKeys = [];
+  const problems = registry.problems; // why a project could not be opened, kept until it is tried again
+  function sendProjects() {
+    if (!started || failed) return;
+    const list = knownKeys.filter((k) => k === baseKey || k.startsWith(`${baseKey}~`));
+    if (!list.includes(sessionKey)) list.push(sessionKey);
+    Module.ccall("gloss_set_projects", null, ["string"], [JSON.stringify(list.sort().map((key) => ({
+      key, name: projectName(key), current: key === sessionKey, problem: problems[key] || "",
+    })))]);
+  }
+  // The engine could not open the stored project: it stays as it is, and the work of this
+  // session goes to a new project beside it (the current one from now on).
+  Module.glossRestoreFailed = (problem) => {
+    problems[sessionKey] = problem; // saved with the registry below
+    const kept = projectName(sessionKey);
+    sessionKey = `${baseKey}~${Date.now()}`;
+    registry.names[sessionKey] = `${kept} (new)`;
+    registry.current[baseKey] = sessionKey;
+    saveRegistry();
+    return kept;
+  };
+  // Saves what is unsaved, then resolves (false when it could not be saved).
+  async function flushed() {
+    if (!started || failed) return true;
+    Module.ccall("gloss_autosave_flush", null, [], []);
+    for (let i = 0; i < 100 && Module.ccall("gloss_autosave_unsaved", "number", [], []); i++) await new Promise((r) => setTimeout(r, 50));
+    return !Module.ccall("gloss_autosave_unsaved", "number", [], []);
+  }
+  function download(name, text) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+  const report = (text) => Module.ccall("gloss_show_error", null, ["string"], [text]);
+  // What the Projects window asks for: new, open, rename, delete, download (the stored form).
+  Module.glossProjectAction = async (action, key, argument) => {
+    try {
+      if (action === "new" || action === "open") {
+        if (!(await flushed())) { report("Your last changes could not be saved, so the project was not switched. Use Export, then try again."); return; }
+        registry.current[baseKey] = action === "new" ? `${baseKey}~${Date.now()}` : key;
+        if (action === "new" && argument) registry.names[registry.current[baseKey]] = argument;
+        delete problems[key]; // tried again: a new failure says so again
+        saveRegistry();
+        location.reload();
+      } else if (action === "rename") {
+        registry.names[key] = argument;
+        saveRegistry();
+        sendProjects();
+      } else if (action === "delete") {
+        if (key === sessionKey) return; // the interface offers it only for the others
+        await transaction(database, "readwrite", (store) => store.delete(key));
+        knownKeys = knownKeys.filter((k) => k !== key);
+        delete registry.names[key];
+        delete problems[key];
+        saveRegistry();
+        sendProjects();
+      } else if (action === "download") {
+        const record = await transaction(database, "readonly", (store) => store.get(key));
+        if (record === undefined) { report(`Nothing is stored for the project “${projectName(key)}” yet.`); return; }
+        download(`${projectName(key).replace(/[^A-Za-z0-9._-]+/g, "_")}.stored.json`, JSON.stringify(record));
+      }
+    } catch (error) {
+      report(`The project could not be changed: ${(error && error.message) || error}`);
+    }
+  };
+
   function loadEngine() {
     const script = document.createElement("script");
     script.src = engineFile("gloss.js");
@@ -414,7 +507,11 @@
   }
   loadEngine();
   openDatabase()
-    .then((db) => { database = db; return transaction(db, "readonly", (store) => store.get(sessionKey)); })
+    .then((db) => {
+      database = db;
+      transaction(db, "readonly", (store) => store.getAllKeys()).then((keys) => { knownKeys = keys.map(String); sendProjects(); }, () => {});
+      return transaction(db, "readonly", (store) => store.get(sessionKey));
+    })
     .then((saved) => { Module.glossSaved = saved || null; })
     .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; })
     .finally(() => {

@@ -403,6 +403,7 @@ void App::frame() {
     draw_shortcut_sheet();
     ImGui::End();
     draw_instructions();
+    draw_projects();
     if (m_fonts.ui()) ImGui::PopFont();
     want_typed_glyphs(); // typed or pasted into a field this frame
     // Last, and not in the first frame that shows a change (an edit of this frame, documents

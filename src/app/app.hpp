@@ -31,6 +31,14 @@ struct Campaign {
 
 enum class SubmitState { Idle, Sending, Waiting, Submitted };
 
+// A project the browser keeps (web/boot.js: one IndexedDB record each).
+struct ProjectInfo {
+    std::string key;
+    std::string name;
+    bool current = false;
+    std::string problem; // why it could not be opened, when it could not
+};
+
 class App {
 public:
     explicit App(Host& host) : m_host(host) {}
@@ -115,6 +123,23 @@ public:
     // The platform says when the page is hidden (another tab, minimised) and shown again.
     void set_page_visible(bool visible);
 
+    // [SECTION] Projects (projects_panel.cpp): the status line names the current one; the
+    // Projects window lists them and asks the host to create, open, rename, delete or download.
+    void set_projects(std::vector<ProjectInfo> projects) {
+        m_projects = std::move(projects);
+        for (const ProjectInfo& p : m_projects) {
+            m_fonts.want(p.name);
+            m_fonts.want(p.problem);
+        }
+        m_frames.request();
+    }
+    const std::vector<ProjectInfo>& projects() const { return m_projects; }
+    bool projects_open() const { return m_projects_open; }
+    void set_projects_open(bool open) {
+        m_projects_open = open;
+        m_frames.request();
+    }
+
     // Shows a message in the interface's error bar (until dismissed).
     void show_error(std::string message) {
         m_error = std::move(message);
@@ -163,6 +188,7 @@ private:
     void track_time();
     void count_time(bool input);
     void draw_search();
+    void draw_projects();
     void draw_shortcut_sheet();
     void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
@@ -207,6 +233,11 @@ private:
     bool m_picking_speaker = false;
     core::SpanId m_speaker_quote = 0; // the quote whose speaker is being picked
     bool m_focus_inspector = false;
+    // Projects.
+    std::vector<ProjectInfo> m_projects;
+    bool m_projects_open = false;
+    std::string m_project_to_delete; // asking to confirm
+    char m_project_name[128] = {};
     // Search bar.
     bool m_search_open = false;
     bool m_focus_search = false;

@@ -24,6 +24,10 @@ public:
     // Hands a task's results to the platform for submission (JSON: {"documents": [Gloss JSONL
     // objects], "time_spent_ms": {id: ms}}); the platform reports back with App::set_submission.
     virtual void submit(const std::string& /*payload*/) {}
+    // The projects of this browser (App::set_projects lists them): "new" (named `argument`),
+    // "open", "rename" (to `argument`), "delete" or "download" (its stored form) project `key`.
+    virtual void project_action(const std::string& /*action*/, const std::string& /*key*/,
+                                const std::string& /*argument*/) {}
     // Milliseconds since the Unix epoch.
     virtual std::int64_t now_ms() const = 0;
     // A short line for the status bar about persistence ("Saved 12:04:31", "Saving…",

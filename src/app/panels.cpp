@@ -85,6 +85,19 @@ void App::draw_status() {
     ImGui::AlignTextToFramePadding();
     // Shorter words on a narrow window, so the buttons on the right stay on screen.
     const bool narrow = ImGui::GetWindowWidth() < 1150 * m_scale;
+    auto current = std::find_if(m_projects.begin(), m_projects.end(),
+                                [](const ProjectInfo& p) { return p.current; });
+    if (current != m_projects.end()) {
+        bool trouble = std::any_of(m_projects.begin(), m_projects.end(),
+                                   [](const ProjectInfo& p) { return !p.problem.empty(); });
+        std::string label = (trouble ? "\u26a0 " : "") + current->name + "##project";
+        if (ImGui::SmallButton(label.c_str())) set_projects_open(!m_projects_open);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("This browser's projects: open, create, rename, delete, download");
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+    }
     ImGui::Text(narrow ? "%s" : "Annotator: %s", m_session.annotator.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("|");

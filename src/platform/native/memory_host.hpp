@@ -23,9 +23,17 @@ public:
     void request_open_file() override { ++open_requests; }
     void request_review_files() override { ++review_requests; }
     std::int64_t now_ms() const override { return clock_ms; }
+    struct ProjectAction {
+        std::string action, key, argument;
+    };
+    void project_action(const std::string& action, const std::string& key,
+                        const std::string& argument) override {
+        project_actions.push_back({action, key, argument});
+    }
 
     std::vector<Download> downloads;
     std::vector<std::string> submissions;
+    std::vector<ProjectAction> project_actions;
     int changes = 0;
     int open_requests = 0;
     int review_requests = 0;

@@ -22,6 +22,15 @@ EM_JS(char*, gloss_js_saved_string, (int which), {
 EM_JS(void, gloss_js_forget_saved, (), {
     Module.glossSaved = null;
 });
+// The stored project could not be opened: web/boot.js keeps it as it is and directs every later
+// save to a new project beside it. Returns the kept project's name (malloc'd UTF-8).
+EM_JS(char*, gloss_js_restore_failed, (const char* problem), {
+    const name = Module.glossRestoreFailed(UTF8ToString(problem));
+    const size = lengthBytesUTF8(name) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(name, pointer, size);
+    return pointer;
+});
 // Starts an asynchronous write; boot.js calls gloss_autosave_finished when it ends.
 EM_JS(void, gloss_js_store_session, (const char* project, const char* view), {
     Module.glossStore(UTF8ToString(project), UTF8ToString(view));
@@ -68,7 +77,18 @@ bool Autosave::restore_saved() {
     gloss_js_forget_saved();
     if (project.empty()) return false;
     core::Diagnostics d = m_app.restore(project, view);
-    if (core::has_errors(d)) return false;
+    if (core::has_errors(d)) {
+        std::string problem;
+        for (const core::Diagnostic& diagnostic : d)
+            if (diagnostic.severity == core::Severity::Error && problem.empty())
+                problem = diagnostic.to_string();
+        std::string kept = take(gloss_js_restore_failed(problem.c_str()));
+        m_restore_problem =
+            "The stored project \u201c" + kept + "\u201d could not be opened: " + problem +
+            "\nIt is kept unchanged in this browser (Projects\u2026 offers its stored "
+            "form as a download); your work now goes to a new project beside it.";
+        return false;
+    }
     m_saved_revision = m_seen_revision = m_app.session().revision();
     m_state = "Restored";
     return true;

@@ -4,6 +4,7 @@
 //  [X] status for the status line: saving / saved at HH:MM:SS / failed (quota, private mode)
 //  [X] flush when the tab is hidden; ask before closing with unsaved changes (web/boot.js)
 //  [X] restore documents, spans, relations, undo history, current document, caret and scroll
+//  [X] a stored project that cannot be opened is kept as it is; saves go to a new project
 #pragma once
 
 #include "app/app.hpp"
@@ -26,6 +27,8 @@ public:
     // The JavaScript side reports the end of a write.
     void write_finished(bool ok, const std::string& message);
     const std::string& state() const { return m_state; }
+    // Why the stored project could not be opened (restore_saved returned false), or empty.
+    const std::string& restore_problem() const { return m_restore_problem; }
 
 private:
     void write();
@@ -38,6 +41,7 @@ private:
     bool m_in_flight = false;
     bool m_available = true;
     std::string m_state;
+    std::string m_restore_problem;
 };
 
 Autosave* autosave();

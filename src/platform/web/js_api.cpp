@@ -120,6 +120,12 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["readOnly"] = session.read_only();
         out["instructionsOpen"] = s_app->instructions_open();
         out["annotator"] = session.annotator;
+        nlohmann::json projects = nlohmann::json::array();
+        for (const auto& p : s_app->projects())
+            projects.push_back(
+                {{"key", p.key}, {"name", p.name}, {"current", p.current}, {"problem", p.problem}});
+        out["projects"] = projects;
+        out["projectsOpen"] = s_app->projects_open();
         out["review"] = nullptr;
         if (session.review_active()) {
             nlohmann::json resolved = nlohmann::json::array();
@@ -202,6 +208,24 @@ EMSCRIPTEN_KEEPALIVE void gloss_set_campaign(const char* json) {
 
 EMSCRIPTEN_KEEPALIVE void gloss_set_instructions(const char* text) {
     if (s_app) s_app->set_instructions(text);
+}
+
+// The projects of this browser (web/boot.js): [{"key", "name", "current", "problem"}].
+EMSCRIPTEN_KEEPALIVE void gloss_set_projects(const char* json) {
+    if (!s_app) return;
+    auto parsed = nlohmann::json::parse(json, nullptr, false);
+    if (!parsed.is_array()) return;
+    std::vector<gloss::app::ProjectInfo> projects;
+    for (const auto& item : parsed) {
+        if (!item.is_object()) continue;
+        gloss::app::ProjectInfo project;
+        project.key = item.value("key", std::string());
+        project.name = item.value("name", std::string());
+        project.current = item.value("current", false);
+        project.problem = item.value("problem", std::string());
+        projects.push_back(std::move(project));
+    }
+    s_app->set_projects(std::move(projects));
 }
 
 EMSCRIPTEN_KEEPALIVE void gloss_show_error(const char* text) {

@@ -70,6 +70,9 @@ EM_JS(int, gloss_js_assist_off, (), {
 });
 EM_JS(int, gloss_js_task_link, (), { return Module.glossCampaign ? 1 : 0; });
 EM_JS(void, gloss_js_note_restored, (), { Module.glossRestored = true; });
+EM_JS(void, gloss_js_note_restore_problem, (const char* text), {
+    Module.glossRestoreProblem = UTF8ToString(text);
+});
 // clang-format on
 
 // Mouse wheel on the canvas. ImGui's GLFW backend listens on the document, where Chrome makes
@@ -203,6 +206,12 @@ int main() {
     if (restored) gloss_js_note_restored();
     if (!restored && !task_link)
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
+    // Said after the samples are loaded (which clear the error bar); a task link's documents
+    // come later, and web/boot.js says it again then.
+    if (!s_autosave->restore_problem().empty()) {
+        s_app->show_error(s_autosave->restore_problem());
+        gloss_js_note_restore_problem(s_autosave->restore_problem().c_str());
+    }
     gloss_js_mark("gloss-documents");
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
     // After the documents, at the page's devicePixelRatio: the atlas is built once, with the

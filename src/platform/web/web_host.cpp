@@ -41,12 +41,22 @@ EM_JS(void, gloss_js_submit, (const char* payload), {
     if (Module.glossSubmit) Module.glossSubmit(UTF8ToString(payload));
 });
 
+EM_JS(void, gloss_js_project_action, (const char* action, const char* key, const char* argument), {
+    if (Module.glossProjectAction)
+        Module.glossProjectAction(UTF8ToString(action), UTF8ToString(key), UTF8ToString(argument));
+});
+
 EM_JS(double, gloss_js_now, (), {
     return Date.now();
 });
 // clang-format on
 
 namespace gloss::platform {
+
+void WebHost::project_action(const std::string& action, const std::string& key,
+                             const std::string& argument) {
+    gloss_js_project_action(action.c_str(), key.c_str(), argument.c_str());
+}
 
 void WebHost::submit(const std::string& payload) {
     gloss_js_submit(payload.c_str());

@@ -18,6 +18,9 @@ public:
     void request_open_file() override;
     void request_review_files() override;             // web/boot.js: a picker for several files
     void submit(const std::string& payload) override; // web/campaign.js queues and sends it
+    // web/boot.js keeps the projects (IndexedDB) and reloads into the one opened.
+    void project_action(const std::string& action, const std::string& key,
+                        const std::string& argument) override;
     std::int64_t now_ms() const override;
     const std::string& save_state() const override;
 };

@@ -1,0 +1,111 @@
+// Projects and restores that cannot destroy: a stored project the app cannot open (written by a
+// newer Gloss, or corrupt) is kept byte for byte across reloads, the interface names the
+// problem and offers its stored form, and the work of the visit goes to a new project beside it
+// that later reloads restore. Real IndexedDB in Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serve, launch, newPage, openApp, nextFrames } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+// The stored record of `key` in the database the app uses.
+const stored = (page, key) => page.evaluate((key) => new Promise((resolve, reject) => {
+  const request = indexedDB.open("gloss", 1);
+  request.onerror = () => reject(request.error);
+  request.onsuccess = () => {
+    const get = request.result.transaction("session", "readonly").objectStore("session").get(key);
+    get.onsuccess = () => { request.result.close(); resolve(get.result === undefined ? null : JSON.stringify(get.result)); };
+    get.onerror = () => reject(get.error);
+  };
+}), key);
+const store = (page, key, record) => page.evaluate(([key, record]) => new Promise((resolve, reject) => {
+  const request = indexedDB.open("gloss", 1);
+  request.onsuccess = () => {
+    const tx = request.result.transaction("session", "readwrite");
+    tx.objectStore("session").put(record, key);
+    tx.oncomplete = () => { request.result.close(); resolve(); };
+    tx.onerror = () => reject(tx.error);
+  };
+}), [key, record]);
+
+const UNOPENABLE = [
+  ["written by a newer Gloss", { project: JSON.stringify({ format: 99, documents: [] }), view: "{}", savedAt: 1764000000000 }, /format version 99 is newer than this Gloss reads/],
+  ["corrupt", { project: '{"format": 1, "documents": [{"id": ', view: "{}", savedAt: 1764000000001 }, /saved session:1:\d+: malformed JSON/],
+];
+
+for (const [what, record, problem] of UNOPENABLE) {
+  test(`a stored project ${what} is kept as it is, and the work goes to a new project beside it`, async () => {
+    const page = await newPage(browser);
+    await openApp(page, server.url);
+    await page.waitForFunction(() => window.gloss.isSaved());
+    assert.deepEqual((await page.evaluate(() => window.gloss.state())).projects.map((p) => [p.name, p.current]), [["My project", true]]);
+    await store(page, "current", record);
+    const bytes = await stored(page, "current");
+
+    await openApp(page, server.url); // a reload
+    let state = await page.evaluate(() => window.gloss.state());
+    assert.match(state.error, /The stored project “My project” could not be opened/);
+    assert.match(state.error, problem);
+    assert.match(state.error, /kept unchanged in this browser/);
+    assert.equal(state.documents, 2, "the samples, in the new project");
+    const kept = state.projects.find((p) => p.key === "current");
+    assert.equal(kept.current, false);
+    assert.match(kept.problem, problem);
+    const fresh = state.projects.find((p) => p.current);
+    assert.equal(fresh.name, "My project (new)");
+
+    // Work in the new project is saved there; the kept record is untouched.
+    await page.evaluate(() => window.gloss.select("harbour-talks", 17, 30));
+    await nextFrames(page, 3);
+    await page.keyboard.press("p");
+    await page.waitForFunction(() => window.gloss.isSaved());
+    assert.equal(await stored(page, "current"), bytes);
+    assert.ok(await stored(page, fresh.key), "the new project is stored under its own key");
+
+    // The stored form can be downloaded from the Projects window.
+    await page.evaluate(() => window.gloss.state()); // (the window is opened by its status-line button)
+    const download = page.waitForEvent("download");
+    await page.evaluate((key) => Module.glossProjectAction("download", key, ""), "current");
+    const file = await download;
+    assert.equal(readFileSync(await file.path(), "utf8"), bytes);
+
+    await openApp(page, server.url); // another reload: the new project, with its edit
+    state = await page.evaluate(() => window.gloss.state());
+    assert.equal(state.projects.find((p) => p.current).key, fresh.key);
+    assert.match(state.projects.find((p) => p.key === "current").problem, problem, "the problem is still said");
+    const spans = JSON.parse((await page.evaluate(() => window.gloss.getAnnotations())).split("\n")[0]).spans;
+    assert.ok(spans.some((s) => s.start === 17 && s.end === 30 && s.label === "PERSON"));
+    assert.equal(await stored(page, "current"), bytes, "still byte for byte what was stored");
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test("projects: create, rename, open another, delete one", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  await page.waitForFunction(() => window.gloss.isSaved());
+  await page.evaluate(() => Module.glossProjectAction("rename", "current", "Harbour"));
+  await page.waitForFunction(() => window.gloss.state().projects[0].name === "Harbour");
+  // A new project: the page reloads into it (the samples, saved under a key of its own).
+  await Promise.all([page.waitForEvent("load"), page.evaluate(() => Module.glossProjectAction("new", "", "Second"))]);
+  await openApp(page, server.url);
+  await page.waitForFunction(() => window.gloss.isSaved() && window.gloss.state().projects.length === 2);
+  let state = await page.evaluate(() => window.gloss.state());
+  assert.deepEqual(state.projects.map((p) => [p.name, p.current]).sort(), [["Harbour", false], ["Second", true]]);
+  // Open the first again, then delete the second.
+  const second = state.projects.find((p) => p.current).key;
+  await Promise.all([page.waitForEvent("load"), page.evaluate(() => Module.glossProjectAction("open", "current", ""))]);
+  await openApp(page, server.url);
+  await page.evaluate((key) => Module.glossProjectAction("delete", key, ""), second);
+  await page.waitForFunction(() => window.gloss.state().projects.length === 1);
+  state = await page.evaluate(() => window.gloss.state());
+  assert.deepEqual(state.projects.map((p) => [p.name, p.current]), [["Harbour", true]]);
+  assert.equal(await stored(page, second), null);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
