@@ -121,7 +121,7 @@ core::Diagnostics App::load_schema(std::string_view json, const std::string& sou
     m_frames.request();
     core::Diagnostics diagnostics;
     if (auto schema = io::read_schema(json, source, diagnostics))
-        m_session.schema = std::move(*schema);
+        m_session.set_schema(std::move(*schema));
     else
         m_error = "Could not load the label schema:\n" + summarize(diagnostics);
     return diagnostics;
@@ -136,7 +136,7 @@ core::Diagnostics App::load_documents(std::string_view jsonl, const std::string&
     } else {
         m_error.clear();
         m_matches.clear();
-        changed();
+        m_frames.request();
     }
     return diagnostics;
 }
@@ -171,7 +171,7 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
     m_session.replace_documents(std::move(result.documents));
     m_error.clear();
     m_matches.clear();
-    changed();
+    m_frames.request();
     return result.diagnostics;
 }
 
@@ -291,12 +291,6 @@ void App::export_jsonl() {
     download_as("jsonl");
 }
 
-void App::changed() {
-    m_frames.request();
-    m_session.mark_changed();
-    m_host.annotations_changed();
-}
-
 void App::defer_lexicon(std::string asset) {
     m_lexicon_asset = std::move(asset);
     m_frames.request();
@@ -389,7 +383,7 @@ void App::frame() {
         // While picking a speaker, a click on a mention links it to the quote.
         if (core::SpanId clicked = m_article.take_clicked_span(); clicked && m_picking_speaker) {
             if (clicked != m_speaker_quote && m_session.set_speaker(m_speaker_quote, clicked))
-                changed();
+                m_frames.request();
             m_session.selected_span = m_speaker_quote;
             m_picking_speaker = false;
         }
@@ -414,6 +408,12 @@ void App::frame() {
     m_assist_deferred = shows_change && m_session.assist_enabled() && !m_session.review_active();
     if (!m_session.review_active() && !shows_change) step_assist();
     m_revision_drawn = m_session.revision();
+    // The one change signal: whatever changed the session this frame (or since the last frame,
+    // through the API), the host hears of it once.
+    if (m_session.revision() != m_revision_reported) {
+        m_revision_reported = m_session.revision();
+        m_host.annotations_changed();
+    }
 }
 
 ImU32 App::clear_color() const {

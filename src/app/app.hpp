@@ -197,7 +197,6 @@ private:
     // Keyboard (keyboard.cpp).
     void handle_shortcuts();
     void handle_caret_keys();
-    void changed();
 
     Host& m_host;
     FramePacer m_frames;
@@ -211,9 +210,10 @@ private:
     std::int64_t m_last_frame_ms = 0;
     std::int64_t m_last_input_ms = 0;
     bool m_page_visible = true;
-    std::string m_lexicon_asset;        // waiting for Assist's first step (defer_lexicon)
-    std::uint64_t m_revision_drawn = 0; // the session's revision after the last frame
-    bool m_assist_deferred = false;     // Assist skipped this frame, to step in the next
+    std::string m_lexicon_asset;           // waiting for Assist's first step (defer_lexicon)
+    std::uint64_t m_revision_drawn = 0;    // the session's revision after the last frame
+    std::uint64_t m_revision_reported = 0; // the revision the host last heard of
+    bool m_assist_deferred = false;        // Assist skipped this frame, to step in the next
     Session m_session;
     ArticleView m_article;
     FontAtlas m_fonts;

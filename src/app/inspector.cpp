@@ -36,7 +36,7 @@ void App::draw_suggestions() {
                 std::string(core::describe(d)) + "##detector" + std::string(core::to_string(d));
             if (ImGui::Checkbox(label.c_str(), &on)) {
                 m_session.set_detector(d, on);
-                changed();
+                m_frames.request();
             }
         }
         if (!m_session.has_lexicon())
@@ -106,7 +106,7 @@ void App::draw_inspector_span() {
         for (const core::Label& l : m_session.schema.labels())
             if (ImGui::Selectable(l.name.c_str(), l.name == current.label) &&
                 l.name != current.label) {
-                if (m_session.apply_label(l).ok()) changed();
+                if (m_session.apply_label(l).ok()) m_frames.request();
             }
         ImGui::EndCombo();
     }
@@ -118,13 +118,14 @@ void App::draw_inspector_span() {
     if (current.status == core::Status::Pending) {
         if (const std::string* reason = current.attrs.get("reason"))
             ImGui::TextWrapped("Why: %s", reason->c_str());
-        if (ImGui::Button("Accept (Enter)") && m_session.accept_selected()) changed();
+        if (ImGui::Button("Accept (Enter)") && m_session.accept_selected()) m_frames.request();
         ImGui::SameLine();
-        if (ImGui::Button("Reject (Backspace)") && m_session.reject_selected()) changed();
+        if (ImGui::Button("Reject (Backspace)") && m_session.reject_selected()) m_frames.request();
         std::string kind = core::suggestion_kind(current);
         std::size_t same = m_session.pending_of_kind(kind);
         std::string all = "Accept all " + std::to_string(same) + " " + kind + " (Shift+Enter)";
-        if (same > 1 && ImGui::Button(all.c_str()) && m_session.accept_all_of_kind(kind)) changed();
+        if (same > 1 && ImGui::Button(all.c_str()) && m_session.accept_all_of_kind(kind))
+            m_frames.request();
     }
     ImGui::Separator();
     if (label) {
@@ -139,7 +140,7 @@ void App::draw_inspector_span() {
             ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
     ImGui::Spacing();
     if (ImGui::Button("Delete span")) {
-        if (m_session.remove_selected()) changed();
+        if (m_session.remove_selected()) m_frames.request();
     }
 }
 
@@ -152,11 +153,11 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##enum", value ? value->c_str() : "(none)")) {
             if (ImGui::Selectable("(none)", !value) && value) {
-                if (m_session.set_attribute(span.id, def.name, "")) changed();
+                if (m_session.set_attribute(span.id, def.name, "")) m_frames.request();
             }
             for (const std::string& option : def.values)
                 if (ImGui::Selectable(option.c_str(), value && *value == option)) {
-                    if (m_session.set_attribute(span.id, def.name, option)) changed();
+                    if (m_session.set_attribute(span.id, def.name, option)) m_frames.request();
                 }
             ImGui::EndCombo();
         }
@@ -175,7 +176,7 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
         bool active = ImGui::IsItemActive();
         // One undo step per finished edit (Enter or leaving the field), not per keystroke.
         if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
-            if (m_session.set_attribute(span.id, def.name, buffer)) changed();
+            if (m_session.set_attribute(span.id, def.name, buffer)) m_frames.request();
         }
         if (!active && !ImGui::IsItemDeactivated()) buffer = value ? *value : std::string();
         // Canonical names already used in the project, as completions.
@@ -184,7 +185,7 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
             for (std::size_t i = 0; i < names.size() && i < 6; ++i)
                 if (names[i] != buffer && ImGui::Selectable(names[i].c_str())) {
                     buffer = names[i];
-                    if (m_session.set_attribute(span.id, def.name, buffer)) changed();
+                    if (m_session.set_attribute(span.id, def.name, buffer)) m_frames.request();
                 }
         }
         break;
@@ -205,7 +206,7 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
                            excerpt(doc->text().slice(s->start, s->end), 60).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("Unlink")) {
-            if (m_session.set_speaker(span.id, 0, def.name)) changed();
+            if (m_session.set_speaker(span.id, 0, def.name)) m_frames.request();
         }
     } else if (!span.attrs.get(def.name)) {
         ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.0f, 1.0f), "⚠ no %s yet", def.name.c_str());
@@ -223,7 +224,7 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
                                std::string(doc->text().slice(c->start, c->end)) + "  (" + c->label +
                                ")";
             if (ImGui::Selectable(item.c_str())) {
-                if (m_session.set_speaker(span.id, c->id, def.name)) changed();
+                if (m_session.set_speaker(span.id, c->id, def.name)) m_frames.request();
                 m_picking_speaker = false;
             }
         }
@@ -234,7 +235,7 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     ImGui::SetNextItemWidth(-1);
     bool enter = input_string("##speaker_text", it->second, ImGuiInputTextFlags_EnterReturnsTrue);
     if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
-        if (m_session.set_attribute(span.id, def.name, it->second)) changed();
+        if (m_session.set_attribute(span.id, def.name, it->second)) m_frames.request();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A speaker who is not mentioned in the text");
 }

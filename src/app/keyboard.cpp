@@ -31,17 +31,17 @@ void App::handle_shortcuts() {
     }
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
-        if (io.KeyShift ? m_session.redo() : m_session.undo()) changed();
+        if (io.KeyShift ? m_session.redo() : m_session.undo()) m_frames.request();
         return;
     }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
-        if (m_session.redo()) changed();
+        if (m_session.redo()) m_frames.request();
         return;
     }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) {
         std::size_t i = m_session.current_index();
         m_session.set_done(i, !m_session.is_done(i));
-        changed();
+        m_frames.request();
         if (m_session.is_done(i) && i + 1 < m_session.documents().size()) m_session.open(i + 1);
         return;
     }
@@ -83,7 +83,7 @@ void App::handle_shortcuts() {
                 continue;
             if (static_cast<std::size_t>(k) < candidates.size()) {
                 if (m_session.set_speaker(m_speaker_quote, candidates[static_cast<std::size_t>(k)]))
-                    changed();
+                    m_frames.request();
                 m_session.selected_span = m_speaker_quote;
                 m_picking_speaker = false;
             }
@@ -103,24 +103,24 @@ void App::handle_shortcuts() {
     bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
                  ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
     if (selected && enter && io.KeyShift && selected->status == core::Status::Pending) {
-        if (m_session.accept_all_of_kind(core::suggestion_kind(*selected))) changed();
+        if (m_session.accept_all_of_kind(core::suggestion_kind(*selected))) m_frames.request();
         return;
     }
     if (selected && enter) {
-        if (m_session.accept_selected()) changed();
+        if (m_session.accept_selected()) m_frames.request();
         m_focus_inspector = true; // the correction (or other attributes) can be edited now
         return;
     }
     if (selected && ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
         if (selected->status == core::Status::Pending) {
-            if (m_session.reject_selected()) changed();
+            if (m_session.reject_selected()) m_frames.request();
         } else if (m_session.remove_selected()) {
-            changed();
+            m_frames.request();
         }
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) {
-        if (m_session.remove_selected()) changed();
+        if (m_session.remove_selected()) m_frames.request();
         return;
     }
     if (io.KeyAlt && selected &&
@@ -130,7 +130,7 @@ void App::handle_shortcuts() {
         // Alt+Left/Right: the end shrinks/grows; with Shift, the start grows/shrinks.
         bool start_edge = io.KeyShift;
         bool outward = start_edge ? !right : right;
-        if (m_session.move_span_edge(start_edge, outward, ctrl)) changed();
+        if (m_session.move_span_edge(start_edge, outward, ctrl)) m_frames.request();
         return;
     }
     handle_caret_keys();
@@ -154,7 +154,7 @@ void App::handle_shortcuts() {
         if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(k), false)) continue;
         char32_t letter = static_cast<char32_t>('a' + (k - ImGuiKey_A));
         if (const core::Label* label = m_session.schema.find_by_hotkey(letter)) {
-            if (m_session.apply_label(*label).ok()) changed();
+            if (m_session.apply_label(*label).ok()) m_frames.request();
         }
     }
 }

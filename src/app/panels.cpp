@@ -37,7 +37,7 @@ void App::draw_palette() {
         if (ImGui::GetCursorPosX() + w > ImGui::GetWindowWidth() - 8 && ImGui::GetCursorPosX() > 20)
             ImGui::NewLine();
         if (ImGui::Button(text.c_str())) {
-            if (m_session.apply_label(label).ok()) changed();
+            if (m_session.apply_label(label).ok()) m_frames.request();
         }
         if (ImGui::IsItemHovered() && !label.description.empty())
             ImGui::SetTooltip("%s", label.description.c_str());
@@ -198,7 +198,7 @@ void App::draw_search() {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button, color_of(label.color, 0.28f));
         if (ImGui::SmallButton(label.name.c_str()) && !m_matches.empty()) {
-            if (m_session.label_all(m_matches, label)) changed();
+            if (m_session.label_all(m_matches, label)) m_frames.request();
         }
         ImGui::PopStyleColor();
     }

@@ -82,7 +82,7 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
     m_matches.clear();
     if (!m_session.disagreements().empty())
         m_article.scroll_to(m_session.disagreements().front().start);
-    changed();
+    m_frames.request();
     return diagnostics;
 }
 
@@ -129,7 +129,7 @@ void App::draw_review_panel() {
             item += "##alternative" + std::to_string(a);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(review_color(a)));
             if (ImGui::Selectable(item.c_str(), resolved[k] == a) && m_session.accept_version(a))
-                changed();
+                m_frames.request();
             ImGui::PopStyleColor();
         }
         ImGui::TextDisabled("1-%zu accept a version, N / Shift+N next / previous.",
@@ -155,7 +155,7 @@ bool App::handle_review_keys() {
         if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + k), false) &&
             !ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad1 + k), false))
             continue;
-        if (m_session.accept_version(static_cast<std::size_t>(k))) changed();
+        if (m_session.accept_version(static_cast<std::size_t>(k))) m_frames.request();
         return true;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !m_search_open) {

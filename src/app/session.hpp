@@ -208,12 +208,20 @@ public:
     // Leaves review mode; the adjudicated documents stay as ordinary documents.
     void exit_review();
 
-    // Increments on every change of the annotations that an autosave writes (suggestions the
-    // detectors add are not among them until the user touches one).
+    // The one change signal: increments on every change that an autosave writes (documents,
+    // spans, relations, done flags, the schema; suggestions the detectors add are not among them
+    // until the user touches one). Every mutator of the session increments it itself; App
+    // compares it after each frame and tells the host (on("change"), the journal), and the
+    // tallies and Assist follow it.
     std::uint64_t revision() const { return m_revision; }
-    void mark_changed() { ++m_revision; }
+    // Replaces the label schema (a change like any other).
+    void set_schema(core::LabelSchema value) {
+        schema = std::move(value);
+        mark_changed();
+    }
 
 private:
+    void mark_changed() { ++m_revision; }
     std::vector<core::Document> m_documents;
     std::size_t m_current = 0;
     std::vector<core::Token> m_tokens;

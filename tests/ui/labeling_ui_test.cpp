@@ -176,3 +176,31 @@ TEST_CASE("errors get a wavy underline, pending suggestions a dashed one", "[ui]
     CHECK(h.app.session().document()->spans().find(first->id)->status ==
           gloss::core::Status::Accepted);
 }
+
+TEST_CASE("dragging a span's end handle is a change the host hears of (one change signal)",
+          "[ui]") {
+    Harness h;
+    std::size_t start = find_cp(h, "Léa Marchetti");
+    std::size_t end = start + 13;
+    h.drag_text(start, end);
+    h.press(ImGuiKey_P);
+    h.frames(2);
+    const gloss::core::Span* span = h.app.session().document()->spans().first();
+    REQUIRE(span);
+    REQUIRE(h.app.session().selected_span == span->id);
+    int changes = h.host.changes;
+    std::uint64_t revision = h.app.session().revision();
+    // The handle under the span's end, dragged back over "Marchetti" to end after "Léa".
+    auto last = h.app.article_view().rect_of(end - 1);
+    REQUIRE(last);
+    h.move_to(ImVec2(last->x + last->width, last->y + last->height * 0.9f));
+    h.mouse_down();
+    h.move_to(h.caret_of(start + 3));
+    h.mouse_up();
+    h.frames(2);
+    span = h.app.session().document()->spans().first();
+    REQUIRE(span);
+    CHECK(span->end == start + 3);
+    CHECK(h.app.session().revision() > revision);
+    CHECK(h.host.changes == changes + 1);
+}
