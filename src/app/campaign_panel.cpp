@@ -46,7 +46,7 @@ void App::set_campaign(Campaign campaign) {
     m_frames.request();
     m_campaign = std::move(campaign);
     m_fonts.want(m_campaign.label);
-    m_session.set_read_only(m_campaign.preview || m_submit_state == SubmitState::Submitted);
+    m_session.set_read_only(m_campaign.preview || m_submit_state != SubmitState::Idle);
 }
 
 void App::set_instructions(std::string text) {
@@ -67,7 +67,10 @@ bool App::submit() {
     if (!can_submit()) return false;
     m_submit_state = SubmitState::Sending;
     m_submit_message = "Submitting…";
+    // Frozen from here: what is sent is what the worker submitted, however long the sending
+    // takes (retries, a reload); the campaign bar says so.
     m_host.submit(submission_payload());
+    m_session.set_read_only(true);
     return true;
 }
 
@@ -103,7 +106,8 @@ void App::set_submission(SubmitState state, std::string message, std::string cod
     m_submit_state = state;
     m_submit_message = std::move(message);
     m_completion_code = std::move(code);
-    if (state == SubmitState::Submitted) m_session.set_read_only(true);
+    // Sending, waiting to retry or submitted: the answers stay as they were submitted.
+    if (state != SubmitState::Idle) m_session.set_read_only(true);
 }
 
 double App::time_spent_ms(const std::string& doc_id) const {
@@ -171,6 +175,10 @@ void App::draw_campaign_bar() {
         if (!m_submit_message.empty()) {
             ImGui::SameLine();
             ImGui::TextUnformatted(m_submit_message.c_str());
+        }
+        if (m_submit_state == SubmitState::Sending || m_submit_state == SubmitState::Waiting) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("Your answers are frozen as you submitted them.");
         }
     }
     if (!m_instructions.empty()) {

@@ -144,7 +144,8 @@ TEST_CASE("Submit waits for every document, hands the results over once, and loc
     REQUIRE(h.app.can_submit());
     REQUIRE(h.app.submit());
     CHECK(h.app.submission_state() == app::SubmitState::Sending);
-    CHECK_FALSE(h.app.submit()); // not twice
+    CHECK(h.app.session().read_only()); // frozen as submitted
+    CHECK_FALSE(h.app.submit());        // not twice
     REQUIRE(h.host.submissions.size() == 1);
     auto payload = nlohmann::json::parse(h.host.submissions[0]);
     REQUIRE(payload["documents"].size() == 2);
@@ -159,6 +160,9 @@ TEST_CASE("Submit waits for every document, hands the results over once, and loc
     h.app.set_submission(app::SubmitState::Waiting, "retrying in 2 s");
     h.frame();
     CHECK_FALSE(h.app.can_submit());
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    h.frames(2);
+    CHECK(h.app.session().documents()[0].spans().size() == 1); // no edit while it is on its way
     h.app.set_submission(app::SubmitState::Submitted, "", "GLOSS-1");
     h.frame();
     CHECK(h.app.completion_code() == "GLOSS-1");

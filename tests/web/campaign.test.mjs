@@ -165,11 +165,19 @@ test("submission survives refusals, a dropped connection and a reload, and arriv
   const waiting = await page.evaluate(() => window.gloss.state());
   assert.match(waiting.submission.message, /503.*retrying in \d+ s/);
   assert.equal(receiver.accepted.size, 0);
+  // Frozen at Submit: what is sent is what was submitted, and the worker cannot change it now.
+  assert.equal(waiting.readOnly, true, "the answers are frozen while they are on their way");
+  await page.evaluate(() => window.gloss.select("t1", 33, 39));
+  await nextFrames(page, 3);
+  await page.keyboard.press("g");
+  await nextFrames(page);
+  assert.equal((await annotations(page))[0].spans.length, 1, "no edit after Submit");
 
   // Reload before it got through: the queue in IndexedDB carries on.
   await page.reload();
   await page.evaluate(() => window.gloss.ready);
   await page.evaluate(() => window.gloss.taskLoaded);
+  assert.equal((await page.evaluate(() => window.gloss.state())).readOnly, true, "still frozen after a reload");
   await until(async () => (await page.evaluate(() => window.gloss.state())).submission.state === "submitted", "the submission", 60000);
   const done = await page.evaluate(() => window.gloss.state());
   assert.equal(done.submission.code, "GLOSS-7Q2");
