@@ -414,8 +414,16 @@
       .then((result) => { if (!knownKeys.includes(key)) { knownKeys.push(key); sendProjects(); } return result; })
       .then(() => done(true, ""), (error) => done(false, error && error.name === "QuotaExceededError" ? "storage is full" : (error && error.message) || "storage failed"));
   };
+  // The place alone (document, caret, scroll), when only it moved: a small record of its own,
+  // "<key>#place", which the start-up prefers to the project's when it is newer.
+  Module.glossStorePlace = (view) => {
+    const db = database;
+    const done = (ok) => { if (started && !failed) Module.ccall("gloss_autosave_place_finished", null, ["number"], [ok ? 1 : 0]); };
+    if (!db) { done(false); return; }
+    transaction(db, "readwrite", (store) => store.put({ view, savedAt: Date.now() }, `${sessionKey}#place`)).then(() => done(true), () => done(false));
+  };
   /** Forgets the saved session (the next reload starts from the samples or the task link). */
-  window.gloss.clearSavedSession = () => (database ? transaction(database, "readwrite", (store) => store.delete(sessionKey)) : Promise.resolve());
+  window.gloss.clearSavedSession = () => (database ? transaction(database, "readwrite", (store) => { store.delete(`${sessionKey}#place`); return store.delete(sessionKey); }) : Promise.resolve());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden" && started && !failed) Module.ccall("gloss_autosave_flush", null, [], []);
   });
@@ -433,7 +441,7 @@
   const problems = registry.problems; // why a project could not be opened, kept until it is tried again
   function sendProjects() {
     if (!started || failed) return;
-    const list = knownKeys.filter((k) => k === baseKey || k.startsWith(`${baseKey}~`));
+    const list = knownKeys.filter((k) => (k === baseKey || k.startsWith(`${baseKey}~`)) && !k.includes("#"));
     if (!list.includes(sessionKey)) list.push(sessionKey);
     Module.ccall("gloss_set_projects", null, ["string"], [JSON.stringify(list.sort().map((key) => ({
       key, name: projectName(key), current: key === sessionKey, problem: problems[key] || "",
@@ -482,7 +490,7 @@
         sendProjects();
       } else if (action === "delete") {
         if (key === sessionKey) return; // the interface offers it only for the others
-        await transaction(database, "readwrite", (store) => store.delete(key));
+        await transaction(database, "readwrite", (store) => { store.delete(`${key}#place`); return store.delete(key); });
         knownKeys = knownKeys.filter((k) => k !== key);
         delete registry.names[key];
         delete problems[key];
@@ -510,9 +518,16 @@
     .then((db) => {
       database = db;
       transaction(db, "readonly", (store) => store.getAllKeys()).then((keys) => { knownKeys = keys.map(String); sendProjects(); }, () => {});
-      return transaction(db, "readonly", (store) => store.get(sessionKey));
+      return Promise.all([
+        transaction(db, "readonly", (store) => store.get(sessionKey)),
+        transaction(db, "readonly", (store) => store.get(`${sessionKey}#place`)).catch(() => null),
+      ]);
     })
-    .then((saved) => { Module.glossSaved = saved || null; })
+    .then(([saved, place]) => {
+      // A place saved after the project is the newer one.
+      if (saved && place && place.view && place.savedAt > (saved.savedAt || 0)) saved = { ...saved, view: place.view };
+      Module.glossSaved = saved || null;
+    })
     .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; })
     .finally(() => {
       savedRead = true;

@@ -213,6 +213,11 @@ App::Snapshot App::snapshot() const {
     options.skip_untouched_suggestions = true;
     Snapshot out;
     out.project = io::write_gloss_project(&m_session.schema, {}, m_session.documents(), options);
+    out.view = view_json();
+    return out;
+}
+
+std::string App::view_json() const {
     io::Json view = {{"current", m_session.current_index()},
                      {"caret", m_session.caret},
                      {"scroll", m_article.scroll()},
@@ -220,8 +225,13 @@ App::Snapshot App::snapshot() const {
                      {"dark", m_dark},
                      {"show_corrections", m_show_corrections},
                      {"time_spent_ms", m_time_ms}};
-    out.view = view.dump();
-    return out;
+    return view.dump();
+}
+
+std::string App::place() const {
+    return std::to_string(m_session.current_index()) + ":" + std::to_string(m_session.caret) + ":" +
+           std::to_string(static_cast<long>(m_article.scroll())) + ":" + (m_dark ? "d" : "l") +
+           (m_show_corrections ? "c" : "-") + ":" + m_session.annotator;
 }
 
 core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text) {

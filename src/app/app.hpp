@@ -91,6 +91,11 @@ public:
         std::string view;
     };
     Snapshot snapshot() const;
+    // The view alone (small: saved on its own when only the place changed).
+    std::string view_json() const;
+    // Where the user is, to tell whether it changed: document, caret, scroll (whole pixels),
+    // theme, corrections shown, annotator. Not the time spent, which changes all the time.
+    std::string place() const;
     core::Diagnostics restore(std::string_view project, std::string_view view);
 
     // [SECTION] Task links (campaign_panel.cpp). A preview makes the session read-only.

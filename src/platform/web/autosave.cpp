@@ -35,6 +35,11 @@ EM_JS(char*, gloss_js_restore_failed, (const char* problem), {
 EM_JS(void, gloss_js_store_session, (const char* project, const char* view), {
     Module.glossStore(UTF8ToString(project), UTF8ToString(view));
 });
+// The view alone, in a small record of its own (web/boot.js); gloss_autosave_place_finished
+// reports the end.
+EM_JS(void, gloss_js_store_place, (const char* view), {
+    Module.glossStorePlace(UTF8ToString(view));
+});
 // clang-format on
 
 namespace gloss::platform {
@@ -90,6 +95,7 @@ bool Autosave::restore_saved() {
         return false;
     }
     m_saved_revision = m_seen_revision = m_app.session().revision();
+    m_place_saved = m_place_seen = m_app.place();
     m_state = "Restored";
     return true;
 }
@@ -100,7 +106,24 @@ void Autosave::update(double now_ms) {
         m_seen_revision = revision;
         m_changed_at = now_ms;
     }
-    if (!m_available || m_in_flight || revision == m_saved_revision) return;
+    std::string place = m_app.place();
+    if (place != m_place_seen) {
+        m_place_seen = place;
+        m_place_changed_at = now_ms;
+    }
+    if (!m_available || m_in_flight) return;
+    if (revision == m_saved_revision) {
+        // Only the place moved (another document, the caret, the scroll): its small record.
+        if (place == m_place_saved || m_place_in_flight) return;
+        if (now_ms - m_place_changed_at < kSettleMs) {
+            m_app.frames().request_in((kSettleMs - (now_ms - m_place_changed_at)) / 1000.0);
+            return;
+        }
+        m_place_in_flight = true;
+        m_place_writing = place;
+        gloss_js_store_place(m_app.view_json().c_str());
+        return;
+    }
     if (now_ms - m_changed_at < kSettleMs) {
         m_state = "Unsaved changes";
         m_app.frames().request_in((kSettleMs - (now_ms - m_changed_at)) / 1000.0);
@@ -116,6 +139,7 @@ void Autosave::flush() {
 void Autosave::write() {
     app::App::Snapshot snapshot = m_app.snapshot();
     m_writing_revision = m_app.session().revision();
+    m_writing_place = m_app.place();
     m_in_flight = true;
     m_state = "Saving…";
     gloss_js_store_session(snapshot.project.c_str(), snapshot.view.c_str());
@@ -126,6 +150,7 @@ void Autosave::write_finished(bool ok, const std::string& message) {
     m_app.frames().request(); // the status line says how it went; a change meanwhile is saved next
     if (ok) {
         m_saved_revision = m_writing_revision;
+        m_place_saved = m_writing_place; // the project's record holds the view too
         m_state = "Saved " + clock_text();
     } else {
         // Keep working in memory; the next change tries again.
@@ -133,9 +158,19 @@ void Autosave::write_finished(bool ok, const std::string& message) {
     }
 }
 
+void Autosave::place_finished(bool ok) {
+    m_place_in_flight = false;
+    if (ok) m_place_saved = m_place_writing;
+    m_app.frames().request(); // a move meanwhile is saved next
+}
+
 } // namespace gloss::platform
 
 extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void gloss_autosave_place_finished(int ok) {
+    if (auto* a = gloss::platform::autosave()) a->place_finished(ok != 0);
+}
 
 EMSCRIPTEN_KEEPALIVE void gloss_autosave_finished(int ok, const char* message) {
     if (auto* a = gloss::platform::autosave()) a->write_finished(ok != 0, message ? message : "");

@@ -5,6 +5,7 @@
 //  [X] flush when the tab is hidden; ask before closing with unsaved changes (web/boot.js)
 //  [X] restore documents, spans, relations, undo history, current document, caret and scroll
 //  [X] a stored project that cannot be opened is kept as it is; saves go to a new project
+//  [X] the place (document, caret, scroll) saved on its own, in a small record, when only it moved
 #pragma once
 
 #include "app/app.hpp"
@@ -26,6 +27,8 @@ public:
     bool unsaved() const { return m_app.session().revision() != m_saved_revision; }
     // The JavaScript side reports the end of a write.
     void write_finished(bool ok, const std::string& message);
+    // The JavaScript side reports the end of a write of the place alone.
+    void place_finished(bool ok);
     const std::string& state() const { return m_state; }
     // Why the stored project could not be opened (restore_saved returned false), or empty.
     const std::string& restore_problem() const { return m_restore_problem; }
@@ -42,6 +45,10 @@ private:
     bool m_available = true;
     std::string m_state;
     std::string m_restore_problem;
+    // The place (App::place) seen, saved, being written; saved on its own when only it moved.
+    std::string m_place_seen, m_place_saved, m_place_writing, m_writing_place;
+    double m_place_changed_at = 0;
+    bool m_place_in_flight = false;
 };
 
 Autosave* autosave();
