@@ -356,9 +356,9 @@
           onSubmit: (send) => { Module.glossSubmit = (payload) => { send(payload).catch((error) => console.warn("gloss: submission failed:", error)); }; },
         }).catch((error) => Module.ccall("gloss_show_error", null, ["string"], [`The task link could not be set up: ${error.message}`]))
           .finally(() => {
-            // Loading the task's documents cleared the error bar: a stored project that could
-            // not be opened is said again.
-            const problem = Module.glossRestoreProblem;
+            // Loading the task's documents cleared the error bar: what the start had to say (a
+            // stored project that could not be opened, another tab editing this one) is said again.
+            const problem = Module.glossStartNotice;
             const shown = window.gloss.state().error;
             if (problem && !shown.includes(problem)) report(shown ? `${shown}\n${problem}` : problem);
             resolveTask();
@@ -514,7 +514,21 @@
     document.body.appendChild(script);
   }
   loadEngine();
-  openDatabase()
+  // [Tabs] One tab edits a project at a time (Web Locks): another tab of this browser on the
+  // same project opens it read-only, says why, and reloads into an editable one (it has nothing
+  // of its own to lose) as soon as the first tab is closed.
+  const tabLock = new Promise((resolve) => {
+    if (!navigator.locks) { resolve(true); return; }
+    const name = `gloss:${sessionKey}`;
+    navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      resolve(!!lock);
+      return lock ? new Promise(() => {}) : null; // held for the page's life
+    }).catch(() => resolve(true));
+  }).then((mine) => {
+    Module.glossOtherTab = !mine;
+    if (!mine) navigator.locks.request(`gloss:${sessionKey}`, () => { location.reload(); return new Promise(() => {}); });
+  });
+  const savedSession = openDatabase()
     .then((db) => {
       database = db;
       transaction(db, "readonly", (store) => store.getAllKeys()).then((keys) => { knownKeys = keys.map(String); sendProjects(); }, () => {});
@@ -528,7 +542,8 @@
       if (saved && place && place.view && place.savedAt > (saved.savedAt || 0)) saved = { ...saved, view: place.view };
       Module.glossSaved = saved || null;
     })
-    .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; })
+    .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; });
+  Promise.all([savedSession, tabLock])
     .finally(() => {
       savedRead = true;
       if (waitingForSaved) Module.removeRunDependency("gloss-saved");

@@ -110,6 +110,8 @@ public:
         m_instructions_open = open && !m_instructions.empty();
         m_frames.request();
     }
+    // Read-only whatever else happens (another tab of the browser edits this project).
+    void set_view_only(bool view_only);
     // Submit is enabled when every document is done and nothing is on its way or sent.
     bool can_submit() const;
     // Hands the results to the host (Host::submit); false when Submit is not enabled.
@@ -209,6 +211,8 @@ private:
     std::string m_instructions;
     bool m_instructions_open = false;
     SubmitState m_submit_state = SubmitState::Idle;
+    bool m_view_only = false;
+    void update_read_only(); // preview, submitted or on its way, or view-only
     std::string m_submit_message;
     std::string m_completion_code;
     std::map<std::string, double> m_time_ms; // per document id

@@ -46,7 +46,18 @@ void App::set_campaign(Campaign campaign) {
     m_frames.request();
     m_campaign = std::move(campaign);
     m_fonts.want(m_campaign.label);
-    m_session.set_read_only(m_campaign.preview || m_submit_state != SubmitState::Idle);
+    update_read_only();
+}
+
+void App::set_view_only(bool view_only) {
+    m_frames.request();
+    m_view_only = view_only;
+    update_read_only();
+}
+
+void App::update_read_only() {
+    m_session.set_read_only(m_view_only || m_campaign.preview ||
+                            m_submit_state != SubmitState::Idle);
 }
 
 void App::set_instructions(std::string text) {
@@ -70,7 +81,7 @@ bool App::submit() {
     // Frozen from here: what is sent is what the worker submitted, however long the sending
     // takes (retries, a reload); the campaign bar says so.
     m_host.submit(submission_payload());
-    m_session.set_read_only(true);
+    update_read_only();
     return true;
 }
 
@@ -107,7 +118,7 @@ void App::set_submission(SubmitState state, std::string message, std::string cod
     m_submit_message = std::move(message);
     m_completion_code = std::move(code);
     // Sending, waiting to retry or submitted: the answers stay as they were submitted.
-    if (state != SubmitState::Idle) m_session.set_read_only(true);
+    update_read_only();
 }
 
 double App::time_spent_ms(const std::string& doc_id) const {

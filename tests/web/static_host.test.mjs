@@ -4,49 +4,15 @@
 // itself: relative URLs only, content-hashed assets named by index.html.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { dist, serve, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
+import { dist, serve, servePython, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
 
 const subPath = "/campaigns/spring-2026/gloss/";
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
-  });
-}
-
-async function waitForServer(url, child, log) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${log()}`);
-    try { const r = await fetch(url); if (r.ok) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer: ${log()}`);
-}
-
-// nginx with the documented headers (tests/web/support.mjs).
+// nginx with the documented headers, and Python's http.server (tests/web/support.mjs).
 const startNginx = () => serve(dist, { subPath });
-
-async function startHttpServer() {
-  const root = mkdtempSync(path.join(os.tmpdir(), "gloss-static-"));
-  const parent = path.join(root, path.dirname(subPath.slice(1, -1)));
-  mkdirSync(parent, { recursive: true });
-  symlinkSync(dist, path.join(root, subPath.slice(1, -1)));
-  const port = await freePort();
-  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", "--directory", root, String(port)],
-    { stdio: ["ignore", "ignore", "pipe"] });
-  let output = "";
-  child.stderr.on("data", (c) => { output += c; });
-  const url = `http://127.0.0.1:${port}${subPath}`;
-  await waitForServer(url, child, () => output);
-  return { url, close: () => child.kill() };
-}
+const startHttpServer = () => servePython(dist, { subPath });
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -1,7 +1,7 @@
 // Shared helpers for the browser tests: serve dist/ on 127.0.0.1 with Debian's nginx and the documented headers,
 // launch Debian's Chromium through playwright-core, and fail on page or console errors.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -80,14 +80,21 @@ http {
   return { url, port, close: () => child.kill() };
 }
 
-/** Serves `dir` with Python's http.server (no headers at all: the <meta> policy alone). */
-export async function servePython(dir = dist) {
+/** Serves `dir` at `subPath` with Python's http.server (no headers at all: the <meta> policy
+ * alone). Resolves to { url, port, close }. */
+export async function servePython(dir = dist, { subPath = "/" } = {}) {
+  let rootDir = dir;
+  if (subPath !== "/") {
+    rootDir = mkdtempSync(path.join(os.tmpdir(), "gloss-static-"));
+    mkdirSync(path.join(rootDir, path.dirname(subPath.slice(1, -1))), { recursive: true });
+    symlinkSync(dir, path.join(rootDir, subPath.slice(1, -1)));
+  }
   const port = await freePort();
-  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", "--directory", dir, String(port)],
+  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", "--directory", rootDir, String(port)],
     { stdio: ["ignore", "ignore", "pipe"] });
   let output = "";
   child.stderr.on("data", (c) => { output += c; });
-  const url = `http://127.0.0.1:${port}/`;
+  const url = `http://127.0.0.1:${port}${subPath}`;
   await waitForServer(url, child, () => output);
   return { url, port, close: () => child.kill() };
 }

@@ -19,6 +19,8 @@ EM_JS(char*, gloss_js_saved_string, (int which), {
     stringToUTF8(text, pointer, size);
     return pointer;
 });
+// Whether another tab of this browser edits this project (web/boot.js, Web Locks).
+EM_JS(int, gloss_js_other_tab, (), { return Module.glossOtherTab ? 1 : 0; });
 EM_JS(void, gloss_js_forget_saved, (), {
     Module.glossSaved = null;
 });
@@ -77,6 +79,17 @@ bool Autosave::restore_saved() {
         m_available = false;
         m_state = "Not saved: " + error + " — use Export";
     }
+    if (gloss_js_other_tab()) {
+        // Read-only here: nothing of this tab is saved, so nothing of the other is overwritten.
+        m_available = false;
+        m_other_tab = true;
+        m_state = "Read-only: open in another tab";
+        m_app.set_view_only(true);
+        m_start_notice =
+            "This project is open in another tab of this browser, so this tab shows it "
+            "read-only and saves nothing. It becomes editable by itself once the other "
+            "tab is closed.";
+    }
     std::string project = take(gloss_js_saved_string(0));
     std::string view = take(gloss_js_saved_string(1));
     gloss_js_forget_saved();
@@ -88,15 +101,15 @@ bool Autosave::restore_saved() {
             if (diagnostic.severity == core::Severity::Error && problem.empty())
                 problem = diagnostic.to_string();
         std::string kept = take(gloss_js_restore_failed(problem.c_str()));
-        m_restore_problem =
-            "The stored project \u201c" + kept + "\u201d could not be opened: " + problem +
-            "\nIt is kept unchanged in this browser (Projects\u2026 offers its stored "
-            "form as a download); your work now goes to a new project beside it.";
+        m_start_notice = "The stored project \u201c" + kept +
+                         "\u201d could not be opened: " + problem +
+                         "\nIt is kept unchanged in this browser (Projects\u2026 offers its stored "
+                         "form as a download); your work now goes to a new project beside it.";
         return false;
     }
     m_saved_revision = m_seen_revision = m_app.session().revision();
     m_place_saved = m_place_seen = m_app.place();
-    m_state = "Restored";
+    if (!m_other_tab) m_state = "Restored";
     return true;
 }
 

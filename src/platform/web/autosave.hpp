@@ -6,6 +6,7 @@
 //  [X] restore documents, spans, relations, undo history, current document, caret and scroll
 //  [X] a stored project that cannot be opened is kept as it is; saves go to a new project
 //  [X] the place (document, caret, scroll) saved on its own, in a small record, when only it moved
+//  [X] a project another tab edits opens read-only here and saves nothing
 #pragma once
 
 #include "app/app.hpp"
@@ -24,14 +25,16 @@ public:
     void update(double now_ms);
     // Saves now if anything is unsaved (the tab is being hidden or closed).
     void flush();
-    bool unsaved() const { return m_app.session().revision() != m_saved_revision; }
+    // Nothing is unsaved in a tab that is read-only because another one edits the project.
+    bool unsaved() const { return !m_other_tab && m_app.session().revision() != m_saved_revision; }
     // The JavaScript side reports the end of a write.
     void write_finished(bool ok, const std::string& message);
     // The JavaScript side reports the end of a write of the place alone.
     void place_finished(bool ok);
     const std::string& state() const { return m_state; }
-    // Why the stored project could not be opened (restore_saved returned false), or empty.
-    const std::string& restore_problem() const { return m_restore_problem; }
+    // What the user must know about the start: the stored project could not be opened
+    // (restore_saved returned false), or another tab edits it (this one is read-only); or empty.
+    const std::string& start_notice() const { return m_start_notice; }
 
 private:
     void write();
@@ -43,8 +46,9 @@ private:
     double m_changed_at = 0;
     bool m_in_flight = false;
     bool m_available = true;
+    bool m_other_tab = false; // another tab edits this project: this one saves nothing
     std::string m_state;
-    std::string m_restore_problem;
+    std::string m_start_notice;
     // The place (App::place) seen, saved, being written; saved on its own when only it moved.
     std::string m_place_seen, m_place_saved, m_place_writing, m_writing_place;
     double m_place_changed_at = 0;

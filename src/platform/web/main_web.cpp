@@ -70,8 +70,8 @@ EM_JS(int, gloss_js_assist_off, (), {
 });
 EM_JS(int, gloss_js_task_link, (), { return Module.glossCampaign ? 1 : 0; });
 EM_JS(void, gloss_js_note_restored, (), { Module.glossRestored = true; });
-EM_JS(void, gloss_js_note_restore_problem, (const char* text), {
-    Module.glossRestoreProblem = UTF8ToString(text);
+EM_JS(void, gloss_js_note_start_notice, (const char* text), {
+    Module.glossStartNotice = UTF8ToString(text);
 });
 // clang-format on
 
@@ -208,9 +208,9 @@ int main() {
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
     // Said after the samples are loaded (which clear the error bar); a task link's documents
     // come later, and web/boot.js says it again then.
-    if (!s_autosave->restore_problem().empty()) {
-        s_app->show_error(s_autosave->restore_problem());
-        gloss_js_note_restore_problem(s_autosave->restore_problem().c_str());
+    if (!s_autosave->start_notice().empty()) {
+        s_app->show_error(s_autosave->start_notice());
+        gloss_js_note_start_notice(s_autosave->start_notice().c_str());
     }
     gloss_js_mark("gloss-documents");
     std::string font = read_file("/assets/fonts/DejaVuSans.ttf");
