@@ -375,7 +375,6 @@
     glossReviewFiles() { reviewPicker.click(); },
     glossTextInput: setTextInput,
     onRuntimeInitialized() { started = true; },
-    glossProjectName: () => projectName(sessionKey),
     // The engine downloads and compiles while the saved session is read; main() waits for it.
     preRun: [() => { if (!savedRead) { waitingForSaved = true; Module.addRunDependency("gloss-saved"); } }],
   };
@@ -441,7 +440,7 @@
   const problems = registry.problems; // why a project could not be opened, kept until it is tried again
   function sendProjects() {
     if (!started || failed) return;
-    const list = knownKeys.filter((k) => (k === baseKey || k.startsWith(`${baseKey}~`)) && !k.includes("#"));
+    const list = knownKeys.filter((k) => (k === baseKey || k.startsWith(`${baseKey}~`)) && !k.endsWith("#place"));
     if (!list.includes(sessionKey)) list.push(sessionKey);
     Module.ccall("gloss_set_projects", null, ["string"], [JSON.stringify(list.sort().map((key) => ({
       key, name: projectName(key), current: key === sessionKey, problem: problems[key] || "",
