@@ -141,6 +141,12 @@ public:
         m_frames.request();
     }
     const std::vector<ProjectInfo>& projects() const { return m_projects; }
+    // The project open now, or null when the host keeps none.
+    const ProjectInfo* current_project() const {
+        for (const ProjectInfo& p : m_projects)
+            if (p.current) return &p;
+        return nullptr;
+    }
     bool projects_open() const { return m_projects_open; }
     void set_projects_open(bool open) {
         m_projects_open = open;

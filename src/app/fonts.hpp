@@ -38,8 +38,6 @@ public:
     // between frames (ImGui locks the atlas during one); true when it rebuilt, and the renderer
     // must upload the texture again.
     bool update();
-    // Whether the atlas has (or has been asked for) this code point.
-    bool wants(ImWchar c) const { return m_wanted.GetBit(c); }
 
     ImFont* ui() const { return m_ui; }
     ImFont* article() const { return m_article; }

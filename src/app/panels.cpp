@@ -85,9 +85,7 @@ void App::draw_status() {
     ImGui::AlignTextToFramePadding();
     // Shorter words on a narrow window, so the buttons on the right stay on screen.
     const bool narrow = ImGui::GetWindowWidth() < 1150 * m_scale;
-    auto current = std::find_if(m_projects.begin(), m_projects.end(),
-                                [](const ProjectInfo& p) { return p.current; });
-    if (current != m_projects.end()) {
+    if (const ProjectInfo* current = current_project()) {
         bool trouble = std::any_of(m_projects.begin(), m_projects.end(),
                                    [](const ProjectInfo& p) { return !p.problem.empty(); });
         std::string label = (trouble ? "\u26a0 " : "") + current->name + "##project";

@@ -25,9 +25,8 @@ void App::draw_projects() {
     }
     if (ImGui::IsWindowAppearing()) {
         m_project_to_delete.clear();
-        auto current = std::find_if(m_projects.begin(), m_projects.end(),
-                                    [](const ProjectInfo& p) { return p.current; });
-        std::string name = current != m_projects.end() ? current->name : std::string();
+        const ProjectInfo* current = current_project();
+        std::string name = current ? current->name : std::string();
         std::strncpy(m_project_name, name.c_str(), sizeof m_project_name - 1);
         m_project_name[sizeof m_project_name - 1] = '\0';
     }
@@ -74,11 +73,10 @@ void App::draw_projects() {
     ImGui::SetNextItemWidth(260 * m_scale);
     ImGui::InputTextWithHint("##name", "Project name", m_project_name, sizeof m_project_name);
     bool named = m_project_name[0] != '\0';
-    auto current = std::find_if(m_projects.begin(), m_projects.end(),
-                                [](const ProjectInfo& p) { return p.current; });
+    const ProjectInfo* current = current_project();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!named || current == m_projects.end());
-    if (ImGui::Button("Rename this one") && current != m_projects.end())
+    ImGui::BeginDisabled(!named || !current);
+    if (ImGui::Button("Rename this one") && current)
         m_host.project_action("rename", current->key, m_project_name);
     ImGui::EndDisabled();
     ImGui::SameLine();
