@@ -381,37 +381,89 @@
   let savedRead = false;
   let waitingForSaved = false;
 
-  // [Autosave] IndexedDB holds the last session of this browser: {project, view, savedAt}.
+  // [Autosave] IndexedDB (database "gloss"). Store "session": one record per project, the
+  // project as of its last snapshot, {format: 2, parts: [UTF-8 bytes...], view, savedAt,
+  // journal: n} (format 1, from earlier versions: {project: text, view, savedAt}). Store
+  // "journal": what changed after it, one entry per save, keyed [project key, n], n+1, ...
+  // (src/app/journal.hpp). A snapshot replaces the record and deletes the entries before it in
+  // one transaction, so the stored project is always a record plus the entries that follow it.
   const DB_NAME = "gloss";
   const STORE = "session";
+  const JOURNAL = "journal";
+  const RECORD_FORMAT = 2;
   function openDatabase() {
     return new Promise((resolve, reject) => {
       if (!window.indexedDB) { reject(new Error("this browser has no IndexedDB")); return; }
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      const request = indexedDB.open(DB_NAME, 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+        if (!db.objectStoreNames.contains(JOURNAL)) db.createObjectStore(JOURNAL);
+      };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error || new Error("storage is unavailable"));
       request.onblocked = () => reject(new Error("storage is blocked by another tab"));
     });
   }
-  function transaction(db, mode, work) {
+  // Runs `work(store, ...)` in a transaction over `stores` and resolves, once the transaction is
+  // complete (the data is then stored), with the result of the request it returns (or what the
+  // function it returns gives).
+  function transaction(db, mode, work, stores = [STORE]) {
     return new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const result = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(result.result);
+      const tx = db.transaction(stores, mode);
+      const result = work(...stores.map((name) => tx.objectStore(name)));
+      tx.oncomplete = () => resolve(typeof result === "function" ? result() : result && result.result);
       tx.onerror = () => reject(tx.error || new Error("storage failed"));
       tx.onabort = () => reject(tx.error || new Error("storage failed (quota?)"));
     });
   }
+  const entriesOf = (key, from = 0) => IDBKeyRange.bound([key, from], [key, Number.MAX_SAFE_INTEGER]);
+  const storageFailure = (error) => (error && error.name === "QuotaExceededError" ? "storage is full" : (error && error.message) || "storage failed");
   let database = null;
-  Module.glossStore = (project, view) => {
+  let nextEntry = 0;         // the number the next journal entry of this project gets
+  let journalBroken = false; // an entry failed: none is written until the next snapshot
+  const finished = (ok, text) => { if (started && !failed) Module.ccall("gloss_autosave_finished", null, ["number", "string"], [ok ? 1 : 0, text]); };
+  Module.glossStoreEntry = (entry) => {
     const db = database;
-    const done = (ok, text) => { if (started && !failed) Module.ccall("gloss_autosave_finished", null, ["number", "string"], [ok ? 1 : 0, text]); };
-    if (!db) { done(false, "storage is unavailable"); return; }
     const key = sessionKey;
-    transaction(db, "readwrite", (store) => store.put({ project, view, savedAt: Date.now() }, key))
-      .then((result) => { if (!knownKeys.includes(key)) { knownKeys.push(key); sendProjects(); } return result; })
-      .then(() => done(true, ""), (error) => done(false, error && error.name === "QuotaExceededError" ? "storage is full" : (error && error.message) || "storage failed"));
+    const n = nextEntry++;
+    if (!db) { finished(false, "storage is unavailable"); return; }
+    if (journalBroken) { finished(false, "an earlier save failed"); return; }
+    transaction(db, "readwrite", (journal) => journal.add({ n, entry, savedAt: Date.now() }, [key, n]), [JOURNAL])
+      .then(() => finished(true, ""), (error) => { journalBroken = true; finished(false, storageFailure(error)); });
+  };
+  let snapshotParts = [];
+  Module.glossSnapshotPart = (bytes) => { snapshotParts.push(bytes); };
+  Module.glossSnapshotAbort = () => { snapshotParts = []; };
+  Module.glossSnapshotCommit = (view) => {
+    const db = database;
+    const key = sessionKey;
+    const parts = snapshotParts;
+    snapshotParts = [];
+    if (!db) { finished(false, "storage is unavailable"); return; }
+    const from = nextEntry;
+    transaction(db, "readwrite", (store, journal) => {
+      journal.delete(IDBKeyRange.bound([key, 0], [key, from], false, true));
+      return store.put({ format: RECORD_FORMAT, parts, view, savedAt: Date.now(), journal: from }, key);
+    }, [STORE, JOURNAL])
+      .then(() => {
+        journalBroken = false;
+        if (!knownKeys.includes(key)) { knownKeys.push(key); sendProjects(); }
+        finished(true, "");
+      }, (error) => finished(false, storageFailure(error)));
+  };
+  // A snapshot is written in idle slices (gloss_autosave_compact_step), never in a long frame.
+  let compacting = false;
+  Module.glossCompactSoon = () => {
+    if (compacting) return;
+    compacting = true;
+    const schedule = () => (window.requestIdleCallback ? requestIdleCallback(slice, { timeout: 200 }) : setTimeout(slice, 0));
+    const slice = (deadline) => {
+      const budget = deadline && deadline.timeRemaining ? Math.max(4, Math.min(10, deadline.timeRemaining())) : 8;
+      const more = started && !failed && Module.ccall("gloss_autosave_compact_step", "number", ["number"], [budget]);
+      if (more) schedule(); else compacting = false;
+    };
+    schedule();
   };
   // The place alone (document, caret, scroll), when only it moved: a small record of its own,
   // "<key>#place", which the start-up prefers to the project's when it is newer.
@@ -421,8 +473,22 @@
     if (!db) { done(false); return; }
     transaction(db, "readwrite", (store) => store.put({ view, savedAt: Date.now() }, `${sessionKey}#place`)).then(() => done(true), () => done(false));
   };
+  // Removes a project: its record, its place and its journal.
+  const removeProject = (key) => transaction(database, "readwrite", (store, journal) => {
+    journal.delete(entriesOf(key));
+    store.delete(`${key}#place`);
+    return store.delete(key);
+  }, [STORE, JOURNAL]);
+  // A project as stored: its record (the project as text), its place and its journal entries.
+  async function readProject(key) {
+    const [record, place, entries] = await transaction(database, "readonly", (store, journal) => {
+      const out = [store.get(key), store.get(`${key}#place`), journal.getAll(entriesOf(key))];
+      return () => out.map((request) => request.result);
+    }, [STORE, JOURNAL]);
+    return { record, place, entries: entries || [] };
+  }
   /** Forgets the saved session (the next reload starts from the samples or the task link). */
-  window.gloss.clearSavedSession = () => (database ? transaction(database, "readwrite", (store) => { store.delete(`${sessionKey}#place`); return store.delete(sessionKey); }) : Promise.resolve());
+  window.gloss.clearSavedSession = () => (database ? removeProject(sessionKey) : Promise.resolve());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden" && started && !failed) Module.ccall("gloss_autosave_flush", null, [], []);
   });
@@ -452,6 +518,7 @@
     problems[sessionKey] = problem; // saved with the registry below
     const kept = projectName(sessionKey);
     sessionKey = `${baseKey}~${Date.now()}`;
+    nextEntry = 0;
     registry.names[sessionKey] = `${kept} (new)`;
     registry.current[baseKey] = sessionKey;
     saveRegistry();
@@ -489,16 +556,19 @@
         sendProjects();
       } else if (action === "delete") {
         if (key === sessionKey) return; // the interface offers it only for the others
-        await transaction(database, "readwrite", (store) => { store.delete(`${key}#place`); return store.delete(key); });
+        await removeProject(key);
         knownKeys = knownKeys.filter((k) => k !== key);
         delete registry.names[key];
         delete problems[key];
         saveRegistry();
         sendProjects();
       } else if (action === "download") {
-        const record = await transaction(database, "readonly", (store) => store.get(key));
-        if (record === undefined) { report(`Nothing is stored for the project “${projectName(key)}” yet.`); return; }
-        download(`${projectName(key).replace(/[^A-Za-z0-9._-]+/g, "_")}.stored.json`, JSON.stringify(record));
+        const { record, place, entries } = await readProject(key);
+        if (record === undefined && !entries.length) { report(`Nothing is stored for the project “${projectName(key)}” yet.`); return; }
+        // The stored form as it is, with the project's bytes as text.
+        const stored = { ...(record || {}) };
+        if (Array.isArray(stored.parts)) stored.parts = stored.parts.map((bytes) => new TextDecoder().decode(bytes));
+        download(`${projectName(key).replace(/[^A-Za-z0-9._-]+/g, "_")}.stored.json`, JSON.stringify({ record: stored, place, journal: entries }));
       }
     } catch (error) {
       report(`The project could not be changed: ${(error && error.message) || error}`);
@@ -527,20 +597,39 @@
     Module.glossOtherTab = !mine;
     if (!mine) navigator.locks.request(`gloss:${sessionKey}`, () => { location.reload(); return new Promise(() => {}); });
   });
+  // What the engine restores (src/platform/web/autosave.cpp): the project's text or bytes, its
+  // view, the journal entries after it, or why it cannot be read at all.
+  function savedFrom({ record, place, entries }) {
+    if (record === undefined) {
+      return entries.length ? { problem: `its record is missing, but ${entries.length} later changes are stored` } : null;
+    }
+    const format = record && typeof record === "object" ? record.format || 1 : 0;
+    if (format > RECORD_FORMAT) return { problem: `it was stored by a newer Gloss (storage format ${format}; this one reads up to ${RECORD_FORMAT})` };
+    let project = null;
+    if (format === 1 && typeof record.project === "string") project = record.project;
+    if (format === 2 && Array.isArray(record.parts) && record.parts.every((p) => p instanceof Uint8Array)) {
+      project = new Uint8Array(record.parts.reduce((n, p) => n + p.length, 0));
+      record.parts.reduce((at, p) => { project.set(p, at); return at + p.length; }, 0);
+    }
+    if (project === null) return { problem: "its stored record is damaged (no project in it)" };
+    const from = format === 2 ? record.journal : 0;
+    const later = entries.filter((e) => e && e.n >= from).sort((a, b) => a.n - b.n);
+    for (let i = 0; i < later.length; i++) {
+      if (later[i].n !== from + i) return { problem: `its stored changes are incomplete (change ${from + i} is missing)` };
+      if (typeof later[i].entry !== "string") return { problem: `its stored change ${from + i} is damaged` };
+    }
+    nextEntry = from + later.length;
+    // A place saved after the project is the newer one.
+    const view = place && place.view && place.savedAt > (record.savedAt || 0) ? place.view : record.view;
+    return { project, view, entries: later.map((e) => e.entry) };
+  }
   const savedSession = openDatabase()
     .then((db) => {
       database = db;
       transaction(db, "readonly", (store) => store.getAllKeys()).then((keys) => { knownKeys = keys.map(String); sendProjects(); }, () => {});
-      return Promise.all([
-        transaction(db, "readonly", (store) => store.get(sessionKey)),
-        transaction(db, "readonly", (store) => store.get(`${sessionKey}#place`)).catch(() => null),
-      ]);
+      return readProject(sessionKey);
     })
-    .then(([saved, place]) => {
-      // A place saved after the project is the newer one.
-      if (saved && place && place.view && place.savedAt > (saved.savedAt || 0)) saved = { ...saved, view: place.view };
-      Module.glossSaved = saved || null;
-    })
+    .then((stored) => { Module.glossSaved = savedFrom(stored); })
     .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; });
   Promise.all([savedSession, tabLock])
     .finally(() => {

@@ -2,6 +2,7 @@
 // Layer: app (ImGui, core, io; the platform only through Host).
 #include "app/app.hpp"
 
+#include "app/journal.hpp"
 #include "app/theme.hpp"
 #include "io/gloss_project.hpp"
 #include "io/json_value.hpp"
@@ -234,13 +235,26 @@ std::string App::place() const {
            (m_show_corrections ? "c" : "-") + ":" + m_session.annotator;
 }
 
-core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text) {
+core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text,
+                                const std::vector<std::string>& journal) {
     m_frames.request();
     io::ProjectResult result = io::read_gloss_project(project_text, "saved session");
+    for (std::size_t i = 0; i < journal.size() && result.ok(); ++i) {
+        std::string source = "saved session, journal entry " + std::to_string(i + 1);
+        auto entry = io::read_journal_entry(journal[i], source, result.diagnostics);
+        std::string problem;
+        if (entry && !replay(result.project.documents, *entry, problem)) {
+            core::Place place;
+            place.source = source;
+            result.diagnostics.push_back(
+                core::make_diagnostic(core::DiagnosticCode::JournalMismatch, {problem}, place));
+        }
+    }
     if (!result.ok()) {
         m_error = "The saved session could not be restored:\n" + summarize(result.diagnostics);
         return result.diagnostics;
     }
+    if (!journal.empty()) drop_untouched_suggestions(result.project.documents);
     if (result.project.schema) m_session.schema = std::move(*result.project.schema);
     m_session.replace_documents(std::move(result.project.documents));
     core::Diagnostics ignored;

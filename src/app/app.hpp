@@ -96,7 +96,9 @@ public:
     // Where the user is, to tell whether it changed: document, caret, scroll (whole pixels),
     // theme, corrections shown, annotator. Not the time spent, which changes all the time.
     std::string place() const;
-    core::Diagnostics restore(std::string_view project, std::string_view view);
+    // The project as stored, then its journal entries (Journal) replayed in order, then the view.
+    core::Diagnostics restore(std::string_view project, std::string_view view,
+                              const std::vector<std::string>& journal = {});
 
     // [SECTION] Task links (campaign_panel.cpp). A preview makes the session read-only.
     void set_campaign(Campaign campaign);

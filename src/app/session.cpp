@@ -143,6 +143,7 @@ void Session::set_read_only(bool on) {
 
 void Session::replace_documents(std::vector<core::Document> documents) {
     m_documents = std::move(documents);
+    ++m_documents_generation;
     for (core::Document& doc : m_documents)
         doc.set_read_only(m_read_only);
     m_current = 0;

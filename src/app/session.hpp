@@ -214,6 +214,10 @@ public:
     // compares it after each frame and tells the host (on("change"), the journal), and the
     // tallies and Assist follow it.
     std::uint64_t revision() const { return m_revision; }
+    // Increments whenever the list of documents is replaced (loaded, restored, reviewed): a
+    // journal can then no longer describe the change document by document.
+    std::uint64_t documents_generation() const { return m_documents_generation; }
+
     // Replaces the label schema (a change like any other).
     void set_schema(core::LabelSchema value) {
         schema = std::move(value);
@@ -229,6 +233,7 @@ private:
     std::vector<core::Sentence> m_sentences;
     std::size_t m_sentences_for = ~std::size_t{0};
     std::uint64_t m_revision = 0;
+    std::uint64_t m_documents_generation = 0;
     bool m_read_only = false;
     std::optional<core::Lexicon> m_lexicon;
     core::AssistSettings m_assist;

@@ -65,13 +65,18 @@ std::optional<core::Edit::Kind> parse_kind(std::string_view name) {
     return std::nullopt;
 }
 
-// Ids of the spans an edit of the document's history refers to.
+// Ids of the spans an edit of the document's history refers to (Document::withdraw_suggestions
+// keeps the same ones).
 std::unordered_set<core::SpanId> spans_in_history(const core::Document& doc) {
     std::unordered_set<core::SpanId> out;
     for (const core::EditGroup& g : doc.history().groups())
         for (const core::Edit& e : g.edits) {
             if (e.before) out.insert(e.before->id);
             if (e.after) out.insert(e.after->id);
+            if (e.relation) { // a suggestion a recorded relation links is kept with it
+                out.insert(e.relation->from);
+                out.insert(e.relation->to);
+            }
         }
     return out;
 }
@@ -126,7 +131,10 @@ Json document_json(const core::Document& doc, bool skip_untouched_suggestions) {
         }
         groups.push_back({{"name", g.name}, {"edits", std::move(edits)}});
     }
-    out["history"] = {{"position", doc.history().position()}, {"groups", std::move(groups)}};
+    out["history"] = {{"position", doc.history().position()},
+                      {"next_span_id", doc.next_span_id()},
+                      {"next_relation_id", doc.next_relation_id()},
+                      {"groups", std::move(groups)}};
     return out;
 }
 
@@ -174,28 +182,34 @@ void append_span(std::string& out, const core::Span& s, const core::Text* text) 
     out += '}';
 }
 
-void append_document(std::string& out, const core::Document& doc, bool skip_untouched_suggestions) {
-    out += "{\"id\":";
-    append_json_string(out, doc.id);
-    out += ",\"text\":";
-    append_json_string(out, doc.text().utf8());
-    out += ",\"meta\":{\"title\":";
-    append_json_string(out, doc.meta.title);
+void append_metadata(std::string& out, const core::Metadata& meta) {
+    out += "{\"title\":";
+    append_json_string(out, meta.title);
     out += ",\"source\":";
-    append_json_string(out, doc.meta.source);
+    append_json_string(out, meta.source);
     out += ",\"url\":";
-    append_json_string(out, doc.meta.url);
+    append_json_string(out, meta.url);
     out += ",\"language\":";
-    append_json_string(out, doc.meta.language);
+    append_json_string(out, meta.language);
     out += ",\"extra\":{";
     bool first = true;
-    for (const auto& [k, v] : doc.meta.extra) {
+    for (const auto& [k, v] : meta.extra) {
         if (!first) out += ',';
         first = false;
         append_json_key(out, k);
         append_json_string(out, v);
     }
     out += "}}";
+}
+
+void append_document_head(std::string& out, const core::Document& doc) {
+    out += "{\"id\":";
+    append_json_string(out, doc.id);
+    out += ",\"text\":";
+    append_json_string(out, doc.text().utf8());
+    out += ",\"meta\":";
+    append_metadata(out, doc.meta);
+    bool first = true;
     if (!doc.tokens().empty()) {
         out += ",\"tokens\":[";
         first = true;
@@ -210,62 +224,164 @@ void append_document(std::string& out, const core::Document& doc, bool skip_unto
         }
         out += ']';
     }
-    std::unordered_set<core::SpanId> touched, skipped;
-    if (skip_untouched_suggestions) touched = spans_in_history(doc);
     out += ",\"spans\":[";
-    first = true;
-    doc.spans().for_each([&](const core::Span& s) {
-        if (skip_untouched_suggestions && s.status == core::Status::Pending &&
-            s.origin == core::Origin::Suggested && !touched.count(s.id)) {
-            skipped.insert(s.id);
-            return;
-        }
-        if (!first) out += ',';
-        first = false;
-        append_span(out, s, &doc.text());
-    });
-    out += "],\"relations\":[";
-    first = true;
-    for (const auto& [id, r] : doc.relations()) {
-        if (!skipped.empty() && (skipped.count(r.from) || skipped.count(r.to))) continue;
-        if (!first) out += ',';
-        first = false;
-        append_gloss_relation(out, r);
-    }
-    out += "],\"history\":{\"position\":";
-    append_json_uint(out, doc.history().position());
-    out += ",\"groups\":[";
-    first = true;
-    for (const core::EditGroup& g : doc.history().groups()) {
-        if (!first) out += ',';
-        first = false;
-        out += "{\"name\":";
-        append_json_string(out, g.name);
-        out += ",\"edits\":[";
-        bool first_edit = true;
-        for (const core::Edit& e : g.edits) {
-            if (!first_edit) out += ',';
-            first_edit = false;
-            out += "{\"kind\":";
-            append_json_string(out, kind_name(e.kind));
-            if (e.before) {
-                out += ",\"before\":";
-                append_span(out, *e.before, nullptr);
-            }
-            if (e.after) {
-                out += ",\"after\":";
-                append_span(out, *e.after, nullptr);
-            }
-            if (e.relation) {
-                out += ",\"relation\":";
-                append_gloss_relation(out, *e.relation);
-            }
-            out += '}';
-        }
-        out += "]}";
-    }
-    out += "]}}";
 }
+
+void append_edit_group(std::string& out, const core::EditGroup& g) {
+    out += "{\"name\":";
+    append_json_string(out, g.name);
+    out += ",\"edits\":[";
+    bool first_edit = true;
+    for (const core::Edit& e : g.edits) {
+        if (!first_edit) out += ',';
+        first_edit = false;
+        out += "{\"kind\":";
+        append_json_string(out, kind_name(e.kind));
+        if (e.before) {
+            out += ",\"before\":";
+            append_span(out, *e.before, nullptr);
+        }
+        if (e.after) {
+            out += ",\"after\":";
+            append_span(out, *e.after, nullptr);
+        }
+        if (e.relation) {
+            out += ",\"relation\":";
+            append_gloss_relation(out, *e.relation);
+        }
+        out += '}';
+    }
+    out += "]}";
+}
+
+} // namespace
+
+// [SECTION] The one-line writer, a slice at a time
+
+ProjectWriter::ProjectWriter(const core::LabelSchema* schema,
+                             std::vector<std::string> known_annotators,
+                             const std::vector<core::Document>& documents,
+                             bool skip_untouched_suggestions)
+    : m_schema(schema), m_documents(documents), m_skip_untouched(skip_untouched_suggestions) {
+    for (std::string& a : known_annotators)
+        m_annotators.insert(std::move(a));
+}
+
+bool ProjectWriter::step(std::string& out, std::size_t budget) {
+    std::size_t spent = 0;
+    while (m_phase != Phase::Done && spent < budget) {
+        const core::Document* doc = m_document < m_documents.size() ? &m_documents[m_document] : nullptr;
+        switch (m_phase) {
+        case Phase::Annotators: // every span's annotator, for the header
+            if (!doc) {
+                m_phase = Phase::Header;
+                break;
+            }
+            m_span = m_span ? doc->spans().next(m_span->id) : doc->spans().first();
+            if (!m_span) {
+                ++m_document;
+                break;
+            }
+            if (!m_span->annotator.empty()) m_annotators.insert(m_span->annotator);
+            ++spent;
+            break;
+        case Phase::Header: {
+            Json head;
+            head["format"] = kProjectFormatVersion;
+            head["generator"] = "gloss";
+            // The schema writer is the one place that knows the schema's JSON shape.
+            head["schema"] = m_schema ? Json::parse(write_schema(*m_schema)) : Json(nullptr);
+            head["annotators"] =
+                Json(std::vector<std::string>(m_annotators.begin(), m_annotators.end()));
+            head["documents"] = Json::array();
+            std::string text = dump_json(head, -1);
+            text.resize(text.size() - 3); // "[]}"
+            out += text;
+            out += '[';
+            m_document = 0;
+            m_phase = Phase::DocumentHead;
+            break;
+        }
+        case Phase::DocumentHead:
+            if (!doc) {
+                out += "]}\n";
+                m_phase = Phase::Done;
+                break;
+            }
+            if (m_document) out += ',';
+            append_document_head(out, *doc);
+            spent += 1 + doc->text().utf8().size() / 4096;
+            m_touched.clear();
+            m_skipped.clear();
+            if (m_skip_untouched) m_touched = spans_in_history(*doc);
+            m_span = nullptr;
+            m_first = true;
+            m_phase = Phase::Spans;
+            break;
+        case Phase::Spans:
+            m_span = m_span ? doc->spans().next(m_span->id) : doc->spans().first();
+            if (!m_span) {
+                out += "],\"relations\":[";
+                m_relation = 0;
+                m_first = true;
+                m_phase = Phase::Relations;
+                break;
+            }
+            ++spent;
+            if (m_skip_untouched && m_span->status == core::Status::Pending &&
+                m_span->origin == core::Origin::Suggested && !m_touched.count(m_span->id)) {
+                m_skipped.insert(m_span->id);
+                break;
+            }
+            if (!m_first) out += ',';
+            m_first = false;
+            append_span(out, *m_span, &doc->text());
+            break;
+        case Phase::Relations: {
+            auto it = doc->relations().upper_bound(m_relation);
+            if (it == doc->relations().end()) {
+                out += "],\"history\":{\"position\":";
+                append_json_uint(out, doc->history().position());
+                out += ",\"next_span_id\":";
+                append_json_uint(out, doc->next_span_id());
+                out += ",\"next_relation_id\":";
+                append_json_uint(out, doc->next_relation_id());
+                out += ",\"groups\":[";
+                m_group = 0;
+                m_phase = Phase::History;
+                break;
+            }
+            m_relation = it->first;
+            ++spent;
+            const core::Relation& r = it->second;
+            if (!m_skipped.empty() && (m_skipped.count(r.from) || m_skipped.count(r.to))) break;
+            if (!m_first) out += ',';
+            m_first = false;
+            append_gloss_relation(out, r);
+            break;
+        }
+        case Phase::History: {
+            const auto& groups = doc->history().groups();
+            if (m_group == groups.size()) {
+                out += "]}}";
+                ++m_document;
+                m_phase = Phase::DocumentHead;
+                break;
+            }
+            if (m_group) out += ',';
+            append_edit_group(out, groups[m_group]);
+            spent += 1 + groups[m_group].edits.size();
+            ++m_group;
+            break;
+        }
+        case Phase::Done:
+            break;
+        }
+    }
+    return m_phase == Phase::Done;
+}
+
+namespace {
 
 // [SECTION] Reading
 
@@ -354,6 +470,21 @@ struct DocumentReader {
         return core::Relation{*id, *type, *from, *to};
     }
 
+    core::Metadata metadata(const Json& meta, const std::string& mp) {
+        core::Metadata out;
+        for (auto [key, field] : {std::pair{"title", &out.title}, std::pair{"source", &out.source},
+                                  std::pair{"url", &out.url}, std::pair{"language", &out.language}})
+            if (auto v = r.string_field(meta, key, mp, false)) *field = *v;
+        if (const Json* extra = r.object_field(meta, "extra", mp))
+            for (auto e = extra->begin(); e != extra->end(); ++e) {
+                if (e.value().is_string())
+                    out.extra[e.key()] = e.value().get<std::string>();
+                else
+                    r.report(DiagnosticCode::FieldWrongType, {mp + "extra." + e.key(), "a string"});
+            }
+        return out;
+    }
+
     std::optional<core::Document> document(const Json& j, const std::string& path) {
         if (!j.is_object()) {
             r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
@@ -364,21 +495,7 @@ struct DocumentReader {
         auto text = r.string_field(j, "text", p);
         if (!id || !text) return std::nullopt;
         core::Document doc(*id, core::Text(std::move(*text)));
-        if (const Json* meta = r.object_field(j, "meta", p)) {
-            std::string mp = p + "meta.";
-            for (auto [key, field] :
-                 {std::pair{"title", &doc.meta.title}, std::pair{"source", &doc.meta.source},
-                  std::pair{"url", &doc.meta.url}, std::pair{"language", &doc.meta.language}})
-                if (auto v = r.string_field(*meta, key, mp, false)) *field = *v;
-            if (const Json* extra = r.object_field(*meta, "extra", mp))
-                for (auto e = extra->begin(); e != extra->end(); ++e) {
-                    if (e.value().is_string())
-                        doc.meta.extra[e.key()] = e.value().get<std::string>();
-                    else
-                        r.report(DiagnosticCode::FieldWrongType,
-                                 {mp + "extra." + e.key(), "a string"});
-                }
-        }
+        if (const Json* meta = r.object_field(j, "meta", p)) doc.meta = metadata(*meta, p + "meta.");
         std::vector<RawToken> raw_tokens;
         if (const Json* a = r.array_field(j, "tokens", p)) raw_tokens = r.raw_tokens(*a, p);
         std::vector<core::Token> tokens;
@@ -403,55 +520,59 @@ struct DocumentReader {
         return doc;
     }
 
+    std::optional<core::EditGroup> group(const Json& gj, const std::string& gp) {
+        if (!gj.is_object()) {
+            r.report(DiagnosticCode::FieldWrongType, {gp, "an object"});
+            return std::nullopt;
+        }
+        core::EditGroup group;
+        if (auto name = r.string_field(gj, "name", gp + ".", false)) group.name = *name;
+        const Json* edits = r.array_field(gj, "edits", gp + ".", true);
+        if (!edits) return std::nullopt;
+        for (std::size_t e = 0; e < edits->size(); ++e) {
+            const Json& ej = (*edits)[e];
+            std::string ep = gp + ".edits[" + std::to_string(e) + "]";
+            if (!ej.is_object()) {
+                r.report(DiagnosticCode::FieldWrongType, {ep, "an object"});
+                return std::nullopt;
+            }
+            core::Edit edit;
+            auto kind = r.string_field(ej, "kind", ep + ".");
+            if (!kind) return std::nullopt;
+            auto parsed = parse_kind(*kind);
+            if (!parsed) {
+                r.report(DiagnosticCode::FieldWrongType,
+                         {ep + ".kind", "add_span, remove_span, update_span, add_relation or "
+                                        "remove_relation"});
+                return std::nullopt;
+            }
+            edit.kind = *parsed;
+            if (auto b = ej.find("before"); b != ej.end() && !b->is_null()) {
+                edit.before = span(*b, ep + ".before", nullptr);
+                if (!edit.before) return std::nullopt;
+            }
+            if (auto a = ej.find("after"); a != ej.end() && !a->is_null()) {
+                edit.after = span(*a, ep + ".after", nullptr);
+                if (!edit.after) return std::nullopt;
+            }
+            if (auto rel = ej.find("relation"); rel != ej.end() && !rel->is_null()) {
+                edit.relation = relation(*rel, ep + ".relation");
+                if (!edit.relation) return std::nullopt;
+            }
+            group.edits.push_back(std::move(edit));
+        }
+        return group;
+    }
+
     bool history(core::Document& doc, const Json& h, const std::string& p) {
         auto position = r.uint_field(h, "position", p);
         const Json* groups_json = r.array_field(h, "groups", p, true);
         if (!position || !groups_json) return false;
         std::vector<core::EditGroup> groups;
         for (std::size_t g = 0; g < groups_json->size(); ++g) {
-            const Json& gj = (*groups_json)[g];
-            std::string gp = p + "groups[" + std::to_string(g) + "]";
-            if (!gj.is_object()) {
-                r.report(DiagnosticCode::FieldWrongType, {gp, "an object"});
-                return false;
-            }
-            core::EditGroup group;
-            if (auto name = r.string_field(gj, "name", gp + ".", false)) group.name = *name;
-            const Json* edits = r.array_field(gj, "edits", gp + ".", true);
-            if (!edits) return false;
-            for (std::size_t e = 0; e < edits->size(); ++e) {
-                const Json& ej = (*edits)[e];
-                std::string ep = gp + ".edits[" + std::to_string(e) + "]";
-                if (!ej.is_object()) {
-                    r.report(DiagnosticCode::FieldWrongType, {ep, "an object"});
-                    return false;
-                }
-                core::Edit edit;
-                auto kind = r.string_field(ej, "kind", ep + ".");
-                if (!kind) return false;
-                auto parsed = parse_kind(*kind);
-                if (!parsed) {
-                    r.report(DiagnosticCode::FieldWrongType,
-                             {ep + ".kind", "add_span, remove_span, update_span, add_relation or "
-                                            "remove_relation"});
-                    return false;
-                }
-                edit.kind = *parsed;
-                if (auto b = ej.find("before"); b != ej.end() && !b->is_null()) {
-                    edit.before = span(*b, ep + ".before", nullptr);
-                    if (!edit.before) return false;
-                }
-                if (auto a = ej.find("after"); a != ej.end() && !a->is_null()) {
-                    edit.after = span(*a, ep + ".after", nullptr);
-                    if (!edit.after) return false;
-                }
-                if (auto rel = ej.find("relation"); rel != ej.end() && !rel->is_null()) {
-                    edit.relation = relation(*rel, ep + ".relation");
-                    if (!edit.relation) return false;
-                }
-                group.edits.push_back(std::move(edit));
-            }
-            groups.push_back(std::move(group));
+            auto group = this->group((*groups_json)[g], p + "groups[" + std::to_string(g) + "]");
+            if (!group) return false;
+            groups.push_back(std::move(*group));
         }
         if (*position > groups.size()) {
             r.report(DiagnosticCode::FieldWrongType,
@@ -472,7 +593,11 @@ struct DocumentReader {
             return false;
         }
         doc.restore_history(std::move(groups), *position);
-        return true;
+        // Optional (written since the edit journal): ids no new span or relation may take.
+        auto next_span = r.uint_field(h, "next_span_id", p, false);
+        auto next_relation = r.uint_field(h, "next_relation_id", p, false);
+        doc.reserve_ids(next_span.value_or(0), next_relation.value_or(0));
+        return !r.failed();
     }
 };
 
@@ -556,6 +681,19 @@ std::string write_gloss_project(const core::LabelSchema* schema,
                                 const std::vector<std::string>& known_annotators,
                                 const std::vector<core::Document>& documents,
                                 const ProjectWriteOptions& options) {
+    if (!options.pretty) {
+        // One line, written directly: the same bytes dump_json(..., -1) gives for the tree below.
+        std::string text;
+        std::size_t estimate = 4096;
+        for (const core::Document& d : documents)
+            estimate += d.text().utf8().size() + d.spans().size() * 200 + 256;
+        text.reserve(estimate);
+        ProjectWriter writer(schema, known_annotators, documents,
+                             options.skip_untouched_suggestions);
+        while (!writer.step(text, ~std::size_t{0})) {
+        }
+        return text;
+    }
     Json out;
     out["format"] = kProjectFormatVersion;
     out["generator"] = "gloss";
@@ -571,28 +709,113 @@ std::string write_gloss_project(const core::LabelSchema* schema,
             if (!s.annotator.empty()) annotators.insert(s.annotator);
         });
     out["annotators"] = Json(std::vector<std::string>(annotators.begin(), annotators.end()));
-    if (options.pretty) {
-        Json list = Json::array();
-        for (const core::Document& d : documents)
-            list.push_back(document_json(d, options.skip_untouched_suggestions));
-        out["documents"] = std::move(list);
-        return dump_json(out, 2) + "\n";
-    }
-    // One line, the documents written directly: the same bytes dump_json(out, -1) would give.
-    out["documents"] = Json::array();
-    std::string text = dump_json(out, -1);
-    text.resize(text.size() - 3); // "[]}"
-    std::size_t estimate = text.size();
+    Json list = Json::array();
     for (const core::Document& d : documents)
-        estimate += d.text().utf8().size() + d.spans().size() * 200 + 256;
-    text.reserve(estimate);
-    text += '[';
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (i) text += ',';
-        append_document(text, documents[i], options.skip_untouched_suggestions);
+        list.push_back(document_json(d, options.skip_untouched_suggestions));
+    out["documents"] = std::move(list);
+    return dump_json(out, 2) + "\n";
+}
+
+// [SECTION] Journal entries
+
+std::string write_journal_entry(const JournalEntry& entry) {
+    std::string out = "{\"journal\":";
+    append_json_uint(out, kProjectFormatVersion);
+    out += ",\"documents\":[";
+    for (std::size_t i = 0; i < entry.documents.size(); ++i) {
+        const DocumentChange& d = entry.documents[i];
+        if (i) out += ',';
+        out += "{\"index\":";
+        append_json_uint(out, d.index);
+        out += ",\"id\":";
+        append_json_string(out, d.id);
+        out += ",\"meta\":";
+        append_metadata(out, d.meta);
+        out += ",\"next_span_id\":";
+        append_json_uint(out, d.next_span_id);
+        out += ",\"next_relation_id\":";
+        append_json_uint(out, d.next_relation_id);
+        out += ",\"keep\":";
+        append_json_uint(out, d.keep);
+        out += ",\"position\":";
+        append_json_uint(out, d.position);
+        out += ",\"groups\":[";
+        for (std::size_t g = 0; g < d.groups.size(); ++g) {
+            if (g) out += ',';
+            append_edit_group(out, d.groups[g]);
+        }
+        out += "],\"suggestions\":[";
+        for (std::size_t k = 0; k < d.suggestions.size(); ++k) {
+            if (k) out += ',';
+            append_span(out, d.suggestions[k], nullptr);
+        }
+        out += "]}";
     }
-    text += "]}\n";
-    return text;
+    out += "]}";
+    return out;
+}
+
+std::optional<JournalEntry> read_journal_entry(std::string_view bytes, const std::string& source,
+                                               core::Diagnostics& diagnostics) {
+    core::Place where;
+    where.source = source;
+    auto json = parse_json(bytes, where, diagnostics);
+    if (!json) return std::nullopt;
+    FieldReader r(where, diagnostics);
+    DocumentReader reader{r};
+    if (!json->is_object()) {
+        r.report(DiagnosticCode::FieldWrongType, {"", "an object"});
+        return std::nullopt;
+    }
+    auto version = r.uint_field(*json, "journal", "");
+    if (!version) return std::nullopt;
+    if (*version > kProjectFormatVersion) {
+        r.report(DiagnosticCode::FormatTooNew,
+                 {std::to_string(*version), std::to_string(kProjectFormatVersion)});
+        return std::nullopt;
+    }
+    const Json* documents = r.array_field(*json, "documents", "", true);
+    if (!documents) return std::nullopt;
+    JournalEntry entry;
+    for (std::size_t i = 0; i < documents->size(); ++i) {
+        const Json& dj = (*documents)[i];
+        std::string p = "documents[" + std::to_string(i) + "]";
+        if (!dj.is_object()) {
+            r.report(DiagnosticCode::FieldWrongType, {p, "an object"});
+            return std::nullopt;
+        }
+        p += ".";
+        DocumentChange change;
+        auto index = r.uint_field(dj, "index", p);
+        auto id = r.string_field(dj, "id", p);
+        auto keep = r.uint_field(dj, "keep", p);
+        auto position = r.uint_field(dj, "position", p);
+        const Json* meta = r.object_field(dj, "meta", p, true);
+        const Json* groups = r.array_field(dj, "groups", p, true);
+        if (!index || !id || !keep || !position || !meta || !groups) return std::nullopt;
+        change.index = *index;
+        change.id = *id;
+        change.keep = *keep;
+        change.position = *position;
+        change.meta = reader.metadata(*meta, p + "meta.");
+        change.next_span_id = r.uint_field(dj, "next_span_id", p, false).value_or(0);
+        change.next_relation_id = r.uint_field(dj, "next_relation_id", p, false).value_or(0);
+        for (std::size_t g = 0; g < groups->size(); ++g) {
+            auto group = reader.group((*groups)[g], p + "groups[" + std::to_string(g) + "]");
+            if (!group) return std::nullopt;
+            change.groups.push_back(std::move(*group));
+        }
+        if (const Json* suggestions = r.array_field(dj, "suggestions", p))
+            for (std::size_t k = 0; k < suggestions->size(); ++k) {
+                auto span = reader.span((*suggestions)[k],
+                                        p + "suggestions[" + std::to_string(k) + "]", nullptr);
+                if (!span) return std::nullopt;
+                change.suggestions.push_back(std::move(*span));
+            }
+        if (r.failed()) return std::nullopt;
+        entry.documents.push_back(std::move(change));
+    }
+    return entry;
 }
 
 } // namespace gloss::io

@@ -8,8 +8,10 @@
 #include "io/import_result.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace gloss::io {
@@ -48,5 +50,57 @@ std::string write_gloss_project(const core::LabelSchema* schema,
                                 const std::vector<std::string>& annotators,
                                 const std::vector<core::Document>& documents,
                                 const ProjectWriteOptions& options);
+
+// [SECTION] Journal entries: what changed in a project since the previous entry (or the saved
+// project), so that a browser stores each change at a cost proportional to it. Replayed in
+// order onto the saved project, they give the project as it was after the last one.
+
+// One document's change: its metadata now, and its history: the first `keep` groups are the
+// ones it had, `groups` follow them, and `position` of them are applied.
+struct DocumentChange {
+    std::size_t index = 0; // in the project's documents
+    std::string id;        // checked when replaying: the document must be the same one
+    core::Metadata meta;
+    std::size_t keep = 0;
+    std::vector<core::EditGroup> groups;
+    std::size_t position = 0;
+    std::uint64_t next_span_id = 0, next_relation_id = 0; // Document::reserve_ids
+    // Pending suggestions that relations in `groups` link (the saved project may lack them:
+    // suggestions nobody touched are not saved).
+    std::vector<core::Span> suggestions;
+};
+struct JournalEntry {
+    std::vector<DocumentChange> documents;
+};
+std::string write_journal_entry(const JournalEntry& entry);
+// Null, with diagnostics naming the place, when the bytes are not an entry this version reads.
+std::optional<JournalEntry> read_journal_entry(std::string_view bytes, const std::string& source,
+                                               core::Diagnostics& diagnostics);
+
+// The one-line form of write_gloss_project, written a slice at a time, so that a large project
+// is saved in idle moments without a long frame. The documents must not change between steps
+// (the caller starts again if they do): the writer keeps its place in them.
+class ProjectWriter {
+public:
+    ProjectWriter(const core::LabelSchema* schema, std::vector<std::string> known_annotators,
+                  const std::vector<core::Document>& documents, bool skip_untouched_suggestions);
+    // Appends the next part, about `budget` units of work (a span, a relation or an edit each
+    // count one, a document's text one per 4 KB); true once the whole project is written.
+    bool step(std::string& out, std::size_t budget);
+
+private:
+    enum class Phase { Annotators, Header, DocumentHead, Spans, Relations, History, Done };
+    const core::LabelSchema* m_schema;
+    const std::vector<core::Document>& m_documents;
+    bool m_skip_untouched;
+    std::set<std::string> m_annotators;
+    Phase m_phase = Phase::Annotators;
+    std::size_t m_document = 0;
+    const core::Span* m_span = nullptr;
+    core::RelationId m_relation = 0;
+    std::size_t m_group = 0;
+    bool m_first = true;
+    std::unordered_set<core::SpanId> m_touched, m_skipped;
+};
 
 } // namespace gloss::io

@@ -48,12 +48,26 @@ public:
     // Restores a saved history; false when position > groups.size() (nothing changes).
     bool restore(std::vector<EditGroup> groups, std::size_t position);
     void clear();
+    // Keeps groups()[0, keep), then appends `tail`: what a journal replays. False (nothing
+    // changes) when keep > groups().size() or the new position would be past the end.
+    bool rewrite(std::size_t keep, std::vector<EditGroup> tail, std::size_t position);
 
-    bool operator==(const History&) const = default;
+    // For a journal that stores only what changed: groups()[0, first_changed()) are the same
+    // groups they were at the last mark_journaled() (push replaces everything from the position
+    // on; restore and clear replace everything). Moving the position changes no group.
+    std::size_t first_changed() const { return m_first_changed; }
+    // Bookkeeping, not a change: callable on a const history (a journal reads documents const).
+    void mark_journaled() const { m_first_changed = m_groups.size(); }
+
+    // The groups and the position (not the journal's mark).
+    bool operator==(const History& other) const {
+        return m_groups == other.m_groups && m_position == other.m_position;
+    }
 
 private:
     std::vector<EditGroup> m_groups;
     std::size_t m_position = 0;
+    mutable std::size_t m_first_changed = 0;
 };
 
 } // namespace gloss::core

@@ -364,7 +364,12 @@ void Document::apply(const Edit& edit, bool forward) {
     case K::UpdateSpan: {
         if (!target) break;
         const Span* current = m_spans.find(target->id);
-        if (!current) break;
+        if (!current) {
+            // A suggestion a saved copy left out (nobody had touched it when it was written)
+            // that a replayed step accepts or changes: the step brings it back as it became.
+            if (m_spans.insert(*target) && observer) observer->span_added(*this, *target);
+            break;
+        }
         std::optional<Span> before;
         if (observer) before = *current;
         if (m_spans.replace(*target) && observer) {
@@ -469,7 +474,7 @@ Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relati
     return out;
 }
 
-bool Document::restore_history(std::vector<EditGroup> groups, std::size_t position) {
+void Document::reserve_ids_of(const std::vector<EditGroup>& groups) {
     // Ids created by later (undone) steps must not be reused by new edits.
     for (const EditGroup& g : groups)
         for (const Edit& e : g.edits) {
@@ -477,7 +482,61 @@ bool Document::restore_history(std::vector<EditGroup> groups, std::size_t positi
             if (e.before) m_next_span_id = std::max(m_next_span_id, e.before->id + 1);
             if (e.relation) m_next_relation_id = std::max(m_next_relation_id, e.relation->id + 1);
         }
+}
+
+bool Document::restore_history(std::vector<EditGroup> groups, std::size_t position) {
+    reserve_ids_of(groups);
     return m_history.restore(std::move(groups), position);
+}
+
+bool Document::rewrite_history(std::size_t keep, std::vector<EditGroup> tail, std::size_t position,
+                               const std::vector<Span>& suggestions) {
+    if (keep > m_history.groups().size() || position > keep + tail.size()) return false;
+    while (m_history.position() > keep) {
+        const EditGroup* group = m_history.step_back();
+        for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
+            apply(*it, false);
+    }
+    // A suggestion the saved copy left out (untouched when it was written) that the tail's
+    // steps touch first: it existed before them, so it is put back as it was.
+    std::unordered_set<SpanId> referenced;
+    for (std::size_t g = 0; g < keep; ++g)
+        for (const Edit& e : m_history.groups()[g].edits) {
+            if (e.before) referenced.insert(e.before->id);
+            if (e.after) referenced.insert(e.after->id);
+            if (e.relation) {
+                referenced.insert(e.relation->from);
+                referenced.insert(e.relation->to);
+            }
+        }
+    auto put_back = [&](const Span& span) {
+        if (span.origin != Origin::Suggested || span.status != Status::Pending ||
+            m_spans.contains(span.id) || !m_spans.insert(span))
+            return;
+        if (m_observer.target) m_observer.target->span_added(*this, span);
+    };
+    std::unordered_set<SpanId> seen = referenced;
+    for (const EditGroup& g : tail)
+        for (const Edit& e : g.edits) {
+            const std::optional<Span>& first = e.before ? e.before : e.after;
+            if (first && seen.insert(first->id).second && e.before) put_back(*e.before);
+        }
+    for (const Span& span : suggestions)
+        if (!referenced.count(span.id)) put_back(span);
+    std::size_t from = m_history.position();
+    reserve_ids_of(tail);
+    m_history.rewrite(keep, std::move(tail), from);
+    while (m_history.position() < position) {
+        const EditGroup* group = m_history.step_forward();
+        for (const Edit& edit : group->edits)
+            apply(edit, true);
+    }
+    while (m_history.position() > position) {
+        const EditGroup* group = m_history.step_back();
+        for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
+            apply(*it, false);
+    }
+    return true;
 }
 
 } // namespace gloss::core

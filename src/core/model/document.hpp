@@ -10,6 +10,7 @@
 #include "core/text/text.hpp"
 #include "core/text/tokenizer.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -123,11 +124,27 @@ public:
     Diagnostics load(std::vector<Span> spans, std::vector<Relation> relations);
     // Restores a saved history; the current spans must be the state at `position`.
     bool restore_history(std::vector<EditGroup> groups, std::size_t position);
+    // Replays what a journal stored of a later history: undoes back to `keep` if beyond it,
+    // keeps the first `keep` groups, appends `tail`, and undoes or redoes to `position`; the
+    // spans follow. A saved copy leaves out suggestions nobody had touched: those the tail
+    // touches first are put back as they were (from the tail's own steps, or `suggestions` for
+    // ones its relations link). False (nothing changes) when keep or position is out of range.
+    // Works on a read-only document too (it restores what was saved; it is not an edit).
+    bool rewrite_history(std::size_t keep, std::vector<EditGroup> tail, std::size_t position,
+                         const std::vector<Span>& suggestions = {});
 
     // Clock for timestamps (milliseconds since the Unix epoch); replaceable for tests.
     void set_clock(std::function<std::int64_t()> clock) { m_clock = std::move(clock); }
 
     SpanId next_span_id() const { return m_next_span_id; }
+    RelationId next_relation_id() const { return m_next_relation_id; }
+    // Never hands out ids below these (a saved copy keeps ids of steps no longer in its
+    // history from being given to new spans, so that a restored project numbers as the
+    // original did). Only raises.
+    void reserve_ids(SpanId next_span, RelationId next_relation) {
+        m_next_span_id = std::max(m_next_span_id, next_span);
+        m_next_relation_id = std::max(m_next_relation_id, next_relation);
+    }
 
     // The observer of this document (at most one; null for none). Observing is not a change,
     // so a const document can be observed. Copies and moves of the document have no observer,
@@ -137,6 +154,7 @@ public:
 
 private:
     void record(Edit edit, std::string name);
+    void reserve_ids_of(const std::vector<EditGroup>& groups);
     bool refuse_if_read_only(EditResult& result) const;
     void apply(const Edit& edit, bool forward);
     std::int64_t now() const;

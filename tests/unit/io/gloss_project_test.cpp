@@ -256,3 +256,96 @@ TEST_CASE("the one-line project writer gives the bytes of the tree writer", "[io
         CHECK(back.project.documents.size() == documents.size());
     }
 }
+
+TEST_CASE("the project written a slice at a time is the one-line project, byte for byte",
+          "[io][project][journal]") {
+    std::vector<core::Document> documents = test::source_documents();
+    core::Document& doc = documents[0];
+    core::Span s;
+    s.start = 0;
+    s.end = 3;
+    s.label = "PERSON";
+    core::SpanId person = doc.add_span(s).id;
+    REQUIRE(person);
+    core::Span suggestion;
+    suggestion.start = 10;
+    suggestion.end = 14;
+    suggestion.label = "ERROR";
+    suggestion.origin = core::Origin::Suggested;
+    suggestion.status = core::Status::Pending;
+    core::SpanId suggested = doc.add_suggestion(suggestion).id;
+    REQUIRE(suggested);
+    core::LabelSchema schema = test::default_schema();
+    for (bool skip : {false, true}) {
+        io::ProjectWriteOptions options;
+        options.pretty = false;
+        options.skip_untouched_suggestions = skip;
+        std::string whole = io::write_gloss_project(&schema, {"zed"}, documents, options);
+        for (std::size_t budget : {1u, 2u, 7u, 1000u}) {
+            io::ProjectWriter writer(&schema, {"zed"}, documents, skip);
+            std::string sliced;
+            int steps = 0;
+            while (!writer.step(sliced, budget))
+                ++steps;
+            INFO("budget " << budget << ", skip " << skip);
+            CHECK(sliced == whole);
+            if (budget == 1) CHECK(steps > 20);
+        }
+        io::ProjectResult back = io::read_gloss_project(whole, "p");
+        REQUIRE(back.ok());
+        const core::SpanStore& spans = back.project.documents[0].spans();
+        CHECK(spans.contains(person));
+        CHECK(spans.contains(suggested) == !skip); // nobody touched it
+    }
+}
+
+TEST_CASE("a journal entry holds a document's new steps and metadata, and reads back",
+          "[io][project][journal]") {
+    std::vector<core::Document> documents = test::source_documents();
+    core::Document& doc = documents[1];
+    core::Span s;
+    s.start = 0;
+    s.end = 3;
+    s.label = "PERSON";
+    s.attrs.set("canonical", "Anne “Nan” Ölund 😀");
+    REQUIRE(doc.add_span(s).ok());
+    io::JournalEntry entry;
+    io::DocumentChange change;
+    change.index = 1;
+    change.id = doc.id;
+    change.meta = doc.meta;
+    change.meta.extra["gloss_status"] = "done";
+    change.keep = 0;
+    change.groups = doc.history().groups();
+    change.position = 1;
+    change.next_span_id = 40;
+    change.next_relation_id = 7;
+    entry.documents.push_back(change);
+    std::string text = io::write_journal_entry(entry);
+    core::Diagnostics d;
+    auto back = io::read_journal_entry(text, "entry", d);
+    INFO(test::all_messages(d));
+    REQUIRE(back);
+    REQUIRE(back->documents.size() == 1);
+    const io::DocumentChange& c = back->documents[0];
+    CHECK(c.index == 1);
+    CHECK(c.id == doc.id);
+    CHECK(c.meta == change.meta);
+    CHECK(c.groups == change.groups);
+    CHECK(c.position == 1);
+    CHECK(c.next_span_id == 40);
+    CHECK(c.next_relation_id == 7);
+    CHECK(io::write_journal_entry(*back) == text);
+
+    SECTION("one from a newer Gloss is refused, naming the version") {
+        core::Diagnostics newer;
+        CHECK_FALSE(io::read_journal_entry(R"({"journal":9,"documents":[]})", "entry 3", newer));
+        CHECK(test::all_messages(newer).find("format version 9 is newer") != std::string::npos);
+        CHECK(test::all_messages(newer).find("entry 3") != std::string::npos);
+    }
+    SECTION("a damaged one names the field") {
+        core::Diagnostics bad;
+        CHECK_FALSE(io::read_journal_entry(R"({"journal":1,"documents":[{"index":0}]})", "e", bad));
+        CHECK(test::all_messages(bad).find("documents[0].id") != std::string::npos);
+    }
+}
