@@ -423,13 +423,13 @@
   let nextEntry = 0;         // the number the next journal entry of this project gets
   let journalBroken = false; // an entry failed: none is written until the next snapshot
   const finished = (ok, text) => { if (started && !failed) Module.ccall("gloss_autosave_finished", null, ["number", "string"], [ok ? 1 : 0, text]); };
-  Module.glossStoreEntry = (entry) => {
+  Module.glossStoreEntry = (entry, view) => {
     const db = database;
     const key = sessionKey;
     const n = nextEntry++;
     if (!db) { finished(false, "storage is unavailable"); return; }
     if (journalBroken) { finished(false, "an earlier save failed"); return; }
-    transaction(db, "readwrite", (journal) => journal.add({ n, entry, savedAt: Date.now() }, [key, n]), [JOURNAL])
+    transaction(db, "readwrite", (journal) => journal.add({ n, entry, view, savedAt: Date.now() }, [key, n]), [JOURNAL])
       .then(() => finished(true, ""), (error) => { journalBroken = true; finished(false, storageFailure(error)); });
   };
   let snapshotParts = [];
@@ -443,7 +443,7 @@
     if (!db) { finished(false, "storage is unavailable"); return; }
     const from = nextEntry;
     transaction(db, "readwrite", (store, journal) => {
-      journal.delete(IDBKeyRange.bound([key, 0], [key, from], false, true));
+      if (from > 0) journal.delete(IDBKeyRange.bound([key, 0], [key, from], false, true));
       return store.put({ format: RECORD_FORMAT, parts, view, savedAt: Date.now(), journal: from }, key);
     }, [STORE, JOURNAL])
       .then(() => {
@@ -568,7 +568,7 @@
         // The stored form as it is, with the project's bytes as text.
         const stored = { ...(record || {}) };
         if (Array.isArray(stored.parts)) stored.parts = stored.parts.map((bytes) => new TextDecoder().decode(bytes));
-        download(`${projectName(key).replace(/[^A-Za-z0-9._-]+/g, "_")}.stored.json`, JSON.stringify({ record: stored, place, journal: entries }));
+        download(`${projectName(key).replace(/[^A-Za-z0-9._-]+/g, "_")}.stored.json`, JSON.stringify({ record: stored, place: place ?? null, journal: entries }));
       }
     } catch (error) {
       report(`The project could not be changed: ${(error && error.message) || error}`);
@@ -619,8 +619,12 @@
       if (typeof later[i].entry !== "string") return { problem: `its stored change ${from + i} is damaged` };
     }
     nextEntry = from + later.length;
-    // A place saved after the project is the newer one.
-    const view = place && place.view && place.savedAt > (record.savedAt || 0) ? place.view : record.view;
+    // The newest view: the record's, the last entry's, or the place saved on its own after them.
+    let view = record.view;
+    let viewAt = record.savedAt || 0;
+    const last = later[later.length - 1];
+    if (last && typeof last.view === "string" && last.savedAt >= viewAt) { view = last.view; viewAt = last.savedAt; }
+    if (place && place.view && place.savedAt > viewAt) view = place.view;
     return { project, view, entries: later.map((e) => e.entry) };
   }
   const savedSession = openDatabase()

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, newPage, openApp, cpIndex, documents, dragText, nextFrames, artifacts } from "./support.mjs";
+import { serve, launch, newPage, openApp, cpIndex, documents, dragText, nextFrames, artifacts, readStored } from "./support.mjs";
 
 let server;
 let browser;
@@ -78,13 +78,7 @@ test("the place alone (document, caret) is saved on its own and survives a reloa
   const page = await newPage(browser);
   await openApp(page, server.url);
   await waitSaved(page);
-  const projectBefore = await page.evaluate(() => new Promise((resolve) => {
-    const request = indexedDB.open("gloss", 1);
-    request.onsuccess = () => {
-      const get = request.result.transaction("session").objectStore("session").get("current");
-      get.onsuccess = () => { request.result.close(); resolve(get.result.project); };
-    };
-  }));
+  const projectBefore = JSON.parse(await readStored(page)).record;
   // Only moving: the second document, the caret at its end. No annotation changes.
   await page.keyboard.press("Control+ArrowDown");
   await nextFrames(page);
@@ -93,22 +87,14 @@ test("the place alone (document, caret) is saved on its own and survives a reloa
   const moved = await page.evaluate(() => window.gloss.state());
   assert.equal(moved.index, 1);
   // The small record of the place appears (the project's record is not written again).
-  const readPlace = () => page.evaluate(() => new Promise((resolve) => {
-    const request = indexedDB.open("gloss", 1);
-    request.onsuccess = () => {
-      const tx = request.result.transaction("session");
-      const place = tx.objectStore("session").get("current#place");
-      const project = tx.objectStore("session").get("current");
-      tx.oncomplete = () => { request.result.close(); resolve({ place: place.result, project: project.result.project }); };
-    };
-  }));
+  const readPlace = async () => JSON.parse(await readStored(page));
   let stored = await readPlace();
   for (let i = 0; i < 100 && !(stored.place && JSON.parse(stored.place.view).current === 1); i++) {
     await new Promise((r) => setTimeout(r, 50));
     stored = await readPlace();
   }
   assert.equal(JSON.parse(stored.place.view).current, 1, "the place was saved");
-  assert.equal(stored.project, projectBefore, "the project itself was not written again");
+  assert.deepEqual(stored.record, projectBefore, "the project itself was not written again");
   await page.reload();
   await openApp(page, server.url);
   const restored = await page.evaluate(() => window.gloss.state());

@@ -5,32 +5,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve, launch, newPage, openApp, nextFrames } from "./support.mjs";
+import { serve, launch, newPage, openApp, nextFrames, readStored, putStored } from "./support.mjs";
 
 let server;
 let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-// The stored record of `key` in the database the app uses.
-const stored = (page, key) => page.evaluate((key) => new Promise((resolve, reject) => {
-  const request = indexedDB.open("gloss", 1);
-  request.onerror = () => reject(request.error);
-  request.onsuccess = () => {
-    const get = request.result.transaction("session", "readonly").objectStore("session").get(key);
-    get.onsuccess = () => { request.result.close(); resolve(get.result === undefined ? null : JSON.stringify(get.result)); };
-    get.onerror = () => reject(get.error);
-  };
-}), key);
-const store = (page, key, record) => page.evaluate(([key, record]) => new Promise((resolve, reject) => {
-  const request = indexedDB.open("gloss", 1);
-  request.onsuccess = () => {
-    const tx = request.result.transaction("session", "readwrite");
-    tx.objectStore("session").put(record, key);
-    tx.oncomplete = () => { request.result.close(); resolve(); };
-    tx.onerror = () => reject(tx.error);
-  };
-}), [key, record]);
+// What is stored for `key` (record, place, journal), as text; and a record put in its place.
+const stored = async (page, key) => { const text = await readStored(page, key); return JSON.parse(text).record ? text : null; };
+const store = (page, key, record) => putStored(page, key, record);
 
 const UNOPENABLE = [
   ["written by a newer Gloss", { project: JSON.stringify({ format: 99, documents: [] }), view: "{}", savedAt: 1764000000000 }, /format version 99 is newer than this Gloss reads/],
@@ -71,7 +55,7 @@ for (const [what, record, problem] of UNOPENABLE) {
     const download = page.waitForEvent("download");
     await page.evaluate((key) => Module.glossProjectAction("download", key, ""), "current");
     const file = await download;
-    assert.equal(readFileSync(await file.path(), "utf8"), bytes);
+    assert.deepEqual(JSON.parse(readFileSync(await file.path(), "utf8")), JSON.parse(bytes), "the record as stored");
 
     await openApp(page, server.url); // another reload: the new project, with its edit
     state = await page.evaluate(() => window.gloss.state());

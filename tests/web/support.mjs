@@ -168,3 +168,54 @@ export async function dragText(page, start, end) {
 export async function nextFrames(page, n = 8) {
   for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
 }
+
+// [Storage] What the app keeps in IndexedDB (web/boot.js, "[Autosave]"): a project's record in
+// "session", its place ("<key>#place") and its journal entries ("journal", keys [key, n]).
+// Returns them as JSON text ({record, place, journal}), with the record's byte parts as text,
+// so that tests compare stored bytes and read the project.
+export function readStored(page, key = "current") {
+  return page.evaluate((key) => new Promise((resolve, reject) => {
+    const request = indexedDB.open("gloss");
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const stores = ["session", "journal"].filter((name) => db.objectStoreNames.contains(name));
+      const tx = db.transaction(stores, "readonly");
+      const record = tx.objectStore("session").get(key);
+      const place = tx.objectStore("session").get(`${key}#place`);
+      const journal = stores.includes("journal") ? tx.objectStore("journal").getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER])) : null;
+      tx.oncomplete = () => {
+        db.close();
+        const text = (r) => (r && Array.isArray(r.parts) ? { ...r, parts: r.parts.map((p) => new TextDecoder().decode(p)) } : r);
+        resolve(JSON.stringify({ record: text(record.result) ?? null, place: place.result ?? null, journal: journal ? journal.result : [] }));
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), key);
+}
+
+// The project text a stored record holds (either storage format).
+export function storedProject(stored) {
+  const { record } = typeof stored === "string" ? JSON.parse(stored) : stored;
+  return record ? (record.parts ? record.parts.join("") : record.project) : null;
+}
+
+// Puts a record into "session" under `key` (creating the database as the version that wrote
+// it would: `version` 1 had only that store).
+export function putStored(page, key, record, version = 2) {
+  return page.evaluate(([key, record, version]) => new Promise((resolve, reject) => {
+    const request = indexedDB.open("gloss", version);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains("session")) db.createObjectStore("session");
+      if (version >= 2 && !db.objectStoreNames.contains("journal")) db.createObjectStore("journal");
+    };
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const tx = request.result.transaction("session", "readwrite");
+      tx.objectStore("session").put(record, key);
+      tx.oncomplete = () => { request.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [key, record, version]);
+}

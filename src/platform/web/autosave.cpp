@@ -54,8 +54,8 @@ EM_JS(char*, gloss_js_restore_failed, (const char* problem), {
     return pointer;
 });
 // Appends a journal entry (asynchronous; gloss_autosave_finished reports its end, in order).
-EM_JS(void, gloss_js_store_entry, (const char* entry), {
-    Module.glossStoreEntry(UTF8ToString(entry));
+EM_JS(void, gloss_js_store_entry, (const char* entry, const char* view), {
+    Module.glossStoreEntry(UTF8ToString(entry), UTF8ToString(view));
 });
 // A snapshot: its parts as bytes, then the commit that stores it and drops the entries it
 // covers (gloss_autosave_finished reports the end), or an abort that forgets the parts.
@@ -243,14 +243,14 @@ void Autosave::flush() {
 void Autosave::write_entry(const io::JournalEntry& entry) {
     std::uint64_t revision = m_app.session().revision();
     m_sent_revision = revision;
-    m_in_flight.push_back(revision);
+    m_in_flight.push_back({revision, m_app.place()});
     m_state = "Saving\u2026";
-    gloss_js_store_entry(io::write_journal_entry(entry).c_str());
+    // The place goes along: an entry is the newest record of the project.
+    gloss_js_store_entry(io::write_journal_entry(entry).c_str(), m_app.view_json().c_str());
 }
 
 void Autosave::start_snapshot() {
     m_journal.begin_snapshot(m_app.session());
-    m_writing_place = m_app.place();
     if (unsaved()) m_state = "Saving\u2026";
     gloss_js_compact_soon();
 }
@@ -275,7 +275,7 @@ bool Autosave::compact_step(double budget_ms) {
     std::uint64_t revision = m_journal.snapshot_revision();
     m_journal.stored(m_app.session());
     m_sent_revision = revision;
-    m_in_flight.push_back(revision);
+    m_in_flight.push_back({revision, m_app.place()});
     m_snapshot_in_flight = true;
     gloss_js_snapshot_commit(m_app.view_json().c_str());
     return false;
@@ -283,14 +283,13 @@ bool Autosave::compact_step(double budget_ms) {
 
 void Autosave::write_finished(bool ok, const std::string& message) {
     if (m_in_flight.empty()) return;
-    std::uint64_t revision = m_in_flight.front();
+    Write write = m_in_flight.front();
     m_in_flight.pop_front();
-    bool snapshot = m_snapshot_in_flight && m_in_flight.empty();
-    if (snapshot) m_snapshot_in_flight = false;
+    if (m_in_flight.empty()) m_snapshot_in_flight = false;
     m_app.frames().request(); // the status line says how it went; a change meanwhile is saved next
     if (ok) {
-        m_saved_revision = m_in_flight.empty() ? m_sent_revision : revision;
-        if (snapshot) m_place_saved = m_writing_place; // the project's record holds the view too
+        m_saved_revision = m_in_flight.empty() ? m_sent_revision : write.revision;
+        m_place_saved = write.place; // the record holds the view too
         m_retry_at = 0;
         if (m_in_flight.empty() && !unsaved()) m_state = "Saved " + clock_text();
         return;

@@ -53,7 +53,11 @@ private:
     app::Journal m_journal;
     std::uint64_t m_saved_revision = 0;
     std::uint64_t m_sent_revision = 0;        // of the last write issued
-    std::deque<std::uint64_t> m_in_flight;    // revisions of the writes issued, in order
+    struct Write {
+        std::uint64_t revision; // what it saves
+        std::string place;      // the place it saves along (App::place)
+    };
+    std::deque<Write> m_in_flight; // the writes issued, in order
     std::uint64_t m_seen_revision = 0;
     double m_changed_at = 0;
     double m_retry_at = 0; // after a failed write, not before
@@ -64,7 +68,7 @@ private:
     std::string m_state;
     std::string m_start_notice;
     // The place (App::place) seen, saved, being written; saved on its own when only it moved.
-    std::string m_place_seen, m_place_saved, m_place_writing, m_writing_place;
+    std::string m_place_seen, m_place_saved, m_place_writing;
     double m_place_changed_at = 0;
     bool m_place_in_flight = false;
 };
