@@ -236,7 +236,7 @@ std::string App::place() const {
 }
 
 core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text,
-                                const std::vector<std::string>& journal) {
+                               const std::vector<std::string>& journal) {
     m_frames.request();
     io::ProjectResult result = io::read_gloss_project(project_text, "saved session");
     for (std::size_t i = 0; i < journal.size() && result.ok(); ++i) {

@@ -103,8 +103,11 @@ void FramePacer::request_in(double seconds) {
         request();
         return;
     }
-    double at = now() + seconds;
-    if (m_deadline < 0 || at < m_deadline) m_deadline = at;
+    double t = now();
+    double at = t + seconds;
+    // A deadline already reached (this frame is the one it asked for; end_frame forgets it)
+    // must not hide a new one.
+    if (m_deadline < 0 || m_deadline <= t || at < m_deadline) m_deadline = at;
 }
 
 void FramePacer::invalidate() {

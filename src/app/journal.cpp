@@ -57,8 +57,8 @@ io::JournalEntry Journal::take(const Session& session) {
         change.next_relation_id = doc.next_relation_id();
         entry.documents.push_back(std::move(change));
         history.mark_journaled();
-        saved = {doc.id, history.groups().size(), history.position(), doc.meta,
-                 doc.next_span_id(), doc.next_relation_id()};
+        saved = {doc.id,   history.groups().size(), history.position(),
+                 doc.meta, doc.next_span_id(),      doc.next_relation_id()};
     }
     if (!entry.documents.empty()) ++m_entries;
     return entry;

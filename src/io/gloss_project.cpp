@@ -270,7 +270,8 @@ ProjectWriter::ProjectWriter(const core::LabelSchema* schema,
 bool ProjectWriter::step(std::string& out, std::size_t budget) {
     std::size_t spent = 0;
     while (m_phase != Phase::Done && spent < budget) {
-        const core::Document* doc = m_document < m_documents.size() ? &m_documents[m_document] : nullptr;
+        const core::Document* doc =
+            m_document < m_documents.size() ? &m_documents[m_document] : nullptr;
         switch (m_phase) {
         case Phase::Annotators: // every span's annotator, for the header
             if (!doc) {
@@ -495,7 +496,8 @@ struct DocumentReader {
         auto text = r.string_field(j, "text", p);
         if (!id || !text) return std::nullopt;
         core::Document doc(*id, core::Text(std::move(*text)));
-        if (const Json* meta = r.object_field(j, "meta", p)) doc.meta = metadata(*meta, p + "meta.");
+        if (const Json* meta = r.object_field(j, "meta", p))
+            doc.meta = metadata(*meta, p + "meta.");
         std::vector<RawToken> raw_tokens;
         if (const Json* a = r.array_field(j, "tokens", p)) raw_tokens = r.raw_tokens(*a, p);
         std::vector<core::Token> tokens;

@@ -136,7 +136,8 @@ std::string random_action(app::Session& s, std::mt19937& rng) {
     std::size_t length = doc->text().size();
     auto spans = doc->spans().all();
     if (action < 34) { // label a range
-        std::size_t a = pick(length - 1), b = a + 1 + pick(std::min<std::size_t>(12, length - a - 1));
+        std::size_t a = pick(length - 1),
+                    b = a + 1 + pick(std::min<std::size_t>(12, length - a - 1));
         s.selection = {a, b};
         s.selected_span = 0;
         s.apply_label(labels[pick(labels.size())]);
@@ -209,7 +210,8 @@ TEST_CASE("thousands of random edits, saved as the journal saves them, with relo
             auto ids = [](app::Session& x) {
                 std::string out = std::to_string(x.current_index()) + ":";
                 for (const core::Span* sp : x.document()->spans().all())
-                    out += " " + std::to_string(sp->id) + std::string(core::to_string(sp->status)).substr(0, 1);
+                    out += " " + std::to_string(sp->id) +
+                           std::string(core::to_string(sp->status)).substr(0, 1);
                 return out;
             };
             INFO("model " << ids(model) << "\nlive  " << ids(live));
@@ -324,8 +326,7 @@ TEST_CASE("a snapshot under way notices a change (the autosave then starts again
     CHECK_FALSE(journal.snapshot_running());
 }
 
-TEST_CASE("an entry that does not fit the stored project is refused with the reason",
-          "[journal]") {
+TEST_CASE("an entry that does not fit the stored project is refused with the reason", "[journal]") {
     std::vector<core::Document> documents = sample_documents();
     io::JournalEntry entry;
     io::DocumentChange change;

@@ -52,7 +52,7 @@ private:
     app::App& m_app;
     app::Journal m_journal;
     std::uint64_t m_saved_revision = 0;
-    std::uint64_t m_sent_revision = 0;        // of the last write issued
+    std::uint64_t m_sent_revision = 0; // of the last write issued
     struct Write {
         std::uint64_t revision; // what it saves
         std::string place;      // the place it saves along (App::place)
