@@ -118,9 +118,11 @@
     taskLoaded: campaign ? new Promise((resolve) => { resolveTask = resolve; }) : Promise.resolve(),
     /** Presses Submit (a task link's results); false when it is not enabled yet. */
     submit() { return call("gloss_submit", "number", [], []) === 1; },
-    /** Starts recording the duration of every frame (milliseconds of main-thread work). */
+    /** Starts recording the duration of every frame, and of every other piece of the app's work
+     * between frames (saving's idle slices, a snapshot handed to IndexedDB): milliseconds of
+     * main-thread work each. */
     startProfiling() { Module.glossFrameTimes = []; },
-    /** Stops recording; returns the frame durations. */
+    /** Stops recording; returns the durations. */
     stopProfiling() { const times = Module.glossFrameTimes || []; Module.glossFrameTimes = null; return times; },
     /** Frames the app ran and rendered since it started, and the size of the last frame's draw
      * data: {run, rendered, vertices, indices, commands}. It runs frames only when something
@@ -382,8 +384,8 @@
   let waitingForSaved = false;
 
   // [Autosave] IndexedDB (database "gloss"). Store "session": one record per project, the
-  // project as of its last snapshot, {format: 2, parts: [UTF-8 bytes...], view, savedAt,
-  // journal: n} (format 1, from earlier versions: {project: text, view, savedAt}). Store
+  // project as of its last snapshot, {format: 2, project: Blob (Gloss project JSON, UTF-8), view,
+  // savedAt, journal: n} (format 1, from earlier versions: {project: text, view, savedAt}). Store
   // "journal": what changed after it, one entry per save, keyed [project key, n], n+1, ...
   // (src/app/journal.hpp). A snapshot replaces the record and deletes the entries before it in
   // one transaction, so the stored project is always a record plus the entries that follow it.
@@ -432,8 +434,10 @@
     transaction(db, "readwrite", (journal) => journal.add({ n, entry, view, savedAt: Date.now() }, [key, n]), [JOURNAL])
       .then(() => finished(true, ""), (error) => { journalBroken = true; finished(false, storageFailure(error)); });
   };
+  // A snapshot's parts arrive a slice at a time, each copied into a Blob (so that storing the
+  // whole is cheap: IndexedDB keeps a Blob without copying it on the main thread).
   let snapshotParts = [];
-  Module.glossSnapshotPart = (bytes) => { snapshotParts.push(bytes); };
+  Module.glossSnapshotPart = (bytes) => { snapshotParts.push(new Blob([bytes])); };
   Module.glossSnapshotAbort = () => { snapshotParts = []; };
   Module.glossSnapshotCommit = (view) => {
     const db = database;
@@ -442,10 +446,14 @@
     snapshotParts = [];
     if (!db) { finished(false, "storage is unavailable"); return; }
     const from = nextEntry;
-    transaction(db, "readwrite", (store, journal) => {
+    const begin = performance.now();
+    const stored = transaction(db, "readwrite", (store, journal) => {
       if (from > 0) journal.delete(IDBKeyRange.bound([key, 0], [key, from], false, true));
-      return store.put({ format: RECORD_FORMAT, parts, view, savedAt: Date.now(), journal: from }, key);
-    }, [STORE, JOURNAL])
+      const project = new Blob(parts, { type: "application/json" });
+      return store.put({ format: RECORD_FORMAT, project, view, savedAt: Date.now(), journal: from }, key);
+    }, [STORE, JOURNAL]);
+    if (Module.glossFrameTimes) Module.glossFrameTimes.push(performance.now() - begin); // handing it over
+    stored
       .then(() => {
         journalBroken = false;
         if (!knownKeys.includes(key)) { knownKeys.push(key); sendProjects(); }
@@ -459,8 +467,10 @@
     compacting = true;
     const schedule = () => (window.requestIdleCallback ? requestIdleCallback(slice, { timeout: 200 }) : setTimeout(slice, 0));
     const slice = (deadline) => {
-      const budget = deadline && deadline.timeRemaining ? Math.max(4, Math.min(10, deadline.timeRemaining())) : 8;
+      const begin = performance.now();
+      const budget = deadline && deadline.timeRemaining ? Math.max(3, Math.min(8, deadline.timeRemaining())) : 6;
       const more = started && !failed && Module.ccall("gloss_autosave_compact_step", "number", ["number"], [budget]);
+      if (Module.glossFrameTimes) Module.glossFrameTimes.push(performance.now() - begin);
       if (more) schedule(); else compacting = false;
     };
     schedule();
@@ -567,7 +577,7 @@
         if (record === undefined && !entries.length) { report(`Nothing is stored for the project “${projectName(key)}” yet.`); return; }
         // The stored form as it is, with the project's bytes as text.
         const stored = { ...(record || {}) };
-        if (Array.isArray(stored.parts)) stored.parts = stored.parts.map((bytes) => new TextDecoder().decode(bytes));
+        if (stored.project instanceof Blob) stored.project = await stored.project.text();
         download(`${projectName(key).replace(/[^A-Za-z0-9._-]+/g, "_")}.stored.json`, JSON.stringify({ record: stored, place: place ?? null, journal: entries }));
       }
     } catch (error) {
@@ -599,7 +609,7 @@
   });
   // What the engine restores (src/platform/web/autosave.cpp): the project's text or bytes, its
   // view, the journal entries after it, or why it cannot be read at all.
-  function savedFrom({ record, place, entries }) {
+  async function savedFrom({ record, place, entries }) {
     if (record === undefined) {
       return entries.length ? { problem: `its record is missing, but ${entries.length} later changes are stored` } : null;
     }
@@ -607,9 +617,8 @@
     if (format > RECORD_FORMAT) return { problem: `it was stored by a newer Gloss (storage format ${format}; this one reads up to ${RECORD_FORMAT})` };
     let project = null;
     if (format === 1 && typeof record.project === "string") project = record.project;
-    if (format === 2 && Array.isArray(record.parts) && record.parts.every((p) => p instanceof Uint8Array)) {
-      project = new Uint8Array(record.parts.reduce((n, p) => n + p.length, 0));
-      record.parts.reduce((at, p) => { project.set(p, at); return at + p.length; }, 0);
+    if (format === 2 && record.project instanceof Blob) {
+      try { project = new Uint8Array(await record.project.arrayBuffer()); } catch { /* unreadable: said below */ }
     }
     if (project === null) return { problem: "its stored record is damaged (no project in it)" };
     const from = format === 2 ? record.journal : 0;
@@ -633,7 +642,8 @@
       transaction(db, "readonly", (store) => store.getAllKeys()).then((keys) => { knownKeys = keys.map(String); sendProjects(); }, () => {});
       return readProject(sessionKey);
     })
-    .then((stored) => { Module.glossSaved = savedFrom(stored); })
+    .then(savedFrom)
+    .then((saved) => { Module.glossSaved = saved; })
     .catch((error) => { Module.glossStorageError = (error && error.message) || "storage is unavailable"; });
   Promise.all([savedSession, tabLock])
     .finally(() => {

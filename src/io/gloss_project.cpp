@@ -202,12 +202,16 @@ void append_metadata(std::string& out, const core::Metadata& meta) {
     out += "}}";
 }
 
-void append_document_head(std::string& out, const core::Document& doc) {
+// A document up to its text's opening quote; the text follows in pieces, then the rest of its
+// head (append_document_head_rest).
+void append_document_start(std::string& out, const core::Document& doc) {
     out += "{\"id\":";
     append_json_string(out, doc.id);
-    out += ",\"text\":";
-    append_json_string(out, doc.text().utf8());
-    out += ",\"meta\":";
+    out += ",\"text\":\"";
+}
+
+void append_document_head_rest(std::string& out, const core::Document& doc) {
+    out += "\",\"meta\":";
     append_metadata(out, doc.meta);
     bool first = true;
     if (!doc.tokens().empty()) {
@@ -310,8 +314,21 @@ bool ProjectWriter::step(std::string& out, std::size_t budget) {
                 break;
             }
             if (m_document) out += ',';
-            append_document_head(out, *doc);
-            spent += 1 + doc->text().utf8().size() / 4096;
+            append_document_start(out, *doc);
+            m_text_at = 0;
+            m_phase = Phase::Text;
+            ++spent;
+            break;
+        case Phase::Text: { // 64 KB a step, cut between characters
+            std::string_view text = doc->text().utf8();
+            std::size_t end = std::min(text.size(), m_text_at + (std::size_t{64} << 10));
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+                ++end;
+            append_json_string_content(out, text.substr(m_text_at, end - m_text_at));
+            spent += 16;
+            m_text_at = end;
+            if (m_text_at < text.size()) break;
+            append_document_head_rest(out, *doc);
             m_touched.clear();
             m_skipped.clear();
             if (m_skip_untouched) m_touched = spans_in_history(*doc);
@@ -319,6 +336,7 @@ bool ProjectWriter::step(std::string& out, std::size_t budget) {
             m_first = true;
             m_phase = Phase::Spans;
             break;
+        }
         case Phase::Spans:
             m_span = m_span ? doc->spans().next(m_span->id) : doc->spans().first();
             if (!m_span) {

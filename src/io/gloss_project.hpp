@@ -85,17 +85,18 @@ public:
     ProjectWriter(const core::LabelSchema* schema, std::vector<std::string> known_annotators,
                   const std::vector<core::Document>& documents, bool skip_untouched_suggestions);
     // Appends the next part, about `budget` units of work (a span, a relation or an edit each
-    // count one, a document's text one per 4 KB); true once the whole project is written.
+    // count one, a document's text 16 per 64 KB); true once the whole project is written.
     bool step(std::string& out, std::size_t budget);
 
 private:
-    enum class Phase { Annotators, Header, DocumentHead, Spans, Relations, History, Done };
+    enum class Phase { Annotators, Header, DocumentHead, Text, Spans, Relations, History, Done };
     const core::LabelSchema* m_schema;
     const std::vector<core::Document>& m_documents;
     bool m_skip_untouched;
     std::set<std::string> m_annotators;
     Phase m_phase = Phase::Annotators;
     std::size_t m_document = 0;
+    std::size_t m_text_at = 0; // bytes of the document's text written
     const core::Span* m_span = nullptr;
     core::RelationId m_relation = 0;
     std::size_t m_group = 0;

@@ -256,8 +256,13 @@ bool JsonCursor::skip_value() {
 // [SECTION] Writing
 
 void append_json_string(std::string& out, std::string_view text) {
-    static const char* const hex = "0123456789abcdef";
     out += '"';
+    append_json_string_content(out, text);
+    out += '"';
+}
+
+void append_json_string_content(std::string& out, std::string_view text) {
+    static const char* const hex = "0123456789abcdef";
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
@@ -322,7 +327,6 @@ void append_json_string(std::string& out, std::string_view text) {
         }
         ++i;
     }
-    out += '"';
 }
 
 void append_json_uint(std::string& out, std::uint64_t value) {

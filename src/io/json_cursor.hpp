@@ -71,6 +71,8 @@ private:
 // characters as UTF-8, invalid UTF-8 replaced by U+FFFD), byte for byte what
 // nlohmann_json's dump() writes without ensure_ascii.
 void append_json_string(std::string& out, std::string_view text);
+// The same without the quotes (a long string written in pieces: cut them between characters).
+void append_json_string_content(std::string& out, std::string_view text);
 void append_json_uint(std::string& out, std::uint64_t value);
 // Appends `key` as a JSON string and the colon after it.
 void append_json_key(std::string& out, std::string_view key);

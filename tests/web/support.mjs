@@ -171,7 +171,7 @@ export async function nextFrames(page, n = 8) {
 
 // [Storage] What the app keeps in IndexedDB (web/boot.js, "[Autosave]"): a project's record in
 // "session", its place ("<key>#place") and its journal entries ("journal", keys [key, n]).
-// Returns them as JSON text ({record, place, journal}), with the record's byte parts as text,
+// Returns them as JSON text ({record, place, journal}), with the record's project as text,
 // so that tests compare stored bytes and read the project.
 export function readStored(page, key = "current") {
   return page.evaluate((key) => new Promise((resolve, reject) => {
@@ -184,10 +184,11 @@ export function readStored(page, key = "current") {
       const record = tx.objectStore("session").get(key);
       const place = tx.objectStore("session").get(`${key}#place`);
       const journal = stores.includes("journal") ? tx.objectStore("journal").getAll(IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER])) : null;
-      tx.oncomplete = () => {
+      tx.oncomplete = async () => {
         db.close();
-        const text = (r) => (r && Array.isArray(r.parts) ? { ...r, parts: r.parts.map((p) => new TextDecoder().decode(p)) } : r);
-        resolve(JSON.stringify({ record: text(record.result) ?? null, place: place.result ?? null, journal: journal ? journal.result : [] }));
+        const r = record.result;
+        const text = r && r.project instanceof Blob ? { ...r, project: await r.project.text() } : r;
+        resolve(JSON.stringify({ record: text ?? null, place: place.result ?? null, journal: journal ? journal.result : [] }));
       };
       tx.onerror = () => reject(tx.error);
     };
@@ -197,7 +198,7 @@ export function readStored(page, key = "current") {
 // The project text a stored record holds (either storage format).
 export function storedProject(stored) {
   const { record } = typeof stored === "string" ? JSON.parse(stored) : stored;
-  return record ? (record.parts ? record.parts.join("") : record.project) : null;
+  return record ? record.project : null;
 }
 
 // Puts a record into "session" under `key` (creating the database as the version that wrote

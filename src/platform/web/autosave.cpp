@@ -60,7 +60,7 @@ EM_JS(void, gloss_js_store_entry, (const char* entry, const char* view), {
 // A snapshot: its parts as bytes, then the commit that stores it and drops the entries it
 // covers (gloss_autosave_finished reports the end), or an abort that forgets the parts.
 EM_JS(void, gloss_js_snapshot_part, (const char* bytes, int length), {
-    Module.glossSnapshotPart(HEAPU8.slice(bytes, bytes + length));
+    Module.glossSnapshotPart(HEAPU8.subarray(bytes, bytes + length));
 });
 EM_JS(void, gloss_js_snapshot_commit, (const char* view), {
     Module.glossSnapshotCommit(UTF8ToString(view));
@@ -83,6 +83,7 @@ constexpr double kSettleMs = 300;       // before a snapshot or the place: burst
 constexpr double kRetryMs = 5000;       // after a failed write
 constexpr double kCompactIdleMs = 2000; // the pause a compaction waits for
 constexpr std::size_t kCompactAfterEntries = 200;
+constexpr std::size_t kPartBytes = 256u << 10; // of a snapshot, per idle slice at most
 
 std::string clock_text() {
     std::time_t t = std::time(nullptr);
@@ -167,13 +168,12 @@ void Autosave::update(double now_ms) {
         m_place_changed_at = now_ms;
     }
     if (!m_available) return;
-    if (m_journal.snapshot_running() && revision != m_journal.snapshot_revision()) {
+    if (snapshotting() && revision != m_journal.snapshot_revision()) {
         // Changed while it was being written: it would be a mix of two states. The change
         // is saved as an entry (or the snapshot starts again once the edits settle).
-        m_journal.abort_snapshot();
-        gloss_js_snapshot_abort();
+        abort_snapshot();
     }
-    if (m_journal.snapshot_running() || m_snapshot_in_flight) return;
+    if (snapshotting() || m_snapshot_in_flight) return;
     if (now_ms < m_retry_at) {
         m_app.frames().request_in((m_retry_at - now_ms) / 1000.0);
         return;
@@ -224,16 +224,18 @@ void Autosave::update(double now_ms) {
 
 void Autosave::flush() {
     if (!m_available || !unsaved()) return;
-    if (m_journal.snapshot_running() || m_snapshot_in_flight) {
+    if (snapshotting() || m_snapshot_in_flight) {
         // A snapshot of an older state: finish it now, then what changed goes as an entry.
-        if (m_journal.snapshot_running()) compact_step(1e9);
+        while (compact_step(1e9)) {
+        }
         if (m_snapshot_in_flight) return; // the entry follows when it is stored
     }
     if (m_app.session().revision() == m_sent_revision) return; // in flight already
     if (m_journal.needs_snapshot(m_app.session())) {
         if (!m_in_flight.empty()) return;
         start_snapshot();
-        compact_step(1e9);
+        while (compact_step(1e9)) {
+        }
         return;
     }
     io::JournalEntry entry = m_journal.take(m_app.session());
@@ -249,6 +251,12 @@ void Autosave::write_entry(const io::JournalEntry& entry) {
     gloss_js_store_entry(io::write_journal_entry(entry).c_str(), m_app.view_json().c_str());
 }
 
+void Autosave::abort_snapshot() {
+    m_journal.abort_snapshot();
+    m_commit_ready = false;
+    gloss_js_snapshot_abort();
+}
+
 void Autosave::start_snapshot() {
     m_journal.begin_snapshot(m_app.session());
     if (unsaved()) m_state = "Saving\u2026";
@@ -256,21 +264,30 @@ void Autosave::start_snapshot() {
 }
 
 bool Autosave::compact_step(double budget_ms) {
-    if (!m_journal.snapshot_running()) return false;
+    if (!snapshotting()) return false;
     if (m_app.session().revision() != m_journal.snapshot_revision()) {
-        m_journal.abort_snapshot();
-        gloss_js_snapshot_abort();
+        abort_snapshot();
         m_app.frames().request(); // update() decides what to save instead
+        return false;
+    }
+    if (m_commit_ready) {
+        commit_snapshot();
         return false;
     }
     double start = emscripten_get_now();
     std::string part;
     bool done = false;
+    // Small steps, and a part small enough to hand over quickly (the copy costs ~3 ms per MB).
     do {
-        done = m_journal.step_snapshot(part, 512);
-    } while (!done && emscripten_get_now() - start < budget_ms && part.size() < (8u << 20));
+        done = m_journal.step_snapshot(part, 32);
+    } while (!done && emscripten_get_now() - start < budget_ms && part.size() < kPartBytes);
     if (!part.empty()) gloss_js_snapshot_part(part.data(), static_cast<int>(part.size()));
-    if (!done) return true;
+    if (done) m_commit_ready = true; // stored in a slice of its own
+    return true;
+}
+
+void Autosave::commit_snapshot() {
+    m_commit_ready = false;
     // The project as it is now: from here on, entries describe changes after it.
     std::uint64_t revision = m_journal.snapshot_revision();
     m_journal.stored(m_app.session());
@@ -278,7 +295,6 @@ bool Autosave::compact_step(double budget_ms) {
     m_in_flight.push_back({revision, m_app.place()});
     m_snapshot_in_flight = true;
     gloss_js_snapshot_commit(m_app.view_json().c_str());
-    return false;
 }
 
 void Autosave::write_finished(bool ok, const std::string& message) {

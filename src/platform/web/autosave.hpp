@@ -48,6 +48,10 @@ public:
 private:
     void write_entry(const io::JournalEntry& entry);
     void start_snapshot();
+    void abort_snapshot();
+    void commit_snapshot(); // hands the written snapshot to IndexedDB
+    // A snapshot is being written, or written and waiting for its own slice to be stored.
+    bool snapshotting() const { return m_journal.snapshot_running() || m_commit_ready; }
 
     app::App& m_app;
     app::Journal m_journal;
@@ -63,6 +67,7 @@ private:
     double m_retry_at = 0; // after a failed write, not before
     double m_now = 0;
     bool m_snapshot_in_flight = false; // a snapshot is being committed
+    bool m_commit_ready = false;       // written, to be committed in the next slice
     bool m_available = true;
     bool m_other_tab = false; // another tab edits this project: this one saves nothing
     std::string m_state;
