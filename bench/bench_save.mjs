@@ -59,7 +59,7 @@ try {
   await page.evaluate(() => window.gloss.startProfiling());
   const loaded = await page.evaluate(async (big) => {
     const begin = performance.now();
-    window.gloss.loadDocuments(big);
+    window.gloss.loadDocuments(big, { replace: true });
     const afterLoad = performance.now();
     while (!window.gloss.isSaved() && !/^Not saved/.test(window.gloss.state().saveState)) await new Promise((r) => setTimeout(r, 10));
     return { load: afterLoad - begin, saved: performance.now() - afterLoad };

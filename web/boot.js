@@ -51,7 +51,7 @@
 
   // ccall copies string arguments onto the 5 MB wasm stack: large texts (a 2 MB article is up
   // to 8 MB there) go through the heap instead, as a NUL-terminated UTF-8 buffer.
-  function callWithText(name, text, source) {
+  function callWithText(name, text, source, extra = []) {
     if (!started || failed) throw new Error("Gloss is not ready");
     const bytes = new TextEncoder().encode(String(text));
     const pointer = Module._malloc(bytes.length + 1);
@@ -59,7 +59,7 @@
     try {
       Module.HEAPU8.set(bytes, pointer);
       Module.HEAPU8[pointer + bytes.length] = 0;
-      return Module.ccall(name, "string", ["number", "string"], [pointer, source]);
+      return Module.ccall(name, "string", ["number", "string", ...extra.map(() => "string")], [pointer, source, ...extra]);
     } finally {
       Module._free(pointer);
     }
@@ -70,9 +70,16 @@
     version: "0.1.0",
     /** Gloss JSONL of every document (one document per line). */
     getAnnotations() { return call("gloss_get_annotations", "string", [], []); },
-    /** Replaces the documents with Gloss JSONL; throws with the place of any error. */
-    loadDocuments(jsonl, source = "loadDocuments") {
-      const errors = callWithText("gloss_load_documents", jsonl, source);
+    /**
+     * Adds the documents of a Gloss JSONL text to the project (one undoable step); throws with
+     * the place of any error, and then nothing changes. Options (or a string: the source name):
+     * {source, replace: true} replaces every document instead; {onClash: "replace" | "keep" |
+     * "skip"} says what to do with ids the project has already (without it, they are an error).
+     */
+    loadDocuments(jsonl, options = {}) {
+      const { source = "loadDocuments", replace = false, onClash = "" } = typeof options === "string" ? { source: options } : options || {};
+      if (!["", "replace", "keep", "skip"].includes(onClash)) throw new Error(`onClash must be "replace", "keep" or "skip", not "${onClash}"`);
+      const errors = replace ? callWithText("gloss_load_documents", jsonl, source) : callWithText("gloss_add_documents", jsonl, source, [onClash]);
       if (errors) throw new Error(errors);
     },
     /**
@@ -152,6 +159,7 @@
     }
   }
 
+  // Each file's documents are added to the project (the app asks about ids it has already).
   async function openFiles(files) {
     for (const file of files) {
       const errors = openBytes(file.name, new Uint8Array(await file.arrayBuffer()));
@@ -173,7 +181,7 @@
     document.body.appendChild(input);
     return input;
   }
-  const picker = filePicker("file-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", false, openFiles);
+  const picker = filePicker("file-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", true, openFiles);
   // The review picker: one Gloss JSONL file per annotator, each named after its file
   // ("ann.jsonl" is ann's). Problems are shown by the app's error bar.
   const reviewPicker = filePicker("review-input", ".jsonl,.ndjson", true, async (files) => {

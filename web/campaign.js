@@ -220,7 +220,7 @@
       try {
         if (prefetched.schema) api.gloss.loadSchema(await prefetched.schema(), link.schema);
         if (prefetched.tasks) {
-          api.gloss.loadDocuments(await prefetched.tasks(), link.tasks);
+          api.gloss.loadDocuments(await prefetched.tasks(), { source: link.tasks, replace: true });
           performance.mark("gloss-tasks-loaded");
         }
       } catch (error) {

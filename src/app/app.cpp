@@ -4,6 +4,7 @@
 
 #include "app/journal.hpp"
 #include "app/theme.hpp"
+#include "io/gloss_jsonl.hpp"
 #include "io/gloss_project.hpp"
 #include "io/json_value.hpp"
 #include "io/schema_io.hpp"
@@ -169,11 +170,60 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
                   summarize(result.diagnostics);
         return result.diagnostics;
     }
-    m_session.replace_documents(std::move(result.documents));
+    if (m_session.clashing_ids(result.documents).empty()) {
+        add_opened(name, std::move(result.documents), Session::OnClash::KeepBoth);
+    } else {
+        std::vector<std::string> clashes = m_session.clashing_ids(result.documents);
+        m_pending_opens.push_back({name, std::move(result.documents), std::move(clashes)});
+    }
+    return result.diagnostics;
+}
+
+core::Diagnostics App::add_documents_jsonl(std::string_view jsonl, const std::string& source,
+                                           std::optional<Session::OnClash> on_clash) {
+    m_frames.request();
+    io::JsonlReadOptions options;
+    options.source = source;
+    options.schema = m_session.schema.empty() ? nullptr : &m_session.schema;
+    io::ImportResult result = io::read_gloss_jsonl(jsonl, options);
+    std::vector<std::string> clashes = m_session.clashing_ids(result.documents);
+    if (result.ok() && !on_clash && !clashes.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < clashes.size() && i < 5; ++i)
+            list += (i ? ", " : "") + clashes[i];
+        if (clashes.size() > 5) list += ", \u2026";
+        core::Place place;
+        place.source = source;
+        result.diagnostics.push_back(core::make_diagnostic(
+            core::DiagnosticCode::Other,
+            {std::to_string(clashes.size()) + " of these documents are in the project already (" +
+             list + "): say what to do with them (onClash: replace, keep or skip)"},
+            place));
+    }
+    if (core::has_errors(result.diagnostics)) {
+        m_error = "Could not add the documents of " + source + " (your work is unchanged):\n" +
+                  summarize(result.diagnostics);
+        return result.diagnostics;
+    }
+    add_opened(source, std::move(result.documents), on_clash.value_or(Session::OnClash::KeepBoth));
+    return result.diagnostics;
+}
+
+void App::add_opened(const std::string& name, std::vector<core::Document> documents,
+                     Session::OnClash on_clash) {
+    (void)name;
+    m_session.add_documents(std::move(documents), on_clash);
     m_error.clear();
     m_matches.clear();
     m_frames.request();
-    return result.diagnostics;
+}
+
+void App::answer_clash(std::optional<Session::OnClash> on_clash) {
+    if (m_pending_opens.empty()) return;
+    PendingOpen open = std::move(m_pending_opens.front());
+    m_pending_opens.pop_front();
+    m_frames.request();
+    if (on_clash) add_opened(open.name, std::move(open.documents), *on_clash);
 }
 
 std::optional<std::vector<io::NamedFile>> App::export_as(std::string_view format_name) {
@@ -422,6 +472,7 @@ void App::frame() {
     ImGui::End();
     draw_instructions();
     draw_projects();
+    draw_open_clash();
     if (m_fonts.ui()) ImGui::PopFont();
     want_typed_glyphs(); // typed or pasted into a field this frame
     // Last, and not in the first frame that shows a change (an edit of this frame, documents

@@ -10,6 +10,7 @@
 #include "io/format.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,9 +67,20 @@ public:
     // delay that frame). Bytes that are not one are reported on stderr; the detectors then work
     // with their built-in words only.
     void defer_lexicon(std::string asset);
-    // Opens a file in any format io reads (chosen by its name); on error the session is
-    // untouched and the error is shown with its place.
+    // Opens a file in any format io reads (chosen by its name) and adds its documents to the
+    // project as one undoable step. When some ids are in the project already, the user is asked
+    // first (a window: replace them, keep both, skip them, or cancel); nothing changes until
+    // then. On error the session is untouched and the error is shown with its place.
     core::Diagnostics open_file(const std::string& name, std::string_view bytes);
+    // Adds the documents of a Gloss JSONL text as one undoable step; ids the project has
+    // already are handled as `on_clash` says, or, without it, refused with an error naming them
+    // (window.gloss.loadDocuments: it cannot ask).
+    core::Diagnostics add_documents_jsonl(std::string_view jsonl, const std::string& source,
+                                          std::optional<Session::OnClash> on_clash);
+    // Files waiting for the user's answer about ids the project has already (the first is asked).
+    std::size_t opens_waiting() const { return m_pending_opens.size(); }
+    // Answers the question for the first waiting file; nullopt cancels it (nothing added).
+    void answer_clash(std::optional<Session::OnClash> on_clash);
     // Exports every document in a format of io; nullopt (and the error shown) when the format
     // is unknown or cannot be written.
     std::optional<std::vector<io::NamedFile>> export_as(std::string_view format);
@@ -253,6 +265,16 @@ private:
     // Projects.
     std::vector<ProjectInfo> m_projects;
     bool m_projects_open = false;
+    // Files read and waiting for the answer about their clashing ids (open_panel.cpp).
+    struct PendingOpen {
+        std::string name;
+        std::vector<core::Document> documents;
+        std::vector<std::string> clashes;
+    };
+    std::deque<PendingOpen> m_pending_opens;
+    void add_opened(const std::string& name, std::vector<core::Document> documents,
+                    Session::OnClash on_clash);
+    void draw_open_clash();
     std::string m_project_to_delete; // asking to confirm
     char m_project_name[128] = {};
     // Search bar.

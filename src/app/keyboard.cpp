@@ -30,6 +30,7 @@ void App::handle_shortcuts() {
         return;
     }
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (!m_pending_opens.empty()) return; // the question about a file's ids takes the keys
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         if (io.KeyShift ? m_session.redo() : m_session.undo()) m_frames.request();
         return;

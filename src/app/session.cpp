@@ -6,6 +6,7 @@
 #include "io/gloss_jsonl.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace gloss::app {
 
@@ -114,7 +115,86 @@ bool Session::remove_selected() {
     return true;
 }
 
+std::vector<std::string> Session::clashing_ids(const std::vector<core::Document>& documents) const {
+    std::set<std::string_view> have;
+    for (const core::Document& d : m_documents)
+        have.insert(d.id);
+    std::vector<std::string> out;
+    for (const core::Document& d : documents)
+        if (have.count(d.id)) out.push_back(d.id);
+    return out;
+}
+
+Session::Added Session::add_documents(std::vector<core::Document> documents, OnClash on_clash) {
+    Added result;
+    std::vector<core::Document> before = m_documents;
+    std::size_t before_current = m_current;
+    std::vector<core::Document> next = m_documents;
+    std::set<std::string> ids;
+    for (const core::Document& d : next)
+        ids.insert(d.id);
+    std::size_t first_added = next.size();
+    bool opened = false;
+    for (core::Document& doc : documents) {
+        auto same = std::find_if(next.begin(), next.end(),
+                                 [&](const core::Document& d) { return d.id == doc.id; });
+        if (same != next.end()) {
+            if (on_clash == OnClash::Skip) {
+                ++result.skipped;
+                continue;
+            }
+            if (on_clash == OnClash::Replace) {
+                if (!opened) first_added = static_cast<std::size_t>(same - next.begin());
+                opened = true;
+                *same = std::move(doc);
+                ++result.replaced;
+                continue;
+            }
+            std::string base = doc.id;
+            for (int n = 2; ids.count(doc.id); ++n)
+                doc.id = base + " (" + std::to_string(n) + ")";
+            ++result.renamed;
+        }
+        ids.insert(doc.id);
+        if (!opened) first_added = next.size();
+        opened = true;
+        next.push_back(std::move(doc));
+        ++result.added;
+    }
+    if (!opened) return result; // everything skipped: no change
+    replace_documents(std::move(next));
+    open(first_added);
+    std::size_t n = result.added + result.replaced;
+    m_addition =
+        Addition{std::move(before), before_current, m_revision,
+                 "add " + std::to_string(n) + (n == 1 ? " document" : " documents"), false};
+    return result;
+}
+
+std::string Session::addition_to_undo() const {
+    return m_addition && !m_addition->undone && m_addition->revision == m_revision
+               ? m_addition->name
+               : std::string();
+}
+
+bool Session::swap_addition(bool undo) {
+    if (!m_addition || m_addition->undone != !undo || m_addition->revision != m_revision)
+        return false;
+    std::vector<core::Document> other = std::move(m_addition->other);
+    std::size_t other_current = m_addition->other_current;
+    m_addition->other = m_documents;
+    m_addition->other_current = m_current;
+    Addition kept = std::move(*m_addition);
+    replace_documents(std::move(other));
+    open(std::min(other_current, m_documents.empty() ? 0 : m_documents.size() - 1));
+    kept.undone = undo;
+    kept.revision = m_revision;
+    m_addition = std::move(kept);
+    return true;
+}
+
 bool Session::undo() {
+    if (swap_addition(true)) return true;
     core::Document* doc = document();
     if (!doc || !doc->undo()) return false;
     if (!doc->spans().contains(selected_span)) selected_span = 0;
@@ -123,6 +203,7 @@ bool Session::undo() {
 }
 
 bool Session::redo() {
+    if (swap_addition(false)) return true;
     core::Document* doc = document();
     if (!doc || !doc->redo()) return false;
     mark_changed();

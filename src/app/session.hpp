@@ -71,6 +71,22 @@ public:
     core::Diagnostics load_jsonl(std::string_view bytes, const std::string& source);
     // Replaces the documents (already parsed and checked).
     void replace_documents(std::vector<core::Document> documents);
+
+    // [SECTION] Adding documents (Open…, a dropped file, loadDocuments without replace)
+    // What to do with a document whose id the project already has.
+    enum class OnClash { Replace, KeepBoth, Skip };
+    // Ids of `documents` the project already has, in their order.
+    std::vector<std::string> clashing_ids(const std::vector<core::Document>& documents) const;
+    struct Added {
+        std::size_t added = 0, replaced = 0, renamed = 0, skipped = 0;
+    };
+    // Adds documents after the existing ones (a clash is handled as `on_clash` says: replaced
+    // in place, kept both with the new one's id made unique ("id (2)"), or skipped), opens the
+    // first one added, and records the whole as one step that undo() takes back as long as
+    // nothing else changed since (and redo() brings back).
+    Added add_documents(std::vector<core::Document> documents, OnClash on_clash);
+    // The step undo() would take back now, if it is an addition of documents ("add 3 documents").
+    std::string addition_to_undo() const;
     // Marks the current document done (or not); the queue shows it.
     void set_done(std::size_t index, bool done); // no change when read-only
     // Read-only: every document refuses edits (a task link's preview, or work already submitted);
@@ -235,6 +251,17 @@ private:
     std::uint64_t m_revision = 0;
     std::uint64_t m_documents_generation = 0;
     bool m_read_only = false;
+    // The last addition of documents, while it is the latest change: the documents before it
+    // and after it (undo and redo swap them), the revision it left, its name.
+    struct Addition {
+        std::vector<core::Document> other;
+        std::size_t other_current = 0;
+        std::uint64_t revision = 0;
+        std::string name;
+        bool undone = false;
+    };
+    std::optional<Addition> m_addition;
+    bool swap_addition(bool undo);
     std::optional<core::Lexicon> m_lexicon;
     core::AssistSettings m_assist;
     bool m_assist_enabled = true;

@@ -205,7 +205,7 @@ TEST_CASE("triple-click selects a sentence, double-click a word", "[ui][mouse]")
     CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "ferry");
 }
 
-TEST_CASE("opening files: a bad file keeps the work, a .txt replaces the documents",
+TEST_CASE("opening files: a bad file keeps the work, a .txt is added to the documents",
           "[ui][files]") {
     Harness h;
     std::size_t start = find_cp(h, "Valletta");
@@ -222,8 +222,9 @@ TEST_CASE("opening files: a bad file keeps the work, a .txt replaces the documen
     CHECK_THAT(h.app.error(), Catch::Contains("cannot tell the format"));
     auto good = h.app.open_file("article.txt", "Cairo and Cairo — “quoted”.");
     CHECK(good.empty());
-    CHECK(h.app.session().documents().size() == 1);
+    CHECK(h.app.session().documents().size() == 3);
     CHECK(h.app.session().document()->id == "article");
+    CHECK(h.app.session().documents()[0].spans().size() == 1); // the work is still there
 }
 
 TEST_CASE("speaker candidates are the nearest mentions, near or far, as a full scan ranks them",

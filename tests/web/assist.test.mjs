@@ -20,7 +20,7 @@ const annotations = async (page) => documents(await page.evaluate(() => window.g
 test("suggestions appear, Tab walks them and Enter accepts", async () => {
   const page = await newPage(browser);
   await openApp(page, `${server.url}?assist=on`);
-  await page.evaluate((jsonl) => window.gloss.loadDocuments(jsonl), article);
+  await page.evaluate((jsonl) => window.gloss.loadDocuments(jsonl, { replace: true }), article);
   await nextFrames(page);
   let [doc] = await annotations(page);
   const pending = doc.spans.filter((s) => s.status === "pending");
@@ -45,7 +45,7 @@ test("suggestions appear, Tab walks them and Enter accepts", async () => {
 test("?assist=off shows no suggestions", async () => {
   const page = await newPage(browser);
   await openApp(page, `${server.url}?assist=off`);
-  await page.evaluate((jsonl) => window.gloss.loadDocuments(jsonl), article);
+  await page.evaluate((jsonl) => window.gloss.loadDocuments(jsonl, { replace: true }), article);
   await nextFrames(page);
   const [doc] = await annotations(page);
   assert.equal(doc.spans.length, 0);

@@ -33,7 +33,7 @@ test("a parent page loads documents and reads annotations through postMessage", 
       frame.contentWindow.postMessage({ gloss: id, method, args }, "*");
     });
     const text = "“Free the hostages,” said anthony blinkenbut 👩‍👩‍👧 in Refa.";
-    await call("loadDocuments", JSON.stringify({ id: "e1", text, spans: [{ start: 54, end: 58, label: "GPE" }] }) + "\n");
+    await call("loadDocuments", JSON.stringify({ id: "e1", text, spans: [{ start: 54, end: 58, label: "GPE" }] }) + "\n", { replace: true });
     const jsonl = await call("getAnnotations");
     let error = "";
     try { await call("loadDocuments", "{broken\n"); } catch (e) { error = e.message; }

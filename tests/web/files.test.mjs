@@ -36,12 +36,13 @@ test("a malformed file shows its error in the interface and the work survives", 
   await page.waitForFunction(() => window.gloss.state().error.includes("broken.txt"));
   assert.match((await page.evaluate(() => window.gloss.state())).error, /broken\.txt:1:4: invalid UTF-8 at byte 3/);
 
-  // A good .txt replaces the documents.
+  // A good .txt is added to the documents, and opened.
   const text = "“Free the hostages,” said anthony blinkenbut 👩‍👩‍👧 in Refa — José.";
   await page.setInputFiles("#file-input", { name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
   await page.waitForFunction(() => window.gloss.state().document === "article");
-  const [opened] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
-  assert.equal(opened.text, text);
+  const all = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  assert.deepEqual(all.map((d) => d.id), ["harbour-talks", "river-summit", "article"]);
+  assert.equal(all[2].text, text);
   assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
   await page.close();
 });
@@ -58,5 +59,40 @@ test("exportAs writes every format io supports, with code-point slices in JSONL"
   for (const d of jsonl) for (const s of d.spans) assert.equal(cpSlice(d.text, s.start, s.end), s.text);
   const unknown = await page.evaluate(() => { try { window.gloss.exportAs("docx"); return ""; } catch (e) { return e.message; } });
   assert.match(unknown, /Cannot export as "docx"/);
+  await page.close();
+});
+
+test("files dropped together are all added, Ctrl+Z takes an addition back, a clash asks", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  // Three files dropped at once (a real DataTransfer, as a drop from the desktop gives).
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["Zoë Ångström arrived in Zürich 😀."], "first.txt", { type: "text/plain" }));
+    transfer.items.add(new File(["A second article."], "second.txt", { type: "text/plain" }));
+    transfer.items.add(new File(['{"id":"third","text":"A third, as JSONL."}\n'], "third.jsonl"));
+    document.getElementById("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => window.gloss.state().documents === 5);
+  const ids = async () => documents(await page.evaluate(() => window.gloss.getAnnotations())).map((d) => d.id);
+  assert.deepEqual(await ids(), ["harbour-talks", "river-summit", "first", "second", "third"]);
+  await page.keyboard.press("Control+z"); // the last addition
+  await nextFrames(page);
+  assert.deepEqual(await ids(), ["harbour-talks", "river-summit", "first", "second"]);
+  // A file whose id is there already: the app asks; S skips it.
+  await page.setInputFiles("#file-input", { name: "again.jsonl", buffer: Buffer.from('{"id":"first","text":"Other text."}\n{"id":"fourth","text":"Four."}\n') });
+  await page.waitForFunction(() => window.gloss.frameCounts().run > 0);
+  await nextFrames(page);
+  assert.deepEqual(await ids(), ["harbour-talks", "river-summit", "first", "second"], "nothing before the answer");
+  await page.keyboard.press("s");
+  await nextFrames(page);
+  assert.deepEqual(await ids(), ["harbour-talks", "river-summit", "first", "second", "fourth"]);
+  // loadDocuments adds too; a clash is an error unless the caller says what to do.
+  const error = await page.evaluate(() => { try { window.gloss.loadDocuments('{"id":"second","text":"x"}\n', "api.jsonl"); return ""; } catch (e) { return e.message; } });
+  assert.match(error, /1 of these documents are in the project already \(second\)/);
+  await page.evaluate(() => window.gloss.loadDocuments('{"id":"second","text":"Replaced."}\n', { onClash: "replace" }));
+  const docs = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  assert.equal(docs.find((d) => d.id === "second").text, "Replaced.");
+  assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
   await page.close();
 });

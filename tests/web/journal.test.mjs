@@ -85,7 +85,7 @@ test("on a large article an edit stores only itself; the project's record is not
   await openApp(page, server.url);
   const sentence = "The minister Léa Marchetti met Zoë Ångström in Zürich on Tuesday. ";
   const text = sentence.repeat(3000); // ~200 KB
-  await page.evaluate((text) => window.gloss.loadDocuments(JSON.stringify({ id: "long", text }) + "\n"), text);
+  await page.evaluate((text) => window.gloss.loadDocuments(JSON.stringify({ id: "long", text }) + "\n", { replace: true }), text);
   await waitSaved(page, 30000);
   const before = JSON.parse(await readStored(page));
   assert.ok(storedProject(before).length > 200000);
@@ -219,7 +219,7 @@ test("a full disk: the status line says so, nothing stored is lost, export works
   const saved = await readStored(page);
   // A large document (500 KB): the project no longer fits.
   const text = "Zoë Ångström met Léa Marchetti in Zürich. ".repeat(12000);
-  await page.evaluate((text) => window.gloss.loadDocuments(JSON.stringify({ id: "big", text }) + "\n"), text);
+  await page.evaluate((text) => window.gloss.loadDocuments(JSON.stringify({ id: "big", text }) + "\n", { replace: true }), text);
   await page.waitForFunction(() => window.gloss.state().saveState === "Not saved: storage is full \u2014 use Export", null, { timeout: 20000 });
   assert.equal(await page.evaluate(() => window.gloss.isSaved()), false);
   assert.equal(await readStored(page), saved, "what was stored before is intact");

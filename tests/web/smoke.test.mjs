@@ -55,11 +55,11 @@ test("drag across a name, press P, read the PERSON span back with code-point off
   await page.close();
 });
 
-test("loadDocuments replaces the documents; a malformed file is refused and the work survives", async () => {
+test("loadDocuments with replace replaces the documents; a malformed file is refused and the work survives", async () => {
   const page = await newPage(browser);
   await openApp(page, server.url);
   const text = "“Free the hostages,” said anthony blinkenbut 👩‍👩‍👧 in Refa — José.";
-  await page.evaluate((t) => window.gloss.loadDocuments(JSON.stringify({ id: "t1", text: t }) + "\n"), text);
+  await page.evaluate((t) => window.gloss.loadDocuments(JSON.stringify({ id: "t1", text: t }) + "\n", { replace: true }), text);
   await nextFrames(page);
   const start = cpIndex(text, "Refa");
   await dragText(page, start, start + 4);

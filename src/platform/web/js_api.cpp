@@ -58,6 +58,20 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_load_documents(const char* jsonl, const c
     return s_result.c_str();
 }
 
+// Adds documents; on_clash "replace", "keep", "skip", or "" (a clash is then an error).
+EMSCRIPTEN_KEEPALIVE const char* gloss_add_documents(const char* jsonl, const char* source,
+                                                     const char* on_clash) {
+    if (!s_app) return "not ready";
+    using OnClash = gloss::app::Session::OnClash;
+    std::string_view choice = on_clash ? on_clash : "";
+    std::optional<OnClash> policy;
+    if (choice == "replace") policy = OnClash::Replace;
+    if (choice == "keep") policy = OnClash::KeepBoth;
+    if (choice == "skip") policy = OnClash::Skip;
+    s_result = gloss::platform::errors_of(s_app->add_documents_jsonl(jsonl, source, policy));
+    return s_result.c_str();
+}
+
 // Opens a file's raw bytes (invalid UTF-8 must reach the reader intact to be reported).
 EMSCRIPTEN_KEEPALIVE const char* gloss_open_file(const char* name, const char* bytes, int size) {
     if (!s_app || size < 0) return "not ready";

@@ -1,0 +1,55 @@
+// The question a file opened (or dropped) asks when some of its documents' ids are in the
+// project already: replace them, keep both (the new ones get new ids), skip them, or cancel.
+// Keys: R, K, S, Escape. Layer: app.
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace gloss::app {
+
+void App::draw_open_clash() {
+    if (m_pending_opens.empty()) return;
+    const PendingOpen& open = m_pending_opens.front();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(
+        ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
+        ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();
+    if (!ImGui::Begin("Documents already in the project", nullptr,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    std::size_t n = open.clashes.size();
+    ImGui::TextWrapped("%s: %zu of its %zu documents %s in the project already:", open.name.c_str(),
+                       n, open.documents.size(), n == 1 ? "is" : "are");
+    std::string list;
+    for (std::size_t i = 0; i < n && i < 8; ++i)
+        list += (i ? ", " : "") + open.clashes[i];
+    if (n > 8) list += ", \u2026";
+    ImGui::TextWrapped("%s", list.c_str());
+    ImGui::Spacing();
+    std::optional<std::optional<Session::OnClash>> answer;
+    bool typing = ImGui::GetIO().WantTextInput;
+    auto choice = [&](const char* label, ImGuiKey key, std::optional<Session::OnClash> value) {
+        if (ImGui::Button(label) || (!typing && ImGui::IsKeyPressed(key, false))) answer = value;
+    };
+    choice("Replace them (R)", ImGuiKey_R, Session::OnClash::Replace);
+    ImGui::SameLine();
+    choice("Keep both (K)", ImGuiKey_K, Session::OnClash::KeepBoth);
+    ImGui::SameLine();
+    choice("Skip them (S)", ImGuiKey_S, Session::OnClash::Skip);
+    ImGui::SameLine();
+    choice("Cancel (Esc)", ImGuiKey_Escape, std::nullopt);
+    ImGui::TextDisabled("Whatever you choose, Ctrl+Z takes the whole addition back.");
+    if (m_pending_opens.size() > 1)
+        ImGui::TextDisabled("%zu more files wait after this one.", m_pending_opens.size() - 1);
+    ImGui::End();
+    if (answer) answer_clash(*answer);
+}
+
+} // namespace gloss::app

@@ -1,0 +1,119 @@
+// Opening files adds their documents to the project, as one step Ctrl+Z takes back; a file whose
+// ids the project has already asks first (replace them, keep both, skip them, cancel) and changes
+// nothing until answered; several files opened at once all arrive.
+#include "harness.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
+
+using gloss::test::Harness;
+using OnClash = gloss::app::Session::OnClash;
+
+namespace {
+
+std::vector<std::string> ids(const Harness& h) {
+    std::vector<std::string> out;
+    for (const auto& d : h.app.session().documents())
+        out.push_back(d.id);
+    return out;
+}
+
+const char* const kNew = R"({"id":"new-one","text":"Zoë Ångström arrived in Zürich 😀."})"
+                         "\n";
+const char* const kClash = R"({"id":"harbour-talks","text":"Another text under the same id."})"
+                           "\n"
+                           R"({"id":"fresh","text":"A fresh article."})"
+                           "\n";
+
+} // namespace
+
+TEST_CASE("an opened file adds its documents; Ctrl+Z takes them back, Ctrl+Shift+Z again") {
+    Harness h;
+    std::vector<std::string> before = ids(h);
+    REQUIRE(before == std::vector<std::string>{"harbour-talks", "river-summit"});
+    REQUIRE(h.app.open_file("new.jsonl", kNew).empty());
+    h.frames(2);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "new-one"});
+    CHECK(h.app.session().document()->id == "new-one"); // the first added is opened
+    CHECK(h.app.session().addition_to_undo() == "add 1 document");
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(ids(h) == before);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "new-one"});
+    // After another change, Ctrl+Z undoes that change, not the addition.
+    h.app.session().set_done(2, true);
+    CHECK(h.app.session().addition_to_undo().empty());
+}
+
+TEST_CASE("a file with ids the project has asks first, and each answer does what it says") {
+    Harness h;
+    std::string old_text(h.app.session().documents()[0].text().utf8());
+    REQUIRE(h.app.open_file("clash.jsonl", kClash).empty());
+    h.frames(2);
+    CHECK(h.app.opens_waiting() == 1);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"}); // nothing yet
+    ImGuiWindow* window = ImGui::FindWindowByName("Documents already in the project");
+    REQUIRE(window);
+    CHECK(window->Active);
+    // Label keys do not reach the article while it asks.
+    std::size_t spans = h.app.session().document()->spans().size();
+    h.press(ImGuiKey_P);
+    CHECK(h.app.session().document()->spans().size() == spans);
+
+    SECTION("K keeps both: the new one gets a new id") {
+        h.press(ImGuiKey_K);
+        CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit",
+                                                 "harbour-talks (2)", "fresh"});
+        CHECK(h.app.session().documents()[0].text().utf8() == old_text);
+    }
+    SECTION("R replaces it in place") {
+        h.press(ImGuiKey_R);
+        CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "fresh"});
+        CHECK(h.app.session().documents()[0].text().utf8() == "Another text under the same id.");
+        h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // the replaced one comes back
+        CHECK(h.app.session().documents()[0].text().utf8() == old_text);
+    }
+    SECTION("S skips it") {
+        h.press(ImGuiKey_S);
+        CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "fresh"});
+        CHECK(h.app.session().documents()[0].text().utf8() == old_text);
+    }
+    SECTION("Escape cancels: nothing is added") {
+        h.press(ImGuiKey_Escape);
+        CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"});
+    }
+    h.frames(2);
+    CHECK(h.app.opens_waiting() == 0);
+    CHECK(ImGui::FindWindowByName("Documents already in the project")->Active == false);
+}
+
+TEST_CASE("several files opened at once all arrive, the ones that clash asking in turn") {
+    Harness h;
+    REQUIRE(h.app.open_file("a.jsonl", kClash).empty());
+    REQUIRE(h.app.open_file("b.txt", "A plain text file.").empty());
+    REQUIRE(h.app.open_file("c.jsonl", kClash).empty());
+    h.frames(2);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "b"});
+    CHECK(h.app.opens_waiting() == 2);
+    h.press(ImGuiKey_S); // a.jsonl: skip harbour-talks, add fresh
+    h.frames(2);
+    CHECK(h.app.opens_waiting() == 1);
+    h.press(ImGuiKey_K); // c.jsonl: both clash now (fresh arrived with a.jsonl)
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "b", "fresh",
+                                             "harbour-talks (2)", "fresh (2)"});
+}
+
+TEST_CASE("documents added through the API: a clash is an error unless the caller says") {
+    Harness h;
+    auto d = h.app.add_documents_jsonl(kClash, "api", std::nullopt);
+    REQUIRE(gloss::core::has_errors(d));
+    CHECK(
+        d[0].to_string().find("1 of these documents are in the project already (harbour-talks)") !=
+        std::string::npos);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"});
+    CHECK(h.app.add_documents_jsonl(kClash, "api", OnClash::Skip).empty());
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "fresh"});
+}
