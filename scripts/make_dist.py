@@ -7,7 +7,8 @@ with a stale cached piece: only index.html must be revalidated. All URLs are rel
 works from any path of any host.
 
 embedding.json (the origins allowed to embed the app, docs/API.md) is the site owner's: it keeps
-its plain name, and a rebuild keeps the one already in DIST_DIR.
+its plain name, and a rebuild keeps the one already in DIST_DIR. sw.js (the service worker that
+lets the app start offline) keeps its plain name too, with this build's id and files in it.
 
 usage: make_dist.py WEB_DIR ENGINE_DIR DIST_DIR
 """
@@ -30,7 +31,7 @@ def main(argv):
     web, engine, dist = argv[1:]
     files = {}  # logical name -> bytes
     for name in sorted(os.listdir(web)):
-        if name not in ("index.html", "embedding.json") and os.path.isfile(os.path.join(web, name)):
+        if name not in ("index.html", "embedding.json", "sw.js") and os.path.isfile(os.path.join(web, name)):
             with open(os.path.join(web, name), "rb") as f:
                 files[name] = f.read()
     for name in ("gloss.js", "gloss.wasm", "gloss.data"):
@@ -63,6 +64,14 @@ def main(argv):
     kept = os.path.join(dist, "embedding.json")
     shutil.copyfile(kept if os.path.isfile(kept) else os.path.join(web, "embedding.json"),
                     os.path.join(staging, "embedding.json"))
+    # The service worker (web/sw.js), at a fixed name beside index.html: this build's id and
+    # files filled in, so that a new build is a new worker that replaces the old cache whole.
+    build = hashlib.sha256((page + "".join(sorted(names.values()))).encode()).hexdigest()[:16]
+    offline = ["./", "embedding.json"] + sorted(names.values())
+    with open(os.path.join(web, "sw.js"), encoding="utf-8") as f:
+        worker = f.read().replace("__GLOSS_BUILD__", build).replace("__GLOSS_FILES__", json.dumps(offline))
+    with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
+        f.write(worker)
     with open(os.path.join(staging, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(names, f, indent=1, sort_keys=True)
         f.write("\n")

@@ -593,6 +593,15 @@
     }
   };
 
+  // [Offline] The service worker (sw.js, beside index.html) keeps this build's files so that the
+  // app and its projects open with the network off. Registered once the app runs, so it never
+  // competes with the start; its scope is this folder, so a sub-path works.
+  function registerOffline() {
+    if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register("sw.js").catch((error) => console.warn(`gloss: offline start unavailable: ${error.message}`));
+  }
+  ready.then(registerOffline, () => {});
+
   function loadEngine() {
     const script = document.createElement("script");
     script.src = engineFile("gloss.js");

@@ -95,8 +95,7 @@ test("on a large article an edit stores only itself; the project's record is not
   assert.deepEqual(after.record, before.record, "the record is as it was");
   assert.equal(after.journal.length, before.journal.length + 1);
   assert.ok(after.journal.at(-1).entry.length < 2000);
-  await page.reload();
-  await openApp(page, server.url);
+  await openApp(page, server.url); // a reload
   const [doc] = await annotations(page);
   assert.deepEqual(doc.spans.map((s) => [s.text, s.label]), [["Zoë Ångström", "PERSON"]]);
   await page.context().close();
@@ -123,8 +122,7 @@ test("a record stored by the previous version (storage format 1) opens, undoes, 
   const stored = JSON.parse(await readStored(page));
   assert.deepEqual(stored.record, record);
   assert.equal(stored.journal.length, 1);
-  await page.reload();
-  await openApp(page, server.url);
+  await openApp(page, server.url); // a reload
   [doc] = await annotations(page);
   assert.deepEqual(doc.spans.map((s) => s.text), ["Zoë Ångström"]);
   await page.keyboard.press("Control+Shift+z");
@@ -187,8 +185,7 @@ for (const [what, spoil, problem] of UNOPENABLE) {
     await waitSaved(page);
     await spoil(page);
     const bytes = await readStored(page);
-    await page.reload();
-    await openApp(page, server.url);
+    await openApp(page, server.url); // a reload
     const state = await page.evaluate(() => window.gloss.state());
     assert.match(state.error, /The stored project “My project” could not be opened/);
     assert.match(state.error, problem);
@@ -196,8 +193,7 @@ for (const [what, spoil, problem] of UNOPENABLE) {
     assert.notEqual(fresh.key, "current");
     await label(page, "harbour-talks", (await annotations(page))[0].text, "Valletta", "g");
     await waitSaved(page);
-    await page.reload();
-    await openApp(page, server.url);
+    await openApp(page, server.url); // a reload
     assert.equal(await readStored(page), bytes, "still exactly what was stored");
     const [doc] = await annotations(page);
     assert.deepEqual(doc.spans.map((s) => s.text), ["Valletta"], "the new project kept its work");
@@ -230,8 +226,7 @@ test("a full disk: the status line says so, nothing stored is lost, export works
   await cdp.send("Storage.overrideQuotaForOrigin", { origin });
   await waitSaved(page, 20000);
   assert.match(await page.evaluate(() => window.gloss.state().saveState), /^Saved/);
-  await page.reload();
-  await openApp(page, server.url);
+  await openApp(page, server.url); // a reload
   assert.deepEqual((await annotations(page)).map((d) => d.id), ["big"]);
   assert.deepEqual(page.problems, []);
   await page.context().close();

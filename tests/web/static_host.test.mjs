@@ -29,7 +29,10 @@ test("dist/ names only relative, content-hashed files", () => {
     assert.match(url, /\.[0-9a-f]{10}\.(js|wasm|data|css)$/, `${url} carries a content hash`);
   }
   const files = readdirSync(dist).sort();
-  assert.deepEqual(files, [...new Set([...named, "embedding.json", "index.html", "manifest.json"])].sort(), "dist/ holds nothing stale");
+  assert.deepEqual(files, [...new Set([...named, "embedding.json", "index.html", "manifest.json", "sw.js"])].sort(), "dist/ holds nothing stale");
+  // The service worker keeps exactly this build's files (relative to its folder).
+  const kept = JSON.parse(/const FILES = (\[[^\]]*\]);/.exec(readFileSync(path.join(dist, "sw.js"), "utf8"))[1]);
+  assert.deepEqual(kept.sort(), [...new Set(["./", "embedding.json", ...named])].sort());
   // The scripts build their own URLs relative to the page too.
   for (const name of named.filter((n) => n.endsWith(".js"))) {
     const text = readFileSync(path.join(dist, name), "utf8");
