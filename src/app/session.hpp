@@ -241,7 +241,11 @@ public:
     }
 
 private:
-    void mark_changed() { ++m_revision; }
+    void mark_changed() {
+        ++m_revision;
+        // Another change: the addition can no longer be taken back; its copy is let go.
+        if (m_addition && m_addition->revision < m_revision) m_addition.reset();
+    }
     std::vector<core::Document> m_documents;
     std::size_t m_current = 0;
     std::vector<core::Token> m_tokens;

@@ -74,7 +74,7 @@ namespace gloss::core {
     X(NotExported, Warning, "{0} cannot hold {1}: {2} not written")                                \
     /* A saved history whose position does not reproduce the saved spans. */                       \
     X(HistoryMismatch, Error, "history at position {0} does not reproduce the saved spans")        \
-    /* A stored journal entry that does not fit the project it follows. */                       \
+    /* A stored journal entry that does not fit the project it follows. */                         \
     X(JournalMismatch, Error, "journal entry cannot be replayed: {0}")                             \
     /* A Gloss project file that is not one (wrong or missing "format"). */                        \
     X(NotAProject, Error, "not a Gloss project file: {0}")                                         \
