@@ -170,12 +170,11 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
                   summarize(result.diagnostics);
         return result.diagnostics;
     }
-    if (m_session.clashing_ids(result.documents).empty()) {
-        add_opened(name, std::move(result.documents), Session::OnClash::KeepBoth);
-    } else {
-        std::vector<std::string> clashes = m_session.clashing_ids(result.documents);
+    std::vector<std::string> clashes = m_session.clashing_ids(result.documents);
+    if (clashes.empty())
+        add_opened(std::move(result.documents), Session::OnClash::KeepBoth);
+    else
         m_pending_opens.push_back({name, std::move(result.documents), std::move(clashes)});
-    }
     return result.diagnostics;
 }
 
@@ -205,13 +204,11 @@ core::Diagnostics App::add_documents_jsonl(std::string_view jsonl, const std::st
                   summarize(result.diagnostics);
         return result.diagnostics;
     }
-    add_opened(source, std::move(result.documents), on_clash.value_or(Session::OnClash::KeepBoth));
+    add_opened(std::move(result.documents), on_clash.value_or(Session::OnClash::KeepBoth));
     return result.diagnostics;
 }
 
-void App::add_opened(const std::string& name, std::vector<core::Document> documents,
-                     Session::OnClash on_clash) {
-    (void)name;
+void App::add_opened(std::vector<core::Document> documents, Session::OnClash on_clash) {
     m_session.add_documents(std::move(documents), on_clash);
     m_error.clear();
     m_matches.clear();
@@ -223,7 +220,7 @@ void App::answer_clash(std::optional<Session::OnClash> on_clash) {
     PendingOpen open = std::move(m_pending_opens.front());
     m_pending_opens.pop_front();
     m_frames.request();
-    if (on_clash) add_opened(open.name, std::move(open.documents), *on_clash);
+    if (on_clash) add_opened(std::move(open.documents), *on_clash);
 }
 
 std::optional<std::vector<io::NamedFile>> App::export_as(std::string_view format_name) {

@@ -272,8 +272,7 @@ private:
         std::vector<std::string> clashes;
     };
     std::deque<PendingOpen> m_pending_opens;
-    void add_opened(const std::string& name, std::vector<core::Document> documents,
-                    Session::OnClash on_clash);
+    void add_opened(std::vector<core::Document> documents, Session::OnClash on_clash);
     void draw_open_clash();
     std::string m_project_to_delete; // asking to confirm
     char m_project_name[128] = {};
