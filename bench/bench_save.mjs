@@ -66,6 +66,7 @@ try {
   }, big);
   const snapshotWork = await page.evaluate(() => window.gloss.stopProfiling());
   const slices = await page.evaluate(() => window.__slices.splice(0));
+  if (process.env.BENCH_VERBOSE) console.log("idle slices:", slices.map((t) => t.toFixed(1)).join(" "));
   if (process.env.BENCH_VERBOSE) console.log("pieces while saving the load:", snapshotWork.map((t) => t.toFixed(1)).join(" "));
   const noStorage = Boolean(process.env.BENCH_NO_STORAGE);
   const stored = noStorage ? null : JSON.parse(await readStored(page));

@@ -1,6 +1,7 @@
 // Task links in real Chromium: tasks, schema and instructions from another origin; clear
 // messages for a 404, a CORS refusal and a malformed task file; the read-only preview; and a
-// submission that survives failures, a dropped connection and a reload, arriving exactly once.
+// submission that survives failures, a dropped connection and a reload, arriving exactly once,
+// and one made offline that is sent when the network returns.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -203,6 +204,29 @@ test("submission survives refusals, a dropped connection and a reload, and arriv
   await nextFrames(page, 5);
   assert.equal((await page.evaluate(() => window.gloss.state())).submission.state, "submitted");
   assert.equal(receiver.posts.length, 4);
+  await page.close();
+});
+
+test("submitted with the network off, the outbox sends as soon as the network returns", async () => {
+  receiver.plan = [];
+  receiver.posts = [];
+  receiver.accepted.clear();
+  const page = await newPage(browser);
+  await openTask(page, taskUrl({ submit: `${receiver.url}/submit`, annotator: "w-offline" }));
+  await labelAndFinish(page);
+  await until(() => page.evaluate(() => window.gloss.isSaved()), "the autosave");
+  await page.context().setOffline(true);
+  assert.equal(await page.evaluate(() => window.gloss.submit()), true);
+  // Retries back off (1, 2, 4, 8, 16, 32 s); wait for a long one, so that only the network's
+  // return (the "online" event), not the timer, can send it within the next 20 s.
+  await until(async () => /could not be reached.*retrying in 32 s/.test((await page.evaluate(() => window.gloss.state())).submission.message), "a 32 s back-off", 60000);
+  assert.equal(receiver.posts.length, 0, "nothing left the browser while offline");
+  await page.context().setOffline(false);
+  await until(async () => (await page.evaluate(() => window.gloss.state())).submission.state === "submitted", "the submission once online", 20000);
+  assert.equal(receiver.posts.length, 1);
+  const [submission] = receiver.accepted.values();
+  assert.equal(submission.annotator, "w-offline");
+  assert.equal(submission.documents[0].spans[0].text, "Antony Blinken");
   await page.close();
 });
 
