@@ -182,6 +182,11 @@
     return input;
   }
   const picker = filePicker("file-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", true, openFiles);
+  // "New project from files…" (the Projects window): the chosen files start a project of their own.
+  let newProjectName = "";
+  const newProjectPicker = filePicker("new-project-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", true, (files) => {
+    startProjectWith(files, newProjectName).catch((error) => report(`The new project could not be started: ${(error && error.message) || error}`));
+  });
   // The review picker: one Gloss JSONL file per annotator, each named after its file
   // ("ann.jsonl" is ann's). Problems are shown by the app's error bar.
   const reviewPicker = filePicker("review-input", ".jsonl,.ndjson", true, async (files) => {
@@ -357,6 +362,13 @@
     glossWake: wake,
     glossReady() {
       sendProjects();
+      if (Module.glossImport) {
+        for (const file of Module.glossImport) {
+          const errors = openBytes(file.name, file.bytes);
+          if (errors) console.warn(`gloss: ${errors}`);
+        }
+        Module.glossImport = null;
+      }
       overlay.classList.add("hidden");
       canvas.focus();
       resolveReady(window.gloss);
@@ -457,6 +469,7 @@
     const begin = performance.now();
     const stored = transaction(db, "readwrite", (store, journal) => {
       if (from > 0) journal.delete(IDBKeyRange.bound([key, 0], [key, from], false, true));
+      store.delete(`${key}#import`); // a new project's files: in the project from now on
       const project = new Blob(parts, { type: "application/json" });
       return store.put({ format: RECORD_FORMAT, project, view, savedAt: Date.now(), journal: from }, key);
     }, [STORE, JOURNAL]);
@@ -495,15 +508,17 @@
   const removeProject = (key) => transaction(database, "readwrite", (store, journal) => {
     journal.delete(entriesOf(key));
     store.delete(`${key}#place`);
+    store.delete(`${key}#import`);
     return store.delete(key);
   }, [STORE, JOURNAL]);
-  // A project as stored: its record (the project as text), its place and its journal entries.
+  // A project as stored: its record (the project as text), its place, its journal entries, and
+  // the files a new project from files starts with until its first snapshot ("<key>#import").
   async function readProject(key) {
-    const [record, place, entries] = await transaction(database, "readonly", (store, journal) => {
-      const out = [store.get(key), store.get(`${key}#place`), journal.getAll(entriesOf(key))];
+    const [record, place, entries, files] = await transaction(database, "readonly", (store, journal) => {
+      const out = [store.get(key), store.get(`${key}#place`), journal.getAll(entriesOf(key)), store.get(`${key}#import`)];
       return () => out.map((request) => request.result);
     }, [STORE, JOURNAL]);
-    return { record, place, entries: entries || [] };
+    return { record, place, entries: entries || [], files };
   }
   /** Forgets the saved session (the next reload starts from the samples or the task link). */
   window.gloss.clearSavedSession = () => (database ? removeProject(sessionKey) : Promise.resolve());
@@ -524,7 +539,7 @@
   const problems = registry.problems; // why a project could not be opened, kept until it is tried again
   function sendProjects() {
     if (!started || failed) return;
-    const list = knownKeys.filter((k) => (k === baseKey || k.startsWith(`${baseKey}~`)) && !k.endsWith("#place"));
+    const list = knownKeys.filter((k) => (k === baseKey || k.startsWith(`${baseKey}~`)) && !/#(place|import)$/.test(k));
     if (!list.includes(sessionKey)) list.push(sessionKey);
     Module.ccall("gloss_set_projects", null, ["string"], [JSON.stringify(list.sort().map((key) => ({
       key, name: projectName(key), current: key === sessionKey, problem: problems[key] || "",
@@ -558,7 +573,23 @@
     setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
   const report = (text) => Module.ccall("gloss_show_error", null, ["string"], [text]);
-  // What the Projects window asks for: new, open, rename, delete, download (the stored form).
+  // A new project with the documents of `files` only: they are stored with it ("<key>#import")
+  // and opened after the reload into it; its first snapshot takes their place.
+  async function startProjectWith(files, name) {
+    if (!files.length) return;
+    if (!database) { report("This browser keeps no projects here (storage is unavailable); use Open… to add the files to this one."); return; }
+    if (!(await flushed())) { report("Your last changes could not be saved, so no new project was started. Use Export, then try again."); return; }
+    const kept = await Promise.all(files.map(async (file) => ({ name: file.name, data: new Blob([await file.arrayBuffer()]) })));
+    const key = `${baseKey}~${Date.now()}`;
+    await transaction(database, "readwrite", (store) => store.put({ files: kept, savedAt: Date.now() }, `${key}#import`));
+    registry.current[baseKey] = key;
+    // The name in the field when it was changed, else the first file's.
+    registry.names[key] = name && name !== projectName(sessionKey) ? name : files[0].name.replace(/\.[^.]+$/, "");
+    saveRegistry();
+    location.reload();
+  }
+  // What the Projects window asks for: new, new-from-files, open, rename, delete, download (the
+  // stored form).
   Module.glossProjectAction = async (action, key, argument) => {
     try {
       if (action === "new" || action === "open") {
@@ -568,6 +599,9 @@
         delete problems[key]; // tried again: a new failure says so again
         saveRegistry();
         location.reload();
+      } else if (action === "new-from-files") {
+        newProjectName = argument;
+        newProjectPicker.click();
       } else if (action === "rename") {
         registry.names[key] = argument;
         saveRegistry();
@@ -626,7 +660,12 @@
   });
   // What the engine restores (src/platform/web/autosave.cpp): the project's text or bytes, its
   // view, the journal entries after it, or why it cannot be read at all.
-  async function savedFrom({ record, place, entries }) {
+  async function savedFrom({ record, place, entries, files }) {
+    if (record === undefined && !entries.length && files && Array.isArray(files.files)) {
+      // A new project from files: the engine starts empty and opens them once it is ready.
+      Module.glossImport = await Promise.all(files.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.data.arrayBuffer()) })));
+      return null;
+    }
     if (record === undefined) {
       return entries.length ? { problem: `its record is missing, but ${entries.length} later changes are stored` } : null;
     }

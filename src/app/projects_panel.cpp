@@ -1,6 +1,7 @@
 // The Projects window: the projects this browser keeps, the current one first in the status
-// line; open, create, rename, delete (asked to confirm) and download one's stored form. Layer:
-// app. The host does the work (web/boot.js: IndexedDB and a reload into the chosen project).
+// line; open, create (with the samples, or with the documents of chosen files), rename, delete
+// (asked to confirm) and download one's stored form. Layer: app. The host does the work
+// (web/boot.js: IndexedDB and a reload into the chosen project).
 #include "app/app.hpp"
 #include "app/theme.hpp"
 
@@ -83,6 +84,10 @@ void App::draw_projects() {
     ImGui::BeginDisabled(!named);
     if (ImGui::Button("New project")) m_host.project_action("new", {}, m_project_name);
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    // The files' documents alone, in a new project (named by the field, or else by the first file).
+    if (ImGui::Button("New project from files\u2026"))
+        m_host.project_action("new-from-files", {}, m_project_name);
     ImGui::End();
 }
 

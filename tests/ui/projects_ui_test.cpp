@@ -68,6 +68,9 @@ TEST_CASE("the Projects window hands the platform what the user chose", "[ui][pr
     CHECK(h.host.project_actions.back().argument == "My project (new)");
     REQUIRE(click_in_projects(h, "", "New project"));
     CHECK(h.host.project_actions.back().action == "new");
+    REQUIRE(click_in_projects(h, "", "New project from files\u2026"));
+    CHECK(h.host.project_actions.back().action == "new-from-files");
+    CHECK(h.host.project_actions.back().argument == "My project (new)");
 
     h.press(ImGuiKey_Escape);
     h.frames(2);

@@ -93,3 +93,36 @@ test("projects: create, rename, open another, delete one", async () => {
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("a new project from files holds their documents alone, and the one before is kept", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  await page.waitForFunction(() => window.gloss.isSaved());
+  const before = await page.evaluate(() => window.gloss.getAnnotations());
+  const chooser = page.waitForEvent("filechooser");
+  await page.evaluate(() => Module.glossProjectAction("new-from-files", "", "My project"));
+  const files = [
+    { name: "wire.jsonl", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ id: "wire-1", text: "Léa Marchetti landed in Cairo 🌍.", spans: [{ start: 0, end: 13, label: "PERSON" }] }) + "\n") },
+    { name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("A plain note about Oslo.\n") },
+  ];
+  await Promise.all([page.waitForEvent("load"), (await chooser).setFiles(files)]);
+  await page.evaluate(() => window.gloss.ready);
+  await page.waitForFunction(() => window.gloss.state().documents === 2 && window.gloss.isSaved());
+  let state = await page.evaluate(() => window.gloss.state());
+  const fresh = state.projects.find((p) => p.current);
+  assert.equal(fresh.name, "wire", "named after the first file (the field still held the current name)");
+  const docs = (await page.evaluate(() => window.gloss.getAnnotations())).trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(docs.map((d) => d.id), ["wire-1", "note"], "the files' documents, no samples");
+  assert.equal(docs[0].spans[0].text, "Léa Marchetti");
+  // Stored as a project: a reload restores it (the files are not opened a second time).
+  await openApp(page, server.url);
+  state = await page.evaluate(() => window.gloss.state());
+  assert.equal(state.documents, 2);
+  assert.equal(state.projects.find((p) => p.current).key, fresh.key);
+  // The project before is kept as it was.
+  await Promise.all([page.waitForEvent("load"), page.evaluate(() => Module.glossProjectAction("open", "current", ""))]);
+  await openApp(page, server.url);
+  assert.equal(await page.evaluate(() => window.gloss.getAnnotations()), before);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

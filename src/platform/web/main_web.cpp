@@ -69,6 +69,8 @@ EM_JS(int, gloss_js_assist_off, (), {
     return ["off", "0", "false"].includes(value) ? 1 : 0;
 });
 EM_JS(int, gloss_js_task_link, (), { return Module.glossCampaign ? 1 : 0; });
+// A new project from files (web/boot.js opens them once the app is ready): no samples.
+EM_JS(int, gloss_js_new_project_files, (), { return Module.glossImport ? 1 : 0; });
 EM_JS(void, gloss_js_note_restored, (), { Module.glossRestored = true; });
 EM_JS(void, gloss_js_note_start_notice, (const char* text), {
     Module.glossStartNotice = UTF8ToString(text);
@@ -200,11 +202,12 @@ int main() {
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
     gloss::platform::set_autosave(s_autosave.get());
     // The last session of this browser (of this task, for a task link) when there is one,
-    // otherwise the samples; a task link's documents come from web/campaign.js once ready.
+    // otherwise the samples; a task link's documents come from web/campaign.js once ready, a new
+    // project's files from web/boot.js.
     bool restored = s_autosave->restore_saved();
     bool task_link = gloss_js_task_link() != 0;
     if (restored) gloss_js_note_restored();
-    if (!restored && !task_link)
+    if (!restored && !task_link && !gloss_js_new_project_files())
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
     // Said after the samples are loaded (which clear the error bar); a task link's documents
     // come later, and web/boot.js says it again then.
