@@ -42,7 +42,13 @@ struct ProjectInfo {
 
 class App {
 public:
-    explicit App(Host& host) : m_host(host) {}
+    explicit App(Host& host) : m_host(host) {
+        m_fonts.set_drawer(
+            [this](std::string_view text, float pixels, float ascent, GlyphImage& out) {
+                return m_host.draw_glyph(text, pixels, ascent, out);
+            });
+        m_article.set_glyphs(&m_fonts);
+    }
 
     // Fonts from TTF bytes for the current ImGui context; false when the bytes are unusable
     // (ImGui's built-in font is used then, without curly quotes).

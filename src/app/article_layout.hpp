@@ -1,9 +1,14 @@
 // ArticleLayout: wraps a document's text into lines for a width and maps between code points
-// and positions. Layer: app. Paragraphs break at '\n'; words wrap at spaces, and a word wider
-// than the line breaks between characters. Positions are relative to the text's top-left.
+// and positions. Layer: app. The text is laid out in units: a code point, or a grapheme cluster
+// of several (an emoji sequence, a letter with its marks) that the font atlas has one glyph for.
+// Paragraphs break at '\n'; lines wrap after spaces and around CJK characters (not before
+// closing nor after opening punctuation), and a word wider than the line breaks between units,
+// never inside a cluster. Positions are relative to the text's top-left.
 #pragma once
 
 #include "core/text/text.hpp"
+
+#include <string_view>
 
 #include <imgui.h>
 
@@ -12,13 +17,28 @@
 
 namespace gloss::app {
 
+class FontAtlas;
+
 class ArticleLayout {
 public:
     struct Line {
         std::uint32_t start = 0; // code points, end exclusive, without the '\n'
         std::uint32_t end = 0;
         float y = 0;
+        bool clusters = false; // may hold a cluster glyph (drawn unit by unit)
     };
+    // A unit of layout: `cps` code points (`bytes` bytes) from `cp`, drawn as `glyph` (the
+    // code point itself, or a cluster's glyph), `advance` wide.
+    struct Unit {
+        std::uint32_t cp = 0, cps = 1;
+        std::size_t byte = 0, bytes = 1;
+        char32_t glyph = 0;
+        bool cluster = false;
+        float advance = 0;
+    };
+
+    // The atlas that has glyphs for clusters (none: every code point is a unit).
+    void set_glyphs(const FontAtlas* glyphs) { m_glyphs = glyphs; }
 
     // Re-wraps when the text, font or width changed; cheap otherwise.
     void update(const core::Text& text, ImFont* font, float font_size, float width,
@@ -36,14 +56,32 @@ public:
     std::size_t line_of(std::size_t cp) const;
     // x of the caret before code point `cp` on line `line` (cp in [start, end] of that line).
     float x_of(std::size_t line, std::size_t cp) const;
-    // Width of the glyph of code point `cp`.
-    float width_of(std::size_t cp) const { return m_text ? advance(m_text->at(cp)) : 0; }
+    // Width of the unit that starts at code point `cp`.
+    float width_of(std::size_t cp) const;
     // The code point whose caret position is nearest to (x, y).
     std::size_t hit(float x, float y) const;
 
     float advance(char32_t c) const;
+    // Calls f(const Unit&, float x) for each unit of line `line`, left to right.
+    template <class F> void for_each_unit(std::size_t line, F&& f) const {
+        if (line >= m_lines.size() || !m_text) return;
+        const Line& l = m_lines[line];
+        const std::string& s = m_text->utf8();
+        std::size_t byte = m_text->index().byte_offset(l.start);
+        float x = 0;
+        for (std::uint32_t cp = l.start; cp < l.end;) {
+            Unit u = unit_at(s, byte, cp);
+            f(u, x);
+            x += u.advance;
+            cp += u.cps;
+            byte += u.bytes;
+        }
+    }
 
 private:
+    Unit unit_at(std::string_view s, std::size_t byte, std::uint32_t cp) const;
+
+    const FontAtlas* m_glyphs = nullptr;
     const core::Text* m_text = nullptr;
     std::size_t m_text_size = ~std::size_t{0};
     ImFont* m_font = nullptr;

@@ -155,8 +155,17 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
         if (line.start == line.end) continue;
         std::size_t b0 = index.byte_offset(line.start), b1 = index.byte_offset(line.end);
         float y = origin.y + lines[i].y + (m_layout.line_height() - font_size) * 0.5f;
-        draw->AddText(font, font_size, ImVec2(origin.x, y), theme.text, utf8.data() + b0,
-                      utf8.data() + b1);
+        if (!line.clusters) {
+            draw->AddText(font, font_size, ImVec2(origin.x, y), theme.text, utf8.data() + b0,
+                          utf8.data() + b1);
+            continue;
+        }
+        // A cluster's glyph stands for all its code points: drawn unit by unit.
+        m_layout.for_each_unit(i, [&](const ArticleLayout::Unit& u, float x) {
+            if (u.glyph > ' ' && u.glyph <= IM_UNICODE_CODEPOINT_MAX)
+                font->RenderChar(draw, font_size, ImVec2(origin.x + x, y), theme.text,
+                                 static_cast<ImWchar>(u.glyph));
+        });
     }
     flush_decorations(draw);
     paint_overlays(session, draw, first < last ? lines[first].start : 0,

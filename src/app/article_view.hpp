@@ -39,6 +39,8 @@ public:
     std::optional<ScreenRect> rect_of(std::size_t cp) const;
     // Scrolls so that code point `cp` is visible in the next frame.
     void scroll_to(std::size_t cp) { m_scroll_to = cp; }
+    // The atlas with glyphs for grapheme clusters (emoji sequences, letters with marks).
+    void set_glyphs(const FontAtlas* glyphs) { m_layout.set_glyphs(glyphs); }
     // The font's glyphs changed: lay the text out again in the next frame.
     void invalidate_layout() { m_layout.invalidate(); }
     // The scroll offset of the last frame, and one to apply in the next (a restored session).

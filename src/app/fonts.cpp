@@ -1,9 +1,21 @@
 // Font loading and glyphs on demand. Layer: app.
 #include "app/fonts.hpp"
 
+#include "core/text/grapheme.hpp"
+#include "core/text/utf8.hpp"
+
 #include <imgui_internal.h> // ImTextCharFromUtf8
 
+// Debian's stb_truetype (libstb-dev), private to this file as ImGui keeps its own copy: only
+// the character map is read here, to know which code points the TTF lacks.
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <stb_truetype.h>
+
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <unordered_set>
 
 namespace gloss::app {
 namespace {
@@ -26,12 +38,44 @@ bool looks_like_ttf(const std::string& b) {
                              std::memcmp(b.data(), "true", 4) == 0);
 }
 
+// Cluster glyphs take ids from the Basic Multilingual Plane's Private Use Area: ImGui's lookup
+// tables grow with the largest id, and the supplementary planes' areas would make them 16 MB.
+constexpr ImWchar kFirstClusterId = 0xE000;
+constexpr ImWchar kLastClusterId = 0xF8FF;
+
 } // namespace
+
+struct FontAtlas::Coverage {
+    stbtt_fontinfo info{};
+    float ascent = 0, descent = 0, units_per_em = 0;
+    bool has(char32_t c) const { return stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0; }
+};
+
+FontAtlas::FontAtlas() : m_next_cluster_id(kFirstClusterId) {}
+FontAtlas::~FontAtlas() = default;
 
 bool FontAtlas::load(std::string ttf, float scale) {
     m_ttf = std::move(ttf);
     m_scale = scale;
     m_usable = looks_like_ttf(m_ttf);
+    m_coverage.reset();
+    m_extras.clear();
+    m_clusters.clear();
+    m_built.clear();
+    m_images.clear();
+    m_next_cluster_id = kFirstClusterId;
+    if (m_usable) {
+        auto coverage = std::make_unique<Coverage>();
+        const auto* data = reinterpret_cast<const unsigned char*>(m_ttf.data());
+        if (stbtt_InitFont(&coverage->info, data, stbtt_GetFontOffsetForIndex(data, 0))) {
+            int ascent = 0, descent = 0, gap = 0;
+            stbtt_GetFontVMetrics(&coverage->info, &ascent, &descent, &gap);
+            coverage->ascent = static_cast<float>(ascent);
+            coverage->descent = static_cast<float>(descent);
+            coverage->units_per_em = 1.0f / stbtt_ScaleForMappingEmToPixels(&coverage->info, 1.0f);
+            m_coverage = std::move(coverage);
+        }
+    }
     m_wanted.Clear();
     m_wanted.AddRanges(s_base);
     build();
@@ -48,19 +92,62 @@ void FontAtlas::want(std::string_view utf8) {
     if (!m_usable) return;
     const char* p = utf8.data();
     const char* end = p + utf8.size();
+    // A run of non-ASCII code points with the ASCII character before it (a keycap's digit, a
+    // letter with combining marks): where clusters of several code points can be.
+    std::u32string run;
+    char32_t before = 0;
     while (p < end) {
-        if (static_cast<unsigned char>(*p) < 0x80) {
+        auto byte = static_cast<unsigned char>(*p);
+        if (byte < 0x80) {
+            if (!run.empty()) want_clusters(run);
+            run.clear();
+            before = byte;
             ++p;
             continue;
         }
         unsigned int c = 0;
         int length = ImTextCharFromUtf8(&c, p, end);
         p += length > 0 ? length : 1;
-        if (c <= IM_UNICODE_CODEPOINT_MAX && !m_wanted.GetBit(c)) {
-            m_wanted.SetBit(c);
-            m_pending = true;
+        if (c > IM_UNICODE_CODEPOINT_MAX) continue;
+        if (m_draw && run.empty() && before) run.push_back(before);
+        if (m_draw) run.push_back(c);
+        if (m_wanted.GetBit(c)) continue;
+        m_wanted.SetBit(c);
+        m_pending = true;
+        if (m_draw && m_coverage && !m_coverage->has(c)) {
+            std::string text;
+            core::append_utf8(text, c);
+            m_extras.push_back({static_cast<ImWchar>(c), std::move(text), false});
         }
     }
+    if (!run.empty()) want_clusters(run);
+}
+
+void FontAtlas::want_clusters(std::u32string_view run) {
+    for (std::size_t at = 0; at < run.size();) {
+        std::size_t next = core::next_grapheme_boundary(run, at);
+        if (next - at >= 2) {
+            std::u32string cluster(run.substr(at, next - at));
+            if (!m_clusters.count(cluster)) {
+                // An id no text has asked for as a character of its own.
+                while (m_next_cluster_id <= kLastClusterId && m_wanted.GetBit(m_next_cluster_id))
+                    ++m_next_cluster_id;
+                if (m_next_cluster_id > kLastClusterId)
+                    return; // full: drawn code point by code point
+                ImWchar id = m_next_cluster_id++;
+                m_clusters.emplace(cluster, id);
+                m_extras.push_back({id, core::to_utf8(cluster), true});
+                m_pending = true;
+            }
+        }
+        at = next;
+    }
+}
+
+ImWchar FontAtlas::cluster_glyph(std::u32string_view cluster) const {
+    if (m_built.empty()) return 0;
+    auto it = m_built.find(std::u32string(cluster));
+    return it == m_built.end() ? 0 : it->second;
 }
 
 bool FontAtlas::update() {
@@ -69,11 +156,30 @@ bool FontAtlas::update() {
     return true;
 }
 
+const GlyphImage* FontAtlas::image(const Extra& extra, float pixels) {
+    auto key = std::make_pair(extra.id, static_cast<int>(std::lround(pixels * 64)));
+    auto it = m_images.find(key);
+    if (it == m_images.end()) {
+        // The TTF's metrics, as ImGui sizes it: `pixels` from its ascender to its descender.
+        const Coverage& c = *m_coverage;
+        float scale = pixels / (c.ascent - c.descent);
+        float ascent = std::floor(c.ascent * scale + 1.0f);
+        GlyphImage out;
+        bool ok = m_draw(extra.utf8, c.units_per_em * scale, ascent, out) && out.width >= 0 &&
+                  out.height >= 0 &&
+                  out.rgba.size() == static_cast<std::size_t>(out.width) * out.height;
+        it = m_images.emplace(key, ok ? std::optional<GlyphImage>(std::move(out)) : std::nullopt)
+                 .first;
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
 void FontAtlas::build() {
     m_pending = false;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
     m_ui = m_article = nullptr;
+    m_built.clear();
     if (!m_usable) {
         atlas.AddFontDefault();
         atlas.Build();
@@ -91,8 +197,56 @@ void FontAtlas::build() {
                                                   pixels * m_scale, &config, m_ranges.Data);
         (pixels == ui_size ? m_ui : m_article) = font;
     }
+    // The glyphs the platform draws: a rectangle each in the atlas, filled after the build.
+    struct Placed {
+        int rect;
+        const GlyphImage* image;
+        ImFont* font;
+        ImWchar id;
+    };
+    std::vector<Placed> placed;
+    std::unordered_set<ImWchar> drawn; // clusters
+    if (m_draw && m_coverage) {
+        for (ImFont* font : {m_ui, m_article}) {
+            float pixels = (font == m_ui ? ui_size : article_size) * m_scale;
+            for (const Extra& extra : m_extras) {
+                if (extra.article_only && font != m_article) continue;
+                const GlyphImage* image = this->image(extra, pixels);
+                if (!image) continue; // the fallback glyph, or the cluster's code points
+                int rect = atlas.AddCustomRectFontGlyph(font, extra.id, std::max(1, image->width),
+                                                        std::max(1, image->height), image->advance,
+                                                        ImVec2(image->left, image->top));
+                placed.push_back({rect, image, font, extra.id});
+                if (extra.article_only) drawn.insert(extra.id);
+            }
+        }
+    }
     // ImGui picks U+FFFD (always in the ranges) as each font's fallback glyph when building.
     atlas.Build();
+    if (placed.empty()) return;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    for (const Placed& p : placed) {
+        const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(p.rect);
+        const GlyphImage& image = *p.image;
+        bool colored = false;
+        for (int y = 0; y < image.height; ++y) {
+            auto* row = reinterpret_cast<std::uint32_t*>(pixels) +
+                        static_cast<std::size_t>(rect->Y + y) * width + rect->X;
+            std::memcpy(row, image.rgba.data() + static_cast<std::size_t>(y) * image.width,
+                        static_cast<std::size_t>(image.width) * 4);
+            for (int x = 0; x < image.width && !colored; ++x) {
+                const auto* px = reinterpret_cast<const unsigned char*>(row + x);
+                colored = px[3] > 16 && std::min({px[0], px[1], px[2]}) < 240;
+            }
+        }
+        // A colour glyph (emoji) keeps its colours; the others take the text's colour.
+        if (auto* glyph = const_cast<ImFontGlyph*>(p.font->FindGlyphNoFallback(p.id)))
+            glyph->Colored = colored ? 1 : 0;
+    }
+    for (const auto& [cluster, id] : m_clusters)
+        if (drawn.count(id)) m_built.emplace(cluster, id);
 }
 
 } // namespace gloss::app

@@ -5,8 +5,19 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace gloss::app {
+
+// A glyph drawn by the platform: a grapheme cluster (or a run the platform shapes as one),
+// RGBA8 pixels (not premultiplied; white where the glyph has no colour of its own), placed
+// `left` and `top` pixels from the pen at the top of the line, and the pen's advance.
+struct GlyphImage {
+    int width = 0, height = 0;
+    float left = 0, top = 0, advance = 0;
+    std::vector<std::uint32_t> rgba; // width * height, row by row; byte order R, G, B, A
+};
 
 class Host {
 public:
@@ -28,6 +39,14 @@ public:
     // "open", "rename" (to `argument`), "delete" or "download" (its stored form) project `key`.
     virtual void project_action(const std::string& /*action*/, const std::string& /*key*/,
                                 const std::string& /*argument*/) {}
+    // Draws `text` (UTF-8: one grapheme cluster, or a run to shape as one) at `pixels` per em,
+    // its baseline `ascent` pixels below the top of the line, with the fonts the platform has,
+    // for the glyphs the interface's own font lacks (emoji, CJK, other scripts). False when the
+    // platform draws no glyphs (the interface then shows its font's fallback glyph).
+    virtual bool draw_glyph(std::string_view /*text*/, float /*pixels*/, float /*ascent*/,
+                            GlyphImage& /*out*/) {
+        return false;
+    }
     // Milliseconds since the Unix epoch.
     virtual std::int64_t now_ms() const = 0;
     // A short line for the status bar about persistence ("Saved 12:04:31", "Saving…",

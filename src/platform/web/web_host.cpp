@@ -1,9 +1,15 @@
 // WebHost: downloads, clock and page notifications through EM_JS. Layer: platform/web.
 #include "platform/web/web_host.hpp"
 
+#include "core/text/unicode.hpp"
+#include "core/text/utf8.hpp"
 #include "platform/web/autosave.hpp"
 
 #include <emscripten.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 
 // clang-format off
 EM_JS(void, gloss_js_download, (const char* name, const char* mime, const char* data, int size), {
@@ -49,9 +55,82 @@ EM_JS(void, gloss_js_project_action, (const char* action, const char* key, const
 EM_JS(double, gloss_js_now, (), {
     return Date.now();
 });
+
+// Draws `text` in white with the browser's fonts ("sans-serif" finds a font for each script and
+// colour emoji), trims it to its pixels and hands them over: `out` gets width, height, left,
+// top (from the pen at the top of the line) and advance. Returns the pixels (malloc'd RGBA,
+// the caller frees them), 0 for a glyph without pixels (a space), -1 when it cannot draw.
+EM_JS(int, gloss_js_draw_glyph, (const char* text_utf8, float pixels, float ascent, int mark, float* out), {
+    if (typeof OffscreenCanvas === "undefined") return -1;
+    const text = UTF8ToString(text_utf8);
+    const canvas = Module.glossGlyphCanvas || (Module.glossGlyphCanvas = new OffscreenCanvas(64, 64));
+    const g = canvas.getContext("2d", { willReadFrequently: true });
+    if (!g) return -1;
+    const font = pixels + "px sans-serif";
+    g.font = font;
+    // A lone combining mark is drawn on a no-break space (no dotted circle) and takes no room.
+    const space = String.fromCharCode(160);
+    const shown = mark ? space + text : text;
+    const base = mark ? g.measureText(space).width : 0;
+    const advance = mark ? 0 : g.measureText(text).width;
+    const pad = Math.ceil(pixels * 0.5);
+    const width = Math.ceil(g.measureText(shown).width) + 2 * pad;
+    const height = Math.ceil(pixels * 1.6) + 2 * pad;
+    if (canvas.width < width || canvas.height < height) {
+        canvas.width = Math.max(canvas.width, width); // (resets the context's state)
+        canvas.height = Math.max(canvas.height, height);
+    }
+    g.clearRect(0, 0, width, height);
+    g.font = font;
+    g.fillStyle = "#fff";
+    g.textBaseline = "alphabetic";
+    g.fillText(shown, pad, pad + ascent);
+    const data = g.getImageData(0, 0, width, height).data;
+    let x0 = width, y0 = height, x1 = -1, y1 = -1;
+    for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+            if (data[(y * width + x) * 4 + 3] === 0) continue;
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            y1 = y;
+        }
+    }
+    const values = x1 < 0 ? [0, 0, 0, 0, advance] : [x1 - x0 + 1, y1 - y0 + 1, x0 - pad - base, y0 - pad, advance];
+    HEAPF32.set(values, out >> 2);
+    if (x1 < 0) return 0;
+    const w = values[0], h = values[1];
+    const pointer = _malloc(w * h * 4);
+    for (let y = 0; y < h; y++) {
+        const from = ((y0 + y) * width + x0) * 4;
+        HEAPU8.set(data.subarray(from, from + w * 4), pointer + y * w * 4);
+    }
+    return pointer;
+});
 // clang-format on
 
 namespace gloss::platform {
+
+bool WebHost::draw_glyph(std::string_view text, float pixels, float ascent, app::GlyphImage& out) {
+    std::string utf8(text);
+    float box[5] = {};
+    std::size_t first = 0;
+    bool mark = !utf8.empty() && core::is_mark(core::decode_utf8(utf8, first));
+    int pointer = gloss_js_draw_glyph(utf8.c_str(), pixels, ascent, mark ? 1 : 0, box);
+    if (pointer < 0) return false;
+    out.width = static_cast<int>(box[0]);
+    out.height = static_cast<int>(box[1]);
+    out.left = box[2];
+    out.top = box[3];
+    out.advance = box[4];
+    out.rgba.assign(static_cast<std::size_t>(out.width) * out.height, 0);
+    if (pointer) {
+        void* pixels_drawn = reinterpret_cast<void*>(static_cast<std::uintptr_t>(pointer));
+        std::memcpy(out.rgba.data(), pixels_drawn, out.rgba.size() * 4);
+        std::free(pixels_drawn);
+    }
+    return true;
+}
 
 void WebHost::project_action(const std::string& action, const std::string& key,
                              const std::string& argument) {

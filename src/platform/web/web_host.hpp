@@ -4,6 +4,7 @@
 //  [X] file picker (web/boot.js owns the <input type=file>; drag and drop lands there too)
 //  [X] review picker (several annotators' files at once, into App::load_review_jsonl)
 //  [X] IndexedDB autosave (autosave.cpp)
+//  [X] glyphs the interface's font lacks, drawn with the browser's fonts (an OffscreenCanvas)
 #pragma once
 
 #include "app/host.hpp"
@@ -21,6 +22,8 @@ public:
     // web/boot.js keeps the projects (IndexedDB) and reloads into the one opened.
     void project_action(const std::string& action, const std::string& key,
                         const std::string& argument) override;
+    bool draw_glyph(std::string_view text, float pixels, float ascent,
+                    app::GlyphImage& out) override;
     std::int64_t now_ms() const override;
     const std::string& save_state() const override;
 };
