@@ -1,0 +1,106 @@
+// Bidirectional levels and visual order (UAX #9), checked against GNU FriBidi 1.0.8's
+// `fribidi --levels` for the same strings, and Arabic joining forms and ligatures.
+#include "core/text/arabic.hpp"
+#include "core/text/bidi.hpp"
+#include "core/text/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace gloss::core;
+
+namespace {
+
+std::vector<int> levels_of(const std::string& utf8, int base = -1) {
+    std::u32string text = to_utf32(utf8);
+    auto levels = bidi_levels(text, base);
+    reset_trailing_whitespace(text, levels, static_cast<std::uint8_t>(base < 0 ? 0 : base));
+    return {levels.begin(), levels.end()};
+}
+
+// The text as shown, left to right.
+std::string visual(const std::string& utf8) {
+    std::u32string text = to_utf32(utf8);
+    int base = 0;
+    auto levels = bidi_levels(text, -1, &base);
+    reset_trailing_whitespace(text, levels, static_cast<std::uint8_t>(base));
+    std::u32string out;
+    for (std::size_t i : visual_order(levels))
+        out += levels[i] % 2 ? mirrored(text[i]) : text[i];
+    return to_utf8(out);
+}
+
+} // namespace
+
+TEST_CASE("bidi levels follow the implicit rules as FriBidi does", "[bidi]") {
+    // Hebrew inside English: the Hebrew words and the space between them are level 1.
+    CHECK(levels_of("he said שלום עולם today") ==
+          std::vector<int>{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0});
+    // A Hebrew paragraph (level 1) with English and a number: level 2 inside.
+    CHECK(levels_of("שלום (world) 123 עולם") ==
+          std::vector<int>{1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1});
+    // Separators and terminators join numbers (W4, W5).
+    CHECK(levels_of("abc אבג 12.5% def") ==
+          std::vector<int>{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 0, 0, 0, 0});
+    // European digits after Latin are Latin (W7), in a right-to-left paragraph.
+    CHECK(levels_of("אבג: abc, 12 דהו.") ==
+          std::vector<int>{1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1});
+    CHECK(levels_of("x (אבג) y") == std::vector<int>{0, 0, 0, 1, 1, 1, 0, 0, 0});
+    CHECK(levels_of("אב 1-2 גד") == std::vector<int>{1, 1, 1, 2, 2, 2, 1, 1, 1});
+}
+
+TEST_CASE("bidi visual order reverses right-to-left runs and mirrors brackets", "[bidi]") {
+    CHECK(visual("he said שלום עולם today") == "he said םלוע םולש today");
+    CHECK(visual("שלום (world) 123 עולם") == "םלוע 123 (world) םולש");
+    CHECK(visual("x (אבג) y") == "x (גבא) y");
+    CHECK(visual("אב 1-2 גד") == "דג 1-2 בא");
+    // Arabic letters with an Arabic-Indic number, and European digits after Arabic (W2).
+    CHECK(visual("قال 25 شخصا") == "اصخش 25 لاق");
+    CHECK(visual("plain English only") == "plain English only");
+}
+
+TEST_CASE("the paragraph's direction comes from its first strong character", "[bidi]") {
+    int base = -1;
+    bidi_levels(to_utf32("123 שלום abc"), -1, &base);
+    CHECK(base == 1);
+    bidi_levels(to_utf32("«Hello» שלום"), -1, &base);
+    CHECK(base == 0);
+    bidi_levels(to_utf32("... 42"), -1, &base);
+    CHECK(base == 0);
+    CHECK(is_right_to_left(U'ש'));
+    CHECK(is_right_to_left(U'ع'));
+    CHECK_FALSE(is_right_to_left(U'é'));
+    CHECK_FALSE(is_right_to_left(U'中'));
+}
+
+TEST_CASE("Arabic letters take their joining forms; lam-alef is one glyph", "[arabic]") {
+    auto glyphs = [](const std::string& utf8) {
+        std::u32string text = to_utf32(utf8);
+        std::u32string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            bool ligature = false;
+            out += arabic_glyph(text, i, ligature);
+            if (ligature) ++i;
+        }
+        return out;
+    };
+    // بيت: beh initial, yeh medial, teh final.
+    CHECK(glyphs("بيت") == std::u32string{0xFE91, 0xFEF4, 0xFE96});
+    // دار: dal, alef and reh each join only to the letter before them, so after dal (which
+    // does not join forward) and alef (likewise) all three are isolated.
+    CHECK(glyphs("دار") == std::u32string{0xFEA9, 0xFE8D, 0xFEAD});
+    // سلام: seen initial, lam-alef final (joined to seen), meem isolated.
+    CHECK(glyphs("سلام") == std::u32string{0xFEB3, 0xFEFC, 0xFEE1});
+    // A mark between letters does not break the joining: بَيت.
+    CHECK(glyphs("بَيت") == std::u32string{0xFE91, 0x064E, 0xFEF4, 0xFE96});
+    // A lone letter, and letters separated by a space.
+    CHECK(glyphs("ب") == std::u32string{0xFE8F});
+    CHECK(glyphs("ب ب") == std::u32string{0xFE8F, U' ', 0xFE8F});
+    // Not Arabic: unchanged.
+    CHECK(glyphs("abc") == U"abc");
+    CHECK(arabic_forms(U'ب') == std::array<char32_t, 4>{0xFE8F, 0xFE90, 0xFE91, 0xFE92});
+    CHECK(has_arabic_forms(U'ا'));
+    CHECK_FALSE(has_arabic_forms(U'a'));
+}
