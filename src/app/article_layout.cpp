@@ -2,12 +2,15 @@
 #include "app/article_layout.hpp"
 
 #include "app/fonts.hpp"
+#include "core/text/arabic.hpp"
+#include "core/text/bidi.hpp"
 #include "core/text/grapheme.hpp"
 #include "core/text/unicode.hpp"
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace gloss::app {
 namespace {
@@ -110,6 +113,40 @@ ArticleLayout::Unit ArticleLayout::unit_at(std::string_view s, std::size_t byte,
             }
         }
     }
+    if (core::has_arabic_forms(c)) {
+        // Its joining form, from the letters around it (marks between them are skipped).
+        constexpr std::size_t kContext = 6;
+        std::array<char32_t, 2 * kContext + 1> window{};
+        std::size_t before = 0, back = byte;
+        std::array<char32_t, kContext> previous{};
+        while (before < kContext && back > 0) {
+            std::size_t lead = back - 1;
+            while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80)
+                --lead;
+            std::size_t at = lead;
+            previous[before++] = core::decode_utf8(s, at);
+            back = lead;
+        }
+        std::size_t n = 0;
+        for (std::size_t k = before; k-- > 0;)
+            window[n++] = previous[k];
+        window[n++] = c;
+        std::size_t ahead = next;
+        std::size_t after_lam = next;
+        for (std::size_t k = 0; k < kContext && ahead < s.size(); ++k) {
+            window[n++] = core::decode_utf8(s, ahead);
+            if (k == 0) after_lam = ahead;
+        }
+        bool ligature = false;
+        char32_t form = core::arabic_glyph(std::u32string_view(window.data(), n), before, ligature);
+        u.glyph = form;
+        if (ligature) {
+            u.cps = 2;
+            u.bytes = after_lam - byte;
+        }
+        u.advance = advance(form);
+        return u;
+    }
     u.advance = advance(c);
     return u;
 }
@@ -127,33 +164,69 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
     m_scale = font_size / font->FontSize;
     m_line_height = font_size * 1.45f;
     m_lines.clear();
+    m_paragraphs.clear();
+    m_levels.clear();
 
     const std::string& s = text.utf8();
     std::size_t byte = 0;
     std::uint32_t cp = 0;
     float y = 0;
-    Line line{0, 0, 0, false};
     float x = 0;
     std::uint32_t last_break = 0; // where the line may break last: after a space, around CJK
     float x_at_break = 0;
     bool have_break = false;
     bool break_after_previous = false; // the unit before may end a line (a CJK character)
+    Line line;
+    // A paragraph starts: its bidi levels when it has right-to-left text.
+    auto start_paragraph = [&](std::uint32_t at_cp, std::size_t at_byte) {
+        line = Line{at_cp, at_cp, y, 0, false, -1};
+        const char* begin = s.data() + at_byte;
+        const void* newline = std::memchr(begin, '\n', s.size() - at_byte);
+        std::size_t end =
+            newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - s.data())
+                    : s.size();
+        bool rtl = false;
+        for (std::size_t b = at_byte; b < end && !rtl;) {
+            if (static_cast<unsigned char>(s[b]) < 0xD6) { // below U+0590: never right to left
+                b += core::utf8_sequence_length(static_cast<unsigned char>(s[b]));
+                continue;
+            }
+            rtl = core::is_right_to_left(core::decode_utf8(s, b));
+        }
+        if (!rtl) return;
+        std::u32string paragraph =
+            core::to_utf32(std::string_view(s).substr(at_byte, end - at_byte));
+        int base = 0;
+        std::vector<std::uint8_t> levels = core::bidi_levels(paragraph, -1, &base);
+        m_paragraphs.push_back({at_cp, m_levels.size(), static_cast<std::uint8_t>(base)});
+        m_levels.insert(m_levels.end(), levels.begin(), levels.end());
+        line.paragraph = static_cast<std::int32_t>(m_paragraphs.size() - 1);
+        line.by_unit = true;
+    };
+    // A line ends, `used` wide: a right-to-left paragraph's lines are aligned to the right.
+    auto end_line = [&](std::uint32_t at, float used) {
+        line.end = at;
+        if (line.paragraph >= 0 && m_paragraphs[static_cast<std::size_t>(line.paragraph)].base % 2)
+            line.x = std::max(0.0f, width - used);
+        m_lines.push_back(line);
+    };
+    start_paragraph(0, 0);
     while (byte < s.size()) {
         Unit u = unit_at(s, byte, cp);
-        char32_t c = u.cluster ? core::decode_utf8(s, byte) : u.glyph;
+        std::size_t at = byte;
+        char32_t c = core::decode_utf8(s, at);
         byte = u.byte + u.bytes;
         if (c == '\n') {
-            line.end = cp;
-            m_lines.push_back(line);
+            end_line(cp, x);
             y += m_line_height;
             // A blank line between paragraphs: the gap, not a whole empty line.
-            bool blank = line.start == line.end;
+            bool blank = m_lines.back().start == m_lines.back().end;
             if (!blank) y += paragraph_gap;
-            line = Line{cp + 1, cp + 1, y, false};
             x = 0;
             have_break = false;
             break_after_previous = false;
             ++cp;
+            start_paragraph(cp, byte);
             continue;
         }
         bool cjk = breaks_like_cjk(c);
@@ -165,16 +238,19 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
             have_break = true;
         }
         if (x + u.advance > width && cp > line.start) {
-            std::uint32_t wrap_at = have_break && last_break > line.start ? last_break : cp;
-            line.end = wrap_at;
-            bool clusters = line.clusters;
-            m_lines.push_back(line);
+            bool at_break = have_break && last_break > line.start;
+            std::uint32_t wrap_at = at_break ? last_break : cp;
+            Line next = line;
+            end_line(wrap_at, at_break ? x_at_break : x);
             y += m_line_height;
-            line = Line{wrap_at, wrap_at, y, clusters};
-            x = have_break && last_break > m_lines.back().start ? x - x_at_break : 0;
+            next.start = next.end = wrap_at;
+            next.y = y;
+            next.x = 0;
+            line = next;
+            x = at_break ? x - x_at_break : 0;
             have_break = false;
         }
-        line.clusters = line.clusters || u.cluster;
+        line.by_unit = line.by_unit || u.cluster || u.glyph != c;
         x += u.advance;
         cp += u.cps;
         break_after_previous = cjk && !opens(c);
@@ -184,9 +260,54 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
             have_break = true;
         }
     }
-    line.end = cp;
-    m_lines.push_back(line);
+    end_line(cp, x);
     m_height = y + m_line_height;
+}
+
+std::vector<ArticleLayout::Unit> ArticleLayout::visual_units(std::size_t index) const {
+    std::vector<Unit> units;
+    const Line& line = m_lines[index];
+    const Paragraph& p = m_paragraphs[static_cast<std::size_t>(line.paragraph)];
+    const std::string& s = m_text->utf8();
+    std::size_t byte = m_text->index().byte_offset(line.start);
+    for (std::uint32_t cp = line.start; cp < line.end;) {
+        Unit u = unit_at(s, byte, cp);
+        u.level = m_levels[p.levels + (cp - p.start)];
+        units.push_back(u);
+        cp += u.cps;
+        byte += u.bytes;
+    }
+    // L1: whitespace at the end of the line takes the paragraph's level.
+    for (std::size_t k = units.size(); k-- > 0;) {
+        core::BidiClass c = core::bidi_class(m_text->at(units[k].cp));
+        if (c != core::BidiClass::WS && c != core::BidiClass::S && c != core::BidiClass::BN) break;
+        units[k].level = p.base;
+    }
+    std::vector<std::uint8_t> levels(units.size());
+    for (std::size_t k = 0; k < units.size(); ++k)
+        levels[k] = units[k].level;
+    std::vector<Unit> shown;
+    shown.reserve(units.size());
+    float x = line.x;
+    for (std::size_t k : core::visual_order(levels)) {
+        Unit u = units[k];
+        if (u.level % 2 && !u.cluster) u.glyph = core::mirrored(u.glyph); // L4
+        u.x = x;
+        x += u.advance;
+        shown.push_back(u);
+    }
+    return shown;
+}
+
+bool ArticleLayout::right_to_left_at(std::size_t cp) const {
+    if (m_lines.empty() || !m_text) return false;
+    const Line& line = m_lines[line_of(cp)];
+    if (line.paragraph < 0) return false;
+    const Paragraph& p = m_paragraphs[static_cast<std::size_t>(line.paragraph)];
+    std::size_t at = std::min<std::size_t>(cp, m_text->size());
+    if (at >= line.end && at > line.start) --at; // at the end: the text before
+    if (at < p.start || p.levels + (at - p.start) >= m_levels.size()) return p.base % 2 != 0;
+    return m_levels[p.levels + (at - p.start)] % 2 != 0;
 }
 
 std::size_t ArticleLayout::line_at_y(float y) const {
@@ -206,20 +327,31 @@ std::size_t ArticleLayout::line_of(std::size_t cp) const {
 float ArticleLayout::x_of(std::size_t line_index, std::size_t cp) const {
     if (line_index >= m_lines.size() || !m_text) return 0;
     const Line& line = m_lines[line_index];
-    if (!line.clusters) { // one unit per code point
+    if (!line.by_unit) { // one unit per code point, left to right
         std::string_view bytes = m_text->slice(line.start, std::min<std::size_t>(cp, line.end));
-        float x = 0;
+        float x = line.x;
         std::size_t b = 0;
         while (b < bytes.size())
             x += advance(core::decode_utf8(bytes, b));
         return x;
     }
-    float found = -1, end = 0;
+    // The unit holding cp: before a left-to-right one is its left edge, before a right-to-left
+    // one its right edge. After the line's last code point: the far side of the last unit.
+    float found = 0, after_last = line.x;
+    bool have = false;
+    std::uint32_t last_cp = 0;
     for_each_unit(line_index, [&](const Unit& u, float x) {
-        if (found < 0 && u.cp + u.cps > cp) found = x; // before cp, or the cluster holding it
-        end = x + u.advance;
+        bool rtl = u.level % 2 != 0;
+        if (!have && u.cp <= cp && cp < u.cp + u.cps) {
+            found = rtl ? x + u.advance : x;
+            have = true;
+        }
+        if (u.cp >= last_cp) {
+            last_cp = u.cp;
+            after_last = rtl ? x : x + u.advance;
+        }
     });
-    return found < 0 ? end : found;
+    return have ? found : after_last;
 }
 
 float ArticleLayout::width_of(std::size_t cp) const {
@@ -237,8 +369,11 @@ std::size_t ArticleLayout::hit(float x, float y) const {
     std::size_t result = line.end;
     bool found = false;
     for_each_unit(index, [&](const Unit& u, float pen) {
+        bool rtl = u.level % 2 != 0;
+        // Past the line's right end: after the unit shown last (before it if right to left).
+        if (!found) result = rtl ? u.cp : u.cp + u.cps;
         if (!found && x < pen + u.advance * 0.5f) {
-            result = u.cp;
+            result = rtl ? u.cp + u.cps : u.cp;
             found = true;
         }
     });

@@ -1,9 +1,14 @@
 // ArticleLayout: wraps a document's text into lines for a width and maps between code points
 // and positions. Layer: app. The text is laid out in units: a code point, or a grapheme cluster
-// of several (an emoji sequence, a letter with its marks) that the font atlas has one glyph for.
+// of several (an emoji sequence, a letter with its marks) that the font atlas has one glyph for,
+// or an Arabic lam-alef ligature; Arabic letters are drawn in their joining forms.
 // Paragraphs break at '\n'; lines wrap after spaces and around CJK characters (not before
 // closing nor after opening punctuation), and a word wider than the line breaks between units,
-// never inside a cluster. Positions are relative to the text's top-left.
+// never inside a cluster. A paragraph with right-to-left text is laid out by the bidirectional
+// algorithm (core/text/bidi.hpp): its lines are broken in logical order, then each line's units
+// are shown in visual order, and a right-to-left paragraph's lines are aligned to the right.
+// Offsets stay logical code points; a caret before a right-to-left unit is at its right edge.
+// Positions are relative to the text's top-left.
 #pragma once
 
 #include "core/text/text.hpp"
@@ -25,7 +30,9 @@ public:
         std::uint32_t start = 0; // code points, end exclusive, without the '\n'
         std::uint32_t end = 0;
         float y = 0;
-        bool clusters = false; // may hold a cluster glyph (drawn unit by unit)
+        float x = 0;                 // where its first unit (visually) starts: right alignment
+        bool by_unit = false;        // drawn unit by unit: cluster glyphs, joining forms, bidi
+        std::int32_t paragraph = -1; // its paragraph's bidi levels (paragraphs()), -1: none
     };
     // A unit of layout: `cps` code points (`bytes` bytes) from `cp`, drawn as `glyph` (the
     // code point itself, or a cluster's glyph), `advance` wide.
@@ -34,7 +41,9 @@ public:
         std::size_t byte = 0, bytes = 1;
         char32_t glyph = 0;
         bool cluster = false;
+        std::uint8_t level = 0; // bidi embedding level: odd is right to left
         float advance = 0;
+        float x = 0; // in visual_units(): where it is drawn
     };
 
     // The atlas that has glyphs for clusters (none: every code point is a unit).
@@ -62,13 +71,18 @@ public:
     std::size_t hit(float x, float y) const;
 
     float advance(char32_t c) const;
-    // Calls f(const Unit&, float x) for each unit of line `line`, left to right.
+    // Calls f(const Unit&, float x) for each unit of line `line`, left to right on screen.
     template <class F> void for_each_unit(std::size_t line, F&& f) const {
         if (line >= m_lines.size() || !m_text) return;
         const Line& l = m_lines[line];
+        if (l.paragraph >= 0) {
+            for (const Unit& u : visual_units(line))
+                f(u, u.x);
+            return;
+        }
         const std::string& s = m_text->utf8();
         std::size_t byte = m_text->index().byte_offset(l.start);
-        float x = 0;
+        float x = l.x;
         for (std::uint32_t cp = l.start; cp < l.end;) {
             Unit u = unit_at(s, byte, cp);
             f(u, x);
@@ -77,9 +91,43 @@ public:
             byte += u.bytes;
         }
     }
+    // Calls f(x0, x1) for each stretch of line `line` that shows code points [a, b): one for
+    // left-to-right text, several where directions mix.
+    template <class F>
+    void for_each_box(std::size_t line, std::size_t a, std::size_t b, F&& f) const {
+        if (line >= m_lines.size() || a >= b) return;
+        if (m_lines[line].paragraph < 0) {
+            f(x_of(line, a), x_of(line, b));
+            return;
+        }
+        float x0 = 0, x1 = -1;
+        for_each_unit(line, [&](const Unit& u, float x) {
+            bool inside = u.cp < b && u.cp + u.cps > a;
+            if (inside && x1 >= 0 && x <= x1 + 0.01f) {
+                x1 = x + u.advance;
+            } else if (inside) {
+                if (x1 >= 0) f(x0, x1);
+                x0 = x;
+                x1 = x + u.advance;
+            } else if (x1 >= 0) {
+                f(x0, x1);
+                x1 = -1;
+            }
+        });
+        if (x1 >= 0) f(x0, x1);
+    }
+    // Whether the text at code point `cp` runs right to left.
+    bool right_to_left_at(std::size_t cp) const;
 
 private:
+    struct Paragraph {
+        std::uint32_t start = 0; // its first code point
+        std::size_t levels = 0;  // where its levels start in m_levels
+        std::uint8_t base = 0;   // its level: 1 for a right-to-left paragraph
+    };
     Unit unit_at(std::string_view s, std::size_t byte, std::uint32_t cp) const;
+    // The units of a line with bidi levels, in visual order, each with its x.
+    std::vector<Unit> visual_units(std::size_t line) const;
 
     const FontAtlas* m_glyphs = nullptr;
     const core::Text* m_text = nullptr;
@@ -91,6 +139,8 @@ private:
     float m_line_height = 0;
     float m_height = 0;
     std::vector<Line> m_lines;
+    std::vector<Paragraph> m_paragraphs; // those with right-to-left text
+    std::vector<std::uint8_t> m_levels;  // their code points' levels
 };
 
 } // namespace gloss::app

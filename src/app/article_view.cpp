@@ -132,9 +132,11 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
             std::size_t a = std::max<std::size_t>(line.start, start);
             std::size_t b = std::min<std::size_t>(line.end, end);
             if (a >= b) continue;
-            float x0 = origin.x + m_layout.x_of(i, a), x1 = origin.x + m_layout.x_of(i, b);
             float y = origin.y + line.y;
-            draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + m_layout.line_height()), color);
+            m_layout.for_each_box(i, a, b, [&](float x0, float x1) {
+                draw->AddRectFilled(ImVec2(origin.x + x0, y),
+                                    ImVec2(origin.x + x1, y + m_layout.line_height()), color);
+            });
         }
     };
     if (first < last) {
@@ -155,7 +157,7 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
         if (line.start == line.end) continue;
         std::size_t b0 = index.byte_offset(line.start), b1 = index.byte_offset(line.end);
         float y = origin.y + lines[i].y + (m_layout.line_height() - font_size) * 0.5f;
-        if (!line.clusters) {
+        if (!line.by_unit) {
             draw->AddText(font, font_size, ImVec2(origin.x, y), theme.text, utf8.data() + b0,
                           utf8.data() + b1);
             continue;
@@ -218,36 +220,40 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
             std::size_t a = std::max<std::size_t>(line.start, span->start);
             std::size_t b = std::min<std::size_t>(line.end, span->end);
             if (a >= b) continue;
-            float x0 = origin.x + m_layout.x_of(i, a), x1 = origin.x + m_layout.x_of(i, b);
-            float y0 = origin.y + line.y, y1 = y0 + lh;
-            float under = y1 - 2.0f + 3.0f * static_cast<float>(depth);
-            if (pending) {
-                underline(x0, x1, under, with_alpha(color, 1.0f), DecorationStyle::Dashed);
-            } else if (kind == core::LabelKind::Error) {
-                underline(x0, x1, under - 1.0f, with_alpha(color, 1.0f), DecorationStyle::Wavy);
-            } else if (kind == core::LabelKind::Quote) {
-                draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(color, 0.10f));
-                // A bracket at each end: a vertical bar with short serifs.
-                ImU32 c = with_alpha(color, 1.0f);
-                if (a == span->start) {
-                    draw->AddLine(ImVec2(x0, y0 + 2), ImVec2(x0, y1 - 2), c, 2.0f);
-                    draw->AddLine(ImVec2(x0, y0 + 2), ImVec2(x0 + 4, y0 + 2), c, 2.0f);
-                    draw->AddLine(ImVec2(x0, y1 - 2), ImVec2(x0 + 4, y1 - 2), c, 2.0f);
+            // Where directions mix, a line shows the span in several stretches.
+            m_layout.for_each_box(i, a, b, [&](float box0, float box1) {
+                float x0 = origin.x + box0, x1 = origin.x + box1;
+                float y0 = origin.y + line.y, y1 = y0 + lh;
+                float under = y1 - 2.0f + 3.0f * static_cast<float>(depth);
+                if (pending) {
+                    underline(x0, x1, under, with_alpha(color, 1.0f), DecorationStyle::Dashed);
+                } else if (kind == core::LabelKind::Error) {
+                    underline(x0, x1, under - 1.0f, with_alpha(color, 1.0f), DecorationStyle::Wavy);
+                } else if (kind == core::LabelKind::Quote) {
+                    draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(color, 0.10f));
+                    // A bracket at each end: a vertical bar with short serifs.
+                    ImU32 c = with_alpha(color, 1.0f);
+                    if (a == span->start) {
+                        draw->AddLine(ImVec2(x0, y0 + 2), ImVec2(x0, y1 - 2), c, 2.0f);
+                        draw->AddLine(ImVec2(x0, y0 + 2), ImVec2(x0 + 4, y0 + 2), c, 2.0f);
+                        draw->AddLine(ImVec2(x0, y1 - 2), ImVec2(x0 + 4, y1 - 2), c, 2.0f);
+                    }
+                    if (b == span->end) {
+                        draw->AddLine(ImVec2(x1, y0 + 2), ImVec2(x1, y1 - 2), c, 2.0f);
+                        draw->AddLine(ImVec2(x1, y0 + 2), ImVec2(x1 - 4, y0 + 2), c, 2.0f);
+                        draw->AddLine(ImVec2(x1, y1 - 2), ImVec2(x1 - 4, y1 - 2), c, 2.0f);
+                    }
+                } else if (depth == 0) {
+                    draw->AddRectFilled(ImVec2(x0, y0 + 1), ImVec2(x1, y1 - 1),
+                                        with_alpha(color, 0.32f), 3.0f);
+                } else {
+                    draw->AddLine(ImVec2(x0, under), ImVec2(x1, under), with_alpha(color, 1.0f),
+                                  2.0f);
                 }
-                if (b == span->end) {
-                    draw->AddLine(ImVec2(x1, y0 + 2), ImVec2(x1, y1 - 2), c, 2.0f);
-                    draw->AddLine(ImVec2(x1, y0 + 2), ImVec2(x1 - 4, y0 + 2), c, 2.0f);
-                    draw->AddLine(ImVec2(x1, y1 - 2), ImVec2(x1 - 4, y1 - 2), c, 2.0f);
-                }
-            } else if (depth == 0) {
-                draw->AddRectFilled(ImVec2(x0, y0 + 1), ImVec2(x1, y1 - 1),
-                                    with_alpha(color, 0.32f), 3.0f);
-            } else {
-                draw->AddLine(ImVec2(x0, under), ImVec2(x1, under), with_alpha(color, 1.0f), 2.0f);
-            }
-            if (selected)
-                draw->AddRect(ImVec2(x0 - 1, y0), ImVec2(x1 + 1, y1), with_alpha(color, 1.0f), 3.0f,
-                              ImDrawFlags_None, 2.0f);
+                if (selected)
+                    draw->AddRect(ImVec2(x0 - 1, y0), ImVec2(x1 + 1, y1), with_alpha(color, 1.0f),
+                                  3.0f, ImDrawFlags_None, 2.0f);
+            });
         }
         // Corrections shown inline: a tag with the corrected text just above the span's start.
         if (options.show_corrections && correction && !correction->empty() &&

@@ -1,6 +1,7 @@
 // Font loading and glyphs on demand. Layer: app.
 #include "app/fonts.hpp"
 
+#include "core/text/arabic.hpp"
 #include "core/text/grapheme.hpp"
 #include "core/text/utf8.hpp"
 
@@ -112,15 +113,27 @@ void FontAtlas::want(std::string_view utf8) {
         if (m_draw && run.empty() && before) run.push_back(before);
         if (m_draw) run.push_back(c);
         if (m_wanted.GetBit(c)) continue;
-        m_wanted.SetBit(c);
-        m_pending = true;
-        if (m_draw && m_coverage && !m_coverage->has(c)) {
-            std::string text;
-            core::append_utf8(text, c);
-            m_extras.push_back({static_cast<ImWchar>(c), std::move(text), false});
+        want_code_point(c);
+        // An Arabic letter is drawn in its joining forms (and lam with alef as a ligature).
+        if (core::has_arabic_forms(c)) {
+            for (char32_t form : core::arabic_forms(c))
+                if (form && !m_wanted.GetBit(form)) want_code_point(form);
+            if (c == 0x0644)
+                for (char32_t ligature : core::lam_alef_ligatures())
+                    if (!m_wanted.GetBit(ligature)) want_code_point(ligature);
         }
     }
     if (!run.empty()) want_clusters(run);
+}
+
+void FontAtlas::want_code_point(char32_t c) {
+    m_wanted.SetBit(c);
+    m_pending = true;
+    if (m_draw && m_coverage && !m_coverage->has(c)) {
+        std::string text;
+        core::append_utf8(text, c);
+        m_extras.push_back({static_cast<ImWchar>(c), std::move(text), false});
+    }
 }
 
 void FontAtlas::want_clusters(std::u32string_view run) {

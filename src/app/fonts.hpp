@@ -84,6 +84,7 @@ private:
         bool article_only;
     };
     void build();
+    void want_code_point(char32_t c); // one not asked for before
     void want_clusters(std::u32string_view run);
     // What the platform drew for `extra` at `pixels` (drawn once); null when it could not.
     const GlyphImage* image(const Extra& extra, float pixels);

@@ -170,12 +170,16 @@ void App::handle_caret_keys() {
     bool collapse = !shift && !s.selection.empty();
     const ArticleLayout& layout = m_article.layout();
     std::optional<std::size_t> to;
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true)) {
+    // Arrows move the way they point: in right-to-left text, Left goes on through the text.
+    bool left = ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true);
+    bool right = !left && ImGui::IsKeyPressed(ImGuiKey_RightArrow, true);
+    if ((left || right) && layout.right_to_left_at(from)) std::swap(left, right);
+    if (left) {
         if (collapse)
             to = s.selection.start;
         else
             to = ctrl ? s.previous_word(from) : s.previous_grapheme(from);
-    } else if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, true)) {
+    } else if (right) {
         if (collapse)
             to = s.selection.end;
         else

@@ -37,8 +37,9 @@ void ArticleView::paint_review(const Session& session, ImDrawList* draw, ImVec2 
             std::size_t a = std::max<std::size_t>(line.start, start);
             std::size_t b = std::min<std::size_t>(line.end, end);
             if (a >= b) continue;
-            paint(origin.x + m_layout.x_of(i, a), origin.x + m_layout.x_of(i, b),
-                  origin.y + line.y);
+            m_layout.for_each_box(i, a, b, [&](float x0, float x1) {
+                paint(origin.x + x0, origin.x + x1, origin.y + line.y);
+            });
         }
     };
 
