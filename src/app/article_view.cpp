@@ -460,9 +460,15 @@ std::optional<ScreenRect> ArticleView::rect_of(std::size_t cp) const {
     if (lines.empty()) return std::nullopt;
     std::size_t index = m_layout.line_of(cp);
     const auto& line = lines[index];
+    // The unit showing cp (left or right to left), or the caret's place after the line's end.
     float x = m_origin.x + m_layout.x_of(index, cp);
+    float w = 0;
+    if (cp < line.end)
+        m_layout.for_each_box(index, cp, cp + 1, [&](float x0, float x1) {
+            x = m_origin.x + x0;
+            w = x1 - x0;
+        });
     float y = m_origin.y + line.y;
-    float w = cp < line.end ? m_layout.width_of(cp) : 0;
     if (y + m_layout.line_height() < m_clip_min.y || y > m_clip_max.y) return std::nullopt;
     return ScreenRect{x, y, w, m_layout.line_height()};
 }

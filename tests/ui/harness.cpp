@@ -104,7 +104,9 @@ ImVec2 Harness::point_of(std::size_t cp) {
 ImVec2 Harness::caret_of(std::size_t cp) {
     auto r = app.article_view().rect_of(cp);
     if (!r) throw std::runtime_error("code point " + std::to_string(cp) + " is not on screen");
-    return ImVec2(r->x + 0.5f, r->y + r->height * 0.5f);
+    // The caret before a right-to-left character is at its right edge.
+    bool rtl = app.article_view().layout().right_to_left_at(cp);
+    return ImVec2(rtl ? r->x + r->width - 0.5f : r->x + 0.5f, r->y + r->height * 0.5f);
 }
 
 void Harness::move_to(ImVec2 p) {

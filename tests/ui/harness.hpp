@@ -36,7 +36,8 @@ public:
 
     // Screen position of the middle of code point `cp` (the article must be on screen).
     ImVec2 point_of(std::size_t cp);
-    // Screen position just left of code point `cp`'s glyph (a caret position).
+    // Screen position just inside code point `cp`'s glyph on its leading side (a caret position:
+    // the left edge, or the right edge of a right-to-left character).
     ImVec2 caret_of(std::size_t cp);
     void move_to(ImVec2 p);
     void mouse_down();

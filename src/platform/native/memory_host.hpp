@@ -4,7 +4,9 @@
 
 #include "app/host.hpp"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gloss::platform {
@@ -23,6 +25,22 @@ public:
     void request_open_file() override { ++open_requests; }
     void request_review_files() override { ++review_requests; }
     std::int64_t now_ms() const override { return clock_ms; }
+    // With draw_glyphs, the glyphs the font lacks are blocks one em wide (red for a character
+    // outside the Basic Multilingual Plane, such as an emoji: a colour glyph; white otherwise),
+    // and each text drawn is recorded; without, none is drawn (the fallback glyph shows).
+    bool draw_glyph(std::string_view text, float pixels, float ascent,
+                    app::GlyphImage& out) override {
+        if (!draw_glyphs) return false;
+        glyphs_drawn.emplace_back(text);
+        bool colour = !text.empty() && static_cast<unsigned char>(text[0]) >= 0xF0;
+        out.width = std::max(1, static_cast<int>(pixels * 0.8f));
+        out.height = std::max(1, static_cast<int>(ascent));
+        out.left = out.top = 0;
+        out.advance = pixels;
+        out.rgba.assign(static_cast<std::size_t>(out.width) * out.height,
+                        colour ? 0xFF0000FFu : 0xFFFFFFFFu); // bytes R, G, B, A
+        return true;
+    }
     struct ProjectAction {
         std::string action, key, argument;
     };
@@ -34,6 +52,8 @@ public:
     std::vector<Download> downloads;
     std::vector<std::string> submissions;
     std::vector<ProjectAction> project_actions;
+    bool draw_glyphs = false;
+    std::vector<std::string> glyphs_drawn;
     int changes = 0;
     int open_requests = 0;
     int review_requests = 0;
