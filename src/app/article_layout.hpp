@@ -91,12 +91,13 @@ public:
             byte += u.bytes;
         }
     }
-    // Calls f(x0, x1) for each stretch of line `line` that shows code points [a, b): one for
-    // left-to-right text, several where directions mix.
+    // Calls f(x0, x1) for each stretch of line `line` that shows code points [a, b) (whole
+    // units: a cluster partly inside counts whole): one for left-to-right text, several where
+    // directions mix.
     template <class F>
     void for_each_box(std::size_t line, std::size_t a, std::size_t b, F&& f) const {
         if (line >= m_lines.size() || a >= b) return;
-        if (m_lines[line].paragraph < 0) {
+        if (!m_lines[line].by_unit) { // one code point per unit, left to right
             f(x_of(line, a), x_of(line, b));
             return;
         }

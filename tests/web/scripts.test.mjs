@@ -1,0 +1,108 @@
+// Every character as itself, in real Chromium with Debian's fonts (scripts/setup installs Noto
+// Color Emoji, Droid Sans Fallback, Lohit Devanagari and Loma for Thai): colour emoji, one
+// glyph per ZWJ sequence; CJK, Hindi and Thai drawn, not as one repeated box; Hebrew and Arabic
+// right to left; offsets stay code points. Screenshots at devicePixelRatio 1 and 2.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { serve, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const TEXT = [
+  "Emoji: family 👨‍👩‍👧 flag 🇫🇷 thumbs 👍🏽 keycap 1️⃣ heart ❤️.",
+  "Chinese: 北京欢迎你。Japanese: 東京で会議。",
+  "Arabic: قال الرئيس محمود عباس إن المحادثات مستمرة.",
+  "שלום עולם, אמר נתניהו.",
+  "Hindi: प्रधानमंत्री ने कहा। Thai: สวัสดีครับ",
+].join("\n");
+
+// What the screen shows in a rectangle: how many pixels are coloured (saturated), dark (ink),
+// and a fingerprint of them, read back from a screenshot in the page.
+async function pixels(page, rect) {
+  const clip = { x: Math.floor(rect.x), y: Math.floor(rect.y), width: Math.max(1, Math.ceil(rect.width)), height: Math.ceil(rect.height) };
+  const png = (await page.screenshot({ clip })).toString("base64");
+  return page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const g = canvas.getContext("2d");
+    g.drawImage(image, 0, 0);
+    const data = g.getImageData(0, 0, image.width, image.height).data;
+    let coloured = 0, ink = 0, hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, gr, b] = [data[i], data[i + 1], data[i + 2]];
+      if (Math.max(r, gr, b) - Math.min(r, gr, b) > 60) coloured++;
+      if (r + gr + b < 300) ink++;
+      hash = (hash * 31 + (r + gr + b < 300 ? 1 : 0)) | 0;
+    }
+    return { coloured, ink, hash };
+  }, png);
+}
+
+async function open(page, text) {
+  await openApp(page, server.url);
+  await page.evaluate((t) => window.gloss.loadDocuments(JSON.stringify({ id: "scripts", text: t }) + "\n", { replace: true }), text);
+  await nextFrames(page, 6);
+}
+
+const rect = (page, cp) => page.evaluate((cp) => window.gloss.rectOf(cp), cp);
+
+for (const ratio of [1, 2]) {
+  test(`emoji in colour, CJK, Hindi and Thai drawn, Hebrew and Arabic right to left (devicePixelRatio ${ratio})`, async () => {
+    const page = await newPage(browser, { width: 1280, height: 800, deviceScaleFactor: ratio });
+    await open(page, TEXT);
+    const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+    assert.equal(doc.text, TEXT, "the text is kept as it is");
+
+    // The family (five code points) is one glyph: one unit wide, drawn (Noto's family is a dark
+    // silhouette, so it is ink rather than colour).
+    const family = cpIndex(TEXT, "👨‍👩‍👧");
+    const familyBox = await rect(page, family);
+    assert.ok(familyBox.width > 8, "the family has a glyph of its own");
+    assert.deepEqual(await rect(page, family + 2), familyBox, "its code points share the one glyph");
+    assert.ok((await pixels(page, familyBox)).ink > 20, "the family is drawn");
+    // A flag, a skin tone and a heart in colour.
+    for (const emoji of ["🇫🇷", "👍🏽", "❤️"]) {
+      assert.ok((await pixels(page, await rect(page, cpIndex(TEXT, emoji)))).coloured > 10, `${emoji} in colour`);
+    }
+
+    // CJK, Devanagari and Thai: inked, and different characters look different (a missing font
+    // would draw the same box for each).
+    for (const [a, b] of [["北", "京"], ["東", "議"], ["ने", "क"], ["ส", "ค"]]) {
+      const pa = await pixels(page, await rect(page, cpIndex(TEXT, a)));
+      const pb = await pixels(page, await rect(page, cpIndex(TEXT, b)));
+      assert.ok(pa.ink > 5 && pb.ink > 5, `${a} and ${b} are drawn`);
+      assert.notEqual(pa.hash, pb.hash, `${a} and ${b} are different glyphs`);
+    }
+
+    // Right to left: in the Hebrew paragraph the first letter is at the right, and the paragraph
+    // is aligned to the right; in the Arabic sentence the first word is right of the last.
+    const shalom = cpIndex(TEXT, "שלום");
+    const [first, last] = [await rect(page, shalom), await rect(page, shalom + 3)];
+    assert.ok(first.x > last.x, "שלום runs right to left");
+    const english = await rect(page, cpIndex(TEXT, "Chinese"));
+    assert.ok(first.x > english.x + 400, "the Hebrew paragraph is aligned to the right");
+    const qala = await rect(page, cpIndex(TEXT, "قال"));
+    const last_word = await rect(page, cpIndex(TEXT, "مستمرة"));
+    assert.ok(qala.x > last_word.x, "the Arabic sentence runs right to left");
+    // Arabic letters join: the glyphs of one word touch.
+    const [q1, q2] = [await rect(page, cpIndex(TEXT, "قال")), await rect(page, cpIndex(TEXT, "قال") + 1)];
+    assert.ok(Math.abs(q1.x - (q2.x + q2.width)) < 1.5, "qaf and alef are joined");
+
+    // The Hebrew word selected and labelled: a span with code-point offsets and the word's text.
+    await page.evaluate((s) => window.gloss.select("scripts", s, s + 4), shalom);
+    await nextFrames(page, 2);
+    await page.keyboard.press("p");
+    await nextFrames(page, 2);
+    const [labelled] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+    assert.deepEqual(labelled.spans.map((s) => [s.start, s.end, s.text, s.label]), [[shalom, shalom + 4, "שלום", "PERSON"]]);
+    await page.screenshot({ path: path.join(artifacts, `scripts-dpr${ratio}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
