@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 
 #include "app/widgets.hpp"
+#include "core/text/display.hpp"
 
 #include <imgui.h>
 
@@ -11,12 +12,13 @@
 namespace gloss::app {
 namespace {
 
+// At most `max_bytes` of the text (cut between characters), in the order it is shown.
 std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
-    if (text.size() <= max_bytes) return std::string(text);
+    if (text.size() <= max_bytes) return core::visual_line(text);
     std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
         --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    return core::visual_line(text.substr(0, cut)) + "…";
 }
 
 } // namespace

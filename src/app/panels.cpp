@@ -3,6 +3,7 @@
 
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
+#include "core/text/display.hpp"
 #include "core/text/utf8.hpp"
 
 #include <imgui.h>
@@ -62,7 +63,7 @@ void App::draw_queue() {
     ImGui::Separator();
     for (std::size_t i = 0; i < docs.size(); ++i) {
         const core::Document& d = docs[i];
-        std::string title = d.meta.title.empty() ? d.id : d.meta.title;
+        std::string title = core::visual_line(d.meta.title.empty() ? d.id : d.meta.title);
         const char* state = m_session.is_done(i) ? "done"
                             : d.spans().empty()  ? "new"
                                                  : "in progress";

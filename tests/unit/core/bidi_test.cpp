@@ -2,6 +2,7 @@
 // `fribidi --levels` for the same strings, and Arabic joining forms and ligatures.
 #include "core/text/arabic.hpp"
 #include "core/text/bidi.hpp"
+#include "core/text/display.hpp"
 #include "core/text/utf8.hpp"
 
 #include <catch2/catch.hpp>
@@ -103,4 +104,12 @@ TEST_CASE("Arabic letters take their joining forms; lam-alef is one glyph", "[ar
     CHECK(arabic_forms(U'ب') == std::array<char32_t, 4>{0xFE8F, 0xFE90, 0xFE91, 0xFE92});
     CHECK(has_arabic_forms(U'ا'));
     CHECK_FALSE(has_arabic_forms(U'a'));
+}
+
+TEST_CASE("a label's text in the order it is shown", "[bidi]") {
+    CHECK(visual_line("Jose\u0301 and Léa") == "Jose\u0301 and Léa"); // nothing to do
+    CHECK(visual_line("שלום") == "םולש");
+    CHECK(visual_line("x (אבג) y") == "x (גבא) y");
+    // Arabic: joining forms, lam-alef as one glyph, right to left.
+    CHECK(to_utf32(visual_line("سلام")) == std::u32string{0xFEE1, 0xFEFC, 0xFEB3});
 }
