@@ -14,6 +14,7 @@
 #include <stb_truetype.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <unordered_set>
@@ -43,6 +44,8 @@ bool looks_like_ttf(const std::string& b) {
 // tables grow with the largest id, and the supplementary planes' areas would make them 16 MB.
 constexpr ImWchar kFirstClusterId = 0xE000;
 constexpr ImWchar kLastClusterId = 0xF8FF;
+// Drawing time per build, at most (then the build goes on in the next frame).
+constexpr std::chrono::milliseconds kDrawBudget{120};
 
 } // namespace
 
@@ -79,6 +82,8 @@ bool FontAtlas::load(std::string ttf, float scale) {
     }
     m_wanted.Clear();
     m_wanted.AddRanges(s_base);
+    m_pending = false;
+    m_partial = false;
     build();
     return m_usable;
 }
@@ -165,8 +170,37 @@ ImWchar FontAtlas::cluster_glyph(std::u32string_view cluster) const {
 
 bool FontAtlas::update() {
     if (!m_pending) return false;
+    bool complete = draw_some();
+    // While glyphs are still being drawn, one build shows those drawn so far (the first lines'),
+    // then the drawing goes on frame after frame without building until it is complete.
+    if (!complete && m_partial) return false;
     build();
+    m_partial = !complete;
+    m_pending = !complete;
     return true;
+}
+
+bool FontAtlas::draw_some() {
+    if (!m_draw || !m_coverage || !m_usable) return true;
+    // Drawing is the slow part (the browser's first use of a fallback font for a character
+    // costs about 0.4 ms): at most kDrawBudget of it at a time, the article's size first, in the
+    // order the glyphs were asked for (a document's first lines first).
+    auto started = std::chrono::steady_clock::now();
+    for (float size : {article_size, ui_size}) {
+        float pixels = size * m_scale;
+        for (const Extra& extra : m_extras) {
+            if ((extra.article_only && size != article_size) || drawn_already(extra, pixels))
+                continue;
+            if (std::chrono::steady_clock::now() - started > kDrawBudget) return false;
+            image(extra, pixels);
+        }
+    }
+    return true;
+}
+
+bool FontAtlas::drawn_already(const Extra& extra, float pixels) const {
+    return m_images.count(std::make_pair(extra.id, static_cast<int>(std::lround(pixels * 64)))) !=
+           0;
 }
 
 const GlyphImage* FontAtlas::image(const Extra& extra, float pixels) {
@@ -188,7 +222,6 @@ const GlyphImage* FontAtlas::image(const Extra& extra, float pixels) {
 }
 
 void FontAtlas::build() {
-    m_pending = false;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
     m_ui = m_article = nullptr;
@@ -220,10 +253,12 @@ void FontAtlas::build() {
     std::vector<Placed> placed;
     std::unordered_set<ImWchar> drawn; // clusters
     if (m_draw && m_coverage) {
-        for (ImFont* font : {m_ui, m_article}) {
+        // The glyphs drawn so far (draw_some() draws the others).
+        for (ImFont* font : {m_article, m_ui}) {
             float pixels = (font == m_ui ? ui_size : article_size) * m_scale;
             for (const Extra& extra : m_extras) {
-                if (extra.article_only && font != m_article) continue;
+                if ((extra.article_only && font != m_article) || !drawn_already(extra, pixels))
+                    continue;
                 const GlyphImage* image = this->image(extra, pixels);
                 if (!image) continue; // the fallback glyph, or the cluster's code points
                 int rect = atlas.AddCustomRectFontGlyph(font, extra.id, std::max(1, image->width),

@@ -59,11 +59,13 @@ public:
     // update(). Cheap for text it has seen: ASCII is skipped, other code points are one bit test
     // (and, within runs of them, a grapheme-cluster walk).
     void want(std::string_view utf8);
-    // Whether update() has something to do.
+    // Whether update() has something to do (also while glyphs the platform draws are still
+    // being drawn: at most 120 ms of drawing per update, the article's size first; the atlas is
+    // built after the first part and again when all are drawn).
     bool pending() const { return m_pending; }
-    // Rebuilds the atlas when glyphs or a scale were asked for since the last build. Call it
-    // between frames (ImGui locks the atlas during one); true when it rebuilt, and the renderer
-    // must upload the texture again.
+    // Rebuilds the atlas when glyphs or a scale were asked for since the last build (see
+    // pending()). Call it between frames (ImGui locks the atlas during one); true when it
+    // rebuilt, and the renderer must upload the texture again.
     bool update();
 
     ImFont* ui() const { return m_ui; }
@@ -84,8 +86,11 @@ private:
         bool article_only;
     };
     void build();
+    // Draws glyphs the platform draws for up to kDrawBudget; true when none is left to draw.
+    bool draw_some();
     void want_code_point(char32_t c); // one not asked for before
     void want_clusters(std::u32string_view run);
+    bool drawn_already(const Extra& extra, float pixels) const;
     // What the platform drew for `extra` at `pixels` (drawn once); null when it could not.
     const GlyphImage* image(const Extra& extra, float pixels);
 
@@ -94,6 +99,7 @@ private:
     float m_scale = 1.0f;
     bool m_usable = false;
     bool m_pending = false;
+    bool m_partial = false;            // the atlas was built while glyphs were still being drawn
     ImFontGlyphRangesBuilder m_wanted; // every code point asked for, built or not
     ImVector<ImWchar> m_ranges;        // the atlas's ranges: it keeps a pointer to them
     ImFont* m_ui = nullptr;

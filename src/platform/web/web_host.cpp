@@ -63,27 +63,30 @@ EM_JS(double, gloss_js_now, (), {
 EM_JS(int, gloss_js_draw_glyph, (const char* text_utf8, float pixels, float ascent, int mark, float* out), {
     if (typeof OffscreenCanvas === "undefined") return -1;
     const text = UTF8ToString(text_utf8);
-    const canvas = Module.glossGlyphCanvas || (Module.glossGlyphCanvas = new OffscreenCanvas(64, 64));
+    let canvas = Module.glossGlyphCanvas;
+    const pad = Math.ceil(pixels * 0.5);
+    const height = Math.ceil(pixels * 1.6) + 2 * pad;
+    if (!canvas || canvas.height < height) {
+        canvas = Module.glossGlyphCanvas = new OffscreenCanvas(Math.max(512, 8 * height), height);
+        Module.glossGlyphFont = "";
+    }
     const g = canvas.getContext("2d", { willReadFrequently: true });
     if (!g) return -1;
     const font = pixels + "px sans-serif";
-    g.font = font;
+    if (Module.glossGlyphFont !== font) { // setting a font is not free: only when it changes
+        g.font = font;
+        g.fillStyle = "#fff";
+        g.textBaseline = "alphabetic";
+        Module.glossGlyphFont = font;
+    }
     // A lone combining mark is drawn on a no-break space (no dotted circle) and takes no room.
     const space = String.fromCharCode(160);
     const shown = mark ? space + text : text;
+    const measured = g.measureText(shown).width;
     const base = mark ? g.measureText(space).width : 0;
-    const advance = mark ? 0 : g.measureText(text).width;
-    const pad = Math.ceil(pixels * 0.5);
-    const width = Math.ceil(g.measureText(shown).width) + 2 * pad;
-    const height = Math.ceil(pixels * 1.6) + 2 * pad;
-    if (canvas.width < width || canvas.height < height) {
-        canvas.width = Math.max(canvas.width, width); // (resets the context's state)
-        canvas.height = Math.max(canvas.height, height);
-    }
+    const advance = mark ? 0 : measured;
+    const width = Math.min(canvas.width, Math.ceil(measured) + 2 * pad);
     g.clearRect(0, 0, width, height);
-    g.font = font;
-    g.fillStyle = "#fff";
-    g.textBaseline = "alphabetic";
     g.fillText(shown, pad, pad + ascent);
     const data = g.getImageData(0, 0, width, height).data;
     let x0 = width, y0 = height, x1 = -1, y1 = -1;
