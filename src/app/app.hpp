@@ -48,6 +48,8 @@ public:
                 return m_host.draw_glyph(text, pixels, ascent, out);
             });
         m_article.set_glyphs(&m_fonts);
+        m_article.set_word_finder(
+            [this](std::string_view text) { return m_host.word_starts(text); });
     }
 
     // Fonts from TTF bytes for the current ImGui context; false when the bytes are unusable

@@ -69,6 +69,12 @@ bool opens(char32_t c) {
     }
 }
 
+// Scripts whose words are not separated by spaces: Thai, Lao, Myanmar, Khmer.
+bool written_without_spaces(char32_t c) {
+    return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+           (c >= 0x1780 && c <= 0x17FF);
+}
+
 } // namespace
 
 float ArticleLayout::advance(char32_t c) const {
@@ -177,21 +183,34 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
     bool have_break = false;
     bool break_after_previous = false; // the unit before may end a line (a CJK character)
     Line line;
-    // A paragraph starts: its bidi levels when it has right-to-left text.
+    // Word starts in scripts without spaces, in this paragraph (absolute code points).
+    std::vector<std::uint32_t> word_starts;
+    std::size_t next_word = 0;
+    // A paragraph starts: its bidi levels when it has right-to-left text, its words when it is
+    // written without spaces.
     auto start_paragraph = [&](std::uint32_t at_cp, std::size_t at_byte) {
         line = Line{at_cp, at_cp, y, 0, false, -1};
+        word_starts.clear();
+        next_word = 0;
         const char* begin = s.data() + at_byte;
         const void* newline = std::memchr(begin, '\n', s.size() - at_byte);
         std::size_t end =
             newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - s.data())
                     : s.size();
-        bool rtl = false;
-        for (std::size_t b = at_byte; b < end && !rtl;) {
-            if (static_cast<unsigned char>(s[b]) < 0xD6) { // below U+0590: never right to left
+        bool rtl = false, unspaced = false;
+        for (std::size_t b = at_byte; b < end;) {
+            if (static_cast<unsigned char>(s[b]) < 0xD6) { // below U+0590: neither
                 b += core::utf8_sequence_length(static_cast<unsigned char>(s[b]));
                 continue;
             }
-            rtl = core::is_right_to_left(core::decode_utf8(s, b));
+            char32_t c = core::decode_utf8(s, b);
+            rtl = rtl || core::is_right_to_left(c);
+            unspaced = unspaced || written_without_spaces(c);
+        }
+        if (unspaced && m_word_starts) {
+            word_starts = m_word_starts(std::string_view(s).substr(at_byte, end - at_byte));
+            for (std::uint32_t& w : word_starts)
+                w += at_cp;
         }
         if (!rtl) return;
         std::u32string paragraph =
@@ -230,9 +249,12 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
             continue;
         }
         bool cjk = breaks_like_cjk(c);
-        // A break before this unit: after a CJK character, or before one; never before closing
-        // punctuation.
-        if ((break_after_previous || cjk) && !closes(c) && cp > line.start) {
+        while (next_word < word_starts.size() && word_starts[next_word] < cp)
+            ++next_word;
+        bool word_start = next_word < word_starts.size() && word_starts[next_word] == cp;
+        // A break before this unit: after a CJK character, or before one (never before closing
+        // punctuation), or at the start of a word the platform found.
+        if ((((break_after_previous || cjk) && !closes(c)) || word_start) && cp > line.start) {
             last_break = cp;
             x_at_break = x;
             have_break = true;

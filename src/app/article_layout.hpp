@@ -2,8 +2,9 @@
 // and positions. Layer: app. The text is laid out in units: a code point, or a grapheme cluster
 // of several (an emoji sequence, a letter with its marks) that the font atlas has one glyph for,
 // or an Arabic lam-alef ligature; Arabic letters are drawn in their joining forms.
-// Paragraphs break at '\n'; lines wrap after spaces and around CJK characters (not before
-// closing nor after opening punctuation), and a word wider than the line breaks between units,
+// Paragraphs break at '\n'; lines wrap after spaces, around CJK characters (not before
+// closing nor after opening punctuation) and, in Thai, Lao, Khmer and Myanmar, where the
+// platform finds words; a word wider than the line breaks between units,
 // never inside a cluster. A paragraph with right-to-left text is laid out by the bidirectional
 // algorithm (core/text/bidi.hpp): its lines are broken in logical order, then each line's units
 // are shown in visual order, and a right-to-left paragraph's lines are aligned to the right.
@@ -18,6 +19,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace gloss::app {
@@ -48,6 +50,10 @@ public:
 
     // The atlas that has glyphs for clusters (none: every code point is a unit).
     void set_glyphs(const FontAtlas* glyphs) { m_glyphs = glyphs; }
+    // Who finds word starts in scripts written without spaces (Host::word_starts).
+    void set_word_finder(std::function<std::vector<std::uint32_t>(std::string_view)> finder) {
+        m_word_starts = std::move(finder);
+    }
 
     // Re-wraps when the text, font or width changed; cheap otherwise.
     void update(const core::Text& text, ImFont* font, float font_size, float width,
@@ -131,6 +137,7 @@ private:
     std::vector<Unit> visual_units(std::size_t line) const;
 
     const FontAtlas* m_glyphs = nullptr;
+    std::function<std::vector<std::uint32_t>(std::string_view)> m_word_starts;
     const core::Text* m_text = nullptr;
     std::size_t m_text_size = ~std::size_t{0};
     ImFont* m_font = nullptr;

@@ -41,6 +41,10 @@ public:
     void scroll_to(std::size_t cp) { m_scroll_to = cp; }
     // The atlas with glyphs for grapheme clusters (emoji sequences, letters with marks).
     void set_glyphs(const FontAtlas* glyphs) { m_layout.set_glyphs(glyphs); }
+    // Who finds word starts in scripts written without spaces.
+    void set_word_finder(std::function<std::vector<std::uint32_t>(std::string_view)> finder) {
+        m_layout.set_word_finder(std::move(finder));
+    }
     // The font's glyphs changed: lay the text out again in the next frame.
     void invalidate_layout() { m_layout.invalidate(); }
     // The scroll offset of the last frame, and one to apply in the next (a restored session).

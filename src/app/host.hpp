@@ -47,6 +47,10 @@ public:
                             GlyphImage& /*out*/) {
         return false;
     }
+    // Where words start in a paragraph of a script written without spaces (Thai, Lao, Khmer,
+    // Myanmar), as code-point offsets into `utf8`; empty when the platform cannot tell (lines
+    // then break between grapheme clusters).
+    virtual std::vector<std::uint32_t> word_starts(std::string_view /*utf8*/) { return {}; }
     // Milliseconds since the Unix epoch.
     virtual std::int64_t now_ms() const = 0;
     // A short line for the status bar about persistence ("Saved 12:04:31", "Saving…",

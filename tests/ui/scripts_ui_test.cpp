@@ -163,3 +163,28 @@ TEST_CASE("Arabic letters are drawn joined, lam-alef as one glyph, right to left
     for (char32_t g : glyphs)
         CHECK(h.app.fonts().article()->FindGlyphNoFallback(static_cast<ImWchar>(g)) != nullptr);
 }
+
+TEST_CASE("Thai lines break where the platform finds words", "[ui][scripts]") {
+    Harness h;
+    const std::vector<std::u32string> words = {U"สวัสดี", U"ครับ", U"ประเทศไทย", U"วันนี้"};
+    std::u32string text;
+    std::vector<std::uint32_t> starts;
+    for (int i = 0; i < 80; ++i) {
+        starts.push_back(static_cast<std::uint32_t>(text.size()));
+        text += words[static_cast<std::size_t>(i) % words.size()];
+    }
+    h.host.thai_word_starts = starts;
+    load(h, core::to_utf8(text));
+    REQUIRE(h.host.word_texts.size() == 1); // asked once, for the one paragraph
+    CHECK(h.host.word_texts[0] == core::to_utf8(text));
+    const auto& lines = layout(h).lines();
+    REQUIRE(lines.size() > 2);
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        CAPTURE(i);
+        CHECK(std::find(starts.begin(), starts.end(), lines[i].start) != starts.end());
+    }
+    // English is never sent to be segmented.
+    Harness english;
+    load(english, "Plain words with spaces between them.");
+    CHECK(english.host.word_texts.empty());
+}

@@ -106,3 +106,31 @@ for (const ratio of [1, 2]) {
     await page.context().close();
   });
 }
+
+test("Thai lines break between words, as the browser's word segmenter finds them", async () => {
+  const page = await newPage(browser, { width: 900, height: 700 });
+  const sentence = "ประเทศไทยมีประชากรประมาณหกสิบหกล้านคนและกรุงเทพเป็นเมืองหลวง";
+  await open(page, sentence.repeat(6));
+  const { starts, breaks } = await page.evaluate(() => {
+    const text = JSON.parse(window.gloss.getAnnotations().split("\n")[0]).text;
+    const starts = [];
+    let cp = 0;
+    for (const part of new Intl.Segmenter(undefined, { granularity: "word" }).segment(text)) {
+      if (part.isWordLike) starts.push(cp);
+      cp += Array.from(part.segment).length;
+    }
+    // Where a new line starts: the first code point whose box is lower than the one before.
+    const breaks = [];
+    let y = window.gloss.rectOf(0).y;
+    for (let i = 1; i < cp; i++) {
+      const r = window.gloss.rectOf(i);
+      if (r && r.y > y) { breaks.push(i); y = r.y; }
+    }
+    return { starts, breaks };
+  });
+  assert.ok(breaks.length >= 2, `the text wraps (${breaks.length} breaks)`);
+  for (const b of breaks) assert.ok(starts.includes(b), `line break at ${b} is at a word start`);
+  await page.screenshot({ path: path.join(artifacts, "scripts-thai.png") });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -52,6 +52,14 @@ public:
     std::vector<Download> downloads;
     std::vector<std::string> submissions;
     std::vector<ProjectAction> project_actions;
+    // Word starts handed to the layout for scripts without spaces (as the browser's
+    // Intl.Segmenter would find them), recorded with the texts asked about.
+    std::vector<std::uint32_t> word_starts(std::string_view text) override {
+        word_texts.emplace_back(text);
+        return thai_word_starts;
+    }
+    std::vector<std::uint32_t> thai_word_starts;
+    std::vector<std::string> word_texts;
     bool draw_glyphs = false;
     std::vector<std::string> glyphs_drawn;
     int changes = 0;

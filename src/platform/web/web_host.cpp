@@ -110,9 +110,41 @@ EM_JS(int, gloss_js_draw_glyph, (const char* text_utf8, float pixels, float asce
     }
     return pointer;
 });
+// Word starts by the browser's word segmenter (Intl.Segmenter, which knows Thai, Lao, Khmer and
+// Myanmar words), as code-point offsets: a malloc'd array of `count` (the caller frees it).
+EM_JS(int, gloss_js_word_starts, (const char* text_utf8, int* count), {
+    HEAP32[count >> 2] = 0;
+    if (typeof Intl === "undefined" || !Intl.Segmenter) return 0;
+    const text = UTF8ToString(text_utf8);
+    const starts = [];
+    const parts = Array.from(new Intl.Segmenter(undefined, { granularity: "word" }).segment(text));
+    let cp = 0;
+    for (let i = 0; i < parts.length; i++) {
+        if (parts[i].isWordLike) starts.push(cp);
+        cp += Array.from(parts[i].segment).length; // code points, not UTF-16 units
+    }
+    if (!starts.length) return 0;
+    const pointer = _malloc(starts.length * 4);
+    HEAPU32.set(starts, pointer >> 2);
+    HEAP32[count >> 2] = starts.length;
+    return pointer;
+});
 // clang-format on
 
 namespace gloss::platform {
+
+std::vector<std::uint32_t> WebHost::word_starts(std::string_view text) {
+    std::string utf8(text);
+    int count = 0;
+    int pointer = gloss_js_word_starts(utf8.c_str(), &count);
+    std::vector<std::uint32_t> out;
+    if (pointer && count > 0) {
+        auto* starts = reinterpret_cast<std::uint32_t*>(static_cast<std::uintptr_t>(pointer));
+        out.assign(starts, starts + count);
+        std::free(starts);
+    }
+    return out;
+}
 
 bool WebHost::draw_glyph(std::string_view text, float pixels, float ascent, app::GlyphImage& out) {
     std::string utf8(text);

@@ -5,6 +5,7 @@
 //  [X] review picker (several annotators' files at once, into App::load_review_jsonl)
 //  [X] IndexedDB autosave (autosave.cpp)
 //  [X] glyphs the interface's font lacks, drawn with the browser's fonts (an OffscreenCanvas)
+//  [X] word starts in Thai, Lao, Khmer and Myanmar (Intl.Segmenter)
 #pragma once
 
 #include "app/host.hpp"
@@ -24,6 +25,7 @@ public:
                         const std::string& argument) override;
     bool draw_glyph(std::string_view text, float pixels, float ascent,
                     app::GlyphImage& out) override;
+    std::vector<std::uint32_t> word_starts(std::string_view text) override;
     std::int64_t now_ms() const override;
     const std::string& save_state() const override;
 };
