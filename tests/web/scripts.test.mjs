@@ -134,3 +134,25 @@ test("Thai lines break between words, as the browser's word segmenter finds them
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("a correction typed in Chinese, Hebrew and emoji through the input method is kept as typed", async () => {
+  const page = await newPage(browser);
+  await open(page, TEXT);
+  const beijing = cpIndex(TEXT, "北京");
+  await page.evaluate((s) => window.gloss.select("scripts", s, s + 2), beijing);
+  await nextFrames(page, 2);
+  await page.keyboard.press("e");
+  await nextFrames(page);
+  await page.keyboard.press("Enter"); // edit the correction
+  await nextFrames(page, 3);
+  // An input method commits whole strings: they arrive as insertText, not as key presses.
+  await page.keyboard.insertText("北京市 שלום 👍🏽");
+  await nextFrames(page, 3);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /"correction"/.test(window.gloss.getAnnotations()), null, { timeout: 5000 });
+  const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  assert.deepEqual(doc.spans.map((s) => [s.text, s.label, s.attrs.correction]), [["北京", "ERROR", "北京市 שלום 👍🏽"]]);
+  await page.screenshot({ path: path.join(artifacts, "scripts-correction.png") });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
