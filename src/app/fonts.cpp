@@ -134,11 +134,28 @@ void FontAtlas::want(std::string_view utf8) {
 void FontAtlas::want_code_point(char32_t c) {
     m_wanted.SetBit(c);
     m_pending = true;
+    // A text's own Private Use character: a cluster that had its id takes another.
+    if (c >= kFirstClusterId && c <= kLastClusterId) release_cluster_id(static_cast<ImWchar>(c));
     if (m_draw && m_coverage && !m_coverage->has(c)) {
         std::string text;
         core::append_utf8(text, c);
         m_extras.push_back({static_cast<ImWchar>(c), std::move(text), false});
     }
+}
+
+void FontAtlas::release_cluster_id(ImWchar id) {
+    auto it = std::find_if(m_clusters.begin(), m_clusters.end(),
+                           [&](const auto& entry) { return entry.second == id; });
+    if (it == m_clusters.end()) return;
+    std::u32string cluster = it->first;
+    m_clusters.erase(it);
+    m_built.erase(cluster);
+    m_extras.erase(std::remove_if(m_extras.begin(), m_extras.end(),
+                                  [&](const Extra& e) { return e.article_only && e.id == id; }),
+                   m_extras.end());
+    for (auto image = m_images.begin(); image != m_images.end();)
+        image = image->first.first == id ? m_images.erase(image) : std::next(image);
+    want_clusters(cluster); // under a new id
 }
 
 void FontAtlas::want_clusters(std::u32string_view run) {

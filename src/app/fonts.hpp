@@ -90,6 +90,8 @@ private:
     bool draw_some();
     void want_code_point(char32_t c); // one not asked for before
     void want_clusters(std::u32string_view run);
+    // A text uses `id` as a character of its own: a cluster with that id gets another.
+    void release_cluster_id(ImWchar id);
     bool drawn_already(const Extra& extra, float pixels) const;
     // What the platform drew for `extra` at `pixels` (drawn once); null when it could not.
     const GlyphImage* image(const Extra& extra, float pixels);

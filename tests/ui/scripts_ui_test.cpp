@@ -188,3 +188,27 @@ TEST_CASE("Thai lines break where the platform finds words", "[ui][scripts]") {
     load(english, "Plain words with spaces between them.");
     CHECK(english.host.word_texts.empty());
 }
+
+TEST_CASE("a text's own Private Use character is never shown as a cluster's glyph",
+          "[ui][scripts]") {
+    Harness h;
+    h.host.draw_glyphs = true;
+    // The family takes a Private Use id; then a text uses that very character.
+    load(h, core::to_utf8(U"a 👨‍👩‍👧 b"));
+    ImWchar family = h.app.fonts().cluster_glyph(U"👨‍👩‍👧");
+    REQUIRE(family >= 0xE000);
+    REQUIRE(family <= 0xF8FF);
+    std::u32string text = U"a 👨‍👩‍👧 b ";
+    text += static_cast<char32_t>(family);
+    text += U" c";
+    load(h, core::to_utf8(text));
+    ImWchar moved = h.app.fonts().cluster_glyph(U"👨‍👩‍👧");
+    CHECK(moved != 0);
+    CHECK(moved != family);
+    // The text's own character is drawn by the platform as itself, not as the family.
+    std::u32string own(1, static_cast<char32_t>(family));
+    CHECK(std::count(h.host.glyphs_drawn.begin(), h.host.glyphs_drawn.end(),
+                     core::to_utf8(own)) == 2); // at both sizes
+    const auto& l = layout(h);
+    CHECK(l.width_of(2) == Approx(h.app.fonts().article()->FindGlyphNoFallback(moved)->AdvanceX));
+}

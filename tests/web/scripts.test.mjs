@@ -1,9 +1,12 @@
 // Every character as itself, in real Chromium with Debian's fonts (scripts/setup installs Noto
 // Color Emoji, Droid Sans Fallback, Lohit Devanagari and Loma for Thai): colour emoji, one
-// glyph per ZWJ sequence; CJK, Hindi and Thai drawn, not as one repeated box; Hebrew and Arabic
-// right to left; offsets stay code points. Screenshots at devicePixelRatio 1 and 2.
+// glyph per ZWJ sequence; CJK, Hindi and Thai drawn, not as one repeated box nor as the
+// missing-glyph box; Hebrew and Arabic right to left; spans made by mouse and by keyboard over
+// right-to-left and CJK names slice to them in Python and in UTF-16; Thai wraps between words;
+// text typed through the input method kept. Screenshots at devicePixelRatio 1 and 2.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { serve, launch, newPage, openApp, cpIndex, documents, nextFrames, artifacts } from "./support.mjs";
 
@@ -153,6 +156,134 @@ test("a correction typed in Chinese, Hebrew and emoji through the input method i
   const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
   assert.deepEqual(doc.spans.map((s) => [s.text, s.label, s.attrs.correction]), [["北京", "ERROR", "北京市 שלום 👍🏽"]]);
   await page.screenshot({ path: path.join(artifacts, "scripts-correction.png") });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// The issue's mixed document: English with Arabic, Hebrew, Chinese, Japanese, Hindi, Thai and
+// emoji, and U+E000, a code point no font has (the browser's missing-glyph box).
+const MIXED = "News: قال الرئيس محمود عباس. אמר נתניהו. 习近平在北京。東京で会議。प्रधानमंत्री मोदी। นายกรัฐมนตรี 👨‍👩‍👧 🇫🇷 👍🏽 1️⃣ \uE000 end";
+
+test("every grapheme of a mixed document is drawn as itself, not as the missing-glyph box", async () => {
+  const page = await newPage(browser);
+  await open(page, MIXED);
+  const png = (await page.screenshot()).toString("base64");
+  const result = await page.evaluate(async ({ png, text }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const g = canvas.getContext("2d");
+    g.drawImage(image, 0, 0);
+    // A grapheme's look: its box's size and which of its pixels are ink or colour.
+    const look = (offset) => {
+      const r = window.gloss.rectOf(offset);
+      const w = Math.max(1, Math.round(r.width)), h = Math.round(r.height);
+      const data = g.getImageData(Math.round(r.x), Math.round(r.y), w, h).data;
+      let bits = "";
+      let colour = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [red, green, blue] = [data[i], data[i + 1], data[i + 2]];
+        bits += red + green + blue < 450 ? "1" : "0";
+        if (Math.max(red, green, blue) - Math.min(red, green, blue) > 60) colour++;
+      }
+      return { size: `${w}x${h}`, bits, colour };
+    };
+    const graphemes = [];
+    let cp = 0;
+    for (const part of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
+      graphemes.push({ offset: cp, text: part.segment });
+      cp += Array.from(part.segment).length;
+    }
+    const missing = look(Array.from(text).indexOf("\uE000"));
+    return {
+      missing,
+      looks: graphemes.filter((g) => g.text !== "\uE000").map((g) => ({ ...g, ...look(g.offset) })),
+    };
+  }, { png, text: MIXED });
+  assert.ok(result.missing.bits.includes("1"), "U+E000 is drawn as a box");
+  for (const g of result.looks) {
+    assert.ok(!(g.size === result.missing.size && g.bits === result.missing.bits), `${g.text} (at ${g.offset}) is not the missing-glyph box`);
+  }
+  for (const emoji of ["🇫🇷", "👍🏽"]) {
+    assert.ok(result.looks.find((g) => g.text === emoji).colour > 10, `${emoji} is in colour`);
+  }
+  await page.screenshot({ path: path.join(artifacts, "scripts-mixed.png") });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// The span's text by its exported code-point offsets: in Python (text[start:end]) and in
+// JavaScript after converting them to UTF-16.
+function sliceInPython(jsonl) {
+  const script = "import json,sys\nfor line in sys.stdin:\n    d = json.loads(line)\n    print(json.dumps([d['text'][s['start']:s['end']] for s in d['spans']], ensure_ascii=False))";
+  return JSON.parse(execFileSync("python3", ["-c", script], { input: jsonl, encoding: "utf8" }).trim());
+}
+function sliceAsUtf16(doc) {
+  const units = (cp) => Array.from(doc.text).slice(0, cp).join("").length;
+  return doc.spans.map((s) => doc.text.slice(units(s.start), units(s.end)));
+}
+
+test("spans over an Arabic and a Chinese name, by mouse and by Shift+arrows, slice to the names", async () => {
+  const page = await newPage(browser);
+  await open(page, MIXED);
+  const arabic = "محمود عباس", chinese = "习近平";
+  const a = cpIndex(MIXED, arabic), c = cpIndex(MIXED, chinese);
+  const aLength = Array.from(arabic).length, cLength = Array.from(chinese).length;
+  const box = (cp) => page.evaluate((cp) => window.gloss.rectOf(cp), cp);
+
+  // By mouse: a drag from the first letter of the Arabic name to its last (right to left on
+  // screen: the drag goes leftwards), snapped to whole words; exact (Alt) across the Chinese.
+  let from = await box(a), to = await box(a + aLength - 1);
+  assert.ok(from.x > to.x, "the name runs right to left");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await nextFrames(page);
+  await page.keyboard.press("p");
+  await nextFrames(page);
+  from = await box(c);
+  to = await box(c + cLength);
+  await page.keyboard.down("Alt");
+  await page.mouse.move(from.x + 0.5, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 0.5, to.y + to.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up("Alt");
+  await nextFrames(page);
+  await page.keyboard.press("p");
+  await nextFrames(page);
+  let jsonl = await page.evaluate(() => window.gloss.getAnnotations());
+  let [doc] = documents(jsonl);
+  assert.deepEqual(doc.spans.map((s) => [s.start, s.end]).sort((x, y) => x[0] - y[0]), [[a, a + aLength], [c, c + cLength]]);
+  assert.deepEqual(sliceInPython(jsonl).sort(), [arabic, chinese].sort());
+  assert.deepEqual(sliceAsUtf16(doc).sort(), [arabic, chinese].sort());
+
+  // By keyboard: the caret before each name (a click there), then Shift+arrows over it. In the
+  // Arabic name Left goes on through the text.
+  await page.evaluate(() => window.gloss.loadDocuments(JSON.stringify({ id: "scripts", text: JSON.parse(window.gloss.getAnnotations().split("\n")[0]).text }) + "\n", { replace: true }));
+  await nextFrames(page, 4);
+  from = await box(a);
+  await page.mouse.click(from.x + from.width - 0.5, from.y + from.height / 2); // its right edge
+  await nextFrames(page);
+  assert.equal((await page.evaluate(() => window.gloss.state())).caret, a, "the caret is before the name");
+  for (let i = 0; i < aLength; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await nextFrames(page);
+  await page.keyboard.press("p");
+  await nextFrames(page);
+  from = await box(c);
+  await page.mouse.click(from.x + 0.5, from.y + from.height / 2);
+  await nextFrames(page);
+  for (let i = 0; i < cLength; i++) await page.keyboard.press("Shift+ArrowRight");
+  await nextFrames(page);
+  await page.keyboard.press("p");
+  await nextFrames(page);
+  jsonl = await page.evaluate(() => window.gloss.getAnnotations());
+  [doc] = documents(jsonl);
+  assert.deepEqual(doc.spans.map((s) => [s.start, s.end]).sort((x, y) => x[0] - y[0]), [[a, a + aLength], [c, c + cLength]]);
+  assert.deepEqual(sliceInPython(jsonl).sort(), [arabic, chinese].sort());
+  assert.deepEqual(sliceAsUtf16(doc).sort(), [arabic, chinese].sort());
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
