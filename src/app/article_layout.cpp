@@ -91,7 +91,7 @@ ArticleLayout::Unit ArticleLayout::unit_at(std::string_view s, std::size_t byte,
     std::size_t next = byte;
     char32_t c = core::decode_utf8(s, next);
     u.bytes = next - byte;
-    u.glyph = c;
+    u.first = u.glyph = c;
     // A cluster of several code points only where the next one does not start a new one.
     if (m_glyphs && next < s.size() && (c >= 0x80 || static_cast<unsigned char>(s[next]) >= 0x80)) {
         std::size_t after = next;
@@ -232,8 +232,7 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
     start_paragraph(0, 0);
     while (byte < s.size()) {
         Unit u = unit_at(s, byte, cp);
-        std::size_t at = byte;
-        char32_t c = core::decode_utf8(s, at);
+        char32_t c = u.first;
         byte = u.byte + u.bytes;
         if (c == '\n') {
             end_line(cp, x);
@@ -301,7 +300,7 @@ std::vector<ArticleLayout::Unit> ArticleLayout::visual_units(std::size_t index) 
     }
     // L1: whitespace at the end of the line takes the paragraph's level.
     for (std::size_t k = units.size(); k-- > 0;) {
-        core::BidiClass c = core::bidi_class(m_text->at(units[k].cp));
+        core::BidiClass c = core::bidi_class(units[k].first);
         if (c != core::BidiClass::WS && c != core::BidiClass::S && c != core::BidiClass::BN) break;
         units[k].level = p.base;
     }

@@ -41,6 +41,7 @@ public:
     struct Unit {
         std::uint32_t cp = 0, cps = 1;
         std::size_t byte = 0, bytes = 1;
+        char32_t first = 0; // the unit's first code point
         char32_t glyph = 0;
         bool cluster = false;
         std::uint8_t level = 0; // bidi embedding level: odd is right to left
