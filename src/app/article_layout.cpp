@@ -5,7 +5,7 @@
 #include "core/text/arabic.hpp"
 #include "core/text/bidi.hpp"
 #include "core/text/grapheme.hpp"
-#include "core/text/unicode.hpp"
+#include "core/text/line_break.hpp"
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
@@ -18,56 +18,6 @@ namespace {
 // The longest cluster drawn as one glyph; longer ones (stacked marks) are drawn code point by
 // code point.
 constexpr std::size_t kMaxClusterCodePoints = 16;
-
-// Characters a CJK line may break before and after (UAX #14 classes ID and CJ, simplified).
-bool breaks_like_cjk(char32_t c) {
-    return core::is_ideograph(c) || (c >= 0x3040 && c <= 0x30FF) || // kana
-           (c >= 0x3000 && c <= 0x303F) ||                          // CJK punctuation
-           (c >= 0xFF00 && c <= 0xFFEF);                            // full-width forms
-}
-// Never at the start of a line (closing punctuation) or at its end (opening punctuation).
-bool closes(char32_t c) {
-    switch (c) {
-    case 0x3001:
-    case 0x3002:
-    case 0xFF0C:
-    case 0xFF0E:
-    case 0xFF01:
-    case 0xFF1F:
-    case 0xFF1A:
-    case 0xFF1B:
-    case 0xFF09:
-    case 0x300D:
-    case 0x300F:
-    case 0x3011:
-    case 0x3015:
-    case 0x3009:
-    case 0x300B:
-    case 0x30FC:
-    case 0x3005:
-    case 0x309D:
-    case 0x309E:
-    case 0x30FD:
-    case 0x30FE:
-        return true;
-    default:
-        return false;
-    }
-}
-bool opens(char32_t c) {
-    switch (c) {
-    case 0xFF08:
-    case 0x300C:
-    case 0x300E:
-    case 0x3010:
-    case 0x3014:
-    case 0x3008:
-    case 0x300A:
-        return true;
-    default:
-        return false;
-    }
-}
 
 // Scripts whose words are not separated by spaces: Thai, Lao, Myanmar, Khmer.
 bool written_without_spaces(char32_t c) {
@@ -178,10 +128,10 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
     std::uint32_t cp = 0;
     float y = 0;
     float x = 0;
-    std::uint32_t last_break = 0; // where the line may break last: after a space, around CJK
+    std::uint32_t last_break = 0; // where the line may break last
     float x_at_break = 0;
     bool have_break = false;
-    bool break_after_previous = false; // the unit before may end a line (a CJK character)
+    char32_t previous = 0; // the first code point of the unit before, in this paragraph
     Line line;
     // Word starts in scripts without spaces, in this paragraph (absolute code points).
     std::vector<std::uint32_t> word_starts;
@@ -242,18 +192,17 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
             if (!blank) y += paragraph_gap;
             x = 0;
             have_break = false;
-            break_after_previous = false;
+            previous = 0;
             ++cp;
             start_paragraph(cp, byte);
             continue;
         }
-        bool cjk = breaks_like_cjk(c);
         while (next_word < word_starts.size() && word_starts[next_word] < cp)
             ++next_word;
         bool word_start = next_word < word_starts.size() && word_starts[next_word] == cp;
-        // A break before this unit: after a CJK character, or before one (never before closing
-        // punctuation), or at the start of a word the platform found.
-        if ((((break_after_previous || cjk) && !closes(c)) || word_start) && cp > line.start) {
+        // A break before this unit: where UAX #14's rules allow one (after spaces, around CJK),
+        // or at the start of a word the platform found.
+        if (cp > line.start && ((previous && core::may_break_between(previous, c)) || word_start)) {
             last_break = cp;
             x_at_break = x;
             have_break = true;
@@ -274,12 +223,7 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
         line.by_unit = line.by_unit || u.cluster || u.glyph != c;
         x += u.advance;
         cp += u.cps;
-        break_after_previous = cjk && !opens(c);
-        if (c == ' ' || c == '\t') {
-            last_break = cp;
-            x_at_break = x;
-            have_break = true;
-        }
+        previous = c;
     }
     end_line(cp, x);
     m_height = y + m_line_height;

@@ -1,0 +1,109 @@
+// Line-break opportunities (UAX #14, simplified). Layer: core (std only).
+#include "core/text/line_break.hpp"
+
+#include "core/text/unicode.hpp"
+
+namespace gloss::core {
+namespace {
+
+// Classes ID and CJ: ideographs, kana, CJK punctuation, full-width forms.
+bool breaks_like_cjk(char32_t c) {
+    return is_ideograph(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3000 && c <= 0x303F) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Never at the start of a line: closing punctuation, nonstarters, exclamations, infix
+// separators (ASCII and CJK).
+bool closes(char32_t c) {
+    switch (c) {
+    case ')':
+    case ']':
+    case '}':
+    case '!':
+    case '?':
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+    case 0x3001:
+    case 0x3002:
+    case 0xFF0C:
+    case 0xFF0E:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF1A:
+    case 0xFF1B:
+    case 0xFF09:
+    case 0xFF3D:
+    case 0xFF5D:
+    case 0x300D:
+    case 0x300F:
+    case 0x3011:
+    case 0x3015:
+    case 0x3009:
+    case 0x300B:
+    case 0x30FC:
+    case 0x3005:
+    case 0x309D:
+    case 0x309E:
+    case 0x30FD:
+    case 0x30FE:
+    case 0x3041:
+    case 0x3043:
+    case 0x3045:
+    case 0x3047:
+    case 0x3049:
+    case 0x3063:
+    case 0x3083:
+    case 0x3085:
+    case 0x3087:
+    case 0x30A1:
+    case 0x30A3:
+    case 0x30A5:
+    case 0x30A7:
+    case 0x30A9:
+    case 0x30C3:
+    case 0x30E3:
+    case 0x30E5:
+    case 0x30E7:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Never at the end of a line: opening punctuation.
+bool opens(char32_t c) {
+    switch (c) {
+    case '(':
+    case '[':
+    case '{':
+    case 0xFF08:
+    case 0xFF3B:
+    case 0xFF5B:
+    case 0x300C:
+    case 0x300E:
+    case 0x3010:
+    case 0x3014:
+    case 0x3008:
+    case 0x300A:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_space_or_tab(char32_t c) {
+    return c == ' ' || c == '\t';
+}
+
+} // namespace
+
+bool may_break_between(char32_t before, char32_t after) {
+    if (is_space_or_tab(after)) return false;                 // LB7
+    if (is_space_or_tab(before)) return !closes(after);       // LB18 (LB13 keeps "a !")
+    if (closes(after) || opens(before)) return false;         // LB13, LB14, LB16, LB21
+    return breaks_like_cjk(before) || breaks_like_cjk(after); // LB31 for ID and CJ
+}
+
+} // namespace gloss::core
