@@ -181,7 +181,7 @@ void FontAtlas::want_clusters(std::u32string_view run) {
 
 ImWchar FontAtlas::cluster_glyph(std::u32string_view cluster) const {
     if (m_built.empty()) return 0;
-    auto it = m_built.find(std::u32string(cluster));
+    auto it = m_built.find(cluster);
     return it == m_built.end() ? 0 : it->second;
 }
 

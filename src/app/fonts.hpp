@@ -109,7 +109,15 @@ private:
     GlyphDrawer m_draw;
     std::vector<Extra> m_extras;
     std::unordered_map<std::u32string, ImWchar> m_clusters; // with ids asked for
-    std::unordered_map<std::u32string, ImWchar> m_built;    // with glyphs in the atlas
+    // Looked up by view, without a copy: cluster_glyph() runs for every cluster the layout meets.
+    struct ClusterHash {
+        using is_transparent = void;
+        std::size_t operator()(std::u32string_view s) const {
+            return std::hash<std::u32string_view>{}(s);
+        }
+    };
+    std::unordered_map<std::u32string, ImWchar, ClusterHash, std::equal_to<>>
+        m_built; // with glyphs in the atlas
     ImWchar m_next_cluster_id;
     // What the platform drew, by id and size (in 1/64 pixels): a rebuild draws nothing again.
     std::map<std::pair<ImWchar, int>, std::optional<GlyphImage>> m_images;
