@@ -69,7 +69,7 @@ struct ScannedLine {
     OffsetUnit unit = OffsetUnit::CodePoint;
     std::vector<RawToken> tokens;
     std::vector<ScannedSpan> spans;
-    std::vector<core::Relation> relations;
+    std::vector<NamedRelation> relations;
 };
 
 bool scan_optional_string(JsonCursor& c, std::string& out, bool& present) {
@@ -88,6 +88,14 @@ bool scan_string_object(JsonCursor& c, const std::function<void(std::string, std
         put(std::string(key), value);
     }
     return !c.failed();
+}
+
+// null, a non-negative integer or a non-empty string.
+bool scan_id(JsonCursor& c, IdRef& id) {
+    id = {};
+    if (c.peek() == 'n') return c.read_null();
+    if (c.peek() == '"') return c.read_string(id.name) && !id.name.empty();
+    return c.read_uint(id.number);
 }
 
 bool scan_span(JsonCursor& c, ScannedSpan& s) {
@@ -109,10 +117,10 @@ bool scan_span(JsonCursor& c, ScannedSpan& s) {
             ok = s.has_text ? c.read_string_view(s.text_view, s.text_storage) : c.read_null();
             s.text_escaped = ok && s.has_text && s.text_view.data() == s.text_storage.data();
         } else if (key == "id") {
-            if (c.peek() == 'n')
-                ok = c.read_null(), s.span.id = 0;
-            else
-                ok = c.read_uint(s.span.id);
+            IdRef id;
+            ok = scan_id(c, id);
+            s.span.id = id.number;
+            s.span.string_id = std::move(id.name);
         } else if (key == "attrs") {
             s.span.attrs = {};
             ok = scan_string_object(c, [&](std::string k, std::string v) {
@@ -161,22 +169,27 @@ bool scan_token(JsonCursor& c, RawToken& t) {
     return !c.failed() && has_start && has_end;
 }
 
-bool scan_relation(JsonCursor& c, core::Relation& rel) {
+bool scan_relation(JsonCursor& c, NamedRelation& named) {
     if (!c.begin_object()) return false;
+    core::Relation& rel = named.relation;
     std::string_view key;
     bool has_from = false, has_to = false;
     while (c.next_key(key)) {
         bool ok = true;
-        if (key == "type")
+        if (key == "type") {
             ok = c.read_string(rel.type) && !rel.type.empty();
-        else if (key == "from")
-            ok = c.read_uint(rel.from), has_from = true;
-        else if (key == "to")
-            ok = c.read_uint(rel.to), has_to = true;
-        else if (key == "id")
-            ok = c.peek() == 'n' ? (rel.id = 0, c.read_null()) : c.read_uint(rel.id);
-        else
+        } else if (key == "from" || key == "to") {
+            IdRef& end = key == "from" ? named.from : named.to;
+            (key == "from" ? has_from : has_to) = true;
+            ok = c.peek() != 'n' && scan_id(c, end);
+        } else if (key == "id") {
+            IdRef id;
+            ok = scan_id(c, id);
+            rel.id = id.number;
+            rel.string_id = std::move(id.name);
+        } else {
             ok = c.skip_value();
+        }
         if (!ok) return false;
     }
     return !c.failed() && has_from && has_to && !rel.type.empty();
@@ -279,7 +292,7 @@ std::optional<core::Document> build_scanned(ScannedLine scanned, std::uint64_t l
             continue;
         spans.push_back(std::move(s.span));
     }
-    r.load(doc, std::move(spans), std::move(scanned.relations));
+    r.load_named(doc, std::move(spans), std::move(scanned.relations));
     if (r.failed()) return std::nullopt;
     doc.set_tokens(std::move(tokens)); // checked above
     return doc;
@@ -359,12 +372,10 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
             if (!place_span(r, doc.text(), unit, options, *start, *end, std::move(*label),
                             t ? std::optional<std::string_view>(*t) : std::nullopt, span))
                 continue;
-            if (auto idv = s.find("id"); idv != s.end() && idv->is_number_unsigned())
-                span.id = idv->get<std::uint64_t>();
-            else if (idv != s.end() && !idv->is_null()) {
-                r.report(DiagnosticCode::FieldWrongType, {path + "id", "a positive integer"});
-                continue;
-            }
+            auto span_id = r.id_field(s, "id", path);
+            if (!span_id) continue;
+            span.id = span_id->number;
+            span.string_id = std::move(span_id->name);
             if (auto attrs = s.find("attrs"); attrs != s.end() && attrs->is_object())
                 for (auto a = attrs->begin(); a != attrs->end(); ++a)
                     span.attrs.set(a.key(), attr_value_to_string(a.value()));
@@ -387,7 +398,7 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
         }
     }
 
-    std::vector<core::Relation> relations;
+    std::vector<NamedRelation> relations;
     if (auto it = json.find("relations"); it != json.end() && !it->is_null()) {
         if (!it->is_array()) {
             r.report(DiagnosticCode::FieldWrongType, {"relations", "an array"});
@@ -402,20 +413,28 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
                 continue;
             }
             auto type = r.string_field(rel, "type", path, true);
-            auto from = r.uint_field(rel, "from", path);
-            auto to = r.uint_field(rel, "to", path);
-            if (!type || !from || !to) continue;
-            core::Relation relation;
-            relation.type = *type;
-            relation.from = *from;
-            relation.to = *to;
-            if (auto idv = rel.find("id"); idv != rel.end() && idv->is_number_unsigned())
-                relation.id = idv->get<std::uint64_t>();
+            auto from = r.id_field(rel, "from", path);
+            auto to = r.id_field(rel, "to", path);
+            auto rel_id = r.id_field(rel, "id", path);
+            if (!type || !from || !to || !rel_id) continue;
+            bool ends_given = true;
+            for (const char* key : {"from", "to"})
+                if (auto end = rel.find(key); end == rel.end() || end->is_null()) {
+                    r.report(DiagnosticCode::FieldMissing, {path + key});
+                    ends_given = false;
+                }
+            if (!ends_given) continue;
+            NamedRelation relation;
+            relation.relation.type = *type;
+            relation.relation.id = rel_id->number;
+            relation.relation.string_id = std::move(rel_id->name);
+            relation.from = std::move(*from);
+            relation.to = std::move(*to);
             relations.push_back(std::move(relation));
         }
     }
 
-    r.load(doc, std::move(spans), std::move(relations));
+    r.load_named(doc, std::move(spans), std::move(relations));
     if (r.failed()) return std::nullopt;
     doc.set_tokens(std::move(tokens)); // checked above
     return doc;
@@ -520,7 +539,7 @@ void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
         if (!first) out += ',';
         first = false;
         out += "{\"id\":";
-        append_json_uint(out, s.id);
+        append_json_id(out, s.id, s.string_id);
         out += ",\"start\":";
         append_json_uint(out, s.start);
         out += ",\"end\":";
@@ -554,7 +573,15 @@ void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
     for (const auto& [id, r] : doc.relations()) {
         if (!first) out += ',';
         first = false;
-        append_gloss_relation(out, r);
+        out += "{\"id\":";
+        append_json_id(out, r.id, r.string_id);
+        out += ",\"type\":";
+        append_json_string(out, r.type);
+        out += ",\"from\":";
+        append_span_id(out, doc, r.from);
+        out += ",\"to\":";
+        append_span_id(out, doc, r.to);
+        out += '}';
     }
     out += "]}\n";
 }

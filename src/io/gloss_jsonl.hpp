@@ -1,6 +1,8 @@
 // Gloss JSONL, the reference format: one document per line,
 // {"id","text","meta","offset_unit","tokens":[{"start","end"}],"spans":[{"id","start","end",
 // "text","label","attrs","status","origin","annotator"}],"relations":[{"id","type","from","to"}]}.
+// Span and relation ids are non-negative integers or non-empty strings, kept as given; a
+// relation's "from" and "to" name spans by either.
 // Offsets are code points unless "offset_unit" says "utf16" or "utf8". "tokens" is the
 // dataset's own tokenization, kept on the document and written back only when it has one.
 // Layer: io.
@@ -37,9 +39,6 @@ std::optional<core::Document> read_gloss_jsonl_line(std::string_view line,
 // One document as one line, newline included; offsets in code points.
 std::string write_gloss_jsonl_line(const core::Document& document);
 void append_gloss_jsonl_line(std::string& out, const core::Document& document);
-// Appends one relation as Gloss writes it, in JSONL and project files alike:
-// {"id","type","from","to"}.
-void append_gloss_relation(std::string& out, const core::Relation& relation);
 std::string write_gloss_jsonl(const std::vector<core::Document>& documents);
 
 } // namespace gloss::io

@@ -21,6 +21,7 @@ using core::DiagnosticCode;
 Json span_json(const core::Span& s, const core::Text* text) {
     Json out;
     out["id"] = s.id;
+    if (!s.string_id.empty()) out["string_id"] = s.string_id;
     out["start"] = s.start;
     out["end"] = s.end;
     if (text) out["text"] = std::string(text->slice(s.start, s.end));
@@ -38,7 +39,13 @@ Json span_json(const core::Span& s, const core::Text* text) {
 }
 
 Json relation_json(const core::Relation& r) {
-    return {{"id", r.id}, {"type", r.type}, {"from", r.from}, {"to", r.to}};
+    Json out;
+    out["id"] = r.id;
+    if (!r.string_id.empty()) out["string_id"] = r.string_id;
+    out["type"] = r.type;
+    out["from"] = r.from;
+    out["to"] = r.to;
+    return out;
 }
 
 std::string_view kind_name(core::Edit::Kind kind) {
@@ -148,9 +155,30 @@ void append_int(std::string& out, std::int64_t value) {
     out.append(buf, end);
 }
 
+void append_string_id(std::string& out, const std::string& string_id) {
+    if (string_id.empty()) return;
+    out += ",\"string_id\":";
+    append_json_string(out, string_id);
+}
+
+// {"id","string_id" (when it has one),"type","from","to"}: numbers, as the history holds them.
+void append_relation(std::string& out, const core::Relation& r) {
+    out += "{\"id\":";
+    append_json_uint(out, r.id);
+    append_string_id(out, r.string_id);
+    out += ",\"type\":";
+    append_json_string(out, r.type);
+    out += ",\"from\":";
+    append_json_uint(out, r.from);
+    out += ",\"to\":";
+    append_json_uint(out, r.to);
+    out += '}';
+}
+
 void append_span(std::string& out, const core::Span& s, const core::Text* text) {
     out += "{\"id\":";
     append_json_uint(out, s.id);
+    append_string_id(out, s.string_id);
     out += ",\"start\":";
     append_json_uint(out, s.start);
     out += ",\"end\":";
@@ -251,7 +279,7 @@ void append_edit_group(std::string& out, const core::EditGroup& g) {
         }
         if (e.relation) {
             out += ",\"relation\":";
-            append_gloss_relation(out, *e.relation);
+            append_relation(out, *e.relation);
         }
         out += '}';
     }
@@ -376,7 +404,7 @@ bool ProjectWriter::step(std::string& out, std::size_t budget) {
             if (!m_skipped.empty() && (m_skipped.count(r.from) || m_skipped.count(r.to))) break;
             if (!m_first) out += ',';
             m_first = false;
-            append_gloss_relation(out, r);
+            append_relation(out, r);
             break;
         }
         case Phase::History: {
@@ -428,8 +456,10 @@ struct DocumentReader {
         auto start = r.uint_field(s, "start", p);
         auto end = r.uint_field(s, "end", p);
         auto label = r.string_field(s, "label", p);
+        auto string_id = r.string_field(s, "string_id", p, false);
         if (!id || !start || !end || !label) return std::nullopt;
         span.id = *id;
+        if (string_id) span.string_id = *string_id;
         span.label = *label;
         if (text) {
             if (!r.span_range(*text, OffsetUnit::CodePoint, *start, *end, span))
@@ -485,8 +515,9 @@ struct DocumentReader {
         auto type = r.string_field(j, "type", p);
         auto from = r.uint_field(j, "from", p);
         auto to = r.uint_field(j, "to", p);
+        auto string_id = r.string_field(j, "string_id", p, false);
         if (!id || !type || !from || !to) return std::nullopt;
-        return core::Relation{*id, *type, *from, *to};
+        return core::Relation{*id, *type, *from, *to, string_id.value_or("")};
     }
 
     core::Metadata metadata(const Json& meta, const std::string& mp) {

@@ -1,8 +1,12 @@
 // Helpers shared by the format readers and writers. Layer: io.
 #include "io/record_reader.hpp"
 
+#include "io/json_cursor.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace gloss::io {
 
@@ -258,6 +262,61 @@ void FieldReader::load(core::Document& document, std::vector<core::Span> spans,
     adopt(document.load(std::move(spans), std::move(relations)));
 }
 
+std::optional<IdRef> FieldReader::id_field(const Json& object, std::string_view key,
+                                           const std::string& path) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return IdRef{};
+    if (it->is_string() && !it->get_ref<const std::string&>().empty())
+        return IdRef{0, it->get<std::string>()};
+    if (it->is_number_unsigned() || (it->is_number_integer() && it->get<std::int64_t>() >= 0))
+        return IdRef{it->get<std::uint64_t>(), {}};
+    report(DiagnosticCode::FieldWrongType,
+           {path + std::string(key), "a non-negative integer or a non-empty string"});
+    return std::nullopt;
+}
+
+void FieldReader::load_named(core::Document& document, std::vector<core::Span> spans,
+                             std::vector<NamedRelation> relations) {
+    core::SpanId next = 1;
+    for (const core::Span& s : spans)
+        next = std::max({next, s.id + 1, core::trailing_number(s.string_id) + 1});
+    std::unordered_map<std::string_view, core::SpanId> by_name;
+    std::unordered_set<core::SpanId> numbered;
+    for (core::Span& s : spans) {
+        if (s.string_id.empty()) {
+            numbered.insert(s.id);
+            continue;
+        }
+        s.id = next++;
+        if (!by_name.emplace(s.string_id, s.id).second)
+            report(DiagnosticCode::DuplicateSpanId, {s.string_id});
+    }
+    std::vector<core::Relation> linked;
+    linked.reserve(relations.size());
+    for (NamedRelation& r : relations) {
+        core::Relation& rel = r.relation;
+        auto find = [&](const IdRef& end) -> std::optional<core::SpanId> {
+            if (!end.name.empty()) {
+                auto it = by_name.find(end.name);
+                if (it != by_name.end()) return it->second;
+            } else if (numbered.contains(end.number)) {
+                return end.number;
+            }
+            std::string own = !rel.string_id.empty() ? rel.string_id : std::to_string(rel.id);
+            report(DiagnosticCode::DanglingRelation,
+                   {own, end.name.empty() ? std::to_string(end.number) : end.name});
+            return std::nullopt;
+        };
+        auto from = find(r.from);
+        auto to = find(r.to);
+        if (!from || !to) continue;
+        rel.from = *from;
+        rel.to = *to;
+        linked.push_back(std::move(rel));
+    }
+    load(document, std::move(spans), std::move(linked));
+}
+
 // [SECTION] Lines and JSON arrays
 
 std::vector<Line> split_lines(std::string_view bytes) {
@@ -376,6 +435,27 @@ std::string dump_json(const Json& json, int indent) {
 }
 
 // [SECTION] Small helpers
+
+Json id_json(std::uint64_t number, const std::string& name) {
+    return name.empty() ? Json(number) : Json(name);
+}
+
+void append_json_id(std::string& out, std::uint64_t number, const std::string& name) {
+    if (name.empty())
+        append_json_uint(out, number);
+    else
+        append_json_string(out, name);
+}
+
+Json span_id_json(const core::Document& document, core::SpanId id) {
+    const core::Span* s = document.spans().find(id);
+    return s ? id_json(s->id, s->string_id) : Json(id);
+}
+
+void append_span_id(std::string& out, const core::Document& document, core::SpanId id) {
+    const core::Span* s = document.spans().find(id);
+    append_json_id(out, id, s ? s->string_id : std::string());
+}
 
 std::vector<core::Span> spans_of(const core::Document& document) {
     std::vector<core::Span> out;

@@ -29,6 +29,19 @@ struct RawToken {
     std::uint64_t start = 0, end = 0;
 };
 
+// An id as a file gives it (a span's, a relation's, or the span a relation's end names): a
+// non-negative integer or any non-empty string. Neither set: none given.
+struct IdRef {
+    std::uint64_t number = 0;
+    std::string name;
+};
+
+// A relation whose ends are still as the file named them; relation.from and .to are unused.
+struct NamedRelation {
+    core::Relation relation; // its own id: relation.id or relation.string_id
+    IdRef from, to;
+};
+
 // Reads the fields of one record, reporting every problem at the record's place.
 class FieldReader {
 public:
@@ -76,9 +89,22 @@ public:
     bool check_label(const core::LabelSchema* schema, const std::string& label,
                      std::uint64_t offset);
 
+    // An id member: a non-negative integer or a non-empty string; {} when absent or null;
+    // nullopt, reported, when it is anything else.
+    std::optional<IdRef> id_field(const Json& object, std::string_view key,
+                                  const std::string& path);
+
     // Document::load with its diagnostics placed at this record.
     void load(core::Document& document, std::vector<core::Span> spans,
               std::vector<core::Relation> relations);
+    // The same for spans and relations whose ids files may give as strings (span.string_id,
+    // id 0): those spans get numbers no other span of the record has, past the number ending
+    // any string id (so "T" + number never names an existing span), and each relation's ends
+    // are pointed at the spans they name, a name at the span with that string id, a number at
+    // the span given that number. A relation naming no span is reported (DanglingRelation)
+    // and left out; a string id given to two spans is reported (DuplicateSpanId).
+    void load_named(core::Document& document, std::vector<core::Span> spans,
+                    std::vector<NamedRelation> relations);
 
 private:
     core::Place m_where;
@@ -112,6 +138,14 @@ std::optional<Json> parse_element(const JsonElement& element, const std::string&
 
 // Serialises JSON on one line; invalid UTF-8 (impossible from a Document) is replaced.
 std::string dump_json(const Json& json, int indent = -1);
+
+// An id as files give it: the string when there is one, else the number.
+Json id_json(std::uint64_t number, const std::string& name);
+void append_json_id(std::string& out, std::uint64_t number, const std::string& name);
+// A span's id as files give it, found by its number in `document` (the number alone when the
+// document has no such span).
+Json span_id_json(const core::Document& document, core::SpanId id);
+void append_span_id(std::string& out, const core::Document& document, core::SpanId id);
 
 // Every span of a document in (start, end, id) order.
 std::vector<core::Span> spans_of(const core::Document& document);

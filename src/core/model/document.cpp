@@ -428,7 +428,7 @@ Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relati
     m_relations.clear();
     SpanId next = 1;
     for (const Span& s : spans)
-        next = std::max(next, s.id + 1);
+        next = std::max({next, s.id + 1, trailing_number(s.string_id) + 1});
     std::vector<Span> kept;
     kept.reserve(spans.size());
     std::vector<SpanId> seen;
@@ -452,7 +452,7 @@ Diagnostics Document::load(std::vector<Span> spans, std::vector<Relation> relati
     m_next_span_id = next;
     RelationId next_relation = 1;
     for (const Relation& r : relations)
-        next_relation = std::max(next_relation, r.id + 1);
+        next_relation = std::max({next_relation, r.id + 1, trailing_number(r.string_id) + 1});
     for (Relation& r : relations) {
         bool ok = true;
         for (SpanId end : {r.from, r.to}) {
@@ -478,9 +478,13 @@ void Document::reserve_ids_of(const std::vector<EditGroup>& groups) {
     // Ids created by later (undone) steps must not be reused by new edits.
     for (const EditGroup& g : groups)
         for (const Edit& e : g.edits) {
-            if (e.after) m_next_span_id = std::max(m_next_span_id, e.after->id + 1);
-            if (e.before) m_next_span_id = std::max(m_next_span_id, e.before->id + 1);
-            if (e.relation) m_next_relation_id = std::max(m_next_relation_id, e.relation->id + 1);
+            for (const std::optional<Span>* span : {&e.after, &e.before})
+                if (*span)
+                    m_next_span_id = std::max(
+                        {m_next_span_id, (*span)->id + 1, trailing_number((*span)->string_id) + 1});
+            if (e.relation)
+                m_next_relation_id = std::max({m_next_relation_id, e.relation->id + 1,
+                                               trailing_number(e.relation->string_id) + 1});
         }
 }
 

@@ -5,6 +5,18 @@
 
 namespace gloss::core {
 
+std::uint64_t trailing_number(std::string_view string_id) {
+    std::size_t digits = 0;
+    while (digits < string_id.size() && string_id[string_id.size() - 1 - digits] >= '0' &&
+           string_id[string_id.size() - 1 - digits] <= '9')
+        ++digits;
+    if (digits == 0 || digits > 18) return 0;
+    std::uint64_t n = 0;
+    for (char c : string_id.substr(string_id.size() - digits))
+        n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    return n;
+}
+
 std::string_view to_string(Origin origin) {
     switch (origin) {
     case Origin::Manual:

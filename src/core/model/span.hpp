@@ -40,6 +40,11 @@ private:
     std::vector<Entry> m_entries;
 };
 
+// The number at the end of an id a file gave as a string ("T12" -> 12, "r7" -> 7, "42" -> 42);
+// 0 when it has none or it has more than 18 digits. New spans are numbered past it, so that an
+// id written as a prefix and a number (brat's "T" + id) never names an existing span.
+std::uint64_t trailing_number(std::string_view string_id);
+
 struct Span {
     SpanId id = 0; // 0: let the document assign one
     std::uint32_t start = 0;
@@ -51,6 +56,9 @@ struct Span {
     std::string annotator;
     std::int64_t created_ms = 0;  // Unix time in milliseconds; 0 = unknown
     std::int64_t modified_ms = 0; // Unix time in milliseconds; 0 = unknown
+    // The span's id as its source named it, when that was a string ("T1", "r1", a UUID): kept
+    // as given and written back wherever a format holds ids. Empty: `id` is its only id.
+    std::string string_id = {};
 
     bool operator==(const Span&) const = default;
 };
@@ -60,6 +68,7 @@ struct Relation {
     std::string type;  // e.g. "speaker": QUOTE -> PERSON
     SpanId from = 0;
     SpanId to = 0;
+    std::string string_id = {}; // as Span::string_id
 
     bool operator==(const Relation&) const = default;
 };

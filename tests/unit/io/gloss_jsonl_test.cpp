@@ -2,6 +2,7 @@
 #include "core/text/utf8.hpp"
 #include "io/gloss_jsonl.hpp"
 #include "io/json_value.hpp"
+#include "io/record_reader.hpp"
 #include "io/schema_io.hpp"
 #include "support/random_text.hpp"
 
@@ -9,7 +10,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 using namespace gloss;
@@ -415,4 +418,112 @@ TEST_CASE("bad JSONL tokens are each reported with their line and index", "[io][
     CHECK(messages(r.diagnostics) ==
           "t.jsonl:2: tokens[0] 1..1 is empty\n"
           "t.jsonl:2: span end 3 is past the end of the text (2 code points)\n");
+}
+
+TEST_CASE("JSONL keeps string and integer ids as given, and relations find spans by either",
+          "[io][roundtrip][ids]") {
+    // Label Studio's "r1", brat's "T1", a UUID and a number, over accents, curly quotes, an
+    // emoji outside the BMP and a ZWJ sequence; relations name spans by string and by number.
+    std::string text = "“Zoë” met Ahmed 👩‍👩‍👧 in Caïro 🇪🇬.";
+    auto id_of = [](const io::Json& v) { return v.dump(); };
+    std::string line =
+        io::dump_json(io::Json{
+            {"id", "d1"},
+            {"text", text},
+            {"spans", io::Json::array(
+                          {io::Json{{"id", "r1"}, {"start", 1}, {"end", 4}, {"label", "PERSON"}},
+                           io::Json{{"id", "T12"}, {"start", 10}, {"end", 15}, {"label", "PERSON"}},
+                           io::Json{{"id", "3f2b8c1e-9d4a-4c57-8e0f-6a1b2c3d4e5f"},
+                                    {"start", 16},
+                                    {"end", 21},
+                                    {"label", "ERROR"}},
+                           io::Json{{"id", 7}, {"start", 25}, {"end", 30}, {"label", "GPE"}},
+                           io::Json{{"id", "7"}, {"start", 0}, {"end", 5}, {"label", "QUOTE"}}})},
+            {"relations",
+             io::Json::array(
+                 {io::Json{{"id", "R1"}, {"type", "speaker"}, {"from", "7"}, {"to", "r1"}},
+                  io::Json{{"id", 4}, {"type", "located_in"}, {"from", "T12"}, {"to", 7}}})}}) +
+        "\n";
+    for (bool fast : {true, false}) {
+        INFO("fast path " << fast);
+        io::JsonlReadOptions options;
+        options.fast_path = fast;
+        io::ImportResult r = io::read_gloss_jsonl(line, options);
+        INFO(messages(r.diagnostics));
+        REQUIRE(r.ok());
+        REQUIRE(r.documents.size() == 1);
+        core::Document& doc = r.documents[0];
+        REQUIRE(doc.spans().size() == 5);
+        REQUIRE(doc.relations().size() == 2);
+
+        io::Json back = io::Json::parse(io::write_gloss_jsonl(r.documents));
+        std::map<std::string, std::string> label_by_id;
+        for (const io::Json& s : back["spans"])
+            label_by_id[id_of(s["id"])] = s["text"].get<std::string>();
+        CHECK(label_by_id == std::map<std::string, std::string>{
+                                 {"\"r1\"", "Zoë"},
+                                 {"\"T12\"", "Ahmed"},
+                                 {"\"3f2b8c1e-9d4a-4c57-8e0f-6a1b2c3d4e5f\"", "👩‍👩‍👧"},
+                                 {"7", "Caïro"},
+                                 {"\"7\"", "“Zoë”"}});
+        std::set<std::string> relations;
+        for (const io::Json& rel : back["relations"])
+            relations.insert(id_of(rel["id"]) + " " + rel["type"].get<std::string>() + " " +
+                             id_of(rel["from"]) + " -> " + id_of(rel["to"]));
+        CHECK(relations ==
+              std::set<std::string>{"\"R1\" speaker \"7\" -> \"r1\"", "4 located_in \"T12\" -> 7"});
+        // Written again, the same bytes.
+        core::Diagnostics again;
+        io::ImportResult reread = io::read_gloss_jsonl(io::write_gloss_jsonl(r.documents), {});
+        REQUIRE(reread.ok());
+        CHECK(io::write_gloss_jsonl(reread.documents) == io::write_gloss_jsonl(r.documents));
+
+        // A new span's id collides with no given one, numbers at the end of strings included
+        // (brat writes "T" + number).
+        core::Span added;
+        added.start = 6;
+        added.end = 9;
+        added.label = "ORG";
+        auto result = doc.add_span(added);
+        REQUIRE(result.ok());
+        CHECK(result.id > 12);
+        core::Relation rel;
+        rel.type = "speaker";
+        rel.from = result.id;
+        rel.to = result.id;
+        auto rel_result = doc.add_relation(rel);
+        REQUIRE(rel_result.ok());
+        CHECK(rel_result.id > 4);
+        CHECK(rel_result.id != 1);
+    }
+}
+
+TEST_CASE("bad JSONL ids are reported with their place", "[io][errors][ids]") {
+    std::string input =
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":true,\"start\":0,\"end\":4,\"label\":\"GPE\"}]}\n"
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":\"\",\"start\":0,\"end\":4,\"label\":\"GPE\"}]}\n"
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":-3,\"start\":0,\"end\":4,\"label\":\"GPE\"}]}\n"
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":4,\"label\":\"GPE\"},"
+        "{\"id\":\"T1\",\"start\":0,\"end\":2,\"label\":\"GPE\"}]}\n"
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":4,\"label\":\"GPE\"}],"
+        "\"relations\":[{\"id\":\"R1\",\"type\":\"x\",\"from\":\"T1\",\"to\":\"T2\"}]}\n"
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":\"1\",\"start\":0,\"end\":4,\"label\":\"GPE\"}],"
+        "\"relations\":[{\"type\":\"x\",\"from\":\"1\",\"to\":1}]}\n"
+        "{\"text\":\"Gaza\",\"spans\":[{\"id\":\"T1\",\"start\":0,\"end\":4,\"label\":\"GPE\"}],"
+        "\"relations\":[{\"type\":\"x\",\"from\":\"T1\"}]}\n";
+    io::JsonlReadOptions options;
+    options.source = "ids.jsonl";
+    io::ImportResult r = io::read_gloss_jsonl(input, options);
+    CHECK(r.documents.empty());
+    CHECK(r.skipped_records == 7);
+    std::string all = messages(r.diagnostics);
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:1: field \"spans[0].id\" must be a non-negative "
+                                    "integer or a non-empty string"));
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:2: field \"spans[0].id\" must be"));
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:3: field \"spans[0].id\" must be"));
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:4: span id T1 is used twice"));
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:5: relation R1 points at missing span T2"));
+    // The string "1" and the number 1 are different ids.
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:6: relation 0 points at missing span 1"));
+    CHECK_THAT(all, Catch::Contains("ids.jsonl:7: missing field \"relations[0].to\""));
 }
