@@ -430,6 +430,28 @@ bool as_a_line(const core::LabelSchema* schema, const core::Span& s, const std::
            !value.empty();
 }
 
+// brat ids are a letter and a number: `prefix` + the number, or a string id already of that
+// form ("T5" from a brat pipeline) when no other span or relation has it. The numbers Gloss
+// gives spans named by strings are past the number ending any string id, so they never meet
+// one. `items` are (number, string id) pairs.
+std::map<std::uint64_t, std::string>
+brat_ids(char prefix, const std::vector<std::pair<std::uint64_t, const std::string*>>& items) {
+    std::map<std::uint64_t, std::string> out;
+    std::set<std::string> taken;
+    auto of_brat_form = [prefix](const std::string& id) {
+        return id.size() >= 2 && id[0] == prefix &&
+               std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    for (const auto& [number, name] : items)
+        if (name->empty()) taken.insert(out[number] = prefix + std::to_string(number));
+    for (const auto& [number, name] : items)
+        if (!name->empty())
+            taken.insert(out[number] = of_brat_form(*name) && !taken.count(*name)
+                                           ? *name
+                                           : prefix + std::to_string(number));
+    return out;
+}
+
 } // namespace
 
 std::string write_brat_ann(const core::Document& doc, const core::LabelSchema* schema,
@@ -437,6 +459,13 @@ std::string write_brat_ann(const core::Document& doc, const core::LabelSchema* s
     std::string out;
     std::size_t a = 0, note = 0, norm = 0;
     std::set<core::SpanId> written;
+    std::vector<std::pair<std::uint64_t, const std::string*>> items;
+    doc.spans().for_each([&](const core::Span& s) { items.emplace_back(s.id, &s.string_id); });
+    std::map<std::uint64_t, std::string> span_ids = brat_ids('T', items);
+    items.clear();
+    for (const auto& [id, r] : doc.relations())
+        items.emplace_back(id, &r.string_id);
+    std::map<std::uint64_t, std::string> relation_ids = brat_ids('R', items);
     doc.spans().for_each([&](const core::Span& s) {
         if (s.label.empty() || has_space(s.label)) {
             core::Place p;
@@ -450,12 +479,12 @@ std::string write_brat_ann(const core::Document& doc, const core::LabelSchema* s
             return;
         }
         written.insert(s.id);
-        out += "T" + std::to_string(s.id) + "\t" + s.label + " " + std::to_string(s.start) + " " +
+        out += span_ids[s.id] + "\t" + s.label + " " + std::to_string(s.start) + " " +
                std::to_string(s.end) + "\t" + flatten(doc.text().slice(s.start, s.end)) + "\n";
     });
     doc.spans().for_each([&](const core::Span& s) {
         if (!written.count(s.id)) return;
-        std::string target = "T" + std::to_string(s.id);
+        const std::string& target = span_ids[s.id];
         for (const auto& [name, value] : s.attrs) {
             if (name == "canonical" && !has_space(name)) {
                 out += "N" + std::to_string(++norm) + "\tReference " + target +
@@ -471,8 +500,8 @@ std::string write_brat_ann(const core::Document& doc, const core::LabelSchema* s
     for (const auto& [id, r] : doc.relations()) {
         if (!written.count(r.from) || !written.count(r.to) || r.type.empty() || has_space(r.type))
             continue;
-        out += "R" + std::to_string(r.id) + "\t" + r.type + " Arg1:T" + std::to_string(r.from) +
-               " Arg2:T" + std::to_string(r.to) + "\n";
+        out += relation_ids[id] + "\t" + r.type + " Arg1:" + span_ids[r.from] +
+               " Arg2:" + span_ids[r.to] + "\n";
     }
     return out;
 }

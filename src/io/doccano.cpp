@@ -44,7 +44,7 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
         doc.meta.set(key, std::move(value));
     }
     std::vector<core::Span> spans;
-    std::vector<core::Relation> relations;
+    std::vector<NamedRelation> relations;
     if (const Json* labels = r.array_field(json, "label", "")) {
         for (std::size_t i = 0; i < labels->size(); ++i) {
             const Json& l = (*labels)[i];
@@ -73,7 +73,7 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
                 r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
                 continue;
             }
-            auto sid = r.uint_field(e, "id", path);
+            auto sid = r.id_field(e, "id", path, true);
             auto start = r.uint_field(e, "start_offset", path);
             auto end = r.uint_field(e, "end_offset", path);
             auto label = r.string_field(e, "label", path);
@@ -81,7 +81,8 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
             core::Span span;
             if (!r.span_range(doc.text(), options.offset_unit, *start, *end, span)) continue;
             if (!r.check_label(options.schema, *label, span.start)) continue;
-            span.id = *sid;
+            span.id = sid->number;
+            span.string_id = std::move(sid->name);
             span.label = *label;
             span.origin = core::Origin::Imported;
             spans.push_back(std::move(span));
@@ -94,19 +95,25 @@ std::optional<core::Document> read_doccano_line(std::string_view line, std::uint
                     r.report(DiagnosticCode::FieldWrongType, {path, "an object"});
                     continue;
                 }
-                auto rid = r.uint_field(rel, "id", path, false);
-                auto from = r.uint_field(rel, "from_id", path);
-                auto to = r.uint_field(rel, "to_id", path);
+                auto rid = r.id_field(rel, "id", path);
+                auto from = r.id_field(rel, "from_id", path, true);
+                auto to = r.id_field(rel, "to_id", path, true);
                 auto type = r.string_field(rel, "type", path);
-                if (!from || !to || !type) continue;
-                relations.push_back({rid.value_or(0), *type, *from, *to});
+                if (!rid || !from || !to || !type) continue;
+                NamedRelation named;
+                named.relation.id = rid->number;
+                named.relation.string_id = std::move(rid->name);
+                named.relation.type = *type;
+                named.from = std::move(*from);
+                named.to = std::move(*to);
+                relations.push_back(std::move(named));
             }
         }
     } else if (const Json* rels = r.array_field(json, "relations", ""); rels && !rels->empty()) {
         r.report(DiagnosticCode::FieldMissing, {"entities (the relations refer to them)"});
     }
     if (r.failed()) return std::nullopt;
-    r.load(doc, std::move(spans), std::move(relations));
+    r.load_named(doc, std::move(spans), std::move(relations));
     if (r.failed()) return std::nullopt;
     return doc;
 }
@@ -133,7 +140,7 @@ std::string write_doccano_line(const core::Document& doc, const DoccanoWriteOpti
     } else {
         Json entities = Json::array();
         doc.spans().for_each([&](const core::Span& s) {
-            entities.push_back({{"id", s.id},
+            entities.push_back({{"id", id_json(s.id, s.string_id)},
                                 {"label", s.label},
                                 {"start_offset", offset_in(text, options.offset_unit, s.start)},
                                 {"end_offset", offset_in(text, options.offset_unit, s.end)}});
@@ -141,8 +148,10 @@ std::string write_doccano_line(const core::Document& doc, const DoccanoWriteOpti
         out["entities"] = std::move(entities);
         Json relations = Json::array();
         for (const auto& [id, r] : doc.relations())
-            relations.push_back(
-                {{"id", r.id}, {"from_id", r.from}, {"to_id", r.to}, {"type", r.type}});
+            relations.push_back({{"id", id_json(r.id, r.string_id)},
+                                 {"from_id", span_id_json(doc, r.from)},
+                                 {"to_id", span_id_json(doc, r.to)},
+                                 {"type", r.type}});
         out["relations"] = std::move(relations);
     }
     // Metadata goes into extra columns, which doccano keeps as the example's metadata.

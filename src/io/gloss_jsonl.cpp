@@ -413,17 +413,10 @@ std::optional<core::Document> read_parsed_line(std::string_view line, std::uint6
                 continue;
             }
             auto type = r.string_field(rel, "type", path, true);
-            auto from = r.id_field(rel, "from", path);
-            auto to = r.id_field(rel, "to", path);
+            auto from = r.id_field(rel, "from", path, true);
+            auto to = r.id_field(rel, "to", path, true);
             auto rel_id = r.id_field(rel, "id", path);
             if (!type || !from || !to || !rel_id) continue;
-            bool ends_given = true;
-            for (const char* key : {"from", "to"})
-                if (auto end = rel.find(key); end == rel.end() || end->is_null()) {
-                    r.report(DiagnosticCode::FieldMissing, {path + key});
-                    ends_given = false;
-                }
-            if (!ends_given) continue;
             NamedRelation relation;
             relation.relation.type = *type;
             relation.relation.id = rel_id->number;

@@ -32,10 +32,11 @@ std::string scalar_string(const Json& j) {
     return j.is_string() ? j.get<std::string>() : dump_json(j);
 }
 
-// "s12" or "12" -> 12; 0 when the id carries no number.
+// A region id as Gloss writes it, "s" and the span's number: "s12" -> 12; 0 for any other.
 std::uint64_t number_in(std::string_view id) {
-    if (!id.empty() && id.front() == 's') id.remove_prefix(1);
-    if (id.empty() || id.size() > 15) return 0;
+    if (id.size() < 2 || id.front() != 's' || id[1] == '0') return 0;
+    id.remove_prefix(1);
+    if (id.size() > 15) return 0;
     std::uint64_t n = 0;
     for (char c : id) {
         if (c < '0' || c > '9') return 0;
@@ -75,7 +76,7 @@ struct TaskReader {
         }
 
         std::vector<core::Span> spans;
-        std::vector<std::uint64_t> proposed; // id wished for each span (0: none)
+        std::vector<std::string> region_of; // the region id of each span ("": none)
         struct PendingRelation {
             std::size_t from, to; // span indices
             std::string type;
@@ -150,7 +151,7 @@ struct TaskReader {
                         s.label = label.get<std::string>();
                         if (!r.check_label(options.schema, s.label, s.start)) continue;
                         regions[region_id].spans.push_back(spans.size());
-                        proposed.push_back(region_id.empty() ? 0 : number_in(region_id));
+                        region_of.push_back(region_id);
                         spans.push_back(std::move(s));
                     }
                 }
@@ -228,15 +229,23 @@ struct TaskReader {
         }
         if (r.failed()) return std::nullopt;
 
-        // Keep the ids the regions carried ("s12" -> 12) where they are unique.
+        // Keep the ids the regions carried where they are unique: Gloss's own "s12" as the
+        // number 12, any other as given (a region with two labels gives it to the first).
         std::set<std::uint64_t> used;
+        std::set<std::string_view> named;
         std::uint64_t next = 1;
-        for (std::uint64_t p : proposed)
-            next = std::max(next, p + 1);
+        for (const std::string& region : region_of)
+            next = std::max({next, number_in(region) + 1, core::trailing_number(region) + 1});
         for (std::size_t i = 0; i < spans.size(); ++i) {
-            std::uint64_t p = proposed[i];
-            spans[i].id = p != 0 && used.insert(p).second ? p : next++;
-            used.insert(spans[i].id);
+            const std::string& region = region_of[i];
+            std::uint64_t p = number_in(region);
+            if (p != 0 && used.insert(p).second) {
+                spans[i].id = p;
+                continue;
+            }
+            spans[i].id = next++;
+            if (p == 0 && !region.empty() && named.insert(region).second)
+                spans[i].string_id = region;
         }
         std::vector<core::Relation> rels;
         for (const PendingRelation& p : relations)
@@ -301,6 +310,10 @@ std::string region_id(core::SpanId id) {
     return "s" + std::to_string(id);
 }
 
+std::string region_id(const core::Span& s) {
+    return s.string_id.empty() ? region_id(s.id) : s.string_id;
+}
+
 Json region_items(const core::Document& doc, const core::Span& s,
                   const LabelStudioWriteOptions& options) {
     Json items = Json::array();
@@ -308,7 +321,7 @@ Json region_items(const core::Document& doc, const core::Span& s,
     std::size_t end = offset_in(doc.text(), options.offset_unit, s.end);
     std::string text(doc.text().slice(s.start, s.end));
     Json label = {
-        {"id", region_id(s.id)}, {"from_name", "label"}, {"to_name", "text"}, {"type", "labels"}};
+        {"id", region_id(s)}, {"from_name", "label"}, {"to_name", "text"}, {"type", "labels"}};
     if (s.origin == core::Origin::Manual)
         label["origin"] = "manual";
     else if (s.origin == core::Origin::Suggested)
@@ -316,7 +329,7 @@ Json region_items(const core::Document& doc, const core::Span& s,
     label["value"] = {{"start", start}, {"end", end}, {"text", text}, {"labels", {s.label}}};
     items.push_back(std::move(label));
     for (const auto& [name, value] : s.attrs) {
-        Json item = {{"id", region_id(s.id)}, {"from_name", name}, {"to_name", "text"}};
+        Json item = {{"id", region_id(s)}, {"from_name", name}, {"to_name", "text"}};
         if (is_enumeration(options.schema, s.label, name)) {
             item["type"] = "choices";
             item["value"] = {{"start", start}, {"end", end}, {"choices", {value}}};
@@ -488,8 +501,8 @@ LabelStudioExport write_label_studio(const std::vector<core::Document>& document
                 ++cross_relations;
                 continue;
             }
-            Json rel = {{"from_id", region_id(r.from)},
-                        {"to_id", region_id(r.to)},
+            Json rel = {{"from_id", region_id(*doc.spans().find(r.from))},
+                        {"to_id", region_id(*doc.spans().find(r.to))},
                         {"type", "relation"},
                         {"direction", "right"},
                         {"labels", {r.type}}};

@@ -263,9 +263,13 @@ void FieldReader::load(core::Document& document, std::vector<core::Span> spans,
 }
 
 std::optional<IdRef> FieldReader::id_field(const Json& object, std::string_view key,
-                                           const std::string& path) {
+                                           const std::string& path, bool required) {
     auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return IdRef{};
+    if (it == object.end() || it->is_null()) {
+        if (!required) return IdRef{};
+        report(DiagnosticCode::FieldMissing, {path + std::string(key)});
+        return std::nullopt;
+    }
     if (it->is_string() && !it->get_ref<const std::string&>().empty())
         return IdRef{0, it->get<std::string>()};
     if (it->is_number_unsigned() || (it->is_number_integer() && it->get<std::int64_t>() >= 0))

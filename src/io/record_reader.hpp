@@ -89,10 +89,10 @@ public:
     bool check_label(const core::LabelSchema* schema, const std::string& label,
                      std::uint64_t offset);
 
-    // An id member: a non-negative integer or a non-empty string; {} when absent or null;
-    // nullopt, reported, when it is anything else.
-    std::optional<IdRef> id_field(const Json& object, std::string_view key,
-                                  const std::string& path);
+    // An id member: a non-negative integer or a non-empty string; {} when absent or null and
+    // not required; nullopt, reported, when it is anything else or missing and required.
+    std::optional<IdRef> id_field(const Json& object, std::string_view key, const std::string& path,
+                                  bool required = false);
 
     // Document::load with its diagnostics placed at this record.
     void load(core::Document& document, std::vector<core::Span> spans,

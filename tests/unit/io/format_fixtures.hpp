@@ -86,7 +86,8 @@ inline std::string describe(const core::Document& doc, const Held& held) {
     doc.spans().for_each([&](const core::Span& s) {
         if (!held.rejected && s.status == core::Status::Rejected) return;
         std::string line = "span " + span_key(s);
-        if (held.span_ids) line += " id=" + std::to_string(s.id);
+        if (held.span_ids)
+            line += " id=" + (s.string_id.empty() ? std::to_string(s.id) : '"' + s.string_id + '"');
         if (held.attrs)
             for (const auto& [k, v] : s.attrs)
                 line += " " + k + "=" + v;
