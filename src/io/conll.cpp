@@ -2,6 +2,7 @@
 //
 // Index:
 // [SECTION] Tag schemes
+// [SECTION] Layers
 // [SECTION] Writing
 // [SECTION] Reading
 #include "io/conll.hpp"
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <unordered_map>
 
 namespace gloss::io {
@@ -25,6 +27,37 @@ std::optional<TagScheme> parse_tag_scheme(std::string_view name) {
     if (name == "iob1" || name == "iob") return TagScheme::Iob1;
     if (name == "bioes" || name == "iobes") return TagScheme::Bioes;
     return std::nullopt;
+}
+
+// [SECTION] Layers
+
+std::optional<std::vector<core::LabelKind>> parse_conll_layers(std::string_view list,
+                                                               std::string& error) {
+    std::vector<core::LabelKind> layers;
+    std::size_t pos = 0;
+    while (true) {
+        std::size_t comma = list.find(',', pos);
+        std::string_view name =
+            list.substr(pos, comma == std::string_view::npos ? list.npos : comma - pos);
+        std::optional<core::LabelKind> kind;
+        for (core::LabelKind k :
+             {core::LabelKind::Entity, core::LabelKind::Quote, core::LabelKind::Error})
+            if (name == core::to_string(k)) kind = k;
+        if (!kind) {
+            error = name.empty() ? "empty layer name in \"" + std::string(list) + "\""
+                                 : "unknown layer \"" + std::string(name) + "\"";
+            error += " (layers: entity, quote, error)";
+            return std::nullopt;
+        }
+        if (std::find(layers.begin(), layers.end(), *kind) != layers.end()) {
+            error = "layer \"" + std::string(name) + "\" is given twice";
+            return std::nullopt;
+        }
+        layers.push_back(*kind);
+        if (comma == std::string_view::npos) break;
+        pos = comma + 1;
+    }
+    return layers;
 }
 
 // [SECTION] Writing
@@ -60,8 +93,26 @@ std::string_view layer_name(core::LabelKind kind) {
     return "entity";
 }
 
+// Which layers are written, and in which column (index after the token).
+struct Columns {
+    std::vector<core::LabelKind> layers;
+    std::array<std::optional<std::size_t>, 3> of_kind; // by LabelKind
+
+    explicit Columns(const ConllWriteOptions& options)
+        : layers(options.strict ? std::vector<core::LabelKind>{core::LabelKind::Entity}
+                                : options.layers) {
+        assert(!layers.empty() && "ConllWriteOptions::layers must name at least one layer");
+        for (std::size_t c = 0; c < layers.size(); ++c)
+            of_kind[static_cast<std::size_t>(layers[c])] = c;
+    }
+};
+
+// Spans of each kind whose layer has no column (not written, counted).
+using LeftOut = std::array<std::size_t, 3>;
+
 void write_document(const core::Document& doc, const ConllWriteOptions& options,
-                    core::Diagnostics& diagnostics, std::size_t& rejected, std::string& out) {
+                    const Columns& layout, core::Diagnostics& diagnostics, std::size_t& rejected,
+                    LeftOut& left_out, std::string& out) {
     std::u32string text = core::to_utf32(doc.text().utf8());
     std::vector<core::Token> tokens = doc.tokens_or_tokenize(text);
     std::vector<core::Sentence> sentences = core::split_sentences(text, tokens);
@@ -70,7 +121,7 @@ void write_document(const core::Document& doc, const ConllWriteOptions& options,
         by_start[tokens[i].start] = i;
         by_end[tokens[i].end] = i;
     }
-    const std::size_t columns = options.strict ? 1 : 3;
+    const std::size_t columns = layout.layers.size();
     // tags[column][token]
     std::vector<std::vector<std::string>> tags(columns,
                                                std::vector<std::string>(tokens.size(), "O"));
@@ -94,6 +145,11 @@ void write_document(const core::Document& doc, const ConllWriteOptions& options,
                             std::string(layer_name(kind)) + " layer");
             continue;
         }
+        std::optional<std::size_t> in_column = layout.of_kind[static_cast<std::size_t>(kind)];
+        if (!in_column) {
+            ++left_out[static_cast<std::size_t>(kind)];
+            continue;
+        }
         auto a = by_start.find(s->start), b = by_end.find(s->end);
         if (a == by_start.end() || b == by_end.end() || b->second < a->second) {
             core::Place p;
@@ -105,7 +161,7 @@ void write_document(const core::Document& doc, const ConllWriteOptions& options,
                 p));
             continue;
         }
-        std::size_t column = options.strict ? 0 : static_cast<std::size_t>(kind);
+        std::size_t column = *in_column;
         const core::Span* clash = nullptr;
         for (std::uint32_t t = a->second; t <= b->second && !clash; ++t)
             clash = owner[column][t];
@@ -151,7 +207,11 @@ void write_document(const core::Document& doc, const ConllWriteOptions& options,
             }
         }
     }
-    out += options.strict ? "-DOCSTART- O\n\n" : "-DOCSTART- -X- O O\n\n";
+    // As many columns as a token line, so column-counting readers (NLTK) accept it.
+    out += "-DOCSTART-";
+    for (std::size_t c = 0; c + 1 < columns; ++c)
+        out += " -X-";
+    out += " O\n\n";
     bool open = false;
     for (const core::Sentence& sentence : sentences) {
         for (std::uint32_t t = sentence.first_token;
@@ -179,17 +239,23 @@ std::string write_conll(const std::vector<core::Document>& documents,
                         const ConllWriteOptions& options, core::Diagnostics& diagnostics) {
     std::string out;
     std::size_t rejected = 0, relations = 0, attrs = 0;
+    LeftOut left_out{};
+    Columns layout(options);
     for (const core::Document& d : documents) {
-        write_document(d, options, diagnostics, rejected, out);
+        write_document(d, options, layout, diagnostics, rejected, left_out, out);
         relations += d.relations().size();
         d.spans().for_each([&](const core::Span& s) { attrs += s.attrs.size(); });
     }
-    auto note = [&](std::size_t count, const char* what) {
+    auto note = [&](std::size_t count, const std::string& what) {
         if (count)
             diagnostics.push_back(core::make_diagnostic(DiagnosticCode::NotExported,
                                                         {"conll", what, std::to_string(count)}));
     };
     note(rejected, "rejected spans");
+    for (core::LabelKind k :
+         {core::LabelKind::Entity, core::LabelKind::Quote, core::LabelKind::Error})
+        note(left_out[static_cast<std::size_t>(k)],
+             std::string(layer_name(k)) + " spans (no " + std::string(layer_name(k)) + " column)");
     note(relations, "relations");
     note(attrs, "span attributes");
     return out;
