@@ -31,8 +31,9 @@ const char* const kConvertHelp =
     "  sagemaker    .manifest       SageMaker Ground Truth / MTurk NER, UTF-16 by default\n"
     "  brat         (a folder)      brat standoff: OUT is a folder of .txt/.ann +\n"
     "                               annotation.conf; IN a folder of them\n"
-    "  conll        .conll .iob     CoNLL/IOB, one tag column per layer (entity, quote,\n"
-    "                               error)\n"
+    "  conll        .conll .iob     CoNLL/IOB: token, then one tag column per layer\n"
+    "                               (quote, error, entity: the entity tag last, where\n"
+    "                               CoNLL-2003 readers look for it)\n"
     "  prodigy      .prodigy.jsonl  Prodigy/spaCy JSONL with tokens, code points\n"
     "  corrections  .corrections.jsonl  original and corrected text with the edits (output)\n"
     "  m2           .m2             M2 error-correction format per sentence (output)\n"
@@ -45,8 +46,11 @@ const char* const kConvertHelp =
     "  --skip-invalid   write the valid documents and list the skipped ones; without it,\n"
     "                   any error writes nothing and exits 1\n"
     "  --tag-scheme S   CoNLL: iob2 (default), iob1 or bioes\n"
+    "  --layers L       CoNLL: the tag columns to write, in order, from entity, quote and\n"
+    "                   error, comma-separated (default quote,error,entity); spans of a\n"
+    "                   layer left out are counted, not written\n"
     "  --strict         CoNLL: one entity column only (classic NER); every span that does\n"
-    "                   not fit is reported\n"
+    "                   not fit is reported (not with --layers)\n"
     "\n"
     "Every problem is reported on stderr as FILE:LINE:COLUMN: message (or FILE[doc]:offset N\n"
     "for whole-file JSON). Line formats (jsonl, doccano, sagemaker) are streamed one\n"
@@ -60,6 +64,7 @@ const char* const kConvertHelp =
     "  gloss convert corpus.jsonl brat_out --to brat\n"
     "  gloss convert brat_out corpus.jsonl --from brat\n"
     "  gloss convert corpus.jsonl ner.conll --strict --tag-scheme bioes\n"
+    "  gloss convert corpus.jsonl errors.conll --layers error,entity\n"
     "  cat tasks.jsonl | gloss convert - - --to doccano --skip-invalid\n";
 
 namespace {
@@ -69,6 +74,7 @@ namespace fs = std::filesystem;
 struct Options {
     std::string in, out, from, to, schema_path, tag_scheme;
     std::optional<io::OffsetUnit> offset_unit;
+    std::optional<std::vector<core::LabelKind>> layers;
     bool skip_invalid = false;
     bool strict = false;
 };
@@ -155,6 +161,7 @@ io::ExportResult export_documents(const Options& o, const io::Format* to,
         c.schema = schema;
         c.strict = o.strict;
         if (!o.tag_scheme.empty()) c.scheme = *io::parse_tag_scheme(o.tag_scheme);
+        if (o.layers) c.layers = *o.layers;
         io::ExportResult out;
         out.files.push_back({"annotations.conll", io::write_conll(documents, c, out.diagnostics)});
         return out;
@@ -186,7 +193,7 @@ int cmd_convert(const Args& args) {
             std::cout << kConvertHelp;
             return 0;
         } else if (a == "--from" || a == "--to" || a == "--schema" || a == "--offset-unit" ||
-                   a == "--tag-scheme") {
+                   a == "--tag-scheme" || a == "--layers") {
             std::string v;
             if (!value(v)) return usage(a + " needs a value");
             if (a == "--from")
@@ -199,6 +206,10 @@ int cmd_convert(const Args& args) {
                 if (!io::parse_tag_scheme(v))
                     return usage("unknown tag scheme \"" + v + "\" (iob2, iob1 or bioes)");
                 o.tag_scheme = v;
+            } else if (a == "--layers") {
+                std::string why;
+                o.layers = io::parse_conll_layers(v, why);
+                if (!o.layers) return usage("--layers: " + why);
             } else {
                 o.offset_unit = io::parse_offset_unit(v);
                 if (!o.offset_unit)
@@ -237,8 +248,11 @@ int cmd_convert(const Args& args) {
         std::cerr << "gloss convert: format \"" << to->name << "\" cannot be written\n";
         return 2;
     }
-    if ((o.strict || !o.tag_scheme.empty()) && to->name != "conll")
-        return usage("--strict and --tag-scheme apply to --to conll only");
+    if ((o.strict || !o.tag_scheme.empty() || o.layers) && to->name != "conll")
+        return usage("--strict, --tag-scheme and --layers apply to --to conll only");
+    if (o.strict && o.layers)
+        return usage(
+            "--strict writes the entity column alone; give --strict or --layers, not both");
 
     std::optional<core::LabelSchema> schema;
     if (!o.schema_path.empty()) {

@@ -74,6 +74,23 @@ check "convert to corrections JSONL equals the golden file" sh -c "'$gloss' conv
 check "a Prodigy file reads back" sh -c "'$gloss' convert '$tmp/p.prodigy.jsonl' '$tmp/p.jsonl' 2>/dev/null && [ \$(wc -l < '$tmp/p.jsonl') -eq 3 ]"
 "$gloss" convert "$fx/source.jsonl" "$tmp/s.conll" --strict 2>"$tmp/strict.err"
 check "strict CoNLL reports each dropped span" grep -q "blinken:offset 0: warning: span 1 QUOTE 0..20 not written: strict mode has one entity column" "$tmp/strict.err"
+# CoNLL layers (issue 19): the entity tag last by default; --layers chooses columns and order.
+check "CoNLL puts the entity tag in the last column" sh -c "head -n 1 '$tmp/n.conll' | grep -qx -- '-DOCSTART- -X- -X- O' && grep -qx 'José O O B-PERSON' '$tmp/n.conll' && grep -qx 'Refa O B-ERROR B-GPE' '$tmp/n.conll'"
+"$gloss" convert "$fx/source.jsonl" "$tmp/e.conll" --schema "$schema" --layers entity 2>"$tmp/e.err"
+check "--layers entity writes token and entity tag (as --strict does)" cmp -s "$tmp/e.conll" "$fx/conll/strict.iob2.conll"
+check "--layers entity counts the spans of the layers left out" sh -c "grep -qx 'warning: conll cannot hold quote spans (no quote column): 2 not written' '$tmp/e.err' && grep -qx 'warning: conll cannot hold error spans (no error column): 6 not written' '$tmp/e.err'"
+# (Blank lines aside: without the quote column a sentence break inside a quote is kept.)
+check "--layers error,entity writes those columns in that order" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/ee.conll' --schema '$schema' --layers error,entity 2>/dev/null && awk 'NF && NF != 3 { exit 1 }' '$tmp/ee.conll' && awk 'NF { print \$1, \$3, \$4 }' '$tmp/n.conll' >'$tmp/ee.want' && grep . '$tmp/ee.conll' | cmp -s - '$tmp/ee.want'"
+check "a CoNLL file in the new layout reads back" sh -c "'$gloss' convert '$tmp/ee.conll' '$tmp/ee.jsonl' --schema '$schema' && '$gloss' convert '$tmp/ee.jsonl' '$tmp/ee2.conll' --schema '$schema' --layers error,entity 2>/dev/null && cmp -s '$tmp/ee.conll' '$tmp/ee2.conll'"
+for bad in "entity,person:unknown layer \"person\" (layers: entity, quote, error)" "error,entity,error:layer \"error\" is given twice" ":empty layer name in \"\" (layers: entity, quote, error)"; do
+    "$gloss" convert "$fx/source.jsonl" "$tmp/bad.conll" --layers "${bad%%:*}" >/dev/null 2>"$tmp/bad.err"
+    [ $? -eq 2 ] && head -n 1 "$tmp/bad.err" | grep -qxF "gloss convert: --layers: ${bad#*:}" && [ ! -e "$tmp/bad.conll" ] \
+        && echo "ok: --layers '${bad%%:*}' is refused by name" || fail "--layers '${bad%%:*}' is refused by name"
+done
+"$gloss" convert "$fx/source.jsonl" "$tmp/bad.conll" --strict --layers entity >/dev/null 2>"$tmp/bad.err"
+[ $? -eq 2 ] && grep -q "give --strict or --layers, not both" "$tmp/bad.err" && echo "ok: --strict with --layers is refused" || fail "--strict with --layers is refused"
+"$gloss" convert "$fx/source.jsonl" "$tmp/bad.jsonl" --layers entity >/dev/null 2>"$tmp/bad.err"
+[ $? -eq 2 ] && grep -q "apply to --to conll only" "$tmp/bad.err" && echo "ok: --layers is refused for other formats" || fail "--layers is refused for other formats"
 check "export limits are reported once, summed" sh -c "'$gloss' convert '$fx/source.jsonl' '$tmp/x.doccano.jsonl' 2>&1 | grep -qx 'warning: doccano cannot hold span attributes: 19 not written'"
 check "brat folder reads back to the same spans" sh -c "'$gloss' convert '$tmp/brat' '$tmp/from-brat.jsonl' --from brat && '$gloss' convert '$tmp/from-brat.jsonl' '$tmp/brat2' --to brat --schema '$schema' 2>/dev/null && diff -r '$tmp/brat' '$tmp/brat2' >/dev/null"
 check "doccano read back in code points is refused where UTF-16 fits" sh -c "! '$gloss' validate '$fx/doccano/labels.jsonl' --from doccano --offset-unit codepoint >/dev/null 2>&1 && '$gloss' validate '$fx/doccano/labels.jsonl' --from doccano >/dev/null 2>&1"
