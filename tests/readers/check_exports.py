@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Independent readers for Gloss's code-point exports: Python's json and str slicing (a Python
 str is indexed by code point), xml.etree for the Label Studio config, and NLTK's
-ConllCorpusReader for CoNLL. Each golden export under tests/fixtures/formats is checked against
+ConllCorpusReader and a last-column CoNLL-2003 reader for CoNLL. Each golden export under tests/fixtures/formats is checked against
 the fixture it was written from (source.jsonl). Usage: check_exports.py FIXTURES_DIR"""
 import collections
 import json
@@ -86,16 +86,28 @@ for doc in source:
 
 # CoNLL through NLTK: chunks read back from each column are the source spans on token
 # boundaries (PERSON "anthony blinken" and GPE "Saudi Arab" sit inside glued words and are
-# reported as unaligned by the writer; the rejected suggestion is not written).
+# reported as unaligned by the writer; the rejected suggestion is not written). The default layout
+# is token, quote, error, entity: the entity tag last, where CoNLL-2003 readers take the NER tag.
 from nltk.corpus.reader.conll import ConllCorpusReader  # noqa: E402
 
+with open(os.path.join(os.path.dirname(root), "..", "..", "assets", "schema", "default.json"),
+          encoding="utf-8") as f:
+    kinds = {label["name"]: label["kind"] for label in json.load(f)["labels"]}
 unaligned = {("blinken", 2), ("blinken", 14)}
 expected = collections.Counter()
+expected_entities = collections.Counter()
+entity_spans = {}  # doc id -> sorted (start, end, label) of the entities a CoNLL file can hold
 for doc in source:
+    entity_spans[doc["id"]] = []
     for s in doc["spans"]:
         if s.get("status") == "rejected" or (doc["id"], s["id"]) in unaligned:
             continue
         expected[(s["label"], "".join(s["text"].split()))] += 1
+        if kinds[s["label"]] == "entity":
+            expected_entities[(s["label"], "".join(s["text"].split()))] += 1
+            entity_spans[doc["id"]].append((s["start"], s["end"], s["label"]))
+    entity_spans[doc["id"]].sort()
+check(set(l for l, _ in expected_entities) >= {"PERSON", "ORG", "GPE"}, "conll: the fixture has entities")
 
 
 def chunks(tagged):
@@ -113,26 +125,86 @@ def chunks(tagged):
     return [tuple(c) for c in out]
 
 
-reader = ConllCorpusReader(os.path.join(root, "conll"), ["layered.iob2.conll"],
-                           ("words", "pos", "chunk", "ignore"))
+conll = os.path.join(root, "conll")
+# Read as CoNLL-2003 is read with NLTK: the NER column typed "chunk" (here the last), the column
+# before it as "pos"; chunked_sents() parses the entity tags into trees.
+reader = ConllCorpusReader(conll, ["layered.iob2.conll"], ("words", "pos", "ignore", "chunk"))
+entities = collections.Counter()
+for tree in reader.chunked_sents(chunk_types=None):
+    for sub in tree.subtrees(lambda t: t is not tree):
+        entities[(sub.label(), "".join(w for w, _ in sub.leaves()))] += 1
+check(entities == expected_entities, f"conll layered: NLTK entities differ: "
+      f"{sorted((entities - expected_entities).items())} / {sorted((expected_entities - entities).items())}")
+check(not any(kinds.get(label) in ("quote", "error") for label, _ in entities),
+      "conll layered: NLTK reads a quote or error tag as an entity")
 got = collections.Counter()
 for sent in reader.iob_sents():
-    sent = [t for t in sent if t[0] != "-DOCSTART-"]
-    got.update(chunks([(w, e) for w, e, _ in sent]))
-    got.update(chunks([(w, q) for w, _, q in sent]))
+    got.update(chunks([(w, e) for w, _, e in sent]))
+    got.update(chunks([(w, q) for w, q, _ in sent]))
 # The error column needs its own reader (NLTK reads one chunk column at a time).
-errors = ConllCorpusReader(os.path.join(root, "conll"), ["layered.iob2.conll"],
-                           ("words", "ignore", "ignore", "pos"))
+errors = ConllCorpusReader(conll, ["layered.iob2.conll"], ("words", "ignore", "pos", "ignore"))
 for sent in errors.tagged_sents():
-    got.update(chunks([t for t in sent if t[0] != "-DOCSTART-"]))
+    got.update(chunks(sent))
 check(got == expected, f"conll layered: chunks differ: {sorted((got - expected).items())} / "
                        f"{sorted((expected - got).items())}")
-strict = ConllCorpusReader(os.path.join(root, "conll"), ["strict.iob2.conll"], ("words", "pos"))
+strict = ConllCorpusReader(conll, ["strict.iob2.conll"], ("words", "pos"))
 strict_got = collections.Counter()
 for sent in strict.tagged_sents():
-    strict_got.update(chunks([t for t in sent if t[0] != "-DOCSTART-"]))
-check(strict_got == collections.Counter({k: v for k, v in expected.items()
-                                          if k[0] not in ("QUOTE", "ERROR")}), "conll strict: chunks")
+    strict_got.update(chunks(sent))
+check(strict_got == expected_entities, "conll strict: chunks")
+
+
+def conll2003_sentences(path):
+    """A last-column CoNLL-2003 reader, written as common loaders read eng.train (the HuggingFace
+    conll2003 script, seqeval examples): each line split on whitespace, the token is the first
+    field and the NER tag the last; -DOCSTART- lines and blank lines end a sentence. Yields
+    (document number, tokens, ner tags); the document number only counts -DOCSTART- lines."""
+    document, tokens, ner_tags = 0, [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("-DOCSTART-") or line == "" or line == "\n":
+                if tokens:
+                    yield document, tokens, ner_tags
+                    tokens, ner_tags = [], []
+                if line.startswith("-DOCSTART-"):
+                    document += 1
+            else:
+                splits = line.split()
+                tokens.append(splits[0])
+                ner_tags.append(splits[-1].rstrip())
+    if tokens:
+        yield document, tokens, ner_tags
+
+
+def last_column_spans(path):
+    """Entity spans per document as code-point offsets into the source text: each token is found
+    in the text after the previous one (the export writes the text's own tokens)."""
+    out = collections.defaultdict(list)
+    at = collections.defaultdict(int)
+    for document, tokens, tags in conll2003_sentences(path):
+        text = source[document - 1]["text"]
+        label, first, last = None, 0, 0
+        for token, tag in zip(tokens + [None], tags + ["O"]):
+            start = text.find(token, at[document]) if token is not None else 0
+            if token is not None:
+                check(start >= 0, f"conll last column: token {token!r} not in the text")
+                at[document] = start + len(token)
+            if label is not None and not (tag.startswith("I-") and tag[2:] == label):
+                out[source[document - 1]["id"]].append((first, last, label))
+                label = None
+            if tag != "O" and label is None:
+                label, first = tag[2:], start
+            if label is not None:
+                last = at[document]
+    return {k: sorted(v) for k, v in out.items()}
+
+
+for name in ("layered.iob2.conll", "strict.iob2.conll"):
+    got_spans = last_column_spans(os.path.join(conll, name))
+    for doc in source:
+        check(got_spans.get(doc["id"], []) == entity_spans[doc["id"]],
+              f"conll {name}: last-column entities of {doc['id']} differ: "
+              f"{got_spans.get(doc['id'], [])} / {entity_spans[doc['id']]}")
 
 # Prodigy / spaCy JSONL: spans are code-point slices, token indices (inclusive) name the tokens.
 for line in load_jsonl(os.path.join(root, "prodigy", "prodigy.jsonl")):
@@ -172,4 +244,4 @@ with open(os.path.join(root, "m2", "corrections.m2"), encoding="utf-8") as f:
 if failures:
     print("\n".join("FAIL: " + f for f in failures))
     sys.exit(1)
-print("readers (python, nltk): all exports read back")
+print("readers (python, nltk, last-column conll): all exports read back")
