@@ -25,8 +25,9 @@ enum class TagScheme : std::uint8_t {
 };
 std::optional<TagScheme> parse_tag_scheme(std::string_view name); // "iob2", "iob1", "bioes"
 
-// The tag columns of the default layout, in order after the token: CoNLL-2003 readers (NLTK,
-// the HuggingFace conll2003 loader, seqeval scripts) take the last column as the NER tag.
+// The tag columns of the default layout, in order after the token: CoNLL-2003 readers (NLTK
+// set up for CoNLL-2003, the HuggingFace conll2003 script, split-and-take-the-last-field
+// scripts) take the last of four columns as the NER tag.
 inline constexpr std::array<core::LabelKind, 3> kConllDefaultLayers = {
     core::LabelKind::Quote, core::LabelKind::Error, core::LabelKind::Entity};
 

@@ -156,8 +156,8 @@ check(strict_got == expected_entities, "conll strict: chunks")
 
 def conll2003_sentences(path):
     """A last-column CoNLL-2003 reader, written as common loaders read eng.train (the HuggingFace
-    conll2003 script, seqeval examples): each line split on whitespace, the token is the first
-    field and the NER tag the last; -DOCSTART- lines and blank lines end a sentence. Yields
+    conll2003 script splits on " " and takes field 3 of 4; here on any whitespace and the last
+    field): the token is the first field and the NER tag the last; -DOCSTART- lines and blank lines end a sentence. Yields
     (document number, tokens, ner tags); the document number only counts -DOCSTART- lines."""
     document, tokens, ner_tags = 0, [], []
     with open(path, encoding="utf-8") as f:
