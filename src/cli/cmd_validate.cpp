@@ -2,8 +2,10 @@
 #include "cli/commands.hpp"
 
 #include "io/record_reader.hpp"
+#include "io/schema_io.hpp"
 
 #include <iostream>
+#include <map>
 
 namespace gloss::cli {
 
@@ -15,7 +17,9 @@ const char* const kValidateHelp =
     "whole-file JSON formats): malformed JSON, offsets past the text or inside a character,\n"
     "end before start, a span whose text differs from its slice, invalid UTF-8, relations to\n"
     "missing spans, unknown labels (with --schema), lines over 64 MB. Warnings (e.g. brat\n"
-    "offsets that only fit as UTF-16) are printed but do not fail validation.\n"
+    "offsets that only fit as UTF-16) are printed but do not fail validation. Without\n"
+    "--schema, each label the default schema lacks is a warning naming it, with its count\n"
+    "and first place (a typo such as PERSNO does not pass unseen).\n"
     "\n"
     "Exit status: 0 when valid, 1 when any error was found, 2 on wrong usage.\n"
     "\n"
@@ -23,6 +27,20 @@ const char* const kValidateHelp =
     "  gloss validate tasks.jsonl --schema assets/schema/default.json\n"
     "  gloss validate export.doccano.jsonl --offset-unit codepoint\n"
     "  gloss validate brat_folder --from brat\n";
+
+namespace {
+
+const char kDefaultSchemaJson[] =
+#include "default_schema.inc"
+    ;
+
+struct LabelSeen {
+    std::uint64_t spans = 0;
+    std::string document;
+    std::uint32_t offset = 0;
+};
+
+} // namespace
 
 int cmd_validate(const Args& args) {
     std::vector<std::string> positional;
@@ -60,13 +78,40 @@ int cmd_validate(const Args& args) {
     if (int code = prepare_input(input, positional[0], from, schema_path, schema, "validate"))
         return code;
     input.offset_unit = unit;
+    core::Diagnostics schema_problems;
+    std::optional<core::LabelSchema> default_schema;
+    if (!schema)
+        default_schema = io::read_schema(kDefaultSchemaJson, "default schema", schema_problems);
+    std::map<std::string, LabelSeen> not_in_default; // label -> where
     std::uint64_t spans = 0;
     Progress progress("gloss validate");
     ReadSummary s = read_documents(
-        input, [&](core::Document&& d) { spans += d.spans().size(); }, &progress);
+        input,
+        [&](core::Document&& d) {
+            spans += d.spans().size();
+            if (!default_schema) return;
+            d.spans().for_each([&](const core::Span& span) {
+                if (default_schema->find(span.label)) return;
+                LabelSeen& seen = not_in_default[span.label];
+                if (seen.spans++ == 0) {
+                    seen.document = d.id;
+                    seen.offset = span.start;
+                }
+            });
+        },
+        &progress);
     progress.done();
     if (!s.readable) return 1;
     std::string name = input.path == "-" ? "<stdin>" : input.path;
+    core::Place place;
+    place.source = name;
+    for (const auto& [label, seen] : not_in_default) {
+        print(core::make_diagnostic(
+            core::DiagnosticCode::LabelNotInDefaultSchema,
+            {label, std::to_string(seen.spans), std::to_string(seen.offset), seen.document},
+            place));
+        ++s.warnings;
+    }
     std::cout << name << ": " << s.documents << " valid document(s), " << spans << " span(s)";
     if (s.errors) std::cout << "; " << s.errors << " error(s) in " << s.skipped << " record(s)";
     if (s.warnings) std::cout << "; " << s.warnings << " warning(s)";

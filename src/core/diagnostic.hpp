@@ -24,6 +24,10 @@ namespace gloss::core {
     X(EmptySpan, Error, "span {0}..{1} is empty")                                                  \
     /* A span whose label the schema does not define. */                                           \
     X(UnknownLabel, Error, "unknown label \"{0}\"")                                                \
+    /* Labels checked against the default schema (no schema given): one per label. */              \
+    X(LabelNotInDefaultSchema, Warning,                                                            \
+      "label \"{0}\" is not in the default schema ({1} span(s), the first at offset {2} of "       \
+      "{3}); give --schema to check against your own")                                             \
     /* A span id that is not in the document. */                                                   \
     X(UnknownSpan, Error, "no span with id {0}")                                                   \
     /* An edit of a document that is read-only (a task shown as a preview). */                     \
