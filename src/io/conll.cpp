@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <iterator>
+#include <map>
 #include <unordered_map>
 
 namespace gloss::io {
@@ -304,6 +306,175 @@ struct DocumentBuilder {
     }
 };
 
+// The whitespace-separated fields of a line (CoNLL-2003 uses spaces, many tools tabs).
+std::vector<std::string_view> split_fields(std::string_view t) {
+    std::vector<std::string_view> fields;
+    std::size_t pos = 0;
+    while (pos < t.size()) {
+        std::size_t start = t.find_first_not_of(" \t", pos);
+        if (start == std::string_view::npos) break;
+        std::size_t end = t.find_first_of(" \t", start);
+        if (end == std::string_view::npos) end = t.size();
+        fields.push_back(t.substr(start, end - start));
+        pos = end;
+    }
+    return fields;
+}
+
+// O, or a prefix the reader knows (B I E S, and U as BILOU's S) and a label.
+bool is_tag(std::string_view tag) {
+    return tag == "O" || (tag.size() >= 3 && tag[1] == '-' &&
+                          std::string_view("BIESU").find(tag[0]) != std::string_view::npos);
+}
+
+// CoNLL-2000's phrase types, the labels of CoNLL-2003's chunk column.
+bool is_chunk_type(std::string_view label) {
+    static constexpr std::string_view kChunks[] = {"NP",  "VP",    "PP",   "ADJP", "ADVP", "SBAR",
+                                                   "PRT", "CONJP", "INTJ", "LST",  "UCP"};
+    return std::find(std::begin(kChunks), std::end(kChunks), label) != std::end(kChunks);
+}
+
+// A Penn Treebank tag (CoNLL-2000/2003, OntoNotes), a Universal Dependencies one, or several
+// joined by '|' (CoNLL-2003 has "NN|SYM"). Only names an ignored column in the diagnostic.
+bool is_pos_tag(std::string_view value) {
+    static constexpr std::string_view kTags[] = {
+        // Penn Treebank
+        "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP",
+        "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB",
+        "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ".", ",", ":", "``", "''",
+        "\"", "(", ")", "-LRB-", "-RRB-", "-LCB-", "-RCB-", "#", "$", "HYPH", "NFP", "ADD", "AFX",
+        "XX", "-NONE-",
+        // Universal Dependencies (and the older CONJ, PRT)
+        "ADJ", "ADP", "ADV", "AUX", "CCONJ", "CONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
+        "PROPN", "PRT", "PUNCT", "SCONJ", "VERB", "X"};
+    std::size_t pos = 0;
+    while (true) {
+        std::size_t bar = value.find('|', pos);
+        std::string_view part =
+            value.substr(pos, bar == std::string_view::npos ? value.npos : bar - pos);
+        if (std::find(std::begin(kTags), std::end(kTags), part) == std::end(kTags)) return false;
+        if (bar == std::string_view::npos) return true;
+        pos = bar + 1;
+    }
+}
+
+// What a column after the token holds, decided over every line of the file with the same
+// number of columns.
+enum class ColumnRole : std::uint8_t {
+    Tags,     // read as spans
+    Features, // POS tags, lemmas, "-X-"...: not tags; ignored
+    Chunks,   // phrase chunks (B-NP) after a feature column, as in CoNLL-2003; ignored
+};
+
+struct ColumnStats {
+    std::size_t values = 0, tags = 0, pos_tags = 0;
+    bool any_label = false, all_chunks = true;
+    std::string first_feature; // the first value that is not a tag
+};
+
+struct Layout {
+    std::vector<ColumnRole> roles; // one per column after the token
+    std::vector<ColumnStats> stats;
+};
+
+std::string column_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+// The first pass: the roles of the columns of each line width, documents split as the reader
+// splits them. The last column is always tags (the NER tag, or CoNLL-2000's chunk when it is
+// the only tag column). Another column is features when fewer than half its values are tags —
+// so a bad tag or two in a tag column is still reported, line by line — and chunks when its
+// labels are all phrase types and a feature column comes before it.
+std::map<std::size_t, Layout> plan_columns(const std::vector<Line>& lines,
+                                           const ConllReadOptions& options,
+                                           core::Diagnostics& diagnostics) {
+    std::map<std::size_t, Layout> layouts;
+    std::vector<std::size_t> order; // widths in order of first use, for the diagnostics
+    std::size_t width = 0;          // of the current document; 0 before its first token line
+    for (const Line& line : lines) {
+        if (is_blank(line.text)) continue;
+        std::vector<std::string_view> fields = split_fields(line.text);
+        if (fields[0] == "-DOCSTART-") {
+            width = 0;
+            continue;
+        }
+        if (width == 0) width = fields.size();
+        if (fields.size() != width) continue; // reported by the second pass
+        auto [it, inserted] = layouts.try_emplace(width);
+        Layout& layout = it->second;
+        if (inserted) {
+            layout.stats.resize(width - 1);
+            order.push_back(width);
+        }
+        for (std::size_t c = 0; c + 1 < width; ++c) {
+            ColumnStats& st = layout.stats[c];
+            std::string_view v = fields[c + 1];
+            ++st.values;
+            if (!is_tag(v)) {
+                if (is_pos_tag(v)) ++st.pos_tags;
+                if (st.first_feature.empty()) st.first_feature = v;
+                continue;
+            }
+            ++st.tags;
+            if (v != "O") {
+                st.any_label = true;
+                if (!is_chunk_type(v.substr(2))) st.all_chunks = false;
+            }
+        }
+    }
+    for (std::size_t w : order) {
+        Layout& layout = layouts[w];
+        const std::size_t n = layout.stats.size();
+        layout.roles.assign(n, ColumnRole::Tags);
+        bool after_features = false;
+        for (std::size_t c = 0; c + 1 < n; ++c) {
+            const ColumnStats& st = layout.stats[c];
+            if (2 * st.tags < st.values) {
+                layout.roles[c] = ColumnRole::Features;
+                after_features = true;
+            } else if (after_features && st.any_label && st.all_chunks) {
+                layout.roles[c] = ColumnRole::Chunks;
+            }
+        }
+        std::vector<std::string> ignored, read;
+        for (std::size_t c = 0; c < n; ++c) {
+            const ColumnStats& st = layout.stats[c];
+            std::string number = std::to_string(c + 2);
+            switch (layout.roles[c]) {
+            case ColumnRole::Tags:
+                read.push_back(number);
+                break;
+            case ColumnRole::Chunks:
+                ignored.push_back(number + " (chunk)");
+                break;
+            case ColumnRole::Features:
+                // Nine in ten known part-of-speech tags: named so; otherwise an example.
+                ignored.push_back(number +
+                                  (10 * st.pos_tags >= 9 * st.values
+                                       ? std::string(" (POS)")
+                                       : " (values such as \"" + st.first_feature + "\")"));
+                break;
+            }
+        }
+        if (ignored.empty()) continue;
+        core::Place p;
+        p.source = options.source;
+        diagnostics.push_back(core::make_diagnostic(
+            DiagnosticCode::Ignored,
+            {(ignored.size() == 1 ? "column " : "columns ") + column_list(ignored),
+             std::string("not entity tags; spans are read from ") +
+                 (read.size() == 1 ? "column " : "columns ") + column_list(read)},
+            p));
+    }
+    return layouts;
+}
+
 } // namespace
 
 ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options) {
@@ -318,6 +489,9 @@ ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options)
         result.skipped_records = 1;
         return result;
     }
+    std::vector<Line> lines = split_lines(bytes);
+    const std::map<std::size_t, Layout> layouts = plan_columns(lines, options, result.diagnostics);
+    const std::vector<ColumnRole>* roles = nullptr; // of the current document
     DocumentBuilder doc;
     bool failed = false;
     bool any = false;
@@ -348,22 +522,12 @@ ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options)
         failed = false;
         any = false;
     };
-    for (const Line& line : split_lines(bytes)) {
+    for (const Line& line : lines) {
         if (is_blank(line.text)) {
             doc.end_sentence();
             continue;
         }
-        std::vector<std::string_view> fields;
-        std::size_t pos = 0;
-        std::string_view t = line.text;
-        while (pos < t.size()) {
-            std::size_t start = t.find_first_not_of(" \t", pos);
-            if (start == std::string_view::npos) break;
-            std::size_t end = t.find_first_of(" \t", start);
-            if (end == std::string_view::npos) end = t.size();
-            fields.push_back(t.substr(start, end - start));
-            pos = end;
-        }
+        std::vector<std::string_view> fields = split_fields(line.text);
         if (fields[0] == "-DOCSTART-") {
             finish();
             // Every -DOCSTART- is a document, an empty one included (a text with no tokens).
@@ -381,6 +545,7 @@ ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options)
             any = true;
             doc.column_count = fields.size();
             doc.columns.assign(fields.size() > 1 ? fields.size() - 1 : 0, OpenSpan{});
+            roles = &layouts.at(fields.size()).roles;
         }
         if (fields.size() != doc.column_count) {
             r.report(DiagnosticCode::MalformedLine,
@@ -400,14 +565,14 @@ ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options)
         doc.text += fields[0];
         doc.length += static_cast<std::uint32_t>(core::count_code_points(fields[0]));
         for (std::size_t c = 0; c + 1 < fields.size(); ++c) {
+            if ((*roles)[c] != ColumnRole::Tags) continue;
             std::string_view tag = fields[c + 1];
             OpenSpan& open = doc.columns[c];
             if (tag == "O") {
                 doc.close(c);
                 continue;
             }
-            if (tag.size() < 3 || tag[1] != '-' ||
-                std::string_view("BIESU").find(tag[0]) == std::string_view::npos) {
+            if (!is_tag(tag)) {
                 r.report(DiagnosticCode::MalformedLine,
                          {"CoNLL", "tag \"" + std::string(tag) + "\" in column " +
                                        std::to_string(c + 2) + " is not O, B-X, I-X, E-X or S-X"});

@@ -1,10 +1,10 @@
 // CoNLL / IOB: "token TAG ..." lines, a blank line between sentences, "-DOCSTART-" lines
-// between documents. One tag column per layer (quotes, errors, entities last, where CoNLL-2003
-// readers look for the NER tag) so overlapping spans of different kinds survive; the layers and
-// their order can be chosen; a strict single-column mode for classic NER tools. Tokens are the
-// document's own when it has them, else the core tokenizer's; sentences are split over them by
-// the core sentence splitter; spans not on token boundaries are reported, never
-// moved. Layer: io.
+// between documents; feature columns (POS, chunks) are read past. One tag column per layer
+// (quotes, errors, entities last, where CoNLL-2003 readers look for the NER tag) so overlapping
+// spans of different kinds survive; the layers and their order can be chosen; a strict
+// single-column mode for classic NER tools. Tokens are the document's own when it has them,
+// else the core tokenizer's; sentences are split over them by the core sentence splitter; spans
+// not on token boundaries are reported, never moved. Layer: io.
 #pragma once
 
 #include "core/model/label_schema.hpp"
@@ -63,8 +63,12 @@ struct ConllReadOptions {
 
 // Reads any number of tag columns, in any order, in IOB1, IOB2 or BIOES (an I- after O or
 // another label starts a span); a span's layer comes from its label, not from its column, so
-// files in the older "token entity quote error" order read alike. The text is rebuilt: tokens
-// joined by spaces, sentences by newlines.
+// files in the older "token entity quote error" order read alike. Column roles are decided over
+// all lines of one width: the last column is always tags; another column where fewer than half
+// the values are tags (POS, lemmas) is a feature column, and after one, a column of phrase
+// chunks only (B-NP, I-VP: CoNLL-2003's third) is a chunk column; both are ignored, reported
+// once (Ignored). So CoNLL-2003 gives its NER spans, CoNLL-2000 its chunks. The text is
+// rebuilt: tokens joined by spaces, sentences by newlines.
 ImportResult read_conll(std::string_view bytes, const ConllReadOptions& options);
 
 } // namespace gloss::io

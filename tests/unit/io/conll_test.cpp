@@ -5,6 +5,7 @@
 #include "io/conll.hpp"
 #include "unit/io/format_fixtures.hpp"
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -402,4 +403,216 @@ TEST_CASE("CoNLL files in the older column order and with CoNLL-2003 labels stil
     REQUIRE(layered.ok());
     CHECK(tagged(layered.documents) ==
           std::multiset<std::string>{"ORG EU", "PER Peter Blackburn", "ERROR Peter"});
+}
+
+// Issue 19: files as users download them, with feature columns before the tags.
+
+TEST_CASE("issue 19: CoNLL-2003 files read their NER column, POS and chunk columns ignored",
+          "[io][conll][regression]") {
+    // token POS chunk NER. The first two documents are in IOB1, as CoNLL-2003 was released: I-
+    // after O starts a span, B- only where one follows another of the same label (Maria). The
+    // third is in IOB2, as most copies are converted.
+    const char* file = "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Lisbon NNP I-NP I-LOC\n"
+                       "welcomes VBZ I-VP O\n"
+                       "Brazilian JJ I-NP I-MISC\n"
+                       "trade NN I-NP O\n"
+                       "envoy NN I-NP O\n"
+                       "Ana NNP I-NP I-PER\n"
+                       "Souza NNP I-NP I-PER\n"
+                       ". . O O\n"
+                       "\n"
+                       "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Oxfam NNP I-NP I-ORG\n"
+                       "thanked VBD I-VP O\n"
+                       "Ana NNP I-NP I-PER\n"
+                       "Souza NNP I-NP I-PER\n"
+                       "Maria NNP B-NP B-PER\n"
+                       "Lopes NNP I-NP I-PER\n"
+                       "and CC O O\n"
+                       "the DT I-NP O\n"
+                       "Red NNP I-NP I-ORG\n"
+                       "Cross NNP I-NP I-ORG\n"
+                       ". . O O\n"
+                       "\n"
+                       "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Geneva NNP B-NP B-LOC\n"
+                       "hosts VBZ B-VP O\n"
+                       "the DT B-NP O\n"
+                       "World NNP I-NP B-ORG\n"
+                       "Health NNP I-NP I-ORG\n"
+                       "Organization NNP I-NP I-ORG\n"
+                       "( ( O O\n"
+                       "WHO NNP B-NP B-ORG\n"
+                       ") ) O O\n"
+                       ". . O O\n"
+                       "\n"
+                       "It PRP B-NP O\n"
+                       "met VBD B-VP O\n"
+                       "Danish JJ B-NP B-MISC\n"
+                       "and CC I-NP O\n"
+                       "Kenyan JJ I-NP B-MISC\n"
+                       "doctors NNS I-NP O\n"
+                       ".\t.\tO\tO\n"
+                       "\n";
+    auto r = io::read_conll(file, {"conll2003.txt", nullptr});
+    // Reported once for the file, not per document or line; a warning, so the file reads.
+    CHECK(test::all_messages(r.diagnostics) ==
+          "conll2003.txt: columns 2 (POS) and 3 (chunk) ignored: not entity tags; spans are read "
+          "from column 4\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.documents.size() == 3);
+    CHECK(r.documents[0].text().utf8() == "Lisbon welcomes Brazilian trade envoy Ana Souza .");
+    CHECK(r.documents[2].text().utf8() == "Geneva hosts the World Health Organization ( WHO ) .\n"
+                                          "It met Danish and Kenyan doctors .");
+    CHECK(tagged({r.documents[0]}) ==
+          std::multiset<std::string>{"LOC Lisbon", "MISC Brazilian", "PER Ana Souza"});
+    CHECK(tagged({r.documents[1]}) == std::multiset<std::string>{"ORG Oxfam", "PER Ana Souza",
+                                                                 "PER Maria Lopes",
+                                                                 "ORG Red Cross"});
+    CHECK(tagged({r.documents[2]}) ==
+          std::multiset<std::string>{"LOC Geneva", "ORG World Health Organization", "ORG WHO",
+                                     "MISC Danish", "MISC Kenyan"});
+    // Exported, it is Gloss's own layout, which reads back with nothing ignored.
+    io::ConllWriteOptions wo;
+    core::Diagnostics d;
+    std::string out = io::write_conll(r.documents, wo, d);
+    CHECK_THAT(out, Catch::Contains("\nMaria O O B-PER\nLopes O O I-PER\n"));
+    auto back = io::read_conll(out, {"gloss.conll", nullptr});
+    CHECK(test::all_messages(back.diagnostics).empty());
+    CHECK(tagged(back.documents) == tagged(r.documents));
+}
+
+TEST_CASE("issue 19: bad lines in a CoNLL-2003 file are still errors at their line",
+          "[io][conll][errors][regression]") {
+    const char* file = "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Rome NNP B-NP B-LOC\n"
+                       "voted VBD B-VP O\n"
+                       "\n"
+                       "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Paris NNP B-NP LOC\n"      // 8: a tag without its prefix
+                       "voted VBD B-VP\n"          // 9: a column short
+                       "again RB B-ADVP O extra\n" // 10: a column too many
+                       "Madrid NNP B-NP B-LOC\n"
+                       "\n"
+                       "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Oslo NNP B-NP B-LOC\n"
+                       "\n";
+    auto r = io::read_conll(file, {"eng.testa", nullptr});
+    CHECK(test::all_messages(r.diagnostics) ==
+          "eng.testa: columns 2 (POS) and 3 (chunk) ignored: not entity tags; spans are read from "
+          "column 4\n"
+          "eng.testa:8: malformed CoNLL line: tag \"LOC\" in column 4 is not O, B-X, I-X, E-X or "
+          "S-X\n"
+          "eng.testa:9: malformed CoNLL line: 3 columns where the document's first line has 4\n"
+          "eng.testa:10: malformed CoNLL line: 5 columns where the document's first line has 4\n");
+    CHECK_FALSE(r.ok());
+    CHECK(r.skipped_records == 1); // the document with the bad lines, not the others
+    CHECK(tagged(r.documents) == std::multiset<std::string>{"LOC Rome", "LOC Oslo"});
+
+    // In Gloss's own layout every column is a tag column: a typo in the error column is an
+    // error at its line, not a reason to ignore the column.
+    auto g = io::read_conll("-DOCSTART- -X- -X- O\n\nJosé O O B-PERSON\nin O O O\n"
+                            "Refa O X-ERROR B-GPE\n. O O O\n\n",
+                            {"typo.conll", nullptr});
+    CHECK(test::all_messages(g.diagnostics) ==
+          "typo.conll:5: malformed CoNLL line: tag \"X-ERROR\" in column 3 is not O, B-X, I-X, "
+          "E-X or S-X\n");
+    CHECK(g.documents.empty());
+}
+
+TEST_CASE("issue 19: a CoNLL-2000 chunk file reads its chunks as spans", "[io][conll]") {
+    // token POS chunk: the chunk column is the last and only tag column, so it is what the user
+    // opened the file for; its spans are labelled with the phrase types.
+    const char* file = "The DT B-NP\n"
+                       "harbour NN I-NP\n"
+                       "reopened VBD B-VP\n"
+                       "on IN B-PP\n"
+                       "Monday NNP B-NP\n"
+                       "after IN B-SBAR\n"
+                       "the DT B-NP\n"
+                       "storm NN I-NP\n"
+                       "had VBD B-VP\n"
+                       "passed VBN I-VP\n"
+                       ". . O\n"
+                       "\n"
+                       "Ferries NNS B-NP\n"
+                       "run VBP B-VP\n"
+                       "again RB B-ADVP\n"
+                       ". . O\n"
+                       "\n";
+    auto r = io::read_conll(file, {"train.txt", nullptr});
+    CHECK(test::all_messages(r.diagnostics) ==
+          "train.txt: column 2 (POS) ignored: not entity tags; spans are read from column 3\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.documents.size() == 1);
+    CHECK(r.documents[0].text().utf8() ==
+          "The harbour reopened on Monday after the storm had passed .\nFerries run again .");
+    CHECK(tagged(r.documents) == std::multiset<std::string>{"NP The harbour", "VP reopened",
+                                                            "PP on", "NP Monday", "SBAR after",
+                                                            "NP the storm", "VP had passed",
+                                                            "NP Ferries", "VP run", "ADVP again"});
+    // With a schema, chunk labels are labels like any other: unknown to Gloss's default one.
+    auto strict = io::read_conll(file, {"train.txt", &test::default_schema()});
+    CHECK_THAT(test::all_messages(strict.diagnostics), Catch::Contains("unknown label \"NP\""));
+}
+
+TEST_CASE("issue 19: feature columns with non-ASCII tokens keep code point offsets",
+          "[io][conll]") {
+    // token lemma POS NER, as some OntoNotes conversions write; an emoji outside the BMP.
+    const char* file = "-DOCSTART- -X- -X- O\n"
+                       "\n"
+                       "Zoë zoë NNP B-PER\n"
+                       "Müller müller NNP I-PER\n"
+                       "visitou visitar VBD O\n"
+                       "São são NNP B-LOC\n"
+                       "Paulo paulo NNP I-LOC\n"
+                       "no em IN O\n"
+                       "🚢 🚢 NN B-MISC\n"
+                       "Açores açores NNP B-LOC\n"
+                       ". . . O\n"
+                       "\n";
+    auto r = io::read_conll(file, {"pt.conll", nullptr});
+    CHECK(test::all_messages(r.diagnostics) ==
+          "pt.conll: columns 2 (values such as \"zoë\") and 3 (POS) ignored: not entity tags; "
+          "spans are read from column 4\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.documents.size() == 1);
+    const core::Document& doc = r.documents[0];
+    CHECK(doc.text().utf8() == "Zoë Müller visitou São Paulo no 🚢 Açores .");
+    CHECK(tagged(r.documents) ==
+          std::multiset<std::string>{"PER Zoë Müller", "LOC São Paulo", "MISC 🚢", "LOC Açores"});
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> offsets;
+    doc.spans().for_each([&](const core::Span& s) { offsets.emplace_back(s.start, s.end); });
+    std::sort(offsets.begin(), offsets.end());
+    // Code points: the ship is one (two UTF-16 units, four bytes).
+    CHECK(offsets == std::vector<std::pair<std::uint32_t, std::uint32_t>>{
+                         {0, 10}, {19, 28}, {32, 33}, {34, 40}});
+}
+
+TEST_CASE("issue 19: Gloss's own CoNLL files ignore no column", "[io][conll]") {
+    io::ConllWriteOptions wo;
+    wo.schema = &test::default_schema();
+    for (auto layers :
+         {io::ConllWriteOptions{}.layers,
+          std::vector<core::LabelKind>{core::LabelKind::Entity, core::LabelKind::Quote,
+                                       core::LabelKind::Error},
+          std::vector<core::LabelKind>{core::LabelKind::Entity}}) {
+        wo.layers = layers;
+        core::Diagnostics d;
+        auto r = io::read_conll(io::write_conll({three_layers()}, wo, d), {"x.conll", nullptr});
+        CHECK(test::all_messages(r.diagnostics).empty());
+        CHECK(r.documents.size() == 1);
+    }
+    // A column of O only (no quotes in the file) is a tag column, not a feature column.
+    auto r = io::read_conll("-DOCSTART- -X- -X- O\n\nEU O O B-ORG\nsaid O O O\n\n",
+                            {"o.conll", nullptr});
+    CHECK(test::all_messages(r.diagnostics).empty());
+    CHECK(tagged(r.documents) == std::multiset<std::string>{"ORG EU"});
 }
