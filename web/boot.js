@@ -114,7 +114,13 @@
     },
     /** Opens a file (name + text or bytes) as the file picker would; throws with its errors. */
     openFile(name, content) {
-      const errors = openBytes(name, typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content));
+      const errors = openBatch([{ name, bytes: asBytes(content) }]);
+      if (errors) throw new Error(errors);
+    },
+    /** Opens files together as a multiple choice or a drop does ([{name, content}]: text or
+     *  bytes): each brat .ann with its .txt; nothing is added when any fails (then throws). */
+    openFiles(files) {
+      const errors = openBatch(files.map((f) => ({ name: f.name, bytes: asBytes(f.content) })));
       if (errors) throw new Error(errors);
     },
     /** What the interface shows: {document, index, caret, saveState, error}. */
@@ -147,25 +153,58 @@
     },
   };
 
-  // Raw bytes into the engine, so that invalid UTF-8 is reported with its place.
-  function openBytes(name, bytes) {
+  // Raw bytes into the engine, so that invalid UTF-8 is reported with its place. Files opened
+  // together ([{name, bytes}]) are read together, so that a brat .ann finds its .txt and a
+  // failure opens none of them. Returns the errors ("" when none).
+  function openBatch(files) {
     if (!started || failed) throw new Error("Gloss is not ready");
-    const pointer = Module._malloc(Math.max(1, bytes.length));
-    try {
-      Module.HEAPU8.set(bytes, pointer);
-      return Module.ccall("gloss_open_file", "string", ["string", "number", "number"], [name, pointer, bytes.length]);
-    } finally {
-      Module._free(pointer);
+    for (const { name, bytes } of files) {
+      const pointer = Module._malloc(Math.max(1, bytes.length));
+      try {
+        Module.HEAPU8.set(bytes, pointer);
+        Module.ccall("gloss_open_batch_add", null, ["string", "number", "number"], [name, pointer, bytes.length]);
+      } finally {
+        Module._free(pointer);
+      }
     }
+    return Module.ccall("gloss_open_batch_finish", "string", [], []);
+  }
+  const asBytes = (content) => (typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content));
+
+  // The files' documents are added to the project, opened together so that a brat .ann finds
+  // its .txt (the app asks about ids it has already). `files`: File objects, or {name, file}
+  // for files from a dropped folder (named by their path in it).
+  async function openFiles(files) {
+    const read = [];
+    for (const entry of files) {
+      const file = entry.file || entry;
+      read.push({ name: entry.name || file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    }
+    const errors = openBatch(read);
+    if (errors) console.warn(`gloss: ${errors}`);
+    canvas.focus();
   }
 
-  // Each file's documents are added to the project (the app asks about ids it has already).
-  async function openFiles(files) {
-    for (const file of files) {
-      const errors = openBytes(file.name, new Uint8Array(await file.arrayBuffer()));
-      if (errors) console.warn(`gloss: ${errors}`);
+  // Every file of a drop, folders walked (their files named by their path in the folder).
+  async function droppedFiles(dataTransfer) {
+    const entries = Array.from(dataTransfer.items || []).map((item) => item.webkitGetAsEntry && item.webkitGetAsEntry()).filter(Boolean);
+    if (!entries.some((entry) => entry.isDirectory)) return Array.from(dataTransfer.files);
+    const out = [];
+    async function walk(entry) {
+      if (entry.isFile) {
+        const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+        out.push({ name: entry.fullPath.replace(/^\//, ""), file });
+        return;
+      }
+      const reader = entry.createReader();
+      for (;;) { // readEntries hands out a folder's entries in batches
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (!batch.length) break;
+        for (const child of batch) await walk(child);
+      }
     }
-    canvas.focus();
+    for (const entry of entries) await walk(entry);
+    return out;
   }
 
   // A hidden <input type=file>; `onFiles` gets the chosen files (the input is then cleared, so
@@ -181,10 +220,12 @@
     document.body.appendChild(input);
     return input;
   }
-  const picker = filePicker("file-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", true, openFiles);
+  // What Open… offers: every extension a reader takes, and generic JSON told by its content.
+  const kOpenable = ".txt,.jsonl,.ndjson,.json,.gloss,.manifest,.ann,.conf,.conll,.iob,.bio";
+  const picker = filePicker("file-input", kOpenable, true, openFiles);
   // "New project from files…" (the Projects window): the chosen files start a project of their own.
   let newProjectName = "";
-  const newProjectPicker = filePicker("new-project-input", ".txt,.jsonl,.ndjson,.json,.ann,.conll,.tsv", true, (files) => {
+  const newProjectPicker = filePicker("new-project-input", kOpenable, true, (files) => {
     startProjectWith(files, newProjectName).catch((error) => report(`The new project could not be started: ${(error && error.message) || error}`));
   });
   // The review picker: one Gloss JSONL file per annotator, each named after its file
@@ -208,7 +249,8 @@
   window.addEventListener("dragover", (event) => { event.preventDefault(); });
   window.addEventListener("drop", (event) => {
     event.preventDefault();
-    if (event.dataTransfer && event.dataTransfer.files.length) openFiles(Array.from(event.dataTransfer.files));
+    if (event.dataTransfer && event.dataTransfer.files.length)
+      droppedFiles(event.dataTransfer).then(openFiles).catch((error) => console.warn(`gloss: ${(error && error.message) || error}`));
   });
 
   // [Embedding] The postMessage bridge: a page embedding Gloss in an iframe (or one that opened
@@ -363,10 +405,8 @@
     glossReady() {
       sendProjects();
       if (Module.glossImport) {
-        for (const file of Module.glossImport) {
-          const errors = openBytes(file.name, file.bytes);
-          if (errors) console.warn(`gloss: ${errors}`);
-        }
+        const errors = openBatch(Module.glossImport);
+        if (errors) console.warn(`gloss: ${errors}`);
         Module.glossImport = null;
       }
       overlay.classList.add("hidden");

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <set>
 
 namespace gloss::app {
 namespace {
@@ -144,38 +145,157 @@ core::Diagnostics App::load_documents(std::string_view jsonl, const std::string&
 }
 
 core::Diagnostics App::open_file(const std::string& name, std::string_view bytes) {
-    m_frames.request();
-    const io::Format* format = io::format_for_file(name);
-    if (!format || !format->read) {
-        std::string known;
-        for (const io::Format& f : io::formats())
-            if (f.read)
-                for (std::string_view ext : f.extensions)
-                    known += (known.empty() ? "" : ", ") + std::string(ext);
-        core::Diagnostics d{core::make_diagnostic(
-            core::DiagnosticCode::Other,
-            {name + ": cannot tell the format from the name (Gloss opens " + known + ")"})};
-        m_error = "Could not open " + name + " (your work is unchanged):\n" + summarize(d);
-        return d;
-    }
+    return open_files({{name, std::string(bytes)}});
+}
+
+namespace {
+
+bool has_extension(const std::string& name, std::string_view ext) {
+    return name.size() >= ext.size() &&
+           name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+}
+
+std::string without_extension(const std::string& name) {
+    return name.substr(0, name.rfind('.'));
+}
+
+} // namespace
+
+App::OpenedFile App::read_file(std::string name, const std::vector<io::NamedFile>& files,
+                               const io::Format& format) {
+    OpenedFile out;
+    out.name = std::move(name);
     io::ReadOptions options;
-    options.source = name;
+    options.source = out.name;
     options.schema = m_session.schema.empty() ? nullptr : &m_session.schema;
-    io::ImportResult result = format->read({{name, std::string(bytes)}}, options);
-    if (result.ok() && result.documents.empty())
-        result.diagnostics.push_back(core::make_diagnostic(core::DiagnosticCode::Other,
-                                                           {name + ": no documents in the file"}));
-    if (core::has_errors(result.diagnostics)) {
-        m_error = "Could not open " + name + " (your work is unchanged):\n" +
-                  summarize(result.diagnostics);
-        return result.diagnostics;
+    out.result = format.read(files, options);
+    if (out.result.ok() && out.result.documents.empty())
+        out.result.diagnostics.push_back(core::make_diagnostic(
+            core::DiagnosticCode::Other, {out.name + ": no documents in the file"}));
+    std::size_t spans = 0;
+    for (const core::Document& d : out.result.documents)
+        spans += d.spans().size();
+    std::string unread;
+    if (spans == 0 && files.size() == 1)
+        for (const std::string& member : io::unread_annotation_members(format, files[0].bytes))
+            unread += (unread.empty() ? "" : ", ") + member;
+    if (!unread.empty()) {
+        out.note = out.name + ": opened as " + std::string(format.name) +
+                   " with no spans, but its records have " + unread +
+                   ", which Gloss does not read as annotations in this format; if the file is "
+                   "another tool's, give it that format's own extension (such as .doccano.jsonl)";
+        out.result.diagnostics.push_back(
+            core::make_diagnostic(core::DiagnosticCode::Other, {out.note}));
+        out.result.diagnostics.back().severity = core::Severity::Warning;
     }
-    std::vector<std::string> clashes = m_session.clashing_ids(result.documents);
-    if (clashes.empty())
-        add_opened(std::move(result.documents), Session::OnClash::KeepBoth);
-    else
-        m_pending_opens.push_back({name, std::move(result.documents), std::move(clashes)});
-    return result.diagnostics;
+    return out;
+}
+
+core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
+    m_frames.request();
+    const std::size_t count = files.size();
+    const std::string first_name = files.empty() ? std::string() : files[0].name;
+    // brat: every .ann with the .txt of the same name (and annotation.conf) read together.
+    std::vector<io::NamedFile> brat, rest;
+    std::set<std::string> ann_stems;
+    for (const io::NamedFile& f : files)
+        if (has_extension(f.name, ".ann")) ann_stems.insert(without_extension(f.name));
+    for (io::NamedFile& f : files) {
+        bool part_of_brat =
+            !ann_stems.empty() &&
+            (has_extension(f.name, ".ann") || has_extension(f.name, ".conf") ||
+             (has_extension(f.name, ".txt") && ann_stems.count(without_extension(f.name))));
+        (part_of_brat ? brat : rest).push_back(std::move(f));
+    }
+    // Everything is read first: when any file fails, nothing of them is added.
+    std::vector<OpenedFile> opened;
+    std::vector<PendingOpen> questions;
+    core::Diagnostics all;
+    if (!brat.empty()) {
+        std::string name =
+            brat.size() == 1 ? brat[0].name : std::to_string(ann_stems.size()) + " brat file(s)";
+        opened.push_back(read_file(name, brat, *io::find_format("brat")));
+    }
+    for (io::NamedFile& f : rest) {
+        io::DetectedFormat detected = io::detect_format(f.name, f.bytes);
+        if (!detected.candidates.empty()) {
+            questions.push_back({f.name,
+                                 {},
+                                 {},
+                                 std::move(detected.candidates),
+                                 std::move(f.bytes),
+                                 std::move(detected.reason)});
+            continue;
+        }
+        if (!detected.format || !detected.format->read) {
+            std::string known;
+            for (const io::Format& format : io::formats())
+                if (format.read)
+                    for (std::string_view ext : format.extensions)
+                        known += (known.empty() ? "" : ", ") + std::string(ext);
+            all.push_back(core::make_diagnostic(
+                core::DiagnosticCode::Other,
+                {f.name + ": cannot tell the format from the name or the content (Gloss opens " +
+                 known + ", and a brat .ann with its .txt)"}));
+            continue;
+        }
+        opened.push_back(read_file(f.name, {f}, *detected.format));
+    }
+    for (const OpenedFile& o : opened)
+        all.insert(all.end(), o.result.diagnostics.begin(), o.result.diagnostics.end());
+    if (core::has_errors(all)) {
+        std::string what = count == 1 ? first_name : std::to_string(count) + " files";
+        m_error = "Could not open " + what + " (your work is unchanged):\n" + summarize(all);
+        return all;
+    }
+    add_opened_files(std::move(opened), false);
+    for (PendingOpen& q : questions)
+        m_pending_opens.push_back(std::move(q));
+    return all;
+}
+
+void App::add_opened_files(std::vector<OpenedFile> opened, bool ask_first) {
+    std::string notes;
+    for (OpenedFile& o : opened) {
+        if (!o.note.empty()) notes += (notes.empty() ? "" : "\n") + o.note + ".";
+        std::vector<std::string> clashes = m_session.clashing_ids(o.result.documents);
+        if (clashes.empty()) {
+            add_opened(std::move(o.result.documents), Session::OnClash::KeepBoth);
+            continue;
+        }
+        PendingOpen ask{o.name, std::move(o.result.documents), std::move(clashes), {}, {}, {}};
+        if (ask_first)
+            m_pending_opens.push_front(std::move(ask));
+        else
+            m_pending_opens.push_back(std::move(ask));
+    }
+    if (!notes.empty()) m_error = notes;
+}
+
+std::vector<std::string_view> App::open_format_choices() const {
+    std::vector<std::string_view> out;
+    if (!m_pending_opens.empty())
+        for (const io::Format* f : m_pending_opens.front().formats)
+            out.push_back(f->name);
+    return out;
+}
+
+void App::answer_format(std::optional<std::size_t> index) {
+    if (m_pending_opens.empty() || m_pending_opens.front().formats.empty()) return;
+    PendingOpen open = std::move(m_pending_opens.front());
+    m_pending_opens.pop_front();
+    m_frames.request();
+    if (!index || *index >= open.formats.size()) return;
+    OpenedFile read =
+        read_file(open.name, {{open.name, std::move(open.bytes)}}, *open.formats[*index]);
+    if (core::has_errors(read.result.diagnostics)) {
+        m_error = "Could not open " + read.name + " (your work is unchanged):\n" +
+                  summarize(read.result.diagnostics);
+        return;
+    }
+    std::vector<OpenedFile> one;
+    one.push_back(std::move(read));
+    add_opened_files(std::move(one), true);
 }
 
 core::Diagnostics App::add_documents_jsonl(std::string_view jsonl, const std::string& source,
@@ -216,7 +336,7 @@ void App::add_opened(std::vector<core::Document> documents, Session::OnClash on_
 }
 
 void App::answer_clash(std::optional<Session::OnClash> on_clash) {
-    if (m_pending_opens.empty()) return;
+    if (m_pending_opens.empty() || !m_pending_opens.front().formats.empty()) return;
     PendingOpen open = std::move(m_pending_opens.front());
     m_pending_opens.pop_front();
     m_frames.request();

@@ -80,15 +80,25 @@ public:
     // first (a window: replace them, keep both, skip them, or cancel); nothing changes until
     // then. On error the session is untouched and the error is shown with its place.
     core::Diagnostics open_file(const std::string& name, std::string_view bytes);
+    // Opens files chosen or dropped together: each .ann with its .txt (a brat folder), every
+    // other file alone, its format told by its name or content. When any fails, nothing of them
+    // is added and every problem is shown.
+    core::Diagnostics open_files(std::vector<io::NamedFile> files);
     // Adds the documents of a Gloss JSONL text as one undoable step; ids the project has
     // already are handled as `on_clash` says, or, without it, refused with an error naming them
     // (window.gloss.loadDocuments: it cannot ask).
     core::Diagnostics add_documents_jsonl(std::string_view jsonl, const std::string& source,
                                           std::optional<Session::OnClash> on_clash);
-    // Files waiting for the user's answer about ids the project has already (the first is asked).
+    // Files waiting for the user's answer (the first is asked): which format a file is, when its
+    // content fits two, or what to do with ids the project has already.
     std::size_t opens_waiting() const { return m_pending_opens.size(); }
-    // Answers the question for the first waiting file; nullopt cancels it (nothing added).
+    // The formats the first waiting file is asked about (empty when it is asked about ids).
+    std::vector<std::string_view> open_format_choices() const;
+    // Answers the question about ids for the first waiting file; nullopt cancels it (nothing
+    // added).
     void answer_clash(std::optional<Session::OnClash> on_clash);
+    // Answers the question about the format: open_format_choices()[index], or nullopt to cancel.
+    void answer_format(std::optional<std::size_t> index);
     // Exports every document in a format of io; nullopt (and the error shown) when the format
     // is unknown or cannot be written.
     std::optional<std::vector<io::NamedFile>> export_as(std::string_view format);
@@ -273,15 +283,31 @@ private:
     // Projects.
     std::vector<ProjectInfo> m_projects;
     bool m_projects_open = false;
-    // Files read and waiting for the answer about their clashing ids (open_panel.cpp).
+    // Files waiting for an answer (open_panel.cpp): read, with ids the project has already; or
+    // not read yet, their content fitting several `formats` (asked first).
     struct PendingOpen {
         std::string name;
         std::vector<core::Document> documents;
         std::vector<std::string> clashes;
+        std::vector<const io::Format*> formats;
+        std::string bytes;
+        std::string why; // what made the formats fit
     };
     std::deque<PendingOpen> m_pending_opens;
+    // A file (or a brat group of files) read, not yet added; `note` says why no spans came.
+    struct OpenedFile {
+        std::string name;
+        io::ImportResult result;
+        std::string note;
+    };
+    OpenedFile read_file(std::string name, const std::vector<io::NamedFile>& files,
+                         const io::Format& format);
+    // Adds what was read, or asks about clashing ids (the question goes first when `ask_first`,
+    // answering one about the same file).
+    void add_opened_files(std::vector<OpenedFile> opened, bool ask_first);
     void add_opened(std::vector<core::Document> documents, Session::OnClash on_clash);
     void draw_open_clash();
+    void draw_open_format_question();
     std::string m_project_to_delete; // asking to confirm
     char m_project_name[128] = {};
     // Search bar.

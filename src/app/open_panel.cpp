@@ -1,6 +1,7 @@
-// The question a file opened (or dropped) asks when some of its documents' ids are in the
-// project already: replace them, keep both (the new ones get new ids), skip them, or cancel.
-// Keys: R, K, S, Escape. Layer: app.
+// The questions a file opened (or dropped) asks: which format it is, when its content fits two
+// (keys 1, 2, ..., Escape); and, when some of its documents' ids are in the project already,
+// replace them, keep both (the new ones get new ids), skip them, or cancel (keys R, K, S,
+// Escape). Layer: app.
 #include "app/app.hpp"
 
 #include <imgui.h>
@@ -9,8 +10,42 @@
 
 namespace gloss::app {
 
+void App::draw_open_format_question() {
+    const PendingOpen& open = m_pending_opens.front();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(
+        ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
+        ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();
+    if (!ImGui::Begin("Which format is this file?", nullptr,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextWrapped("%s could be read as more than one format: %s. Open it as:",
+                       open.name.c_str(), open.why.c_str());
+    ImGui::Spacing();
+    std::optional<std::optional<std::size_t>> answer;
+    bool typing = ImGui::GetIO().WantTextInput;
+    for (std::size_t i = 0; i < open.formats.size() && i < 9; ++i) {
+        std::string label =
+            std::string(open.formats[i]->description) + " (" + std::to_string(i + 1) + ")";
+        ImGuiKey key = static_cast<ImGuiKey>(ImGuiKey_1 + static_cast<int>(i));
+        if (ImGui::Button(label.c_str()) || (!typing && ImGui::IsKeyPressed(key, false)))
+            answer = i;
+    }
+    if (ImGui::Button("Cancel (Esc)") || (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape, false)))
+        answer = std::optional<std::size_t>();
+    ImGui::TextDisabled("Nothing is added until you choose.");
+    ImGui::End();
+    if (answer) answer_format(*answer);
+}
+
 void App::draw_open_clash() {
     if (m_pending_opens.empty()) return;
+    if (!m_pending_opens.front().formats.empty()) return draw_open_format_question();
     const PendingOpen& open = m_pending_opens.front();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));

@@ -41,6 +41,8 @@ extern const char* const kScoreHelp;
 
 // Reads a whole file ("-" = stdin); nullopt with a message on stderr when it cannot be read.
 std::optional<std::string> read_input(const std::string& path);
+// The first `limit` bytes of a file (fewer when it is shorter; empty when it cannot be read).
+std::string read_head(const std::string& path, std::size_t limit);
 // Every regular file under a folder (recursively, sorted by path), or the one file `path`
 // names; names are the paths as given. nullopt with a message on stderr on failure.
 std::optional<std::vector<io::NamedFile>> read_inputs(const std::string& path);

@@ -52,9 +52,25 @@ const io::Format* resolve_input_format(const std::string& path, const std::strin
         return nullptr;
     } else {
         format = io::format_for_file(path);
+        if (!format || format == io::find_format("jsonl")) {
+            // A generic name: the first records tell (a doccano export named .jsonl).
+            io::DetectedFormat detected = io::detect_format(path, read_head(path, 1 << 20));
+            if (!detected.candidates.empty()) {
+                std::cerr << "gloss " << command << ": " << path << " could be read as ";
+                for (std::size_t i = 0; i < detected.candidates.size(); ++i)
+                    std::cerr << (i ? " or " : "") << detected.candidates[i]->name;
+                std::cerr << " (" << detected.reason << "); say which with --from FORMAT\n";
+                return nullptr;
+            }
+            if (detected.format && detected.format != format)
+                std::cerr << "gloss " << command << ": reading " << path << " as "
+                          << detected.format->name << " (" << detected.reason
+                          << "); --from FORMAT says otherwise\n";
+            if (detected.format) format = detected.format;
+        }
         if (!format) {
             std::cerr << "gloss " << command << ": cannot tell the format of " << path
-                      << " from its name; use --from FORMAT\n";
+                      << " from its name or its first record; use --from FORMAT\n";
             return nullptr;
         }
     }

@@ -48,6 +48,14 @@ bool is_directory(const std::string& path) {
     return path != "-" && fs::is_directory(path, ec);
 }
 
+std::string read_head(const std::string& path, std::size_t limit) {
+    std::ifstream in(path, std::ios::binary);
+    std::string out(limit, '\0');
+    in.read(out.data(), static_cast<std::streamsize>(limit));
+    out.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    return out;
+}
+
 std::optional<std::vector<io::NamedFile>> read_inputs(const std::string& path) {
     std::vector<io::NamedFile> files;
     if (!is_directory(path)) {

@@ -50,4 +50,25 @@ const Format* find_format(std::string_view name);
 // The format whose extension `file_name` ends with, when exactly one claims it.
 const Format* format_for_file(std::string_view file_name);
 
+// What a file holds, told from its first record as well as its name. A name with a format's
+// own extension (".doccano.jsonl", ".ls.json", ".conll") is that format. A generic name
+// (".jsonl", ".ndjson", ".json", or none known) is told by the keys of its first record:
+// Gloss JSONL ("spans", "offset_unit"), doccano ("label" as [start,end,LABEL] lists,
+// "entities" with "start_offset"), Prodigy ("tokens" with "token_start" spans, "_task_hash"),
+// SageMaker ("source" and a "...-metadata" key), a Label Studio task array ("data"), a Gloss
+// project ("format" and "documents"). A record that fits two (say "spans" and a doccano
+// "label") gives both as `candidates` and no `format`: ask which. A record with only a text
+// fits Gloss JSONL.
+struct DetectedFormat {
+    const Format* format = nullptr;
+    std::vector<const Format*> candidates; // when the content fits more than one
+    std::string reason;                    // why, for messages: "its first record has \"label\""
+};
+DetectedFormat detect_format(std::string_view file_name, std::string_view bytes);
+
+// Members of the first records that look like annotations (non-empty arrays or objects) that
+// `format` does not read: when a file opens with no spans, these say what was not understood
+// ("\"ner\" (a list of 3)"). Empty when there are none.
+std::vector<std::string> unread_annotation_members(const Format& format, std::string_view bytes);
+
 } // namespace gloss::io

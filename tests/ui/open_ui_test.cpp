@@ -117,3 +117,86 @@ TEST_CASE("documents added through the API: a clash is an error unless the calle
     CHECK(h.app.add_documents_jsonl(kClash, "api", OnClash::Skip).empty());
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "fresh"});
 }
+
+TEST_CASE("files opened together: a brat .ann finds its .txt; a failure opens none of them",
+          "[ui][files][brat]") {
+    Harness h;
+    std::vector<gloss::io::NamedFile> files = {
+        {"corpus/a.ann",
+         "T1\tPERSON 0 3\tZoë\nT2\tGPE 11 16\tCaïro\nR1\tspeaker Arg1:T1 Arg2:T1\n"},
+        {"corpus/a.txt", "Zoë is in  Caïro 🇪🇬."},
+        {"corpus/annotation.conf", "[entities]\nPERSON\nGPE\n[relations]\n"},
+        {"note.txt", "A plain note."}};
+    REQUIRE(h.app.open_files(files).empty());
+    h.frames(2);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "a", "note"});
+    const auto& a = h.app.session().documents()[2];
+    REQUIRE(a.spans().size() == 2);
+    CHECK(a.text().slice(a.spans().first()->start, a.spans().first()->end) == "Zoë");
+    CHECK(a.relations().size() == 1);
+
+    // An .ann without its .txt, with a good file beside it: nothing is added, both named.
+    Harness g;
+    auto bad = g.app.open_files({{"b.ann", "T1\tPERSON 0 3\tZoë\n"}, {"c.txt", "Fine."}});
+    CHECK_FALSE(bad.empty());
+    CHECK_THAT(g.app.error(), Catch::Contains("Could not open 2 files (your work is unchanged)"));
+    CHECK_THAT(g.app.error(), Catch::Contains("b.ann"));
+    CHECK_THAT(g.app.error(), Catch::Contains("b.txt"));
+    CHECK(ids(g) == std::vector<std::string>{"harbour-talks", "river-summit"});
+}
+
+TEST_CASE("a doccano export named .jsonl opens as doccano; one that could be either is asked about",
+          "[ui][files][detect]") {
+    Harness h;
+    REQUIRE(
+        h.app
+            .open_file("export.jsonl",
+                       R"({"id":"dc","text":"👍🏽 Léa met Burns","label":[[5,8,"PERSON"]]})"
+                       "\n")
+            .empty());
+    h.frames(2);
+    REQUIRE(ids(h).back() == "dc");
+    const auto& dc = h.app.session().documents().back();
+    REQUIRE(dc.spans().size() == 1); // UTF-16 5..8 is Léa
+    CHECK(dc.text().slice(dc.spans().first()->start, dc.spans().first()->end) == "Léa");
+
+    REQUIRE(
+        h.app
+            .open_file(
+                "both.jsonl",
+                R"({"id":"both","text":"Zoë met Ahmed","spans":[{"start":0,"end":3,"label":"PERSON"}],"label":[[8,13,"PERSON"]]})"
+                "\n")
+            .empty());
+    h.frames(2);
+    CHECK(h.app.opens_waiting() == 1);
+    CHECK(h.app.open_format_choices() == std::vector<std::string_view>{"jsonl", "doccano"});
+    ImGuiWindow* window = ImGui::FindWindowByName("Which format is this file?");
+    REQUIRE(window);
+    CHECK(window->Active);
+    CHECK(ids(h).back() == "dc"); // nothing yet
+    SECTION("2 opens it as doccano") {
+        h.press(ImGuiKey_2);
+        REQUIRE(ids(h).back() == "both");
+        const auto& both = h.app.session().documents().back();
+        REQUIRE(both.spans().size() == 1);
+        CHECK(both.text().slice(both.spans().first()->start, both.spans().first()->end) == "Ahmed");
+    }
+    SECTION("Escape opens nothing") {
+        h.press(ImGuiKey_Escape);
+        CHECK(h.app.opens_waiting() == 0);
+        CHECK(ids(h).back() == "dc");
+    }
+}
+
+TEST_CASE("a file that opens with no spans but had annotations Gloss did not read says so",
+          "[ui][files][detect]") {
+    Harness h;
+    REQUIRE_FALSE(gloss::core::has_errors(
+        h.app.open_file("model.jsonl", R"({"id":"m","text":"Zoë met Ahmed","ner":[[0,3,"PERSON"]]})"
+                                       "\n")));
+    h.frames(2);
+    CHECK(ids(h).back() == "m");
+    CHECK_THAT(h.app.error(),
+               Catch::Contains("model.jsonl: opened as jsonl with no spans, but its records have "
+                               "\"ner\" (a list of 1)"));
+}

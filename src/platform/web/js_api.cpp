@@ -72,11 +72,21 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_add_documents(const char* jsonl, const ch
     return s_result.c_str();
 }
 
-// Opens a file's raw bytes (invalid UTF-8 must reach the reader intact to be reported).
-EMSCRIPTEN_KEEPALIVE const char* gloss_open_file(const char* name, const char* bytes, int size) {
-    if (!s_app || size < 0) return "not ready";
-    s_result = gloss::platform::errors_of(
-        s_app->open_file(name, std::string_view(bytes, static_cast<std::size_t>(size))));
+// Files chosen or dropped together, as raw bytes (invalid UTF-8 must reach the reader intact
+// to be reported): each is added to a batch, then opened at once (so a brat .ann finds its
+// .txt, and a failure opens none of them).
+static std::vector<gloss::io::NamedFile> s_open_batch;
+
+EMSCRIPTEN_KEEPALIVE void gloss_open_batch_add(const char* name, const char* bytes, int size) {
+    if (size < 0) return;
+    s_open_batch.push_back({name, std::string(bytes, static_cast<std::size_t>(size))});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gloss_open_batch_finish() {
+    std::vector<gloss::io::NamedFile> files = std::move(s_open_batch);
+    s_open_batch.clear();
+    if (!s_app) return "not ready";
+    s_result = gloss::platform::errors_of(s_app->open_files(std::move(files)));
     return s_result.c_str();
 }
 
