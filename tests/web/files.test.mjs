@@ -96,3 +96,43 @@ test("files dropped together are all added, Ctrl+Z takes an addition back, a cla
   assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
   await page.close();
 });
+
+test("Open… with a brat pair, a doccano export named .jsonl and string ids; a file that fits two formats asks", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  const text = "“Zoë met Ahmed 👩‍👩‍👧 in Caïro 🇪🇬”, said Dana.";
+  await page.setInputFiles("#file-input", [
+    { name: "a.ann", buffer: Buffer.from(`T1\tPERSON ${cpIndex(text, "Zoë")} ${cpIndex(text, "Zoë") + 3}\tZoë\nT2\tGPE ${cpIndex(text, "Caïro")} ${cpIndex(text, "Caïro") + 5}\tCaïro\nR1\tlocated_in Arg1:T1 Arg2:T2\n`) },
+    { name: "a.txt", buffer: Buffer.from(text) },
+    // doccano counts UTF-16: 👍🏽 is 4 units, so Léa is 5..8.
+    { name: "export.jsonl", buffer: Buffer.from('{"id":"dc","text":"👍🏽 Léa met Burns","label":[[5,8,"PERSON"]]}\n') },
+    { name: "ids.jsonl", buffer: Buffer.from(JSON.stringify({ id: "ids", text, spans: [{ id: "r1", start: 1, end: 4, label: "PERSON" }, { id: "T12", start: 40, end: 44, label: "PERSON" }], relations: [{ id: "R9", type: "knows", from: "T12", to: "r1" }] }) + "\n") },
+  ]);
+  await page.waitForFunction(() => window.gloss.state().documents === 5);
+  const docs = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  const byId = Object.fromEntries(docs.map((d) => [d.id, d]));
+  assert.deepEqual(byId.a.spans.map((s) => [s.text, s.label]), [["Zoë", "PERSON"], ["Caïro", "GPE"]]);
+  assert.equal(byId.a.relations.length, 1);
+  assert.deepEqual(byId.dc.spans.map((s) => [cpSlice(byId.dc.text, s.start, s.end), s.label]), [["Léa", "PERSON"]]);
+  assert.deepEqual(byId.ids.spans.map((s) => [s.id, s.text]), [["r1", "Zoë"], ["T12", "Dana"]]);
+  assert.deepEqual(byId.ids.relations.map((r) => [r.id, r.from, r.to]), [["R9", "T12", "r1"]]);
+
+  // Gloss JSONL "spans" and a doccano "label" in one record: the app asks; 2 is doccano.
+  await page.setInputFiles("#file-input", { name: "both.jsonl", buffer: Buffer.from('{"id":"both","text":"Zoë met Ahmed","spans":[{"start":0,"end":3,"label":"PERSON"}],"label":[[8,13,"PERSON"]]}\n') });
+  await page.waitForFunction(() => window.gloss.frameCounts().run > 0);
+  await nextFrames(page);
+  assert.equal((await page.evaluate(() => window.gloss.state())).documents, 5, "nothing before the answer");
+  await page.screenshot({ path: path.join(artifacts, "files-which-format.png") });
+  await page.keyboard.press("2");
+  await page.waitForFunction(() => window.gloss.state().documents === 6);
+  const both = documents(await page.evaluate(() => window.gloss.getAnnotations())).find((d) => d.id === "both");
+  assert.deepEqual(both.spans.map((s) => s.text), ["Ahmed"]);
+
+  // An .ann without its .txt beside a good file: nothing is added, the error names both.
+  const error = await page.evaluate(() => { try { window.gloss.openFiles([{ name: "b.ann", content: "T1\tPERSON 0 3\tZoë\n" }, { name: "c.txt", content: "Fine." }]); return ""; } catch (e) { return e.message; } });
+  assert.match(error, /b\.ann/);
+  assert.match(error, /b\.txt/);
+  assert.equal((await page.evaluate(() => window.gloss.state())).documents, 6);
+  assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
+  await page.close();
+});
