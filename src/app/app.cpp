@@ -7,12 +7,14 @@
 #include "io/gloss_jsonl.hpp"
 #include "io/gloss_project.hpp"
 #include "io/json_value.hpp"
+#include "io/record_reader.hpp"
 #include "io/schema_io.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <set>
@@ -150,6 +152,35 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
 
 namespace {
 
+// Labels to add to `schema` for `names`: a colour of their own and the first letter of the
+// name that no label and no command key (S, T) has, else any free letter, else none.
+std::vector<core::Label> labels_for(const core::LabelSchema& schema,
+                                    const std::vector<std::string>& names) {
+    static const std::uint32_t kColors[] = {0x59A14FFF, 0xEDC948FF, 0xB07AA1FF, 0xFF9DA7FF,
+                                            0x9C755FFF, 0x76B7B2FF, 0xF28E2BFF, 0xE15759FF};
+    std::set<char32_t> taken = {'s', 't'};
+    for (const core::Label& l : schema.labels())
+        if (l.hotkey) taken.insert(l.hotkey);
+    std::vector<core::Label> out;
+    for (const std::string& name : names) {
+        core::Label label;
+        label.name = name;
+        label.kind = io::kind_of(nullptr, name);
+        label.color = kColors[(schema.labels().size() + out.size()) % std::size(kColors)];
+        std::string candidates = name + "abcdefghijklmnopqrstuvwxyz";
+        for (char c : candidates) {
+            char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (lower >= 'a' && lower <= 'z' && !taken.count(static_cast<char32_t>(lower))) {
+                label.hotkey = static_cast<char32_t>(lower);
+                taken.insert(label.hotkey);
+                break;
+            }
+        }
+        out.push_back(std::move(label));
+    }
+    return out;
+}
+
 bool has_extension(const std::string& name, std::string_view ext) {
     return name.size() >= ext.size() &&
            name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
@@ -169,6 +200,27 @@ App::OpenedFile App::read_file(std::string name, const std::vector<io::NamedFile
     options.source = out.name;
     options.schema = m_session.schema.empty() ? nullptr : &m_session.schema;
     out.result = format.read(files, options);
+    // Only labels the schema lacks: read again without it, and offer to add them.
+    auto unknown_labels_only = [](const core::Diagnostics& d) {
+        return core::has_errors(d) &&
+               std::all_of(d.begin(), d.end(), [](const core::Diagnostic& x) {
+                   return x.severity != core::Severity::Error ||
+                          x.code == core::DiagnosticCode::UnknownLabel;
+               });
+    };
+    if (options.schema && unknown_labels_only(out.result.diagnostics)) {
+        options.schema = nullptr;
+        io::ImportResult again = format.read(files, options);
+        if (again.ok()) {
+            std::set<std::string> seen;
+            for (const core::Document& d : again.documents)
+                d.spans().for_each([&](const core::Span& s) {
+                    if (!m_session.schema.find(s.label) && seen.insert(s.label).second)
+                        out.new_labels.push_back(s.label);
+                });
+            out.result = std::move(again);
+        }
+    }
     if (out.result.ok() && out.result.documents.empty())
         out.result.diagnostics.push_back(core::make_diagnostic(
             core::DiagnosticCode::Other, {out.name + ": no documents in the file"}));
@@ -248,10 +300,40 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
         m_error = "Could not open " + what + " (your work is unchanged):\n" + summarize(all);
         return all;
     }
-    add_opened_files(std::move(opened), false);
+    std::vector<std::string> new_labels;
+    for (const OpenedFile& o : opened)
+        for (const std::string& l : o.new_labels)
+            if (std::find(new_labels.begin(), new_labels.end(), l) == new_labels.end())
+                new_labels.push_back(l);
+    if (!new_labels.empty())
+        m_pending_labels =
+            PendingLabels{std::move(opened), labels_for(m_session.schema, new_labels)};
+    else
+        add_opened_files(std::move(opened), false);
     for (PendingOpen& q : questions)
         m_pending_opens.push_back(std::move(q));
     return all;
+}
+
+std::vector<std::string> App::labels_to_add() const {
+    std::vector<std::string> out;
+    if (m_pending_labels)
+        for (const core::Label& l : m_pending_labels->labels)
+            out.push_back(l.name);
+    return out;
+}
+
+void App::answer_new_labels(bool add) {
+    if (!m_pending_labels) return;
+    PendingLabels pending = std::move(*m_pending_labels);
+    m_pending_labels.reset();
+    m_frames.request();
+    if (!add) return;
+    core::LabelSchema schema = m_session.schema;
+    for (core::Label& l : pending.labels)
+        schema.add(std::move(l));
+    m_session.set_schema(std::move(schema));
+    add_opened_files(std::move(pending.files), false);
 }
 
 void App::add_opened_files(std::vector<OpenedFile> opened, bool ask_first) {
@@ -294,8 +376,12 @@ void App::answer_format(std::optional<std::size_t> index) {
         return;
     }
     std::vector<OpenedFile> one;
+    std::vector<std::string> new_labels = read.new_labels;
     one.push_back(std::move(read));
-    add_opened_files(std::move(one), true);
+    if (!new_labels.empty())
+        m_pending_labels = PendingLabels{std::move(one), labels_for(m_session.schema, new_labels)};
+    else
+        add_opened_files(std::move(one), true);
 }
 
 core::Diagnostics App::add_documents_jsonl(std::string_view jsonl, const std::string& source,
@@ -590,6 +676,7 @@ void App::frame() {
     draw_instructions();
     draw_projects();
     draw_open_clash();
+    draw_new_labels_question();
     if (m_fonts.ui()) ImGui::PopFont();
     want_typed_glyphs(); // typed or pasted into a field this frame
     // Last, and not in the first frame that shows a change (an edit of this frame, documents

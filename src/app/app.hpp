@@ -99,6 +99,11 @@ public:
     void answer_clash(std::optional<Session::OnClash> on_clash);
     // Answers the question about the format: open_format_choices()[index], or nullopt to cancel.
     void answer_format(std::optional<std::size_t> index);
+    // Labels the files waiting to open use that the schema lacks (empty when none wait).
+    std::vector<std::string> labels_to_add() const;
+    // Adds them to the schema (each with a colour and a free key) and opens the files; false
+    // cancels (nothing added).
+    void answer_new_labels(bool add);
     // Exports every document in a format of io; nullopt (and the error shown) when the format
     // is unknown or cannot be written.
     std::optional<std::vector<io::NamedFile>> export_as(std::string_view format);
@@ -294,12 +299,21 @@ private:
         std::string why; // what made the formats fit
     };
     std::deque<PendingOpen> m_pending_opens;
-    // A file (or a brat group of files) read, not yet added; `note` says why no spans came.
+    // A file (or a brat group of files) read, not yet added; `note` says why no spans came;
+    // `new_labels`: labels it uses that the schema lacks (then it was read without the schema).
     struct OpenedFile {
         std::string name;
         io::ImportResult result;
         std::string note;
+        std::vector<std::string> new_labels;
     };
+    // Files read that use labels the schema lacks, waiting for the user to add them (or not).
+    struct PendingLabels {
+        std::vector<OpenedFile> files;
+        std::vector<core::Label> labels; // as they would be added: colour and a free key
+    };
+    std::optional<PendingLabels> m_pending_labels;
+    void draw_new_labels_question();
     OpenedFile read_file(std::string name, const std::vector<io::NamedFile>& files,
                          const io::Format& format);
     // Adds what was read, or asks about clashing ids (the question goes first when `ask_first`,

@@ -30,7 +30,8 @@ void App::handle_shortcuts() {
         return;
     }
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-    if (!m_pending_opens.empty()) return; // the question about a file's ids takes the keys
+    // The questions about a file (its format, its ids, labels to add) take the keys.
+    if (!m_pending_opens.empty() || m_pending_labels) return;
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         if (io.KeyShift ? m_session.redo() : m_session.undo()) m_frames.request();
         return;

@@ -1,12 +1,15 @@
 // The questions a file opened (or dropped) asks: which format it is, when its content fits two
 // (keys 1, 2, ..., Escape); and, when some of its documents' ids are in the project already,
 // replace them, keep both (the new ones get new ids), skip them, or cancel (keys R, K, S,
-// Escape). Layer: app.
+// Escape); and, when files use labels the schema lacks, add them (A) or cancel (Escape).
+// Layer: app.
 #include "app/app.hpp"
+#include "app/widgets.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace gloss::app {
 
@@ -41,6 +44,51 @@ void App::draw_open_format_question() {
     ImGui::TextDisabled("Nothing is added until you choose.");
     ImGui::End();
     if (answer) answer_format(*answer);
+}
+
+void App::draw_new_labels_question() {
+    if (!m_pending_labels) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(
+        ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
+        ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();
+    if (!ImGui::Begin("Labels not in the schema", nullptr,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    std::string names;
+    for (const OpenedFile& f : m_pending_labels->files)
+        names += (names.empty() ? "" : ", ") + f.name;
+    ImGui::TextWrapped("%s use%s labels your schema lacks. Add them?", names.c_str(),
+                       m_pending_labels->files.size() == 1 ? "s" : "");
+    ImGui::Spacing();
+    for (const core::Label& l : m_pending_labels->labels) {
+        ImGui::ColorButton(("##" + l.name).c_str(), color_of(l.color),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(14 * m_scale, 14 * m_scale));
+        ImGui::SameLine();
+        if (l.hotkey)
+            ImGui::Text("%s  (key %c)", l.name.c_str(),
+                        static_cast<char>(std::toupper(static_cast<int>(l.hotkey))));
+        else
+            ImGui::Text("%s  (no free key)", l.name.c_str());
+    }
+    ImGui::Spacing();
+    std::optional<bool> answer;
+    bool typing = ImGui::GetIO().WantTextInput;
+    if (ImGui::Button("Add them and open (A)") ||
+        (!typing && ImGui::IsKeyPressed(ImGuiKey_A, false)))
+        answer = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel (Esc)") || (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape, false)))
+        answer = false;
+    ImGui::TextDisabled(
+        "Nothing is added until you choose. The labels are saved with the project.");
+    ImGui::End();
+    if (answer) answer_new_labels(*answer);
 }
 
 void App::draw_open_clash() {

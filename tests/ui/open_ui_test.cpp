@@ -200,3 +200,42 @@ TEST_CASE("a file that opens with no spans but had annotations Gloss did not rea
                Catch::Contains("model.jsonl: opened as jsonl with no spans, but its records have "
                                "\"ner\" (a list of 1)"));
 }
+
+TEST_CASE("labels the schema lacks are offered with a colour and a free key, not refused",
+          "[ui][files][labels]") {
+    Harness h;
+    const char* conll = "-DOCSTART- O\n\nZoë B-PER\nvisited O\nCaïro B-LOC\n, O\nsaid O\n"
+                        "the O\nBBC B-ORG\nfan B-MISC\n. O\n";
+    REQUIRE_FALSE(gloss::core::has_errors(h.app.open_file("ner.conll", conll)));
+    h.frames(2);
+    CHECK(h.app.labels_to_add() == std::vector<std::string>{"PER", "MISC"});
+    ImGuiWindow* window = ImGui::FindWindowByName("Labels not in the schema");
+    REQUIRE(window);
+    CHECK(window->Active);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"}); // nothing yet
+    SECTION("A adds them with free keys and opens the file") {
+        h.press(ImGuiKey_A);
+        const gloss::core::LabelSchema& schema = h.app.session().schema;
+        REQUIRE(schema.find("PER"));
+        REQUIRE(schema.find("MISC"));
+        CHECK(schema.find("PER")->hotkey == U'r'); // P is PERSON's, E is ERROR's
+        CHECK(schema.find("MISC")->hotkey == U'm');
+        CHECK(schema.find("PER")->color != schema.find("MISC")->color);
+        REQUIRE(ids(h).size() == 3);
+        const auto& doc = h.app.session().documents()[2];
+        CHECK(doc.spans().size() == 4);
+        // The new key labels a selection.
+        h.app.session().open(2);
+        h.frames(2);
+        std::size_t before = doc.spans().size();
+        h.drag_text(4, 11); // "visited"
+        h.press(ImGuiKey_M);
+        CHECK(h.app.session().documents()[2].spans().size() == before + 1);
+    }
+    SECTION("Escape adds nothing") {
+        h.press(ImGuiKey_Escape);
+        CHECK(h.app.labels_to_add().empty());
+        CHECK_FALSE(h.app.session().schema.find("PER"));
+        CHECK(ids(h).size() == 2);
+    }
+}
