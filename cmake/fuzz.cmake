@@ -26,3 +26,16 @@ foreach(format ${GLOSS_FUZZ_FORMATS})
       COMMAND fuzz_${format} "${CMAKE_SOURCE_DIR}/tests/fixtures" "${CMAKE_SOURCE_DIR}/tests/fuzz/corpus")
   endif()
 endforeach()
+
+# The zip reader's fuzzer (tests/fuzz/fuzz_zip.cpp): read, write, read back, write again.
+add_executable(fuzz_zip "${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_zip.cpp")
+target_link_libraries(fuzz_zip PRIVATE gloss_io)
+gloss_warnings(fuzz_zip)
+if(GLOSS_FUZZ)
+  target_compile_definitions(fuzz_zip PRIVATE GLOSS_LIBFUZZER=1)
+  target_compile_options(fuzz_zip PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(fuzz_zip PRIVATE -fsanitize=fuzzer,address,undefined)
+else()
+  add_test(NAME fuzz_replay_zip
+    COMMAND fuzz_zip "${CMAKE_SOURCE_DIR}/tests/fixtures" "${CMAKE_SOURCE_DIR}/tests/fuzz/corpus")
+endif()
