@@ -9,6 +9,7 @@
 #include "io/json_value.hpp"
 #include "io/record_reader.hpp"
 #include "io/schema_io.hpp"
+#include "io/zip.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -247,6 +248,25 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
     m_frames.request();
     const std::size_t count = files.size();
     const std::string first_name = files.empty() ? std::string() : files[0].name;
+    // A .zip opens as the files in it (folders and macOS's __MACOSX/ copies left out).
+    core::Diagnostics all;
+    std::vector<io::NamedFile> unpacked;
+    for (io::NamedFile& f : files) {
+        if (!has_extension(f.name, ".zip") && !io::looks_like_zip(f.bytes)) {
+            unpacked.push_back(std::move(f));
+            continue;
+        }
+        auto members = io::read_zip(f.bytes, f.name, all);
+        if (!members) continue;
+        if (members->empty())
+            all.push_back(core::make_diagnostic(core::DiagnosticCode::Other,
+                                                {f.name + ": the zip holds no files"}));
+        for (io::NamedFile& m : *members)
+            if (m.name.rfind("__MACOSX/", 0) != 0 && !m.name.ends_with("/.DS_Store") &&
+                m.name != ".DS_Store")
+                unpacked.push_back(std::move(m));
+    }
+    files = std::move(unpacked);
     // brat: every .ann with the .txt of the same name (and annotation.conf) read together.
     std::vector<io::NamedFile> brat, rest;
     std::set<std::string> ann_stems;
@@ -262,7 +282,6 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
     // Everything is read first: when any file fails, nothing of them is added.
     std::vector<OpenedFile> opened;
     std::vector<PendingOpen> questions;
-    core::Diagnostics all;
     if (!brat.empty()) {
         std::string name =
             brat.size() == 1 ? brat[0].name : std::to_string(ann_stems.size()) + " brat file(s)";
@@ -451,12 +470,16 @@ std::optional<std::vector<io::NamedFile>> App::export_as(std::string_view format
 void App::download_as(std::string_view format) {
     auto files = export_as(format);
     if (!files) return;
-    for (const io::NamedFile& f : *files) {
-        std::string name = f.name;
+    if (files->size() == 1) {
         // A single JSONL file gets the name users expect.
-        if (format == "jsonl" && files->size() == 1) name = "gloss-annotations.jsonl";
-        m_host.download(name, "application/octet-stream", f.bytes);
+        std::string name = format == "jsonl" ? "gloss-annotations.jsonl" : files->front().name;
+        m_host.download(name, "application/octet-stream", files->front().bytes);
+        return;
     }
+    // Several files (brat's .txt, .ann and annotation.conf; a config beside the tasks): one
+    // download, a zip of them.
+    m_host.download("gloss-" + std::string(format) + ".zip", "application/zip",
+                    io::write_zip(*files));
 }
 
 App::Snapshot App::snapshot() const {

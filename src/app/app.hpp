@@ -81,7 +81,8 @@ public:
     // then. On error the session is untouched and the error is shown with its place.
     core::Diagnostics open_file(const std::string& name, std::string_view bytes);
     // Opens files chosen or dropped together: each .ann with its .txt (a brat folder), every
-    // other file alone, its format told by its name or content. When any fails, nothing of them
+    // other file alone, its format told by its name or content; a .zip as the files in it. When
+    // any fails, nothing of them
     // is added and every problem is shown.
     core::Diagnostics open_files(std::vector<io::NamedFile> files);
     // Adds the documents of a Gloss JSONL text as one undoable step; ids the project has

@@ -2,6 +2,7 @@
 // ids the project has already asks first (replace them, keep both, skip them, cancel) and changes
 // nothing until answered; several files opened at once all arrive.
 #include "harness.hpp"
+#include "io/zip.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
@@ -238,4 +239,38 @@ TEST_CASE("labels the schema lacks are offered with a colour and a free key, not
         CHECK_FALSE(h.app.session().schema.find("PER"));
         CHECK(ids(h).size() == 2);
     }
+}
+
+TEST_CASE("a multi-file export is one zip download, and that zip opens again", "[ui][files][zip]") {
+    Harness h;
+    h.app.download_as("brat");
+    REQUIRE(h.host.downloads.size() == 1);
+    const auto& zip = h.host.downloads.back();
+    CHECK(zip.filename == "gloss-brat.zip");
+    CHECK(zip.mime == "application/zip");
+    gloss::core::Diagnostics d;
+    auto members = gloss::io::read_zip(zip.data, zip.filename, d);
+    REQUIRE(members);
+    std::vector<std::string> names;
+    for (const auto& m : *members)
+        names.push_back(m.name);
+    CHECK(names == std::vector<std::string>{"harbour-talks.txt", "harbour-talks.ann",
+                                            "river-summit.txt", "river-summit.ann",
+                                            "annotation.conf"});
+    // Opened in another project, the zip gives the same documents.
+    Harness other;
+    other.app.session().replace_documents({});
+    REQUIRE_FALSE(gloss::core::has_errors(other.app.open_file(zip.filename, zip.data)));
+    other.frames(2);
+    REQUIRE(other.app.session().documents().size() == 2);
+    CHECK(other.app.session().documents()[0].text().utf8() ==
+          h.app.session().documents()[0].text().utf8());
+
+    // A damaged zip opens nothing and names the member.
+    std::string broken = zip.data;
+    broken[broken.find("harbour-talks.txt") + 40] ^= 0x20;
+    Harness third;
+    CHECK(gloss::core::has_errors(third.app.open_file("broken.zip", broken)));
+    CHECK_THAT(third.app.error(), Catch::Contains("broken.zip["));
+    CHECK(third.app.session().documents().size() == 2);
 }

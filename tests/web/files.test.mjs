@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
+import zlib from "node:zlib";
 import { serve, launch, newPage, openApp, cpIndex, cpSlice, documents, dragText, nextFrames, artifacts } from "./support.mjs";
 
 let server;
@@ -133,6 +134,60 @@ test("Open… with a brat pair, a doccano export named .jsonl and string ids; a 
   assert.match(error, /b\.ann/);
   assert.match(error, /b\.txt/);
   assert.equal((await page.evaluate(() => window.gloss.state())).documents, 6);
+  assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
+  await page.close();
+});
+
+// A zip as other tools write it: every entry deflated by Node's zlib, names in UTF-8.
+function deflatedZip(files) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, text] of files) {
+    const nameBytes = Buffer.from(name);
+    const data = Buffer.from(text);
+    const packed = zlib.deflateRawSync(data, { level: 9 });
+    const crc = zlib.crc32(data);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0); header.writeUInt16LE(20, 4); header.writeUInt16LE(0x0800, 6); header.writeUInt16LE(8, 8);
+    header.writeUInt32LE(crc, 14); header.writeUInt32LE(packed.length, 18); header.writeUInt32LE(data.length, 22); header.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(header, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += header.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10); end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+test("Open… with a deflated .zip of a brat folder and a doccano file opens them all", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  const text = "Zoë met Ahmed 👩‍👩‍👧 in Caïro.";
+  const zip = deflatedZip([
+    ["corpus/", ""],
+    ["corpus/a.txt", text],
+    ["corpus/a.ann", `T1\tPERSON 0 3\tZoë\nT2\tGPE ${cpIndex(text, "Caïro")} ${cpIndex(text, "Caïro") + 5}\tCaïro\n`],
+    ["corpus/annotation.conf", "[entities]\nPERSON\nGPE\n"],
+    ["__MACOSX/corpus/._a.txt", "junk"],
+    ["export.jsonl", '{"id":"dc","text":"👍🏽 Léa met Burns","label":[[5,8,"PERSON"]]}\n'],
+  ]);
+  await page.setInputFiles("#file-input", { name: "corpus.zip", mimeType: "application/zip", buffer: zip });
+  await page.waitForFunction(() => window.gloss.state().documents === 4);
+  const docs = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  const byId = Object.fromEntries(docs.map((d) => [d.id, d]));
+  assert.deepEqual(byId.a.spans.map((s) => [s.text, s.label]), [["Zoë", "PERSON"], ["Caïro", "GPE"]]);
+  assert.deepEqual(byId.dc.spans.map((s) => s.text), ["Léa"]);
+  // A damaged zip opens nothing and names the member.
+  const broken = Buffer.from(zip);
+  broken[90] ^= 0x01; // inside a.txt's deflated data
+  const error = await page.evaluate((bytes) => { try { window.gloss.openFile("broken.zip", new Uint8Array(bytes)); return ""; } catch (e) { return e.message; } }, [...broken]);
+  assert.match(error, /broken\.zip\[corpus\/a\.txt\]/);
+  assert.equal((await page.evaluate(() => window.gloss.state())).documents, 4);
   assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
   await page.close();
 });
