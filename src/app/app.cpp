@@ -153,22 +153,28 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
 
 namespace {
 
-// Labels to add to `schema` for `names`: a colour of their own and the first letter of the
-// name that no label and no command key (S, T) has, else any free letter, else none.
+// Labels to add to `schema`: as a file defined them (a project's schema), else by name alone
+// (colour 0, no key), which then get a colour of their own. A label keeps its own key when no
+// label and no command key (S, T) has it; otherwise it gets the first such free letter of its
+// name, else any free letter, else none.
 std::vector<core::Label> labels_for(const core::LabelSchema& schema,
-                                    const std::vector<std::string>& names) {
+                                    const std::vector<core::Label>& wanted) {
     static const std::uint32_t kColors[] = {0x59A14FFF, 0xEDC948FF, 0xB07AA1FF, 0xFF9DA7FF,
                                             0x9C755FFF, 0x76B7B2FF, 0xF28E2BFF, 0xE15759FF};
     std::set<char32_t> taken = {'s', 't'};
     for (const core::Label& l : schema.labels())
         if (l.hotkey) taken.insert(l.hotkey);
     std::vector<core::Label> out;
-    for (const std::string& name : names) {
-        core::Label label;
-        label.name = name;
-        label.kind = io::kind_of(nullptr, name);
-        label.color = kColors[(schema.labels().size() + out.size()) % std::size(kColors)];
-        std::string candidates = name + "abcdefghijklmnopqrstuvwxyz";
+    for (core::Label label : wanted) {
+        if (label.color == 0)
+            label.color = kColors[(schema.labels().size() + out.size()) % std::size(kColors)];
+        if (label.hotkey && !taken.count(label.hotkey)) {
+            taken.insert(label.hotkey);
+            out.push_back(std::move(label));
+            continue;
+        }
+        label.hotkey = 0;
+        std::string candidates = label.name + "abcdefghijklmnopqrstuvwxyz";
         for (char c : candidates) {
             char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (lower >= 'a' && lower <= 'z' && !taken.count(static_cast<char32_t>(lower))) {
@@ -201,6 +207,13 @@ App::OpenedFile App::read_file(std::string name, const std::vector<io::NamedFile
     options.source = out.name;
     options.schema = m_session.schema.empty() ? nullptr : &m_session.schema;
     out.result = format.read(files, options);
+    // A project file's schema: the labels it defines that this one lacks, as it defines them.
+    if (format.name == "project" && files.size() == 1) {
+        io::ProjectResult project = io::read_gloss_project(files[0].bytes, out.name);
+        if (project.project.schema)
+            for (const core::Label& l : project.project.schema->labels())
+                if (!m_session.schema.find(l.name)) out.new_labels.push_back(l);
+    }
     // Only labels the schema lacks: read again without it, and offer to add them.
     auto unknown_labels_only = [](const core::Diagnostics& d) {
         return core::has_errors(d) &&
@@ -214,10 +227,16 @@ App::OpenedFile App::read_file(std::string name, const std::vector<io::NamedFile
         io::ImportResult again = format.read(files, options);
         if (again.ok()) {
             std::set<std::string> seen;
+            for (const core::Label& l : out.new_labels)
+                seen.insert(l.name);
             for (const core::Document& d : again.documents)
                 d.spans().for_each([&](const core::Span& s) {
-                    if (!m_session.schema.find(s.label) && seen.insert(s.label).second)
-                        out.new_labels.push_back(s.label);
+                    if (m_session.schema.find(s.label) || !seen.insert(s.label).second) return;
+                    core::Label label;
+                    label.name = s.label;
+                    label.kind = io::kind_of(nullptr, s.label);
+                    label.color = 0;
+                    out.new_labels.push_back(std::move(label));
                 });
             out.result = std::move(again);
         }
@@ -319,10 +338,11 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
         m_error = "Could not open " + what + " (your work is unchanged):\n" + summarize(all);
         return all;
     }
-    std::vector<std::string> new_labels;
+    std::vector<core::Label> new_labels;
     for (const OpenedFile& o : opened)
-        for (const std::string& l : o.new_labels)
-            if (std::find(new_labels.begin(), new_labels.end(), l) == new_labels.end())
+        for (const core::Label& l : o.new_labels)
+            if (std::none_of(new_labels.begin(), new_labels.end(),
+                             [&](const core::Label& x) { return x.name == l.name; }))
                 new_labels.push_back(l);
     if (!new_labels.empty())
         m_pending_labels =
@@ -395,7 +415,7 @@ void App::answer_format(std::optional<std::size_t> index) {
         return;
     }
     std::vector<OpenedFile> one;
-    std::vector<std::string> new_labels = read.new_labels;
+    std::vector<core::Label> new_labels = read.new_labels;
     one.push_back(std::move(read));
     if (!new_labels.empty())
         m_pending_labels = PendingLabels{std::move(one), labels_for(m_session.schema, new_labels)};

@@ -301,12 +301,13 @@ private:
     };
     std::deque<PendingOpen> m_pending_opens;
     // A file (or a brat group of files) read, not yet added; `note` says why no spans came;
-    // `new_labels`: labels it uses that the schema lacks (then it was read without the schema).
+    // `new_labels`: labels it uses (then it was read without the schema) or its project schema
+    // defines that the schema lacks, as the file defines them (else by name, colour 0).
     struct OpenedFile {
         std::string name;
         io::ImportResult result;
         std::string note;
-        std::vector<std::string> new_labels;
+        std::vector<core::Label> new_labels;
     };
     // Files read that use labels the schema lacks, waiting for the user to add them (or not).
     struct PendingLabels {

@@ -2,6 +2,7 @@
 // ids the project has already asks first (replace them, keep both, skip them, cancel) and changes
 // nothing until answered; several files opened at once all arrive.
 #include "harness.hpp"
+#include "io/gloss_project.hpp"
 #include "io/zip.hpp"
 
 #include <catch2/catch.hpp>
@@ -273,4 +274,43 @@ TEST_CASE("a multi-file export is one zip download, and that zip opens again", "
     CHECK(gloss::core::has_errors(third.app.open_file("broken.zip", broken)));
     CHECK_THAT(third.app.error(), Catch::Contains("broken.zip["));
     CHECK(third.app.session().documents().size() == 2);
+}
+
+TEST_CASE("a project file's schema is kept: its labels this one lacks are offered as defined",
+          "[ui][files][labels]") {
+    Harness h;
+    gloss::io::Project project;
+    gloss::core::LabelSchema schema;
+    gloss::core::Label city;
+    city.name = "CITY";
+    city.color = 0x123456FF;
+    city.hotkey = U'c'; // CARDINAL's here: it gets a free letter of its name
+    city.description = "a city";
+    schema.add(city);
+    gloss::core::Label vessel;
+    vessel.name = "VESSEL";
+    vessel.color = 0x654321FF;
+    vessel.hotkey = U'v'; // EVENT's
+    schema.add(vessel);
+    project.schema = schema;
+    gloss::core::Document doc("cities", gloss::core::Text("Zoë flew to Caïro 🇪🇬."));
+    gloss::core::Span span;
+    span.start = 12;
+    span.end = 17;
+    span.label = "CITY";
+    REQUIRE(doc.add_span(span).ok());
+    project.documents.push_back(std::move(doc));
+    REQUIRE_FALSE(gloss::core::has_errors(
+        h.app.open_file("cities.gloss.json", gloss::io::write_gloss_project(project))));
+    h.frames(2);
+    CHECK(h.app.labels_to_add() == std::vector<std::string>{"CITY", "VESSEL"});
+    h.press(ImGuiKey_A);
+    const gloss::core::Label* added = h.app.session().schema.find("CITY");
+    REQUIRE(added);
+    CHECK(added->color == 0x123456FF);
+    CHECK(added->description == "a city");
+    CHECK(added->hotkey == U'i');
+    REQUIRE(h.app.session().schema.find("VESSEL"));
+    CHECK(h.app.session().schema.find("VESSEL")->hotkey == U'a'); // V, E, S, L are taken
+    CHECK(h.app.session().documents().back().spans().size() == 1);
 }
