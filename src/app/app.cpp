@@ -151,7 +151,7 @@ core::Diagnostics App::open_file(const std::string& name, std::string_view bytes
     return open_files({{name, std::string(bytes)}});
 }
 
-namespace {
+namespace {} // namespace
 
 // Labels to add to `schema`: as a file defined them (a project's schema), else by name alone
 // (colour 0, no key), which then get a colour of their own. A label keeps its own key when no
@@ -186,6 +186,18 @@ std::vector<core::Label> labels_for(const core::LabelSchema& schema,
         out.push_back(std::move(label));
     }
     return out;
+}
+
+namespace {
+
+// The schema JSON the CLI reads ({"labels": [...]}, no documents), not a dataset.
+bool is_schema_json(std::string_view bytes) {
+    std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string_view::npos || bytes[first] != '{' || bytes.size() > (8u << 20))
+        return false;
+    io::Json j = io::Json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    return j.is_object() && j.contains("labels") && j["labels"].is_array() &&
+           !j.contains("documents") && !j.contains("text");
 }
 
 bool has_extension(const std::string& name, std::string_view ext) {
@@ -306,7 +318,12 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
             brat.size() == 1 ? brat[0].name : std::to_string(ann_stems.size()) + " brat file(s)";
         opened.push_back(read_file(name, brat, *io::find_format("brat")));
     }
+    std::vector<core::LabelSchema> schemas; // schema JSON files opened: merged in below
     for (io::NamedFile& f : rest) {
+        if (is_schema_json(f.bytes)) {
+            if (auto schema = io::read_schema(f.bytes, f.name, all)) schemas.push_back(*schema);
+            continue;
+        }
         io::DetectedFormat detected = io::detect_format(f.name, f.bytes);
         if (!detected.candidates.empty()) {
             questions.push_back({f.name,
@@ -337,6 +354,14 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
         std::string what = count == 1 ? first_name : std::to_string(count) + " files";
         m_error = "Could not open " + what + " (your work is unchanged):\n" + summarize(all);
         return all;
+    }
+    // A schema opened: its labels replace those of the same name and join the others.
+    if (!schemas.empty()) {
+        core::LabelSchema merged = m_session.schema;
+        for (const core::LabelSchema& s : schemas)
+            for (const core::Label& l : s.labels())
+                if (!merged.replace(l.name, l)) merged.add(l);
+        m_session.set_schema(std::move(merged));
     }
     std::vector<core::Label> new_labels;
     for (const OpenedFile& o : opened)
@@ -720,6 +745,7 @@ void App::frame() {
     draw_projects();
     draw_open_clash();
     draw_new_labels_question();
+    draw_schema_editor();
     if (m_fonts.ui()) ImGui::PopFont();
     want_typed_glyphs(); // typed or pasted into a field this frame
     // Last, and not in the first frame that shows a change (an edit of this frame, documents
@@ -814,6 +840,7 @@ void App::draw_shortcut_sheet() {
         {"Ctrl+Up / Ctrl+Down", "previous / next document"},
         {"Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y", "undo, redo"},
         {"Ctrl+E", "export all documents as Gloss JSONL"},
+        {"Ctrl+L", "the labels: add, rename, recolour, remove; keys and attributes"},
         {"Esc", "cancel (selection, speaker picking, search); leave review mode"},
         {"Review: N / Shift+N, ] / [", "next / previous disagreement"},
         {"Review: 1-9", "accept that annotator's version of the disagreement"},

@@ -40,6 +40,13 @@ struct ProjectInfo {
     std::string problem; // why it could not be opened, when it could not
 };
 
+// Labels to add to `schema`: as a file defined them, else by name alone (colour 0, no key),
+// which then get a colour of their own. A label keeps its own key when no label and no
+// command key (S, T) has it; otherwise it gets the first such free letter of its name, else
+// any free letter, else none.
+std::vector<core::Label> labels_for(const core::LabelSchema& schema,
+                                    const std::vector<core::Label>& wanted);
+
 class App {
 public:
     explicit App(Host& host) : m_host(host) {
@@ -100,6 +107,11 @@ public:
     void answer_clash(std::optional<Session::OnClash> on_clash);
     // Answers the question about the format: open_format_choices()[index], or nullopt to cancel.
     void answer_format(std::optional<std::size_t> index);
+    // The Labels window (the schema editor, schema_panel.cpp).
+    bool schema_open() const { return m_schema_open; }
+    // What the Labels window says: a refusal, or the question before removing a label.
+    const std::string& schema_message() const { return m_schema_message; }
+    void set_schema_open(bool open);
     // Labels the files waiting to open use that the schema lacks (empty when none wait).
     std::vector<std::string> labels_to_add() const;
     // Adds them to the schema (each with a colour and a free key) and opens the files; false
@@ -315,6 +327,27 @@ private:
         std::vector<core::Label> labels; // as they would be added: colour and a free key
     };
     std::optional<PendingLabels> m_pending_labels;
+    // The Labels window: one row of text fields per label, applied on Enter.
+    bool m_schema_open = false;
+    struct LabelRow {
+        std::string name; // the label the row was made from
+        char name_buf[64] = {};
+        char key_buf[4] = {};
+        char color_buf[12] = {};
+        char kind_buf[12] = {};
+        char attrs_buf[512] = {};
+    };
+    std::vector<LabelRow> m_schema_rows;
+    std::string m_schema_message;  // a refusal, or the question before a removal
+    std::string m_label_to_remove; // asked to confirm
+    std::optional<std::pair<std::size_t, std::string>> m_schema_refocus; // (row, field)
+    char m_new_label[64] = {};
+    void draw_schema_editor();
+    void add_schema_label(const std::string& name);
+    void apply_label_row(std::size_t index, const std::string& what);
+    // Why `key` cannot be `label`'s key ("" when it can): not a letter, a command key (S, T),
+    // or another label's.
+    std::string hotkey_problem(const std::string& label, std::string_view key) const;
     void draw_new_labels_question();
     OpenedFile read_file(std::string name, const std::vector<io::NamedFile>& files,
                          const io::Format& format);

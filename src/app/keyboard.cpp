@@ -13,6 +13,10 @@ void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     bool ctrl = io.KeyCtrl || io.KeySuper;
     // Global shortcuts work even while a text field is focused.
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_L, false)) {
+        set_schema_open(!m_schema_open);
+        return;
+    }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
         m_search_open = true;
         m_focus_search = true;
@@ -31,7 +35,7 @@ void App::handle_shortcuts() {
     }
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     // The questions about a file (its format, its ids, labels to add) take the keys.
-    if (!m_pending_opens.empty() || m_pending_labels) return;
+    if (!m_pending_opens.empty() || m_pending_labels || m_schema_open) return;
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         if (io.KeyShift ? m_session.redo() : m_session.undo()) m_frames.request();
         return;

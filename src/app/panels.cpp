@@ -128,6 +128,9 @@ void App::draw_status() {
     }
     ImGui::SameLine();
     if (ImGui::Button("Open…")) m_host.request_open_file();
+    ImGui::SameLine();
+    if (ImGui::Button("Labels…")) set_schema_open(!m_schema_open);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit the labels (Ctrl+L)");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a file (or drop it on the page)");
     ImGui::SameLine();
     if (ImGui::Button("Review…")) m_host.request_review_files();

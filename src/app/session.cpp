@@ -78,6 +78,61 @@ Selection Session::snap_to_tokens(Selection s) {
     return s;
 }
 
+std::size_t Session::label_uses(std::string_view label) const {
+    std::size_t n = 0;
+    for (const core::Document& d : m_documents)
+        d.spans().for_each([&](const core::Span& s) { n += s.label == label; });
+    return n;
+}
+
+bool Session::rename_label(const std::string& from, const std::string& to) {
+    const core::Label* label = schema.find(from);
+    if (!label || to.empty() || m_read_only || (to != from && schema.find(to))) return false;
+    if (to == from) return true;
+    core::Label renamed = *label;
+    renamed.name = to;
+    schema.replace(from, std::move(renamed));
+    for (const core::Label& l : std::vector<core::Label>(schema.labels())) {
+        core::Label changed = l;
+        for (core::AttributeDef& a : changed.attributes)
+            std::replace(a.target_labels.begin(), a.target_labels.end(), from, to);
+        schema.replace(l.name, std::move(changed));
+    }
+    for (core::Document& d : m_documents) {
+        std::vector<core::Span> spans;
+        d.spans().for_each([&](const core::Span& s) {
+            if (s.label == from) spans.push_back(s);
+        });
+        if (spans.empty()) continue;
+        d.begin_group("rename label " + from + " to " + to);
+        for (core::Span& s : spans) {
+            s.label = to;
+            d.update_span(std::move(s));
+        }
+        d.end_group();
+    }
+    mark_changed();
+    return true;
+}
+
+bool Session::remove_label(const std::string& name) {
+    if (m_read_only || !schema.find(name)) return false;
+    for (core::Document& d : m_documents) {
+        std::vector<core::SpanId> ids;
+        d.spans().for_each([&](const core::Span& s) {
+            if (s.label == name) ids.push_back(s.id);
+        });
+        if (ids.empty()) continue;
+        d.begin_group("remove label " + name);
+        for (core::SpanId id : ids)
+            d.remove_span(id);
+        d.end_group();
+    }
+    schema.remove(name);
+    mark_changed();
+    return true;
+}
+
 core::EditResult Session::apply_label(const core::Label& label) {
     core::EditResult result;
     core::Document* doc = document();

@@ -234,6 +234,17 @@ public:
     // journal can then no longer describe the change document by document.
     std::uint64_t documents_generation() const { return m_documents_generation; }
 
+    // [SECTION] Labels of the schema, with the spans that use them
+    // Spans of every document with `label`.
+    std::size_t label_uses(std::string_view label) const;
+    // Renames a label in the schema (and in attributes that point at it) and on every span with
+    // it, one undo step per document; false (no change) when `to` is empty or another label's,
+    // or the project is read-only.
+    bool rename_label(const std::string& from, const std::string& to);
+    // Removes a label from the schema and the spans with it (one undo step per document); false
+    // when there is no such label or the project is read-only.
+    bool remove_label(const std::string& name);
+
     // Replaces the label schema (a change like any other).
     void set_schema(core::LabelSchema value) {
         schema = std::move(value);

@@ -1,6 +1,8 @@
 // LabelSchema parsing and validation. Layer: core.
 #include "core/model/label_schema.hpp"
 
+#include <algorithm>
+
 #include "core/text/utf8.hpp"
 
 #include <cstdio>
@@ -53,6 +55,23 @@ const Label* LabelSchema::find_by_hotkey(char32_t key) const {
 bool LabelSchema::add(Label label) {
     if (find(label.name)) return false;
     m_labels.push_back(std::move(label));
+    return true;
+}
+
+bool LabelSchema::replace(std::string_view name, Label label) {
+    auto it = std::find_if(m_labels.begin(), m_labels.end(),
+                           [&](const Label& l) { return l.name == name; });
+    if (it == m_labels.end()) return false;
+    if (label.name != name && find(label.name)) return false;
+    *it = std::move(label);
+    return true;
+}
+
+bool LabelSchema::remove(std::string_view name) {
+    auto it = std::find_if(m_labels.begin(), m_labels.end(),
+                           [&](const Label& l) { return l.name == name; });
+    if (it == m_labels.end()) return false;
+    m_labels.erase(it);
     return true;
 }
 

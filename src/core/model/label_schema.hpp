@@ -52,6 +52,11 @@ public:
     static std::optional<LabelSchema> from_value(const Value& value, Diagnostics& diagnostics);
     // Labels added directly (for tests and generated schemas); false on a duplicate name.
     bool add(Label label);
+    // Replaces the label named `name` in its place; false when there is none, or when the new
+    // name is another label's.
+    bool replace(std::string_view name, Label label);
+    // Removes the label named `name`; false when there is none.
+    bool remove(std::string_view name);
 
 private:
     std::vector<Label> m_labels;
