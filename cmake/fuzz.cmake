@@ -2,7 +2,7 @@
 # drivers that CTest runs over tests/fixtures; with GLOSS_FUZZ=ON and clang they are libFuzzer
 # targets instead (scripts/fuzz builds and runs them).
 option(GLOSS_FUZZ "Build the format fuzzers with libFuzzer (clang only)" OFF)
-set(GLOSS_FUZZ_FORMATS jsonl project labelstudio doccano sagemaker brat conll txt prodigy)
+set(GLOSS_FUZZ_FORMATS jsonl project labelstudio doccano sagemaker brat conll txt prodigy w3c webanno)
 if(GLOSS_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "GLOSS_FUZZ=ON needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")

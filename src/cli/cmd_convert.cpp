@@ -35,6 +35,10 @@ const char* const kConvertHelp =
     "                               (quote, error, entity: the entity tag last, where\n"
     "                               CoNLL-2003 readers look for it)\n"
     "  prodigy      .prodigy.jsonl  Prodigy/spaCy JSONL with tokens, code points\n"
+    "  w3c          (a folder)      W3C Web Annotation: annotations.w3c.jsonld (UTF-16\n"
+    "                               positions + quotes) and texts.jsonl; IN a folder\n"
+    "  webanno      .tsv            WebAnno TSV 3.3 (INCEpTION), UTF-16, one file per\n"
+    "                               document (more beside OUT)\n"
     "  corrections  .corrections.jsonl  original and corrected text with the edits (output)\n"
     "  m2           .m2             M2 error-correction format per sentence (output)\n"
     "\n"
@@ -80,7 +84,7 @@ struct Options {
 };
 
 bool writes_folder(const io::Format* format) {
-    return format->name == "brat";
+    return format->name == "brat" || format->name == "w3c";
 }
 
 // Sums "FORMAT cannot hold WHAT: N not written" warnings over streamed documents.

@@ -89,6 +89,14 @@ namespace gloss::core {
     /* A token of a dataset's own tokenization that cannot be kept: {0} names it (tokens[3]), */   \
     /* {1}..{2} are its offsets as given, {3} says what is wrong. */                               \
     X(BadToken, Error, "{0} {1}..{2} {3}")                                                         \
+    /* A W3C annotation's TextPositionSelector did not select its TextQuoteSelector's exact        \
+       text; the quote was found (with its prefix and suffix) elsewhere and used. */               \
+    X(SelectorRepaired, Warning,                                                                   \
+      "{0}: TextPositionSelector {1}..{2} does not select \"{3}\"; found at {4}..{5} and used")    \
+    /* Neither selector of a W3C annotation fits the document text. */                             \
+    X(SelectorMismatch, Error,                                                                     \
+      "{0}: no place in the text fits TextPositionSelector {1}..{2} "                              \
+      "and TextQuoteSelector \"{3}\"")                                                             \
     /* Anything else, with its text as the only argument. */                                       \
     X(Other, Error, "{0}")
 

@@ -14,6 +14,8 @@
 #include "io/prodigy.hpp"
 #include "io/record_reader.hpp"
 #include "io/sagemaker.hpp"
+#include "io/w3c.hpp"
+#include "io/webanno.hpp"
 
 #include <algorithm>
 
@@ -224,6 +226,42 @@ ExportResult write_m2_files(const std::vector<core::Document>& documents,
     return out;
 }
 
+ImportResult read_w3c_files(const std::vector<NamedFile>& files, const ReadOptions& options) {
+    W3cReadOptions o;
+    o.schema = options.schema;
+    o.offset_unit = options.offset_unit.value_or(OffsetUnit::Utf16);
+    std::vector<NamedFile> named = files;
+    for (NamedFile& f : named)
+        if (f.name.empty())
+            f.name = options.source.empty() ? "annotations.w3c.jsonld" : options.source;
+    return read_w3c(named, o);
+}
+
+ExportResult write_w3c_files(const std::vector<core::Document>& documents,
+                             const WriteOptions& options) {
+    W3cExport e = write_w3c(documents, options.offset_unit.value_or(OffsetUnit::Utf16));
+    ExportResult out;
+    out.files = std::move(e.files);
+    out.diagnostics = std::move(e.diagnostics);
+    return out;
+}
+
+ImportResult read_webanno_files(const std::vector<NamedFile>& files, const ReadOptions& options) {
+    ImportResult all;
+    for (const NamedFile& f : files)
+        append(all, read_webanno(f.bytes, source_of(f, options), options.schema));
+    return all;
+}
+
+ExportResult write_webanno_files(const std::vector<core::Document>& documents,
+                                 const WriteOptions& options) {
+    WebannoExport e = write_webanno(documents, options.schema);
+    ExportResult out;
+    out.files = std::move(e.files);
+    out.diagnostics = std::move(e.diagnostics);
+    return out;
+}
+
 } // namespace
 
 const std::vector<Format>& formats() {
@@ -278,6 +316,16 @@ const std::vector<Format>& formats() {
          {".prodigy.jsonl", ".spacy.jsonl"},
          read_prodigy_files,
          write_prodigy_files},
+        {"w3c",
+         "W3C Web Annotation JSON-LD (Recogito, Hypothesis) + texts.jsonl, UTF-16 offsets",
+         {".w3c.jsonld", ".annotations.json"},
+         read_w3c_files,
+         write_w3c_files},
+        {"webanno",
+         "WebAnno TSV 3.3 (INCEpTION), one document per file, UTF-16 offsets",
+         {".tsv"},
+         read_webanno_files,
+         write_webanno_files},
         {"corrections",
          "error corrections JSONL: original and corrected text with the edits (export only)",
          {".corrections.jsonl"},

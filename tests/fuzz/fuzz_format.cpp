@@ -31,7 +31,7 @@ using namespace gloss;
 }
 
 // Multi-file formats get their files from one input: brat splits it at the first NUL byte
-// into the .txt and the .ann.
+// into the .txt and the .ann, W3C into texts.jsonl and the annotations.
 std::vector<io::NamedFile> files_of(std::string_view input) {
     if (std::string_view(GLOSS_FUZZ_FORMAT) == "brat") {
         std::size_t nul = input.find('\0');
@@ -39,6 +39,14 @@ std::vector<io::NamedFile> files_of(std::string_view input) {
         std::string_view ann =
             nul == std::string_view::npos ? std::string_view() : input.substr(nul + 1);
         return {{"doc.txt", std::string(txt)}, {"doc.ann", std::string(ann)}};
+    }
+    if (std::string_view(GLOSS_FUZZ_FORMAT) == "w3c") {
+        std::size_t nul = input.find('\0');
+        std::string_view texts = input.substr(0, nul);
+        std::string_view annotations =
+            nul == std::string_view::npos ? std::string_view() : input.substr(nul + 1);
+        return {{"texts.jsonl", std::string(texts)},
+                {"annotations.w3c.jsonld", std::string(annotations)}};
     }
     return {{"input", std::string(input)}};
 }

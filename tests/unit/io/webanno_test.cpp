@@ -1,0 +1,165 @@
+// WebAnno TSV 3.3: UTF-16 offsets, [n] ids for multi-token and stacked spans, escaping.
+#include "io/webanno.hpp"
+#include "unit/io/format_fixtures.hpp"
+
+using namespace gloss;
+
+namespace {
+
+core::Span make_span(std::uint32_t start, std::uint32_t end, std::string label) {
+    core::Span s;
+    s.start = start;
+    s.end = end;
+    s.label = std::move(label);
+    return s;
+}
+
+// Label and text of every span, sorted: what survives TSV (the text between sentences does not).
+std::string labelled_texts(const core::Document& doc) {
+    std::vector<std::string> lines;
+    doc.spans().for_each([&](const core::Span& s) {
+        lines.push_back(s.label + " " + std::string(doc.text().slice(s.start, s.end)));
+    });
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& l : lines)
+        out += l + "\n";
+    return out;
+}
+
+// Written from the WebAnno TSV 3.3 description, as INCEpTION exports: a NamedEntity layer with
+// identifier and value, a custom layer, a relation layer; "Léa Marchetti" is a multi-token
+// PER[1] stacked with a one-token ROLE; the emoji counts two UTF-16 units.
+const char* const kInception =
+    "#FORMAT=WebAnno TSV 3.3\n"
+    "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value\n"
+    "#T_SP=webanno.custom.Quote|label\n"
+    "#T_RL=webanno.custom.Rel|label|BT_webanno.custom.Quote\n"
+    "\n"
+    "\n"
+    "#Text=Léa Marchetti 😊 met Zürich\\_Inc .\n"
+    "1-1\t0-3\tLéa\t*[1]|*[2]\tPER[1]|ROLE[2]\t_\t_\t_\t\n"
+    "1-2\t4-13\tMarchetti\t*[1]\tPER[1]\t_\t_\t_\t\n"
+    "1-3\t14-16\t😊\t_\t_\t_\t_\t_\t\n"
+    "1-4\t17-20\tmet\t_\t_\t_\t_\t_\t\n"
+    "1-5\t21-31\tZürich\\_Inc\tQ42\tORG\\|X\t_\t_\t_\t\n"
+    "1-6\t32-33\t.\t_\t_\t_\t_\t_\t\n"
+    "\n"
+    "#Text=“Yes.”\n"
+    "2-1\t34-35\t“\t_\t_\tQUOTE[3]\tsays\t1-1[0_1]\t\n"
+    "2-2\t35-38\tYes\t_\t_\tQUOTE[3]\t_\t_\t\n"
+    "2-3\t38-39\t.\t_\t_\tQUOTE[3]\t_\t_\t\n"
+    "2-4\t39-40\t”\t_\t_\tQUOTE[3]\t_\t_\t\n";
+
+} // namespace
+
+TEST_CASE("WebAnno TSV reads an INCEpTION export", "[io][webanno]") {
+    auto r = io::read_webanno(kInception, "inception.tsv");
+    INFO(test::all_messages(r.diagnostics));
+    REQUIRE(r.ok());
+    REQUIRE(r.documents.size() == 1);
+    const core::Document& d = r.documents[0];
+    CHECK(d.id == "inception");
+    CHECK(d.text().utf8() == "Léa Marchetti 😊 met Zürich_Inc .\n“Yes.”");
+    CHECK(labelled_texts(d) == "ORG|X Zürich_Inc\nPER Léa Marchetti\nQUOTE “Yes.”\nROLE Léa\n");
+    CHECK(d.spans().find(1)->end == 13);
+    CHECK(d.spans().find(1)->label == "PER");
+    // 😊 is one code point: "met" starts at code point 16, UTF-16 unit 17.
+    REQUIRE(d.tokens().size() == 10);
+    CHECK(d.tokens()[3].start == 16);
+    const core::Span* org = nullptr;
+    d.spans().for_each([&](const core::Span& s) {
+        if (s.label == "ORG|X") org = &s;
+    });
+    REQUIRE(org);
+    CHECK(*org->attrs.get("identifier") == "Q42");
+    CHECK_THAT(test::all_messages(r.diagnostics),
+               Catch::Contains("relation and chain columns ignored: 2 values"));
+}
+
+TEST_CASE("WebAnno TSV writes UTF-16 offsets, [n] ids and escapes", "[io][offsets][webanno]") {
+    core::Document doc("d", core::Text("I like it 😊 . New_York [x]"));
+    std::vector<core::Span> spans = {make_span(10, 13, "EMOJI"), make_span(0, 6, "PERSON"),
+                                     make_span(0, 1, "PERSON"), make_span(14, 22, "GPE"),
+                                     make_span(23, 26, "ERROR")};
+    doc.load(spans, {});
+    io::WebannoExport out = io::write_webanno({doc});
+    REQUIRE(out.files.size() == 1);
+    CHECK(out.files[0].name == "d.tsv");
+    CHECK(out.files[0].bytes ==
+          "#FORMAT=WebAnno TSV 3.3\n"
+          "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n"
+          "#T_SP=webanno.custom.Gloss|label\n"
+          "\n"
+          "\n"
+          "#Text=I like it 😊 .\n"
+          "1-1\t0-1\tI\tPERSON[3]|PERSON[2]\t_\t\n"
+          "1-2\t2-6\tlike\tPERSON[2]\t_\t\n"
+          "1-3\t7-9\tit\t_\t_\t\n"
+          "1-4\t10-12\t😊\tEMOJI[1]\t_\t\n"
+          "1-5\t13-14\t.\tEMOJI[1]\t_\t\n"
+          "\n"
+          "#Text=New\\_York \\[x\\]\n"
+          "2-1\t15-18\tNew\tGPE[4]\t_\t\n"
+          "2-2\t18-19\t\\_\tGPE[4]\t_\t\n"
+          "2-3\t19-23\tYork\tGPE[4]\t_\t\n"
+          "2-4\t24-25\t\\[\t_\tERROR[5]\t\n"
+          "2-5\t25-26\tx\t_\tERROR[5]\t\n"
+          "2-6\t26-27\t\\]\t_\tERROR[5]\t\n");
+}
+
+TEST_CASE("WebAnno TSV round trips the fixtures' aligned spans", "[io][roundtrip][webanno]") {
+    auto docs = test::source_documents();
+    io::WebannoExport out = io::write_webanno(docs, &test::default_schema());
+    REQUIRE(out.files.size() == docs.size());
+    test::check_golden("webanno", out.files);
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        auto back = io::read_webanno(out.files[i].bytes, out.files[i].name);
+        INFO(out.files[i].name << "\n" << test::all_messages(back.diagnostics));
+        REQUIRE(back.ok());
+        REQUIRE(back.documents.size() == 1);
+        // Every span read back is one of the fixture's, by label and text.
+        std::string want = labelled_texts(docs[i]);
+        std::string got = labelled_texts(back.documents[0]);
+        std::size_t pos = 0;
+        while (pos < got.size()) {
+            std::size_t nl = got.find('\n', pos);
+            CHECK_THAT(want, Catch::Contains(got.substr(pos, nl - pos + 1)));
+            pos = nl + 1;
+        }
+        // Export again: the same bytes.
+        io::WebannoExport again = io::write_webanno(back.documents, &test::default_schema());
+        CHECK(again.files.at(0).bytes == out.files[i].bytes);
+    }
+}
+
+TEST_CASE("bad WebAnno TSV lines are all reported and nothing is loaded", "[io][errors][webanno]") {
+    std::string tsv = "#FORMAT=WebAnno TSV 3.3\n"
+                      "#T_SP=webanno.custom.Gloss|label\n"
+                      "\n"
+                      "\n"
+                      "#Text=Ann met Bob\n"
+                      "1-1\t0-3\tAnn\tPERSON\n"
+                      "1-2\t4-x\tmet\t_\n"
+                      "1-3\t8-11\tBob\tPERSON\textra\n"
+                      "1-4\t8-11\tBoB\t_\n";
+    auto r = io::read_webanno(tsv, "bad.tsv");
+    CHECK(r.documents.empty());
+    std::string all = test::all_messages(r.diagnostics);
+    CHECK_THAT(all, Catch::Contains("bad.tsv:7: malformed WebAnno TSV line: offsets \"4-x\" are "
+                                    "not BEGIN-END"));
+    CHECK_THAT(all, Catch::Contains("bad.tsv:8: malformed WebAnno TSV line: 5 columns where the "
+                                    "header declares 4"));
+    CHECK_THAT(all, Catch::Contains("bad.tsv:9: span 8..11 text \"BoB\" differs from the "
+                                    "document's \"Bob\""));
+    auto none = io::read_webanno("1-1\t0-3\tAnn\n", "x.tsv");
+    CHECK_THAT(test::all_messages(none.diagnostics),
+               Catch::Contains("x.tsv:1: malformed WebAnno TSV line: a token line before the "
+                               "#FORMAT=WebAnno TSV 3.3 header"));
+}
+
+TEST_CASE("WebAnno TSV escaping round trips", "[io][webanno]") {
+    std::string s = "a\\b[c]d|e_f->g;h*i\tj\nk-l";
+    CHECK(io::webanno_escape(s) == "a\\\\b\\[c\\]d\\|e\\_f\\->g\\;h\\*i\\tj\\nk-l");
+    CHECK(io::webanno_unescape(io::webanno_escape(s)) == s);
+}
