@@ -241,6 +241,55 @@ with open(os.path.join(root, "m2", "corrections.m2"), encoding="utf-8") as f:
             first, last = (int(x) for x in raw[2:].split("|||")[0].split())
             check(first == -1 or 0 <= first <= last <= len(sentence), f"m2: {raw}")
 
+# W3C: positions count UTF-16 code units (a browser's textContent); each TextQuoteSelector's
+# exact, prefix and suffix are the UTF-16 slices around it, and the spans are the source minus
+# rejected ones.
+def utf16_slice(text, start, end):
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+
+
+texts = {d["id"]: d["text"] for d in load_jsonl(os.path.join(root, "w3c", "texts.jsonl"))}
+check(texts == {d["id"]: d["text"] for d in source}, "w3c: texts.jsonl holds the texts")
+with open(os.path.join(root, "w3c", "annotations.w3c.jsonld"), encoding="utf-8") as f:
+    annotations = json.load(f)
+w3c_spans = collections.defaultdict(list)
+for a in annotations:
+    check(a["@context"] == "http://www.w3.org/ns/anno.jsonld" and a["type"] == "Annotation",
+          f"w3c {a['id']}: context and type")
+    if a.get("motivation") == "linking":
+        check(len(a["target"]) == 2, f"w3c {a['id']}: a link has two targets")
+        continue
+    text = texts[a["target"]["source"]]
+    sel = {x["type"]: x for x in a["target"]["selector"]}
+    pos, quote = sel["TextPositionSelector"], sel["TextQuoteSelector"]
+    check(utf16_slice(text, pos["start"], pos["end"]) == quote["exact"], f"w3c {a['id']}: exact")
+    check(utf16_slice(text, 0, pos["start"]).endswith(quote["prefix"]), f"w3c {a['id']}: prefix")
+    check(utf16_slice(text, pos["end"], len(text.encode("utf-16-le")) // 2).startswith(quote["suffix"]),
+          f"w3c {a['id']}: suffix")
+    label = [b["value"] for b in a["body"] if b["purpose"] == "tagging"][0]
+    start = len(utf16_slice(text, 0, pos["start"]))
+    w3c_spans[a["target"]["source"]].append((start, start + len(quote["exact"]), label))
+for doc in source:
+    check(sorted(w3c_spans[doc["id"]]) == spans(doc, rejected=False), f"w3c {doc['id']}: spans")
+
+# WebAnno TSV 3.3: each token's BEGIN-END are the UTF-16 offsets of the token in the text (the
+# sentences' #Text lines sit at their first token), and every token is its text's slice.
+for doc in source:
+    text = doc["text"]
+    units = text.encode("utf-16-le")
+    with open(os.path.join(root, "webanno", doc["id"] + ".tsv"), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    check(lines[0] == "#FORMAT=WebAnno TSV 3.3", f"webanno {doc['id']}: header")
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        begin, end = (int(x) for x in fields[1].split("-"))
+        token = fields[2].replace("\\_", "_").replace("\\[", "[").replace("\\]", "]") \
+            .replace("\\|", "|").replace("\\;", ";").replace("\\*", "*").replace("\\\\", "\\")
+        check(units[2 * begin:2 * end].decode("utf-16-le") == token,
+              f"webanno {doc['id']}: {fields[0]} {fields[1]} is not \"{token}\" in UTF-16")
+
 if failures:
     print("\n".join("FAIL: " + f for f in failures))
     sys.exit(1)
