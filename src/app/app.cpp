@@ -318,6 +318,18 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
             brat.size() == 1 ? brat[0].name : std::to_string(ann_stems.size()) + " brat file(s)";
         opened.push_back(read_file(name, brat, *io::find_format("brat")));
     }
+    // W3C annotations with the texts they point at (texts.jsonl, as the export writes them).
+    auto is_w3c = [](const io::NamedFile& f) {
+        return has_extension(f.name, ".w3c.jsonld") || has_extension(f.name, ".annotations.json");
+    };
+    if (std::any_of(rest.begin(), rest.end(), is_w3c)) {
+        std::vector<io::NamedFile> w3c, others;
+        for (io::NamedFile& f : rest)
+            (is_w3c(f) || has_extension(f.name, "texts.jsonl") ? w3c : others)
+                .push_back(std::move(f));
+        opened.push_back(read_file(w3c.front().name, w3c, *io::find_format("w3c")));
+        rest = std::move(others);
+    }
     std::vector<core::LabelSchema> schemas; // schema JSON files opened: merged in below
     for (io::NamedFile& f : rest) {
         if (is_schema_json(f.bytes)) {

@@ -314,3 +314,20 @@ TEST_CASE("a project file's schema is kept: its labels this one lacks are offere
     CHECK(h.app.session().schema.find("VESSEL")->hotkey == U'a'); // V, E, S, L are taken
     CHECK(h.app.session().documents().back().spans().size() == 1);
 }
+
+TEST_CASE("a W3C export's zip (annotations and texts.jsonl) opens again", "[ui][files][zip]") {
+    Harness h;
+    h.app.download_as("w3c");
+    REQUIRE(h.host.downloads.size() == 1);
+    const auto& zip = h.host.downloads.back();
+    CHECK(zip.filename == "gloss-w3c.zip");
+    Harness other;
+    other.app.session().replace_documents({});
+    auto d = other.app.open_file(zip.filename, zip.data);
+    INFO(other.app.error());
+    REQUIRE_FALSE(gloss::core::has_errors(d));
+    other.frames(2);
+    REQUIRE(other.app.session().documents().size() == 2);
+    CHECK(other.app.session().documents()[1].text().utf8() ==
+          h.app.session().documents()[1].text().utf8());
+}
