@@ -341,6 +341,7 @@ private:
     std::string m_schema_message;  // a refusal, or the question before a removal
     std::string m_label_to_remove; // asked to confirm
     std::optional<std::pair<std::size_t, std::string>> m_schema_refocus; // (row, field)
+    bool m_schema_focus_new = false;
     char m_new_label[64] = {};
     void draw_schema_editor();
     void add_schema_label(const std::string& name);
@@ -355,6 +356,9 @@ private:
     // answering one about the same file).
     void add_opened_files(std::vector<OpenedFile> opened, bool ask_first);
     void add_opened(std::vector<core::Document> documents, Session::OnClash on_clash);
+    // A question's window: centred, up to 560 px wide, focused, as tall as its content; false
+    // (and ended) when it is not shown. The caller ends it otherwise.
+    bool begin_question(const char* title);
     void draw_open_clash();
     void draw_open_format_question();
     std::string m_project_to_delete; // asking to confirm

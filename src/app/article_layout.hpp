@@ -61,6 +61,11 @@ public:
                 float paragraph_gap);
     // Re-wraps at the next update() whatever changed (the font's glyphs were rebuilt).
     void invalidate() { m_text = nullptr; }
+    // True when the last update() laid out `text` (this object, at its size): only then may the
+    // lines be read with it. (A Text moved since, as when the documents grow, is not it.)
+    bool laid_out(const core::Text& text) const {
+        return m_text == &text && m_text_size == text.size();
+    }
 
     const std::vector<Line>& lines() const { return m_lines; }
     float height() const { return m_height; }

@@ -455,9 +455,10 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
     }
 }
 
-std::optional<ScreenRect> ArticleView::rect_of(std::size_t cp) const {
+std::optional<ScreenRect> ArticleView::rect_of(const Session& session, std::size_t cp) const {
+    const core::Document* doc = session.document();
     const auto& lines = m_layout.lines();
-    if (lines.empty()) return std::nullopt;
+    if (!doc || !m_layout.laid_out(doc->text()) || lines.empty()) return std::nullopt;
     std::size_t index = m_layout.line_of(cp);
     const auto& line = lines[index];
     // The unit showing cp (left or right to left), or the caret's place after the line's end.

@@ -35,8 +35,9 @@ public:
     core::SpanId take_clicked_span() { return std::exchange(m_clicked_span, 0); }
 
     // Screen rectangle (pixels, last frame) covering code points [start, start+1) on its line;
-    // nullopt when not visible.
-    std::optional<ScreenRect> rect_of(std::size_t cp) const;
+    // nullopt when not visible, or when the session's document is not the one laid out in the
+    // last frame (it changed, or the documents moved, since: asked between frames).
+    std::optional<ScreenRect> rect_of(const Session& session, std::size_t cp) const;
     // Scrolls so that code point `cp` is visible in the next frame.
     void scroll_to(std::size_t cp) { m_scroll_to = cp; }
     // The atlas with glyphs for grapheme clusters (emoji sequences, letters with marks).

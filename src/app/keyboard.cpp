@@ -174,11 +174,17 @@ void App::handle_caret_keys() {
     // With a selection and no Shift, Left/Right collapse it to that side.
     bool collapse = !shift && !s.selection.empty();
     const ArticleLayout& layout = m_article.layout();
+    // Lines of another text (the document changed since the last frame, or the documents moved)
+    // are not read: Left and Right then move logically, and the keys that need lines do nothing
+    // in that one frame.
+    const core::Document* doc = s.document();
+    if (!doc) return;
+    const bool laid_out = layout.laid_out(doc->text());
     std::optional<std::size_t> to;
     // Arrows move the way they point: in right-to-left text, Left goes on through the text.
     bool left = ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true);
     bool right = !left && ImGui::IsKeyPressed(ImGuiKey_RightArrow, true);
-    if ((left || right) && layout.right_to_left_at(from)) std::swap(left, right);
+    if ((left || right) && laid_out && layout.right_to_left_at(from)) std::swap(left, right);
     if (left) {
         if (collapse)
             to = s.selection.start;
@@ -189,6 +195,8 @@ void App::handle_caret_keys() {
             to = s.selection.end;
         else
             to = ctrl ? s.next_word(from) : s.next_grapheme(from);
+    } else if (!laid_out) {
+        return;
     } else if (!ctrl && (ImGui::IsKeyPressed(ImGuiKey_UpArrow, true) ||
                          ImGui::IsKeyPressed(ImGuiKey_DownArrow, true))) {
         if (layout.lines().empty()) return;

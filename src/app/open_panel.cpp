@@ -13,20 +13,24 @@
 
 namespace gloss::app {
 
-void App::draw_open_format_question() {
-    const PendingOpen& open = m_pending_opens.front();
+bool App::begin_question(const char* title) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(
         ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
         ImGuiCond_Appearing);
     ImGui::SetNextWindowFocus();
-    if (!ImGui::Begin("Which format is this file?", nullptr,
-                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                          ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
+    if (ImGui::Begin(title, nullptr,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_AlwaysAutoResize))
+        return true;
+    ImGui::End();
+    return false;
+}
+
+void App::draw_open_format_question() {
+    const PendingOpen& open = m_pending_opens.front();
+    if (!begin_question("Which format is this file?")) return;
     ImGui::TextWrapped("%s could be read as more than one format: %s. Open it as:",
                        open.name.c_str(), open.why.c_str());
     ImGui::Spacing();
@@ -48,18 +52,7 @@ void App::draw_open_format_question() {
 
 void App::draw_new_labels_question() {
     if (!m_pending_labels) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
-        ImGuiCond_Appearing);
-    ImGui::SetNextWindowFocus();
-    if (!ImGui::Begin("Labels not in the schema", nullptr,
-                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                          ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_question("Labels not in the schema")) return;
     std::string names;
     for (const OpenedFile& f : m_pending_labels->files)
         names += (names.empty() ? "" : ", ") + f.name;
@@ -95,18 +88,7 @@ void App::draw_open_clash() {
     if (m_pending_opens.empty()) return;
     if (!m_pending_opens.front().formats.empty()) return draw_open_format_question();
     const PendingOpen& open = m_pending_opens.front();
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
-        ImGuiCond_Appearing);
-    ImGui::SetNextWindowFocus();
-    if (!ImGui::Begin("Documents already in the project", nullptr,
-                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                          ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_question("Documents already in the project")) return;
     std::size_t n = open.clashes.size();
     ImGui::TextWrapped("%s: %zu of its %zu documents %s in the project already:", open.name.c_str(),
                        n, open.documents.size(), n == 1 ? "is" : "are");

@@ -1,9 +1,11 @@
 // The Labels window (Ctrl+L, or "Labels…" in the status line): the schema's labels, each with
 // its name, key, colour, kind and attributes as text fields that Tab walks and Enter applies;
-// a new label by name; Ctrl+Delete in a label's fields (twice) removes it with its spans. Keys
-// that another label has, that are commands (S, T) or that are not letters are refused with a
-// message. Renaming and removing change the spans too (one undo step per document). The schema
-// is saved with the project and downloads as the schema JSON the CLI reads. Layer: app.
+// a new label by name (the field focused when the window opens); Ctrl+Delete in a label's fields
+// (twice) removes it with its spans. Keys that another label has, that are commands (S, T) or that
+// are not letters are refused with a message. Renaming and removing change the spans too (one undo
+// step per document, which takes the spans back, not the schema: a span may then have a label the
+// schema lacks, which every reader and the stored project accept). The schema is saved with the
+// project and downloads as the schema JSON the CLI reads. Layer: app.
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
@@ -138,6 +140,7 @@ void App::set_schema_open(bool open) {
     m_schema_message.clear();
     m_label_to_remove.clear();
     m_new_label[0] = '\0';
+    m_schema_focus_new = open;
     m_frames.request();
 }
 
@@ -175,9 +178,10 @@ void App::draw_schema_editor() {
     }
     bool typing = ImGui::GetIO().WantTextInput;
     if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m_schema_open = false;
-    ImGui::TextDisabled(
-        "Tab walks the fields, Enter applies one. Attributes: name:text; "
-        "name:enum(a|b); name:span(PERSON|ORG). Ctrl+Delete twice removes a label.");
+    ImGui::TextWrapped("Tab walks the fields, Enter applies one. Attributes: name:text; "
+                       "name:enum(a|b); name:span(PERSON|ORG). Ctrl+Delete twice removes a label. "
+                       "Renaming or removing a label changes its spans in every document; Ctrl+Z "
+                       "takes back one document's change, and the label stays as it is here.");
     if (m_session.read_only()) ImGui::TextDisabled("This project is read-only.");
     if (!m_schema_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().error);
@@ -251,6 +255,10 @@ void App::draw_schema_editor() {
     }
     ImGui::Spacing();
     ImGui::SetNextItemWidth(14 * unit);
+    if (m_schema_focus_new) { // opened: the keys go to the window, starting with a new label
+        ImGui::SetKeyboardFocusHere();
+        m_schema_focus_new = false;
+    }
     bool add = ImGui::InputTextWithHint("##new", "New label, then Enter", m_new_label,
                                         sizeof m_new_label, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();

@@ -107,29 +107,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 }
 
 #ifndef GLOSS_LIBFUZZER
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+#include "replay.hpp"
 
-// Replay: every file under the arguments, in sorted order.
 int main(int argc, char** argv) {
-    std::vector<std::filesystem::path> paths;
-    for (int i = 1; i < argc; ++i) {
-        std::filesystem::path p(argv[i]);
-        if (std::filesystem::is_directory(p)) {
-            for (const auto& e : std::filesystem::recursive_directory_iterator(p))
-                if (e.is_regular_file()) paths.push_back(e.path());
-        } else {
-            paths.push_back(p);
-        }
-    }
-    std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) {
-        std::ifstream in(p, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-    }
-    std::printf("fuzz_%s: replayed %zu input(s)\n", GLOSS_FUZZ_FORMAT, paths.size());
+    std::size_t replayed = gloss::test::replay_inputs(argc, argv);
+    std::printf("fuzz_%s: replayed %zu input(s)\n", GLOSS_FUZZ_FORMAT, replayed);
     return 0;
 }
 #endif

@@ -96,13 +96,13 @@ int Harness::run_on_demand(double seconds) {
 }
 
 ImVec2 Harness::point_of(std::size_t cp) {
-    auto r = app.article_view().rect_of(cp);
+    auto r = app.article_view().rect_of(app.session(), cp);
     if (!r) throw std::runtime_error("code point " + std::to_string(cp) + " is not on screen");
     return ImVec2(r->x + r->width * 0.5f, r->y + r->height * 0.5f);
 }
 
 ImVec2 Harness::caret_of(std::size_t cp) {
-    auto r = app.article_view().rect_of(cp);
+    auto r = app.article_view().rect_of(app.session(), cp);
     if (!r) throw std::runtime_error("code point " + std::to_string(cp) + " is not on screen");
     // The caret before a right-to-left character is at its right edge.
     bool rtl = app.article_view().layout().right_to_left_at(cp);

@@ -143,7 +143,7 @@ TEST_CASE("errors get a wavy underline, pending suggestions a dashed one", "[ui]
     // Without a shader renderer (headless), decorations are polylines in the label's colour:
     // the wave alternates above and below its centre line.
     // Vertices of a colour on the article's first line (the palette uses the colours too).
-    auto line = h.app.article_view().rect_of(0);
+    auto line = h.app.article_view().rect_of(h.app.session(), 0);
     REQUIRE(line);
     auto vertices_of = [&](ImU32 rgb) {
         std::vector<ImVec2> out;
@@ -191,7 +191,7 @@ TEST_CASE("dragging a span's end handle is a change the host hears of (one chang
     int changes = h.host.changes;
     std::uint64_t revision = h.app.session().revision();
     // The handle under the span's end, dragged back over "Marchetti" to end after "Léa".
-    auto last = h.app.article_view().rect_of(end - 1);
+    auto last = h.app.article_view().rect_of(h.app.session(), end - 1);
     REQUIRE(last);
     h.move_to(ImVec2(last->x + last->width, last->y + last->height * 0.9f));
     h.mouse_down();

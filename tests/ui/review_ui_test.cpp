@@ -301,14 +301,14 @@ TEST_CASE("walking scrolls the current disagreement into view", "[ui][review]") 
     const auto& all = h.app.session().disagreements();
     REQUIRE(all.size() == 2);
     REQUIRE(all[1].start == geneve);
-    CHECK(h.app.article_view().rect_of(all[0].start));
-    CHECK_FALSE(h.app.article_view().rect_of(all[1].start)); // far below the fold
+    CHECK(h.app.article_view().rect_of(h.app.session(), all[0].start));
+    CHECK_FALSE(h.app.article_view().rect_of(h.app.session(), all[1].start)); // far below the fold
     h.press(ImGuiKey_N);
     h.frames(2);
-    CHECK(h.app.article_view().rect_of(all[1].start));
+    CHECK(h.app.article_view().rect_of(h.app.session(), all[1].start));
     h.press(ImGuiKey_N);
     h.frames(2);
-    CHECK(h.app.article_view().rect_of(all[0].start));
+    CHECK(h.app.article_view().rect_of(h.app.session(), all[0].start));
 }
 
 namespace {

@@ -45,7 +45,7 @@ TEST_CASE("the Labels window edits the schema by keyboard", "[ui][schema]") {
     h.press(ImGuiKey_P);
     CHECK(count_label(h, "PERSON") == 0);
 
-    // Tab: the first field, PERSON's name. Rename it.
+    // The new label's field has the focus; Tab wraps to the first field, PERSON's name.
     h.press(ImGuiKey_Tab);
     enter(h, "HUMAN");
     REQUIRE(h.app.session().schema.find("HUMAN"));

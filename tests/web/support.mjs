@@ -151,9 +151,16 @@ export function documents(jsonl) {
 
 /** Drags with the real mouse from the caret before code point `start` to the one before `end`. */
 export async function dragText(page, start, end) {
-  const a = await page.evaluate((o) => window.gloss.rectOf(o), start);
-  const b = await page.evaluate((o) => window.gloss.rectOf(o), end);
-  if (!a || !b) throw new Error(`code points ${start}..${end} are not on screen`);
+  // rectOf is null until the document shown has been laid out (a frame after it changed).
+  const both = await page
+    .waitForFunction(([s, e]) => {
+      const a = window.gloss.rectOf(s), b = window.gloss.rectOf(e);
+      return a && b ? [a, b] : null;
+    }, [start, end], { timeout: 5000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => null);
+  if (!both) throw new Error(`code points ${start}..${end} are not on screen`);
+  const [a, b] = both;
   await page.mouse.move(a.x + 0.5, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + a.height / 2, { steps: 4 });

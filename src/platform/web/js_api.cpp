@@ -204,7 +204,7 @@ EMSCRIPTEN_KEEPALIVE int gloss_select(const char* doc_id, double start, double e
 EMSCRIPTEN_KEEPALIVE const char* gloss_rect_of(double cp) {
     s_result = "null";
     if (!s_app || cp < 0) return s_result.c_str();
-    if (auto r = s_app->article_view().rect_of(static_cast<std::size_t>(cp))) {
+    if (auto r = s_app->article_view().rect_of(s_app->session(), static_cast<std::size_t>(cp))) {
         // The interface draws in device pixels; the page thinks in CSS pixels.
         double scale = s_app->ui_scale();
         char buf[160];
