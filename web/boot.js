@@ -221,7 +221,7 @@
     return input;
   }
   // What Open… offers: every extension a reader takes, and generic JSON told by its content.
-  const kOpenable = ".txt,.jsonl,.ndjson,.json,.gloss,.manifest,.ann,.conf,.conll,.iob,.bio,.zip";
+  const kOpenable = ".txt,.jsonl,.ndjson,.json,.jsonld,.gloss,.manifest,.ann,.conf,.conll,.iob,.bio,.tsv,.zip";
   const picker = filePicker("file-input", kOpenable, true, openFiles);
   // "New project from files…" (the Projects window): the chosen files start a project of their own.
   let newProjectName = "";
