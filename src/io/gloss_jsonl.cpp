@@ -579,18 +579,6 @@ void append_gloss_jsonl_line(std::string& out, const core::Document& doc) {
     out += "]}\n";
 }
 
-void append_gloss_relation(std::string& out, const core::Relation& r) {
-    out += "{\"id\":";
-    append_json_uint(out, r.id);
-    out += ",\"type\":";
-    append_json_string(out, r.type);
-    out += ",\"from\":";
-    append_json_uint(out, r.from);
-    out += ",\"to\":";
-    append_json_uint(out, r.to);
-    out += '}';
-}
-
 std::string write_gloss_jsonl_line(const core::Document& doc) {
     std::string out;
     append_gloss_jsonl_line(out, doc);
