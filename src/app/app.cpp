@@ -18,6 +18,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <set>
 
 namespace gloss::app {
@@ -382,13 +383,28 @@ core::Diagnostics App::open_files(std::vector<io::NamedFile> files) {
                              [&](const core::Label& x) { return x.name == l.name; }))
                 new_labels.push_back(l);
     if (!new_labels.empty())
-        m_pending_labels =
-            PendingLabels{std::move(opened), labels_for(m_session.schema, new_labels)};
+        wait_for_new_labels(std::move(opened), new_labels);
     else
         add_opened_files(std::move(opened), false);
     for (PendingOpen& q : questions)
         m_pending_opens.push_back(std::move(q));
     return all;
+}
+
+void App::wait_for_new_labels(std::vector<OpenedFile> files, std::vector<core::Label> labels) {
+    // Files opened while the question is asked join it: none is dropped.
+    if (m_pending_labels) {
+        std::vector<OpenedFile> waiting = std::move(m_pending_labels->files);
+        std::move(files.begin(), files.end(), std::back_inserter(waiting));
+        files = std::move(waiting);
+        std::vector<core::Label> asked = m_pending_labels->labels;
+        for (core::Label& l : labels)
+            if (std::none_of(asked.begin(), asked.end(),
+                             [&](const core::Label& x) { return x.name == l.name; }))
+                asked.push_back(std::move(l));
+        labels = std::move(asked);
+    }
+    m_pending_labels = PendingLabels{std::move(files), labels_for(m_session.schema, labels)};
 }
 
 std::vector<std::string> App::labels_to_add() const {
@@ -455,7 +471,7 @@ void App::answer_format(std::optional<std::size_t> index) {
     std::vector<core::Label> new_labels = read.new_labels;
     one.push_back(std::move(read));
     if (!new_labels.empty())
-        m_pending_labels = PendingLabels{std::move(one), labels_for(m_session.schema, new_labels)};
+        wait_for_new_labels(std::move(one), new_labels);
     else
         add_opened_files(std::move(one), true);
 }

@@ -327,6 +327,8 @@ private:
         std::vector<core::Label> labels; // as they would be added: colour and a free key
     };
     std::optional<PendingLabels> m_pending_labels;
+    // Asks about `labels` for `files` (joining a question already asked).
+    void wait_for_new_labels(std::vector<OpenedFile> files, std::vector<core::Label> labels);
     // The Labels window: one row of text fields per label, applied on Enter.
     bool m_schema_open = false;
     struct LabelRow {

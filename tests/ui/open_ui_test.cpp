@@ -331,3 +331,21 @@ TEST_CASE("a W3C export's zip (annotations and texts.jsonl) opens again", "[ui][
     CHECK(other.app.session().documents()[1].text().utf8() ==
           h.app.session().documents()[1].text().utf8());
 }
+
+TEST_CASE("a file opened while the labels question is asked joins it; none is dropped",
+          "[ui][files][labels]") {
+    Harness h;
+    REQUIRE_FALSE(gloss::core::has_errors(h.app.open_file("a.conll", "Zoë B-PER\nsang O\n")));
+    REQUIRE_FALSE(
+        gloss::core::has_errors(h.app.open_file("b.conll", "Ahmed B-PER\nin O\nCaïro B-CITY\n")));
+    h.frames(2);
+    CHECK(h.app.labels_to_add() == std::vector<std::string>{"PER", "CITY"});
+    h.press(ImGuiKey_A);
+    CHECK(h.app.session().schema.find("CITY"));
+    // Both files name their document doc-1: the second is then asked about as a clash.
+    CHECK(h.app.opens_waiting() == 1);
+    h.press(ImGuiKey_K);
+    CHECK(ids(h) ==
+          std::vector<std::string>{"harbour-talks", "river-summit", "doc-1", "doc-1 (2)"});
+    CHECK(h.app.session().documents()[3].text().utf8() == "Ahmed in Caïro");
+}
