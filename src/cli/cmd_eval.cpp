@@ -29,9 +29,9 @@ const char* const kEvalHelp =
     "                  what the annotator labelled by hand before suggesting is not scored\n"
     "\n"
     "examples:\n"
-    "  gloss suggest tests/fixtures/assist/seeded.jsonl -o pred.jsonl\n"
-    "  gloss eval tests/fixtures/assist/gold.jsonl pred.jsonl \\\n"
-    "      --exclude tests/fixtures/assist/seeded.jsonl\n";
+    "  gloss suggest tests/fixtures/assist/dev/seeded.jsonl -o pred.jsonl\n"
+    "  gloss eval tests/fixtures/assist/dev/gold.jsonl pred.jsonl \\\n"
+    "      --exclude tests/fixtures/assist/dev/seeded.jsonl\n";
 
 namespace {
 

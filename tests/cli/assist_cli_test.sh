@@ -69,7 +69,7 @@ assert [m["text"] for m in e["misses"]] == ["Refa"] and [f["text"] for f in e["f
 PY
 
 # The evaluation docs/ASSIST.md reports, with its targets.
-fx="$src/tests/fixtures/assist"
+fx="$src/tests/fixtures/assist/dev"
 check "suggest on the seeded gold set" sh -c "'$gloss' suggest '$fx/seeded.jsonl' -o '$tmp/assist.jsonl' 2>/dev/null"
 check "eval on the gold set" sh -c "'$gloss' eval '$fx/gold.jsonl' '$tmp/assist.jsonl' --exclude '$fx/seeded.jsonl' --json > '$tmp/assist_eval.json'"
 check "the gold-set targets hold (ERROR recall 0.8 at precision 0.7, QUOTE F1 0.9, PERSON/GPE/ORG F1 0.75)" python3 - "$tmp/assist_eval.json" <<'PY'
