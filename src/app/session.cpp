@@ -515,17 +515,23 @@ std::vector<core::SpanId> Session::speaker_candidates(core::SpanId quote, std::s
     const std::size_t length = doc->text().size();
     for (std::size_t reach = 1024;; reach *= 4) {
         scored.clear();
+        std::size_t outside = 0;
         std::size_t from = q->start > reach ? q->start - reach : 0;
         std::size_t to = std::min(length, std::size_t{q->end} + reach);
         doc->spans().for_each_overlapping(from, std::max(to, from + 1), [&](const core::Span& s) {
             if (s.status == core::Status::Rejected || s.id == quote) return;
             if (std::find(targets.begin(), targets.end(), s.label) == targets.end()) return;
+            // A mention inside the quote is who is spoken of, rarely who speaks (`“…we call
+            // on Netanyahu…,” Blinken said`): every mention outside comes first.
+            const bool inside = s.start >= q->start && s.end <= q->end;
             std::size_t distance = s.end <= q->start   ? q->start - s.end
                                    : s.start >= q->end ? s.start - q->end
                                                        : 0;
-            if (distance <= reach) scored.push_back({distance, s.id});
+            if (distance > reach) return;
+            scored.push_back({inside ? length + s.start : distance, s.id});
+            outside += inside ? 0 : 1;
         });
-        if (scored.size() >= limit || (from == 0 && to == length)) break;
+        if (outside >= limit || (from == 0 && to == length)) break;
     }
     std::sort(scored.begin(), scored.end());
     for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i)

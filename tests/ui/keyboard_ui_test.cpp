@@ -99,6 +99,34 @@ TEST_CASE("Tab walks spans; Alt+arrows move the selected span's edges; Delete re
     CHECK(h.app.session().document()->spans().with_label("GPE").empty());
 }
 
+TEST_CASE("a mention inside the quote is offered after every mention outside it", "[ui][quotes]") {
+    Harness h;
+    const std::string quote = "“These talks have been very, very constructive,”";
+    std::size_t q = find_cp(h, quote);
+    std::size_t far = find_cp(h, "Léa Marchetti");
+    std::size_t near = find_cp(h, "Marchetti said");
+    std::size_t inner = find_cp(h, "These talks");
+    for (std::size_t at : {far, near})
+        h.drag_text(at, at + (at == far ? 13 : 9)), h.press(ImGuiKey_P);
+    h.drag_text(inner, inner + 5); // "These", tagged as a PERSON inside the quote
+    h.press(ImGuiKey_P);
+    h.drag_text(q, q + gloss::core::count_code_points(quote));
+    h.press(ImGuiKey_Q);
+    const auto* qs = only_span(h, "QUOTE");
+    auto starts = [&](std::size_t limit) {
+        std::vector<std::size_t> out;
+        for (gloss::core::SpanId id : h.app.session().speaker_candidates(qs->id, limit))
+            out.push_back(h.app.session().document()->spans().find(id)->start);
+        return out;
+    };
+    CHECK(starts(9) == std::vector<std::size_t>{near, far, inner});
+    CHECK(starts(2) == std::vector<std::size_t>{near, far});
+    h.press(ImGuiKey_S);
+    h.press(ImGuiKey_1);
+    CHECK(h.app.session().document()->spans().find(h.app.session().speaker_of(qs->id))->start ==
+          near);
+}
+
 TEST_CASE("a PERSON nested in a QUOTE, and the speaker picked with S then a number",
           "[ui][quotes]") {
     Harness h;
