@@ -43,8 +43,13 @@ std::vector<EditSpan> edits_of(const core::Document& doc, const core::LabelSchem
         if (kind_of(schema, s.label) != core::LabelKind::Error ||
             s.status != core::Status::Accepted)
             continue;
+        // No correction means not known yet (an empty one is a deletion): said, not guessed.
         const std::string* correction = s.attrs.get("correction");
-        if (!correction) continue;
+        if (!correction) {
+            report_span(diagnostics, doc, s, DiagnosticCode::SpanNotWritten,
+                        "it has no correction yet");
+            continue;
+        }
         if (s.start < covered_to) {
             report_span(diagnostics, doc, s, DiagnosticCode::SpanNotWritten,
                         "it overlaps an earlier correction");

@@ -272,6 +272,66 @@ void detect_duplication(const Analysis& a, std::vector<Suggestion>& out) {
 
 // [SECTION] Self-pairing
 
+namespace {
+
+// Up to `most` capitalised words of `text` read from `at` forwards (or backwards, ending at
+// `at`), joined by single spaces; empty when the first is not capitalised.
+std::u32string capitalised_words(std::u32string_view text, std::size_t at, bool forwards,
+                                 std::size_t most) {
+    std::vector<std::u32string_view> words;
+    std::size_t i = at;
+    while (words.size() < most) {
+        std::size_t from = i, to = i;
+        if (forwards) {
+            while (to < text.size() && (is_letter(text[to]) || text[to] == U'-'))
+                ++to;
+        } else {
+            while (from > 0 && (is_letter(text[from - 1]) || text[from - 1] == U'-'))
+                --from;
+        }
+        if (from == to || !is_upper(text[from])) break;
+        words.push_back(text.substr(from, to - from));
+        if (forwards ? (to >= text.size() || text[to] != U' ')
+                     : (from == 0 || text[from - 1] != U' '))
+            break;
+        i = forwards ? to + 1 : from - 1;
+    }
+    if (!forwards) std::reverse(words.begin(), words.end());
+    std::u32string out;
+    for (std::u32string_view w : words)
+        out += (out.empty() ? U"" : U" ") + std::u32string(w);
+    return out;
+}
+
+// Who the document pairs `name` with elsewhere (`Israel and Hamas`, `Hamas and Israel`): the
+// partner named most often, else empty (not known).
+std::string paired_elsewhere(const Analysis& a, std::u32string_view name) {
+    const std::u32string text = a.document.text().decode(0, a.document.text().size());
+    const std::u32string after = std::u32string(name) + U" and ";
+    const std::u32string before = U" and " + std::u32string(name);
+    std::map<std::u32string, int> partners;
+    auto boundary = [&](std::size_t at) { return at >= text.size() || !is_letter(text[at]); };
+    for (std::size_t at = text.find(after); at != std::u32string::npos;
+         at = text.find(after, at + 1)) {
+        if (at > 0 && is_letter(text[at - 1])) continue;
+        std::u32string other = capitalised_words(text, at + after.size(), true, 2);
+        if (!other.empty() && other != name) ++partners[other];
+    }
+    for (std::size_t at = text.find(before); at != std::u32string::npos;
+         at = text.find(before, at + 1)) {
+        if (!boundary(at + before.size()) || at == 0) continue;
+        std::u32string other = capitalised_words(text, at, false, 2);
+        if (!other.empty() && other != name) ++partners[other];
+    }
+    const std::u32string* best = nullptr;
+    int most = 0;
+    for (const auto& [partner, count] : partners)
+        if (count > most) best = &partner, most = count;
+    return best ? to_utf8(*best) : std::string();
+}
+
+} // namespace
+
 void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
     const std::size_t n = a.tokens.size();
     auto capital_run = [&](std::size_t i) {
@@ -295,11 +355,21 @@ void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
         for (std::size_t k = 0; k < len; ++k)
             same = same && a.words[i + k].lower == a.words[j + k].lower;
         if (!same) continue;
-        std::string name = to_utf8(std::u32string_view(
-            a.cps.data() + a.tokens[j].start, a.tokens[j + len - 1].end - a.tokens[j].start));
-        out.push_back(error_suggestion(
-            Detector::SelfPairing, a.tokens[j].start, a.tokens[j + len - 1].end, "wrong_entity", "",
-            "‘" + name + " and " + name + "’: the same name on both sides of ‘and’"));
+        std::u32string_view written(a.cps.data() + a.tokens[j].start,
+                                    a.tokens[j + len - 1].end - a.tokens[j].start);
+        std::string name = to_utf8(written);
+        std::string partner = paired_elsewhere(a, written);
+        std::string reason =
+            "‘" + name + " and " + name + "’: the same name on both sides of ‘and’";
+        Suggestion s = error_suggestion(
+            Detector::SelfPairing, a.tokens[j].start, a.tokens[j + len - 1].end, "wrong_entity",
+            partner,
+            reason + (partner.empty() ? "; which one is meant is not known: "
+                                        "write the correction"
+                                      : "; the text pairs it with ‘" + partner + "’ elsewhere"));
+        // Unknown is no correction at all, never an empty one (which would delete the name).
+        if (partner.empty()) s.attrs.erase("correction");
+        out.push_back(std::move(s));
         i = j + len - 1;
     }
 }

@@ -125,6 +125,20 @@ TEST_CASE("the same name on both sides of 'and' is a wrong entity", "[assist]") 
     CHECK(d.text().slice(pair->start, pair->end) == "Israel");
     CHECK(pair->start > 30); // the second Israel
     CHECK_FALSE(find(s, d, "Qatar", "ERROR"));
+    // Who is meant is not known: no correction (an empty one would delete the name).
+    CHECK(pair->attrs.get("correction") == nullptr);
+    CHECK_THAT(attr(*pair, "reason"), Catch::Contains("not known"));
+}
+
+TEST_CASE("a self-pairing is corrected with the partner the text names elsewhere", "[assist]") {
+    auto d = doc("Talks between Israel and Hamas stalled in May. Egypt said the truce between "
+                 "Israel and Israel would hold. Mediators met Hamas and Israel again; Israel and "
+                 "Egypt disagreed.");
+    auto s = run(d);
+    const core::Suggestion* pair = find(s, d, "Israel", "ERROR");
+    REQUIRE(pair);
+    CHECK(attr(*pair, "type") == "wrong_entity");
+    CHECK(attr(*pair, "correction") == "Hamas"); // twice with Hamas, once with Egypt
 }
 
 TEST_CASE("a name close to one used elsewhere is a misspelling", "[assist]") {

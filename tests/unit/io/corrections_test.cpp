@@ -95,3 +95,43 @@ TEST_CASE("M2 uses a dataset's own tokens when the document has them", "[io][m2]
           "\n");
     CHECK(test::all_messages(notes).empty());
 }
+
+TEST_CASE("an error whose correction is not known is left out and said, never deleted",
+          "[io][corrections][m2]") {
+    // `between Israel and Israel`: the second Israel is wrong, but who is meant is not known.
+    core::Document doc("d", core::Text("Talks between Israel and Israel resumed. It was late."));
+    core::Span unknown;
+    unknown.start = 25;
+    unknown.end = 31;
+    unknown.label = "ERROR";
+    unknown.attrs.set("type", "wrong_entity");
+    REQUIRE(doc.add_span(unknown).ok());
+    core::Diagnostics notes;
+    io::Json line = io::Json::parse(io::write_corrections({doc}, &test::default_schema(), notes));
+    CHECK(line["corrected"].get<std::string>() == line["original"].get<std::string>());
+    CHECK(line["edits"].empty());
+    CHECK_THAT(test::all_messages(notes), Catch::Contains("has no correction yet"));
+    core::Diagnostics m2_notes;
+    CHECK(io::write_m2({doc}, &test::default_schema(), m2_notes) ==
+          "S Talks between Israel and Israel resumed .\n"
+          "A -1 -1|||noop|||-NONE-|||REQUIRED|||-NONE-|||0\n"
+          "\n"
+          "S It was late .\n"
+          "A -1 -1|||noop|||-NONE-|||REQUIRED|||-NONE-|||0\n"
+          "\n");
+    CHECK_THAT(test::all_messages(m2_notes), Catch::Contains("has no correction yet"));
+
+    // An explicit deletion (an empty correction) stays possible.
+    core::Document explicit_deletion("e", core::Text("It was was late."));
+    core::Span dup;
+    dup.start = 6;
+    dup.end = 10; // " was"
+    dup.label = "ERROR";
+    dup.attrs.set("type", "duplication");
+    dup.attrs.set("correction", "");
+    REQUIRE(explicit_deletion.add_span(dup).ok());
+    core::Diagnostics none;
+    io::Json deleted =
+        io::Json::parse(io::write_corrections({explicit_deletion}, &test::default_schema(), none));
+    CHECK(deleted["corrected"].get<std::string>() == "It was late.");
+}
