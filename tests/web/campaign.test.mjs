@@ -13,6 +13,7 @@ const tasks = [
   { id: "t1", text: "Antony Blinken said the talks were “very active”." },
   { id: "t2", text: "Léa Marchetti visited Cairo 🌍 on Tuesday." },
 ].map((d) => JSON.stringify(d)).join("\n") + "\n";
+const garbled = JSON.stringify({ id: "g1", text: "Talks in cairo went on. The civiliansFree the hostages." }) + "\n";
 const TURK_SANDBOX = "https://workersandbox.mturk.com";
 const schema = readFileSync(path.join(root, "assets/schema/default.json"), "utf8");
 const instructions = "# Guidelines\n\nLabel every **person** and place.\n\n- Press P for a person\n- Press Ctrl+Enter when a document is done\n";
@@ -29,7 +30,7 @@ function startReceiver() {
       const url = new URL(request.url, "http://x");
       if (request.method === "OPTIONS") { response.writeHead(204, cors); response.end(); return; }
       if (request.method === "GET") {
-        const files = { "/tasks.jsonl": tasks, "/schema.json": schema, "/instructions.md": instructions, "/bad.jsonl": tasks + "{\"id\": \"t3\", \"text\": 12\n", "/nocors/tasks.jsonl": tasks };
+        const files = { "/tasks.jsonl": tasks, "/schema.json": schema, "/instructions.md": instructions, "/bad.jsonl": tasks + "{\"id\": \"t3\", \"text\": 12\n", "/nocors/tasks.jsonl": tasks, "/garbled.jsonl": garbled };
         if (!(url.pathname in files)) { response.writeHead(404, cors); response.end("not found"); return; }
         response.writeHead(200, url.pathname.startsWith("/nocors/") ? {} : cors);
         response.end(files[url.pathname]);
@@ -64,8 +65,8 @@ function taskUrl(extra = {}) {
   return `${app.url}?${params}`;
 }
 
-async function openTask(page, url) {
-  await openApp(page, url);
+async function openTask(page, url, options) {
+  await openApp(page, url, options);
   await page.evaluate(() => window.gloss.taskLoaded);
   await nextFrames(page, 3);
   return page.evaluate(() => window.gloss.state());
@@ -91,6 +92,27 @@ test("a task link loads the tasks, schema and instructions from another host", a
   assert.equal((await page.evaluate(() => window.gloss.state())).instructionsOpen, true, "F1 reopens the instructions");
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test("Assist is off in a task link unless the link says assist=on", async () => {
+  const page = await newPage(browser);
+  let state = await openTask(page, taskUrl({ tasks: `${receiver.url}/garbled.jsonl` }), { assistAsGiven: true });
+  assert.equal(state.document, "g1");
+  assert.equal(state.assist, false);
+  await nextFrames(page, 3);
+  assert.equal((await page.evaluate(() => window.gloss.state())).suggestions, 0);
+  assert.ok(!(await page.evaluate(() => window.gloss.getAnnotations())).includes("pending"), "no suggestion among the spans");
+
+  const other = await newPage(browser);
+  state = await openTask(other, taskUrl({ tasks: `${receiver.url}/garbled.jsonl`, assist: "on" }), { assistAsGiven: true });
+  assert.equal(state.assist, true);
+  await other.waitForFunction(() => window.gloss.state().suggestions > 0 && !window.gloss.state().assistBusy);
+  const [doc] = (await other.evaluate(() => window.gloss.getAnnotations())).trim().split("\n").map((l) => JSON.parse(l));
+  assert.ok(doc.spans.some((s) => s.status === "pending" && s.text === "cairo"), JSON.stringify(doc.spans));
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(other.problems, []);
+  await page.close();
+  await other.close();
 });
 
 for (const [name, tasksUrl, expected] of [

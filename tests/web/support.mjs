@@ -122,9 +122,10 @@ export async function newPage(browser, { width = 1280, height = 800, deviceScale
 }
 
 /** Opens the app and waits for window.gloss.ready; fails without WebGL2. Assist (suggestions)
- * is off unless the URL asks for it, so other tests see only the spans they made. */
-export async function openApp(page, url) {
-  if (!/[?&]assist=/.test(url)) url += (url.includes("?") ? "&" : "?") + "assist=off";
+ * is off unless the URL asks for it, so other tests see only the spans they made;
+ * `{ assistAsGiven: true }` leaves the URL as it is (the app's own default). */
+export async function openApp(page, url, { assistAsGiven = false } = {}) {
+  if (!assistAsGiven && !/[?&]assist=/.test(url)) url += (url.includes("?") ? "&" : "?") + "assist=off";
   await page.goto(url);
   const webgl2 = await page.evaluate(() => !!document.createElement("canvas").getContext("webgl2"));
   if (!webgl2) throw new Error("WebGL2 is not available in this Chromium: the browser tests cannot run");

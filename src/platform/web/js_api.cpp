@@ -124,17 +124,19 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_history() {
 }
 
 // What the interface shows: {"document": id, "index": i, "caret": n, "saveState": "...",
-// "error": "...", "assistBusy": bool, "suggestions": n} (the error bar's text, empty when
-// none; whether Assist is still searching the document; the pending suggestions).
+// "error": "...", "assist": bool, "assistBusy": bool, "suggestions": n} (the error bar's text,
+// empty when none; whether Assist is on, and still searching the document; the pending
+// suggestions).
 EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
-    nlohmann::json out = {{"document", nullptr}, {"index", 0},  {"caret", 0},
-                          {"saveState", ""},     {"error", ""}, {"assistBusy", false},
-                          {"suggestions", 0}};
+    nlohmann::json out = {{"document", nullptr}, {"index", 0},      {"caret", 0},
+                          {"saveState", ""},     {"error", ""},     {"assist", false},
+                          {"assistBusy", false}, {"suggestions", 0}};
     if (s_app) {
         if (const auto* doc = s_app->session().document()) out["document"] = doc->id;
         out["index"] = s_app->session().current_index();
         out["caret"] = s_app->session().caret;
         out["error"] = s_app->error();
+        out["assist"] = s_app->session().assist_enabled();
         out["assistBusy"] = s_app->session().assist_busy();
         out["suggestions"] = s_app->session().pending_suggestions().size();
         if (auto* a = gloss::platform::autosave()) out["saveState"] = a->state();

@@ -62,11 +62,12 @@ EM_JS(void, gloss_js_wake, (), {
 EM_JS(void, gloss_js_text_input, (int active), {
     if (Module.glossTextInput) Module.glossTextInput(active !== 0);
 });
-// The page's ?assist= parameter (boot.js may not be there yet: read here, without eval, which
-// the Content-Security-Policy forbids).
-EM_JS(int, gloss_js_assist_off, (), {
-    const value = new URLSearchParams(location.search).get("assist") || "";
-    return ["off", "0", "false"].includes(value) ? 1 : 0;
+// The page's ?assist= parameter: 1 on, 0 off, -1 not given (boot.js may not be there yet: read
+// here, without eval, which the Content-Security-Policy forbids).
+EM_JS(int, gloss_js_assist_param, (), {
+    const value = new URLSearchParams(location.search).get("assist");
+    if (["off", "0", "false"].includes(value)) return 0;
+    return ["on", "1", "true"].includes(value) ? 1 : -1;
 });
 EM_JS(int, gloss_js_task_link, (), { return Module.glossCampaign ? 1 : 0; });
 // A new project from files (web/boot.js opens them once the app is ready): no samples.
@@ -195,8 +196,6 @@ int main() {
 
     s_app = std::make_unique<gloss::app::App>(s_host);
     s_app->load_schema(read_file("/assets/schema/default.json"), "schema/default.json");
-    // ?assist=off: no suggestions (a campaign that wants workers' own answers).
-    if (gloss_js_assist_off()) s_app->session().set_assist_enabled(false);
     s_app->defer_lexicon(read_file("/assets/lexicon.txt"));
     gloss_js_mark("gloss-lexicon");
     s_autosave = std::make_unique<gloss::platform::Autosave>(*s_app);
@@ -206,6 +205,11 @@ int main() {
     // project's files from web/boot.js.
     bool restored = s_autosave->restore_saved();
     bool task_link = gloss_js_task_link() != 0;
+    // Assist is on unless ?assist=off; in a task link it is off unless ?assist=on: a worker's
+    // submission (and its gold score) should be their own reading, not one key accepting
+    // machine suggestions (docs/CROWDSOURCING.md).
+    const int assist = gloss_js_assist_param();
+    if (assist == 0 || (assist == -1 && task_link)) s_app->session().set_assist_enabled(false);
     if (restored) gloss_js_note_restored();
     if (!restored && !task_link && !gloss_js_new_project_files())
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
