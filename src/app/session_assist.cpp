@@ -25,8 +25,8 @@ DocumentTally& Session::tally(std::size_t index) const {
 }
 
 // What the detectors read besides the text: the accepted entity names of the project (each
-// document's tally keeps a fingerprint of its own) and the settings. Any change gives another
-// value; O(documents).
+// document's tally keeps a fingerprint of its own), the settings and the schema's labels. Any
+// change gives another value; O(documents).
 std::uint64_t Session::names_fingerprint() const {
     std::uint64_t h = 1469598103934665603ull;
     auto mix = [&h](std::uint64_t value) {
@@ -35,6 +35,9 @@ std::uint64_t Session::names_fingerprint() const {
     };
     for (bool on : m_assist.enabled)
         mix(on ? 1 : 0);
+    for (const core::Label& label : schema.labels()) // the labels suggestions may carry
+        for (char c : label.name + '\n' + std::string(core::to_string(label.kind)))
+            mix(static_cast<unsigned char>(c));
     for (std::size_t i = 0; i < m_documents.size(); ++i)
         mix(tally(i).names_fingerprint());
     return h | 1; // never 0
@@ -121,9 +124,10 @@ std::size_t Session::step_suggestions(std::chrono::microseconds budget) {
     std::size_t added = 0;
     while (assist_busy()) {
         auto [from, to] = m_assist_windows[m_assist_next++];
-        added += core::add_suggestions(*doc, core::detect(*doc, m_assist_names,
-                                                          m_lexicon ? &*m_lexicon : nullptr,
-                                                          m_assist, from, to));
+        std::vector<core::Suggestion> found = core::detect(
+            *doc, m_assist_names, m_lexicon ? &*m_lexicon : nullptr, m_assist, from, to);
+        core::fit_to_schema(found, schema); // only labels the schema has
+        added += core::add_suggestions(*doc, found);
         if (over_budget()) break;
     }
     // No mark_changed(): untouched suggestions are not saved (App::snapshot leaves them out),

@@ -12,7 +12,7 @@ namespace gloss::cli {
 
 const char* const kSuggestHelp =
     "usage: gloss suggest IN [-o OUT] [--from FORMAT] [--off DETECTOR[,DETECTOR...]]\n"
-    "                        [--lexicon FILE]\n"
+    "                        [--lexicon FILE] [--schema FILE]\n"
     "\n"
     "Finds what an annotator would otherwise have to find by hand and writes every document\n"
     "of IN with its suggestions as Gloss JSONL (to OUT, or stdout): pending spans with\n"
@@ -37,6 +37,11 @@ const char* const kSuggestHelp =
     "\n"
     "  -o OUT          write to OUT (through a temporary file) instead of stdout\n"
     "  --off LIST      turn detectors off, e.g. --off entities,quotes\n"
+    "  --schema FILE   suggest only labels this schema has: PERSON, ORG, GPE, LOC, NORP,\n"
+    "                  QUOTE and ERROR by name, else by a usual other name (PER, PERS;\n"
+    "                  ORGANIZATION; LOC, LOCATION for GPE; MISC for NORP), else QUOTE and\n"
+    "                  ERROR as the schema's first label of that kind; nothing of a kind\n"
+    "                  it has no label for (default: the built-in schema)\n"
     "  --lexicon FILE  the English lexicon (default: $GLOSS_LEXICON, else the one the build\n"
     "                  generated from Debian's wamerican)\n"
     "\n"
@@ -64,14 +69,14 @@ std::optional<core::Lexicon> load_lexicon(std::string path) {
 
 int cmd_suggest(const Args& args) {
     std::vector<std::string> positional;
-    std::string from, out_path = "-", lexicon_path, off;
+    std::string from, out_path = "-", lexicon_path, off, schema_path;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "-h" || a == "--help") {
             std::cout << kSuggestHelp;
             return 0;
         }
-        if ((a == "--from" || a == "-o" || a == "--lexicon" || a == "--off") &&
+        if ((a == "--from" || a == "-o" || a == "--lexicon" || a == "--off" || a == "--schema") &&
             i + 1 < args.size()) {
             const std::string& v = args[++i];
             if (a == "--from")
@@ -80,6 +85,8 @@ int cmd_suggest(const Args& args) {
                 out_path = v;
             else if (a == "--lexicon")
                 lexicon_path = v;
+            else if (a == "--schema")
+                schema_path = v;
             else
                 off = v;
         } else if (a.size() > 1 && a[0] == '-' && a != "-") {
@@ -108,7 +115,8 @@ int cmd_suggest(const Args& args) {
     }
     InputOptions input;
     std::optional<core::LabelSchema> schema;
-    if (int code = prepare_input(input, positional[0], from, "", schema, "suggest")) return code;
+    if (int code = prepare_input(input, positional[0], from, schema_path, schema, "suggest"))
+        return code;
     std::optional<core::Lexicon> lexicon = load_lexicon(lexicon_path);
     if (!lexicon)
         std::cerr << "gloss suggest: warning: no lexicon; glued words and names are found "
@@ -126,8 +134,10 @@ int cmd_suggest(const Args& args) {
     std::string out;
     std::uint64_t added = 0, done = 0;
     for (core::Document& d : documents) {
-        added += core::add_suggestions(
-            d, core::detect(d, names, lexicon ? &*lexicon : nullptr, settings));
+        std::vector<core::Suggestion> found =
+            core::detect(d, names, lexicon ? &*lexicon : nullptr, settings);
+        if (schema) core::fit_to_schema(found, *schema);
+        added += core::add_suggestions(d, found);
         io::append_gloss_jsonl_line(out, d);
         progress.update(++done, out.size());
     }

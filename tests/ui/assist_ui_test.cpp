@@ -141,6 +141,28 @@ TEST_CASE("a detector turned off withdraws the suggestions nobody touched", "[ui
     h.frames(2); // the panel with its detector switches draws
 }
 
+TEST_CASE("with a schema of other labels, suggestions carry its labels and none it lacks",
+          "[ui][assist][schema]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    // CoNLL's labels: PER for people, LOC for places; no quote label, no error label.
+    REQUIRE(h.app
+                .load_schema(R"({"labels": [{"name": "PER", "hotkey": "p"},
+                                             {"name": "LOC", "hotkey": "l"},
+                                             {"name": "ORG", "hotkey": "o"}]})",
+                             "conll.json")
+                .empty());
+    REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
+    h.frames(2);
+    std::map<std::string, int> labels;
+    h.app.session().document()->spans().for_each([&](const core::Span& s) { ++labels[s.label]; });
+    CHECK(labels.count("LOC")); // Cairo, as GPE would have been
+    CHECK(labels.count("PER")); // Antony Blinken
+    CHECK(labels.size() <= 3);  // no ERROR, QUOTE, GPE or PERSON
+    for (const auto& [label, n] : labels)
+        CHECK(h.app.session().schema.find(label));
+}
+
 TEST_CASE("a long article is searched a window per frame, without stalling one", "[ui][assist]") {
     Harness h;
     h.app.session().set_assist_enabled(true);

@@ -5,6 +5,7 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -255,6 +256,54 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
         return std::tie(x.start, x.end, x.label) < std::tie(y.start, y.end, y.label);
     });
     return unique;
+}
+
+std::string schema_label_for(std::string_view kind, const LabelSchema& schema) {
+    if (schema.find(kind)) return std::string(kind);
+    struct Alias {
+        std::string_view kind;
+        std::array<std::string_view, 2> names;
+    };
+    static constexpr Alias kAliases[] = {{"PERSON", {"PER", "PERS"}},
+                                         {"ORG", {"ORGANIZATION", "ORGANISATION"}},
+                                         {"GPE", {"LOC", "LOCATION"}},
+                                         {"LOC", {"LOCATION", ""}},
+                                         {"NORP", {"MISC", ""}}};
+    for (const Alias& a : kAliases)
+        if (a.kind == kind)
+            for (std::string_view name : a.names)
+                if (!name.empty() && schema.find(name)) return std::string(name);
+    const bool quote = kind == "QUOTE", error = kind == "ERROR";
+    for (const Label& l : schema.labels())
+        if ((quote && l.kind == LabelKind::Quote) || (error && l.kind == LabelKind::Error))
+            return l.name;
+    return {};
+}
+
+void fit_to_schema(std::vector<Suggestion>& suggestions, const LabelSchema& schema) {
+    std::vector<std::pair<std::string, std::string>> seen; // kind -> label, a handful
+    auto label_for = [&](const std::string& kind) -> const std::string& {
+        for (const auto& [k, label] : seen)
+            if (k == kind) return label;
+        seen.emplace_back(kind, schema_label_for(kind, schema));
+        return seen.back().second;
+    };
+    std::vector<Suggestion> kept;
+    kept.reserve(suggestions.size());
+    for (Suggestion& s : suggestions) {
+        std::string label = label_for(s.label);
+        if (label.empty()) continue;
+        s.label = std::move(label);
+        if (s.speaker) {
+            std::string speaker = label_for(s.speaker_label);
+            if (speaker.empty())
+                s.speaker.reset();
+            else
+                s.speaker_label = std::move(speaker);
+        }
+        kept.push_back(std::move(s));
+    }
+    suggestions = std::move(kept);
 }
 
 std::size_t add_suggestions(Document& document, const std::vector<Suggestion>& suggestions) {

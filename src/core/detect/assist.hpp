@@ -6,6 +6,7 @@
 #include "core/detect/lexicon.hpp"
 #include "core/detect/names.hpp"
 #include "core/model/document.hpp"
+#include "core/model/label_schema.hpp"
 
 #include <array>
 #include <cstdint>
@@ -61,6 +62,15 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
 // the end of a word when a paragraph is much longer).
 std::vector<std::pair<std::uint32_t, std::uint32_t>> detection_windows(const Text& text,
                                                                        std::size_t size = 4096);
+
+// The schema's label for one of the kinds Assist suggests (PERSON, ORG, GPE, LOC, NORP, QUOTE,
+// ERROR): the label of that name; else a usual other name for it (PERSON: PER, PERS; ORG:
+// ORGANIZATION, ORGANISATION; GPE: LOC, LOCATION; LOC: LOCATION; NORP: MISC); else, for QUOTE
+// and ERROR, the schema's first label of that kind. Empty when the schema has none: that kind
+// is not suggested. A label the schema has is its own answer (names learned from its spans).
+std::string schema_label_for(std::string_view kind, const LabelSchema& schema);
+// Gives suggestions (and their speakers) the schema's labels; drops those it has none for.
+void fit_to_schema(std::vector<Suggestion>& suggestions, const LabelSchema& schema);
 
 // Adds suggestions as pending spans (and `speaker` relations) unless a span with the same range
 // and label exists already in any state: accepted, pending or rejected (rejected suggestions

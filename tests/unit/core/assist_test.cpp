@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace gloss;
@@ -296,4 +298,55 @@ TEST_CASE("detection a window at a time finds what detection of the whole text f
         CHECK(parts[i].label == whole[i].label);
         CHECK(parts[i].speaker == whole[i].speaker);
     }
+}
+
+TEST_CASE("Assist suggests only the labels the schema has, under the schema's names",
+          "[assist][schema]") {
+    auto d = doc("Talks in cairo went on. “We want the talks to go on now,” Egypt said, after "
+                 "Egypt and Egypt met Hamas and the European Union.");
+    auto labels = [](const std::vector<core::Suggestion>& all) {
+        std::set<std::string> out;
+        for (const auto& s : all)
+            out.insert(s.label);
+        return out;
+    };
+    core::NameBook builtin;
+    builtin.add_builtin();
+    auto all = run(d, builtin);
+    REQUIRE(labels(all).count("GPE"));
+    REQUIRE(labels(all).count("ERROR"));
+    REQUIRE(labels(all).count("QUOTE"));
+
+    // A CoNLL-style schema: PER, LOC, MISC, a quote label of another name, and no errors.
+    core::LabelSchema conll;
+    auto label = [](const char* name) {
+        core::Label l;
+        l.name = name;
+        return l;
+    };
+    for (const char* name : {"PER", "LOC", "MISC"})
+        conll.add(label(name));
+    core::Label said = label("SAID");
+    said.kind = core::LabelKind::Quote;
+    conll.add(said);
+    CHECK(core::schema_label_for("PERSON", conll) == "PER");
+    CHECK(core::schema_label_for("GPE", conll) == "LOC");
+    CHECK(core::schema_label_for("LOC", conll) == "LOC");
+    CHECK(core::schema_label_for("NORP", conll) == "MISC");
+    CHECK(core::schema_label_for("QUOTE", conll) == "SAID");
+    CHECK(core::schema_label_for("ORG", conll).empty());
+    CHECK(core::schema_label_for("ERROR", conll).empty());
+    auto fitted = all;
+    core::fit_to_schema(fitted, conll);
+    std::set<std::string> kept = labels(fitted);
+    CHECK(kept.count("LOC"));
+    CHECK(kept.count("SAID"));
+    for (const std::string& l : kept)
+        CHECK(conll.find(l));
+    const core::Suggestion* quote = find(fitted, d, "“We want the talks to go on now,”", "SAID");
+    REQUIRE(quote);
+    if (quote->speaker) CHECK(conll.find(quote->speaker_label));
+    // Nothing of a kind the schema lacks: no errors at all.
+    CHECK(std::none_of(fitted.begin(), fitted.end(),
+                       [](const core::Suggestion& s) { return s.attrs.get("type"); }));
 }
