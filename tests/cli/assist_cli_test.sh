@@ -68,6 +68,58 @@ assert e["error_types_overlap"]["ERROR/wrong_case"]["f1"] == 1.0, e["error_types
 assert [m["text"] for m in e["misses"]] == ["Refa"] and [f["text"] for f in e["false_alarms"]] == ["Talks"]
 PY
 
+# eval: corrections compared by the text they give, speakers by who they are.
+check "eval: a gold and a prediction with corrections and speakers" python3 - "$tmp" <<'PY'
+import json, sys
+t = "Antony Blinken met Netanyahu in cairo. “We go on,” Blinken said of Refa. “Fine,” Netanyahu said. Israel and Israel talked."
+def at(needle, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = t.index(needle, i + 1)
+    return i, i + len(needle)
+def span(i, needle, label, nth=0, **attrs):
+    s, e = at(needle, nth)
+    return {"id": i, "start": s, "end": e, "label": label, "attrs": attrs}
+gold = {"id": "c", "text": t, "spans": [
+    span(1, "Antony Blinken", "PERSON", canonical="Antony Blinken"),
+    span(2, "Netanyahu", "PERSON", canonical="Benjamin Netanyahu"),
+    span(3, "cairo", "ERROR", type="wrong_case", correction="Cairo"),
+    span(4, "“We go on,”", "QUOTE"),
+    span(5, "Blinken", "PERSON", 1, canonical="Antony Blinken"),
+    span(6, "Refa", "ERROR", type="misspelling", correction="Rafah"),
+    span(7, "“Fine,”", "QUOTE"),
+    span(8, "Netanyahu", "PERSON", 1, canonical="Benjamin Netanyahu"),
+    span(9, "Israel", "ERROR", 1, type="wrong_entity", correction="Hamas")],
+    "relations": [{"id": 1, "type": "speaker", "from": 4, "to": 5},
+                  {"id": 2, "type": "speaker", "from": 7, "to": 8}]}
+pred = {"id": "c", "text": t, "spans": [
+    span(1, "Antony Blinken", "PERSON", canonical="Antony Blinken"),   # the same person as gold's
+    span(2, "Netanyahu", "PERSON", canonical="Netanyahu"),
+    span(3, "cairo", "ERROR", type="wrong_case", correction="Cairo"),  # exact
+    span(4, "“We go on,”", "QUOTE"),
+    span(6, "Refa", "ERROR", type="misspelling", correction="Refah"),  # wrong
+    span(7, "“Fine,”", "QUOTE"),
+    span(9, "Israel", "ERROR", 1, type="wrong_entity")],              # no correction
+    "relations": [{"id": 1, "type": "speaker", "from": 4, "to": 1},   # right: Blinken
+                  {"id": 2, "type": "speaker", "from": 7, "to": 1}]}  # wrong: not Netanyahu
+for name, doc in (("cgold", gold), ("cpred", pred)):
+    open(f"{sys.argv[1]}/{name}.jsonl", "w", encoding="utf-8").write(json.dumps(doc, ensure_ascii=False) + "\n")
+PY
+check "eval reports errors by gold type, correction exactness and speaker accuracy" sh -c "'$gloss' eval '$tmp/cgold.jsonl' '$tmp/cpred.jsonl' --json > '$tmp/ceval.json'"
+check "eval's corrections, speakers and lists are right" python3 - "$tmp/ceval.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))
+assert e["corrections"] == {"matched": 3, "exact": 1, "without_correction": 1, "exactness": 1 / 3}, e["corrections"]
+assert e["speakers"] == {"quotes_with_speaker": 2, "right": 1, "accuracy": 0.5}, e["speakers"]
+assert e["error_recall_by_gold_type"]["misspelling"] == {"gold": 1, "found": 1, "recall": 1.0}
+assert [w["text"] for w in e["wrong_corrections"]] == ["Refa", "Israel"], e["wrong_corrections"]
+assert "gives \"Refah\", gold \"Rafah\"" in e["wrong_corrections"][0]["detail"], e["wrong_corrections"][0]
+assert [w["text"] for w in e["wrong_speakers"]] == ["“Fine,”"], e["wrong_speakers"]
+assert "said of Refa. [“Fine,”] Netanyahu said." in e["wrong_speakers"][0]["context"], e["wrong_speakers"][0]
+assert e["wrong_speakers"][0]["detail"] == 'speaker "Antony Blinken", gold "Netanyahu"', e["wrong_speakers"][0]
+assert [m["text"] for m in e["misses"]] == ["Blinken", "Netanyahu"], e["misses"]
+PY
+
 # The evaluation docs/ASSIST.md reports, with its targets.
 fx="$src/tests/fixtures/assist/dev"
 check "suggest on the seeded gold set" sh -c "'$gloss' suggest '$fx/seeded.jsonl' -o '$tmp/assist.jsonl' 2>/dev/null"
