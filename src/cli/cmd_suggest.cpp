@@ -23,7 +23,8 @@ const char* const kSuggestHelp =
     "rejected) is not added again.\n"
     "\n"
     "Names the documents' accepted entity spans carry (with their \"canonical\" attribute) are\n"
-    "learned first, over the whole input, so one labelled mention of a name finds the others.\n"
+    "learned first, over the whole input, so one labelled mention of a name finds the others;\n"
+    "so are the words every document writes capitalised or as acronyms.\n"
     "\n"
     "detectors (all on by default):\n"
     "  merged_tokens    words glued together (blinkenbut, ArabWhere)\n"
@@ -127,7 +128,13 @@ int cmd_suggest(const Args& args) {
     ReadSummary s = read_documents(
         input, [&](core::Document&& d) { documents.push_back(std::move(d)); }, &progress);
     if (!s.readable) return 1;
+    // What the whole input writes as names, then the built-in and labelled ones over it.
+    core::NameBook written;
+    for (const core::Document& d : documents)
+        core::count_names(d.text(), lexicon ? &*lexicon : nullptr, written, 0,
+                          static_cast<std::uint32_t>(d.text().size()));
     core::NameBook names;
+    names.set_parent(&written);
     names.add_builtin();
     for (const core::Document& d : documents)
         names.learn(d);

@@ -6,6 +6,7 @@
 #include "core/text/tokenizer.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gloss::core::detail {
@@ -28,6 +29,22 @@ struct Analysis {
     std::vector<Token> tokens;
     std::vector<Sentence> sentences;
     std::vector<Word> words; // one per token
+    // Words of this part that are no common words, in any case (lower case, without a
+    // possessive), and how often: `Sheinbaum` and `sheinbaum` are two mentions of one name.
+    struct Seen {
+        std::uint32_t count = 0;
+        std::uint32_t first = 0; // code point of the first
+    };
+    std::unordered_map<std::string, Seen> local_names;
+
+    std::uint32_t local_count(const std::string& lower) const {
+        auto it = local_names.find(lower);
+        return it == local_names.end() ? 0 : it->second.count;
+    }
+    std::uint32_t local_first(const std::string& lower) const {
+        auto it = local_names.find(lower);
+        return it == local_names.end() ? ~0u : it->second.first;
+    }
 
     std::u32string_view token(std::size_t i) const {
         return {cps.data() + tokens[i].start, tokens[i].end - tokens[i].start};
@@ -36,10 +53,21 @@ struct Analysis {
     // A word the annotators or the text show is a name (labelled, built in, or capitalised
     // mid-sentence at least `min_capitalised` times); its usual written form, else null.
     const std::string* known_name(std::string_view lower, std::uint32_t min_capitalised = 1) const;
-    bool is_word(std::string_view lower) const { return lexicon.is_word(lower); }
+    // A common word, in American or British spelling (`organisation`, `colour`, `centre`).
+    bool is_word(std::string_view lower) const;
     // Whether a line break lies between two code point positions.
     bool line_break_between(std::uint32_t from, std::uint32_t to) const;
 };
+
+// A common word of the lexicon, in American or British spelling.
+bool is_common_word(const Lexicon& lexicon, std::string_view lower);
+
+// The words of tokens (sentence starts from `sentences`), and the evidence they give that a word
+// is a name, counted into `book`.
+std::vector<Word> read_words(const std::u32string& cps, const std::vector<Token>& tokens,
+                             const std::vector<Sentence>& sentences);
+void count_name_words(const std::u32string& cps, const std::vector<Token>& tokens,
+                      const std::vector<Word>& words, const Lexicon& lexicon, NameBook& book);
 
 // Builds the analysis of code points [from, to) of the document (offsets in the analysis are
 // relative to `from`); the NameBook is copied and extended with the capitalised words of that

@@ -60,26 +60,45 @@ const std::string* Analysis::known_name(std::string_view lower,
     return nullptr;
 }
 
+bool is_common_word(const Lexicon& lexicon, std::string_view lower) {
+    if (lexicon.is_word(lower)) return true;
+    // wamerican holds American spellings; British news writes the others.
+    struct Respelling {
+        std::string_view british, american;
+    };
+    static constexpr Respelling kRespellings[] = {
+        {"isation", "ization"}, {"ise", "ize"},   {"ised", "ized"},   {"ises", "izes"},
+        {"ising", "izing"},     {"iser", "izer"}, {"isers", "izers"}, {"our", "or"},
+        {"ours", "ors"},        {"tre", "ter"},   {"tres", "ters"},   {"yse", "yze"},
+        {"ysed", "yzed"},       {"ence", "ense"}, {"ogue", "og"},     {"isations", "izations"},
+        {"lled", "led"},        {"lling", "ling"}};
+    for (const Respelling& r : kRespellings)
+        if (lower.size() > r.british.size() + 2 && lower.ends_with(r.british) &&
+            lexicon.is_word(std::string(lower.substr(0, lower.size() - r.british.size())) +
+                            std::string(r.american)))
+            return true;
+    return false;
+}
+
+bool Analysis::is_word(std::string_view lower) const {
+    return is_common_word(lexicon, lower);
+}
+
 bool Analysis::line_break_between(std::uint32_t from, std::uint32_t to) const {
     for (std::uint32_t p = from; p < to && p < cps.size(); ++p)
         if (is_line_break(cps[p])) return true;
     return false;
 }
 
-Analysis analyse(const Document& document, const NameBook& names, const Lexicon& lexicon,
-                 NameBook& names_out, std::uint32_t from, std::uint32_t to) {
-    names_out = NameBook{};
-    names_out.set_parent(&names);
-    Analysis a{document, names_out, lexicon, to_utf32(document.text().slice(from, to)), {}, {}, {}};
-    a.tokens = tokenize(a.cps);
-    a.sentences = split_sentences(a.cps, a.tokens);
-    a.words.resize(a.tokens.size());
-    for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
-        const Sentence& sentence = a.sentences[s];
+std::vector<Word> read_words(const std::u32string& cps, const std::vector<Token>& tokens,
+                             const std::vector<Sentence>& sentences) {
+    std::vector<Word> words(tokens.size());
+    for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
         for (std::uint32_t k = 0; k < sentence.token_count; ++k) {
             std::size_t i = sentence.first_token + k;
-            Word& w = a.words[i];
-            std::u32string_view t = a.token(i);
+            Word& w = words[i];
+            std::u32string_view t(cps.data() + tokens[i].start, tokens[i].end - tokens[i].start);
             w.sentence = s;
             w.lower = lower_utf8(t);
             w.base = w.lower;
@@ -88,7 +107,7 @@ Analysis analyse(const Document& document, const NameBook& names, const Lexicon&
                 if (w.base.size() > tail.size() + 1 &&
                     w.base.compare(w.base.size() - tail.size(), tail.size(), tail) == 0)
                     w.base.resize(w.base.size() - tail.size());
-            w.letters = a.tokens[i].kind == TokenKind::Word && is_letter(t[0]);
+            w.letters = tokens[i].kind == TokenKind::Word && is_letter(t[0]);
             std::size_t uppers = 0, letters = 0;
             for (char32_t c : t) {
                 if (is_letter(c)) ++letters;
@@ -99,19 +118,50 @@ Analysis analyse(const Document& document, const NameBook& names, const Lexicon&
             w.capital = is_upper(t[0]);
             w.all_caps = letters >= 2 && uppers == letters;
             bool after_opening = false;
-            if (i > 0 && a.tokens[i - 1].kind == TokenKind::Punctuation) {
-                char32_t p = a.cps[a.tokens[i - 1].start];
+            if (i > 0 && tokens[i - 1].kind == TokenKind::Punctuation) {
+                char32_t p = cps[tokens[i - 1].start];
                 after_opening = p == 0x201C || p == U'"' || p == U'(' || p == U':' || p == 0x2018 ||
                                 p == 0x2014 || p == U'\'';
             }
             w.sentence_start = k == 0 || after_opening;
         }
     }
-    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-        const Word& w = a.words[i];
-        if (w.letters && w.capital && !w.sentence_start && !w.all_caps)
-            names_out.count_capitalised(w.lower, a.token_utf8(i));
+    return words;
+}
+
+// The evidence that a word is a name: written capitalised mid-sentence, or at a sentence start
+// when it is no common word (`Borrell said`), or as an acronym (`WTO`).
+void count_name_words(const std::u32string& cps, const std::vector<Token>& tokens,
+                      const std::vector<Word>& words, const Lexicon& lexicon, NameBook& book) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Word& w = words[i];
+        if (!w.letters || !w.capital) continue;
+        if (w.all_caps && to_utf32(w.base).size() > 6) continue; // shouting, not an acronym
+        if (w.sentence_start && !w.all_caps &&
+            (is_common_word(lexicon, w.base) || is_common_word(lexicon, w.lower)))
+            continue;
+        std::size_t length = to_utf32(w.base).size();
+        book.count_capitalised(w.base,
+                               to_utf8(std::u32string_view(cps.data() + tokens[i].start, length)));
     }
+}
+
+Analysis analyse(const Document& document, const NameBook& names, const Lexicon& lexicon,
+                 NameBook& names_out, std::uint32_t from, std::uint32_t to) {
+    names_out = NameBook{};
+    names_out.set_parent(&names);
+    Analysis a{document, names_out, lexicon, to_utf32(document.text().slice(from, to)),
+               {},       {},        {},      {}};
+    a.tokens = tokenize(a.cps);
+    a.sentences = split_sentences(a.cps, a.tokens);
+    a.words = read_words(a.cps, a.tokens, a.sentences);
+    for (std::size_t i = 0; i < a.words.size(); ++i)
+        if (a.words[i].letters && !a.is_word(a.words[i].base)) {
+            Analysis::Seen& seen = a.local_names[a.words[i].base];
+            if (seen.count++ == 0) seen.first = a.tokens[i].start;
+        }
+    // The project's whole text was counted (count_names): this part is in it already.
+    if (!names.counts_text()) count_name_words(a.cps, a.tokens, a.words, lexicon, names_out);
     return a;
 }
 
@@ -166,6 +216,18 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                                const Lexicon* lexicon, const AssistSettings& settings) {
     return detect(document, names, lexicon, settings, 0,
                   static_cast<std::uint32_t>(document.text().size()));
+}
+
+void count_names(const Text& text, const Lexicon* lexicon, NameBook& book, std::uint32_t from,
+                 std::uint32_t to) {
+    static const Lexicon kFunctionWordsOnly;
+    to = std::min(to, static_cast<std::uint32_t>(text.size()));
+    std::u32string cps = to_utf32(text.slice(std::min(from, to), to));
+    std::vector<Token> tokens = tokenize(cps);
+    std::vector<Sentence> sentences = split_sentences(cps, tokens);
+    detail::count_name_words(cps, tokens, detail::read_words(cps, tokens, sentences),
+                             lexicon ? *lexicon : kFunctionWordsOnly, book);
+    book.set_counts_text();
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> detection_windows(const Text& text,

@@ -58,6 +58,13 @@ std::vector<Suggestion> detect(const Document& document, const NameBook& names,
 std::vector<Suggestion> detect(const Document& document, const NameBook& names,
                                const Lexicon* lexicon, const AssistSettings& settings,
                                std::uint32_t from, std::uint32_t to);
+// Counts the names written in code points [from, to) of a text into `book`: capitalised words
+// (at a sentence start too, when the lexicon does not hold them as common words) and acronyms,
+// and marks the book as holding the project's text. Evidence from every document of the
+// project, not only the part being searched: detect() reads it instead of counting its own
+// part. `lexicon` may be null.
+void count_names(const Text& text, const Lexicon* lexicon, NameBook& book, std::uint32_t from,
+                 std::uint32_t to);
 // Windows of about `size` code points covering the text, each ending at a line break (or at
 // the end of a word when a paragraph is much longer).
 std::vector<std::pair<std::uint32_t, std::uint32_t>> detection_windows(const Text& text,

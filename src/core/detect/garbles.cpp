@@ -45,48 +45,83 @@ std::string fixed_part(const Analysis& a, std::uint32_t from, std::uint32_t to) 
 
 // [SECTION] Glued words
 
+// Verbs that follow a subject glued to it (`HynixFell`, `Rutosaid`): the glue is in a sentence.
+bool is_clause_verb(std::string_view lower) {
+    for (std::string_view v :
+         {"said", "says", "told", "added", "fell",   "rose",   "has",   "have",
+          "had",  "is",   "was",  "were",  "are",    "will",   "would", "also",
+          "won",  "lost", "met",  "made",  "called", "warned", "urged", "agreed"})
+        if (v == lower) return true;
+    return false;
+}
+
 std::vector<Split> find_splits(const Analysis& a) {
     std::vector<Split> out;
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
         const Word& w = a.words[i];
-        std::u32string_view tok = a.token(i);
-        if (!w.letters || w.all_caps || tok.size() < 4) continue;
-        if (tok.find_first_of(U"'-\u2019") != std::u32string_view::npos) continue;
-        if (a.is_word(w.lower) || a.known_name(w.lower, 2) || a.names.find(w.lower)) continue;
+        if (!w.letters || w.all_caps) continue;
+        // The word without a possessive (`byItaly’s`), split after its last hyphen only
+        // (`Thomas-Greenfieldsaid`).
+        std::u32string_view whole = a.token(i);
+        std::u32string_view tok = whole.substr(0, to_utf32(w.base).size());
+        if (tok.find_first_of(U"'\u2019") != std::u32string_view::npos) continue;
+        std::size_t first = tok.rfind(U'-');
+        first = first == std::u32string_view::npos ? 0 : first + 1;
+        if (tok.size() - first < 4) continue;
+        const bool lower_token = !w.capital;
+        if (a.is_word(w.base) || a.known_name(w.base, 2) || a.names.find(w.base)) continue;
+        if (a.lexicon.proper_form(w.base)) continue; // `Zealand`: a name of its own
+        // A lower-case word the text writes capitalised elsewhere is a name in the wrong case.
+        if (lower_token && a.known_name(w.base, 1)) continue;
         int best_score = 0;
         Split best;
-        for (std::size_t k = 2; k + 2 <= tok.size(); ++k) {
-            std::string left = lower_utf8(tok.substr(0, k));
+        for (std::size_t k = first + 2; k + 2 <= tok.size(); ++k) {
+            std::string left = lower_utf8(tok.substr(first, k - first));
             std::string right = lower_utf8(tok.substr(k));
+            const std::size_t left_size = k - first;
             bool case_change = is_lower(tok[k - 1]) && is_upper(tok[k]);
             bool inner_capital = false;
             for (std::size_t q = k + 1; q < tok.size(); ++q)
                 inner_capital = inner_capital || is_upper(tok[q]);
             if (inner_capital) continue;
             bool left_word = a.is_word(left), right_word = a.is_word(right);
-            bool left_name = !left_word && a.known_name(left) != nullptr;
-            bool right_name = !right_word && a.known_name(right) != nullptr;
+            // A name the text writes, or one the lexicon knows followed by a word that often
+            // follows a name (`Nouakchotton`, `Mombasaand`; not `Salman`, `Hassan`).
+            const bool right_follows = a.lexicon.is_function_word(right) || is_clause_verb(right);
+            bool left_name = !left_word &&
+                             (a.known_name(left) || (a.lexicon.proper_form(left) && right_follows));
+            bool right_name = !right_word && (a.known_name(right) ||
+                                              (a.lexicon.proper_form(right) && right.size() >= 4));
+            if (right.size() < 3 && !right_follows) continue; // `Sameh` is not `Sam eh`
             int score = 0;
             if (case_change && (left_word || left_name) && (right_word || right_name) &&
-                (k >= 3 || left_word))
+                (left_size >= 3 || left_word))
                 score = 40;
-            else if (!case_change && left_name && right_word && k >= 3)
+            else if (!case_change && left_name && right_word && left_size >= 3)
                 score = 30;
-            else if (!case_change && left_word && right_name && k >= 3)
+            else if (!case_change && left_word && right_name && left_size >= 3)
                 score = 25;
-            else if (!case_change && left_word && k >= 4 && a.lexicon.is_function_word(right) &&
-                     right.size() >= 2)
-                score = 10;
+            else if (!case_change && lower_token && left_word && left_size >= 4 &&
+                     a.lexicon.is_function_word(right) && right.size() >= 2)
+                score = 10; // `ministerand`
+            else if (!case_change && lower_token && a.lexicon.is_function_word(left) &&
+                     left_size >= 2 && right_word && right.size() >= 4)
+                score = 10; // `thepolice`
             if (score == 0) continue;
-            score += static_cast<int>(std::min<std::size_t>(k, 12)); // prefer the longer name
+            score += static_cast<int>(std::min<std::size_t>(left_size, 12)); // the longer name
             if (score > best_score) {
                 best_score = score;
                 best.token = i;
                 best.at = a.tokens[i].start + static_cast<std::uint32_t>(k);
                 best.left_lower = left;
                 best.right_lower = right;
-                best.sentence = case_change && is_lower(tok[0]) && left_word && !right_name &&
-                                !is_preposition(right);
+                // Two sentences glued (`MaySchools`, `ShoukryAccording`, `yearMinisters`): a
+                // capitalised common word that is no function word or verb of the first, after
+                // a word that is no preposition (`withSheinbaum`, `byItaly` are one sentence).
+                best.sentence = case_change && right_word && !a.lexicon.is_function_word(right) &&
+                                !is_clause_verb(right) && !is_preposition(left) &&
+                                !a.lexicon.is_function_word(left) &&
+                                (left_name || is_lower(tok[first]));
             }
         }
         if (best_score > 0) out.push_back(std::move(best));
@@ -98,18 +133,24 @@ void detect_merged(const Analysis& a, const std::vector<Split>& splits, const As
                    std::vector<Suggestion>& out) {
     for (const Split& sp : splits) {
         const Token& t = a.tokens[sp.token];
+        // Without a possessive: `byItaly’s` is `by Italy` + `’s`.
+        const auto end =
+            static_cast<std::uint32_t>(t.start + to_utf32(a.words[sp.token].base).size());
         std::string left = to_utf8(std::u32string_view(a.cps.data() + t.start, sp.at - t.start));
-        std::string right = to_utf8(std::u32string_view(a.cps.data() + sp.at, t.end - sp.at));
+        std::string right = to_utf8(std::u32string_view(a.cps.data() + sp.at, end - sp.at));
         if (sp.sentence) {
             if (!s.on(Detector::BrokenSentence)) continue;
-            out.push_back(error_suggestion(Detector::BrokenSentence, t.start, t.end,
+            out.push_back(error_suggestion(Detector::BrokenSentence, t.start, end,
                                            "broken_sentence", left + ". " + right,
                                            "two sentences run together: ‘" + left +
                                                "’ ends one, ‘" + right + "’ starts the next"));
         } else {
             if (!s.on(Detector::MergedTokens)) continue;
-            std::string fixed = fixed_part(a, t.start, sp.at) + " " + fixed_part(a, sp.at, t.end);
-            out.push_back(error_suggestion(Detector::MergedTokens, t.start, t.end, "merged_tokens",
+            std::string second = fixed_part(a, sp.at, end);
+            // `UkraineWhich` is `Ukraine which`: a common word inside a sentence is lower case.
+            if (a.is_word(sp.right_lower) && !a.known_name(sp.right_lower)) second = sp.right_lower;
+            std::string fixed = fixed_part(a, t.start, sp.at) + " " + second;
+            out.push_back(error_suggestion(Detector::MergedTokens, t.start, end, "merged_tokens",
                                            fixed,
                                            "‘" + left + "’ and ‘" + right + "’ glued together"));
         }
@@ -376,6 +417,61 @@ void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
 
 // [SECTION] Misspelled names
 
+namespace {
+
+// A lower-case Latin letter without its accent (`ś` -> `s`, `ł` -> `l`); others as they are.
+char32_t without_accent(char32_t c) {
+    struct Pair {
+        char32_t accented;
+        char base;
+    };
+    static constexpr Pair kPairs[] = {
+        {0xE0, 'a'},  {0xE1, 'a'},  {0xE2, 'a'},  {0xE3, 'a'},  {0xE4, 'a'},  {0xE5, 'a'},
+        {0xE7, 'c'},  {0xE8, 'e'},  {0xE9, 'e'},  {0xEA, 'e'},  {0xEB, 'e'},  {0xEC, 'i'},
+        {0xED, 'i'},  {0xEE, 'i'},  {0xEF, 'i'},  {0xF1, 'n'},  {0xF2, 'o'},  {0xF3, 'o'},
+        {0xF4, 'o'},  {0xF5, 'o'},  {0xF6, 'o'},  {0xF8, 'o'},  {0xF9, 'u'},  {0xFA, 'u'},
+        {0xFB, 'u'},  {0xFC, 'u'},  {0xFD, 'y'},  {0xFF, 'y'},  {0x101, 'a'}, {0x103, 'a'},
+        {0x105, 'a'}, {0x107, 'c'}, {0x109, 'c'}, {0x10B, 'c'}, {0x10D, 'c'}, {0x10F, 'd'},
+        {0x113, 'e'}, {0x115, 'e'}, {0x117, 'e'}, {0x119, 'e'}, {0x11B, 'e'}, {0x11D, 'g'},
+        {0x11F, 'g'}, {0x121, 'g'}, {0x123, 'g'}, {0x125, 'h'}, {0x129, 'i'}, {0x12B, 'i'},
+        {0x12D, 'i'}, {0x12F, 'i'}, {0x131, 'i'}, {0x135, 'j'}, {0x137, 'k'}, {0x13A, 'l'},
+        {0x13C, 'l'}, {0x13E, 'l'}, {0x142, 'l'}, {0x144, 'n'}, {0x146, 'n'}, {0x148, 'n'},
+        {0x14D, 'o'}, {0x14F, 'o'}, {0x151, 'o'}, {0x155, 'r'}, {0x157, 'r'}, {0x159, 'r'},
+        {0x15B, 's'}, {0x15D, 's'}, {0x15F, 's'}, {0x161, 's'}, {0x163, 't'}, {0x165, 't'},
+        {0x169, 'u'}, {0x16B, 'u'}, {0x16D, 'u'}, {0x16F, 'u'}, {0x171, 'u'}, {0x173, 'u'},
+        {0x175, 'w'}, {0x177, 'y'}, {0x17A, 'z'}, {0x17C, 'z'}, {0x17E, 'z'}, {0x1A1, 'o'},
+        {0x1B0, 'u'}, {0x1CE, 'a'}, {0x1D0, 'i'}, {0x1D2, 'o'}, {0x1D4, 'u'}, {0x1D6, 'u'},
+        {0x1D8, 'u'}, {0x1DA, 'u'}, {0x1DC, 'u'}, {0x1DF, 'a'}, {0x1E1, 'a'}, {0x1E7, 'g'},
+        {0x1E9, 'k'}, {0x1EB, 'o'}, {0x1ED, 'o'}, {0x1F0, 'j'}, {0x1F5, 'g'}, {0x1F9, 'n'},
+        {0x1FB, 'a'}, {0x201, 'a'}, {0x203, 'a'}, {0x205, 'e'}, {0x207, 'e'}, {0x209, 'i'},
+        {0x20B, 'i'}, {0x20D, 'o'}, {0x20F, 'o'}, {0x211, 'r'}, {0x213, 'r'}, {0x215, 'u'},
+        {0x217, 'u'}, {0x219, 's'}, {0x21B, 't'}, {0x21F, 'h'}, {0x227, 'a'}, {0x229, 'e'},
+        {0x22B, 'o'}, {0x22D, 'o'}, {0x22F, 'o'}, {0x231, 'o'}, {0x233, 'y'}};
+    if (c < 0xE0 || c > 0x24F) return c;
+    auto it = std::lower_bound(std::begin(kPairs), std::end(kPairs), c,
+                               [](const Pair& p, char32_t v) { return p.accented < v; });
+    return it != std::end(kPairs) && it->accented == c ? static_cast<char32_t>(it->base) : c;
+}
+
+std::u32string without_accents(std::u32string_view word) {
+    std::u32string out(word);
+    for (char32_t& c : out)
+        c = without_accent(c);
+    return out;
+}
+
+// `Qatari` and `Qatar`, `Houthis` and `Houthi`: one name with an ending, not a misspelling.
+bool same_stem(std::u32string_view x, std::u32string_view y) {
+    if (x.size() > y.size()) std::swap(x, y);
+    if (y.substr(0, x.size()) != x) return false;
+    std::u32string_view ending = y.substr(x.size());
+    for (std::u32string_view e : {U"s", U"es", U"i", U"is", U"n", U"an", U"ian", U"ese", U"ish"})
+        if (ending == e) return true;
+    return false;
+}
+
+} // namespace
+
 void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
     std::unordered_map<std::string, const std::string*> verdicts; // token -> name, or null
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
@@ -393,6 +489,9 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
                     e->canonical, "‘" + a.token_utf8(i) + "’ is labelled as " + e->canonical));
             continue;
         }
+        // A name is misspelt capitalised; a lower-case word close to a name is a word of its own
+        // (`reais`, `reformists`) or a name in the wrong case.
+        if (!w.capital) continue;
         auto cached = verdicts.find(w.lower);
         const std::string* match = nullptr;
         if (cached != verdicts.end()) {
@@ -402,21 +501,38 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
             a.names.spelling_candidates(w.lower, candidates);
             int best = 99;
             std::u32string mine = to_utf32(w.lower);
-            std::uint32_t my_count = a.names.capitalised_count(w.lower);
+            std::uint32_t my_count =
+                std::max(a.names.capitalised_count(w.lower), a.local_count(w.base));
             for (const std::string* name : candidates) {
                 if (*name == w.lower) continue;
-                // Target names: labelled or built in, or written capitalised at least twice.
-                bool established = a.names.find(*name) || a.names.capitalised_count(*name) >= 2;
-                if (!established || a.is_word(*name)) continue;
+                if (a.is_word(*name)) continue;
                 std::u32string theirs = to_utf32(*name);
-                int d = edit_distance_halves(mine, theirs, 4);
+                if (same_stem(mine, theirs)) continue;
+                // `Wisniewski` for `Wiśniewski`: the accents left out.
+                bool accents = without_accents(theirs) == mine && theirs != mine;
+                int d = accents ? 1 : edit_distance_halves(mine, theirs, 4);
+                // Target names: labelled or built in, or written in this document (the project's
+                // other names are other people's) and twice in all, or once for a long name
+                // one edit away.
+                std::uint32_t here = a.local_count(*name);
+                bool established = a.names.find(*name) ||
+                                   (here >= 1 && a.names.capitalised_count(*name) >= 2) ||
+                                   here >= 2 || (here >= 1 && mine.size() >= 7 && d <= 2);
+                if (!established) continue;
                 bool phonetic = phonetic_key(*name) == phonetic_key(w.lower);
-                bool close = (d <= 2 && mine.size() >= 5) || (d <= 4 && phonetic) ||
+                bool close = (d <= 2 && mine.size() >= 5) || (d <= 2 && phonetic) ||
+                             (d <= 4 && phonetic && (mine.size() >= 6 || here >= 1)) ||
                              (d <= 3 && mine.size() >= 7);
                 if (!close) continue;
                 // The other spelling must be the established one.
+                // (written more often, in any case: `Sheinbaum`, `sheinbaum` over `Sheinbuam`).
+                // As often: the one written first (`Jens Stoltenberg` … `Stoltenburg`), or the
+                // one with its accents.
                 bool theirs_known = a.names.find(*name) != nullptr;
-                if (!theirs_known && a.names.capitalised_count(*name) <= my_count) continue;
+                std::uint32_t theirs_count = std::max(a.names.capitalised_count(*name), here);
+                bool first = a.local_first(*name) < a.local_first(w.base);
+                if (!theirs_known && theirs_count < my_count) continue;
+                if (!theirs_known && theirs_count == my_count && !first && !accents) continue;
                 if (d < best) best = d, match = name;
             }
             verdicts[w.lower] = match;
@@ -424,8 +540,9 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
         if (!match) continue;
         const std::string* form = a.names.name_form(*match);
         std::string correction = form ? *form : capitalised(*match);
-        // A real name of its own (`Anthony`) counts only beside the rest of the known name.
-        if (a.lexicon.proper_form(w.lower)) {
+        // A real name of its own (`Anthony`, `Saar`) counts only beside the rest of the known
+        // name, or when this document writes the other spelling more than once.
+        if (a.lexicon.proper_form(w.lower) && a.local_count(*match) < 2) {
             bool beside = false;
             const NameEntry* target = a.names.find(*match);
             for (std::size_t k : {i + 1, i - 1}) {

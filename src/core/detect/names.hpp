@@ -56,6 +56,10 @@ public:
     // Lookups fall back to `parent` (which must outlive this book): a document's own counts
     // over the project's names without copying them.
     void set_parent(const NameBook* parent) { m_parent = parent; }
+    // Whether this book (or a parent) holds the capitalised words of the project's whole text
+    // (core::count_names), so a part being searched need not count its own.
+    bool counts_text() const { return m_counts_text || (m_parent && m_parent->counts_text()); }
+    void set_counts_text() { m_counts_text = true; }
 
 private:
     std::unordered_map<std::string, NameEntry> m_entries;
@@ -64,6 +68,7 @@ private:
     std::vector<std::string> m_name_words;
     std::size_t m_longest = 1;
     const NameBook* m_parent = nullptr;
+    bool m_counts_text = false;
     struct SpellingIndex {
         std::unordered_map<std::string, std::vector<const std::string*>> by_key;
         std::unordered_map<std::uint64_t, std::vector<const std::string*>> by_start; // letter, size
