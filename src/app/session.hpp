@@ -291,6 +291,16 @@ private:
     // The names the run learns before its first window, (document, span), and how many it has.
     std::vector<std::pair<std::size_t, core::SpanId>> m_assist_to_learn;
     std::size_t m_assist_learned = 0;
+    // The names every document's text writes (core::count_names), the parent of the run's
+    // names: counted a window per step when the documents change, not on every run.
+    core::NameBook m_text_names;
+    std::vector<const std::string*> m_text_names_of; // the texts counted, by identity
+    struct TextWindow {
+        std::size_t document;
+        std::uint32_t from, to;
+    };
+    std::vector<TextWindow> m_text_windows;
+    std::size_t m_text_next = 0;
     // canonical_names' list per label: sorted, unique, for the names fingerprint it was made at.
     struct CanonicalCache {
         std::uint64_t fingerprint = 0;

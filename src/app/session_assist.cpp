@@ -45,6 +45,7 @@ std::uint64_t Session::names_fingerprint() const {
 
 bool Session::set_lexicon(std::string_view asset) {
     m_lexicon = core::Lexicon::parse(asset);
+    m_text_names_of.clear(); // the texts are read with the lexicon: counted again
     m_assist_state.assign(m_documents.size(), 0);
     m_assist_document = ~std::size_t{0};
     return m_lexicon.has_value();
@@ -93,7 +94,21 @@ bool Session::start_suggestions() {
     if (m_assist_state[m_current] == fingerprint) return false; // up to date, or running
     m_assist_state[m_current] = fingerprint;
     m_assist_document = m_current;
+    // The documents' texts, counted again only when the documents changed.
+    std::vector<const std::string*> texts;
+    for (const core::Document& d : m_documents)
+        texts.push_back(&d.text().utf8());
+    if (texts != m_text_names_of) {
+        m_text_names_of = std::move(texts);
+        m_text_names = core::NameBook{};
+        m_text_windows.clear();
+        m_text_next = 0;
+        for (std::size_t i = 0; i < m_documents.size(); ++i)
+            for (auto [from, to] : core::detection_windows(m_documents[i].text(), kAssistWindow))
+                m_text_windows.push_back({i, from, to});
+    }
     m_assist_names = core::NameBook{};
+    m_assist_names.set_parent(&m_text_names);
     m_assist_names.add_builtin();
     // The accepted names of every document in text order, as NameBook::learn(document) reads
     // them, without a walk over the (mostly pending) other spans; learned a slice per step.
@@ -113,7 +128,16 @@ std::size_t Session::step_suggestions(std::chrono::microseconds budget) {
     if (!doc || m_assist_document != m_current) return 0;
     auto start = std::chrono::steady_clock::now();
     auto over_budget = [&] { return std::chrono::steady_clock::now() - start >= budget; };
-    // The names first: a span gone since the run began is skipped (its change began another run).
+    m_assist_names.set_parent(&m_text_names); // where this session is now
+    // What the texts write first (once per set of documents), then the labelled names: a span
+    // gone since the run began is skipped (its change began another run).
+    while (assist_busy() && m_text_next < m_text_windows.size()) {
+        const TextWindow& w = m_text_windows[m_text_next++];
+        if (w.document < m_documents.size())
+            core::count_names(m_documents[w.document].text(), m_lexicon ? &*m_lexicon : nullptr,
+                              m_text_names, w.from, w.to);
+        if (over_budget()) return 0;
+    }
     while (assist_busy() && m_assist_learned < m_assist_to_learn.size()) {
         auto [index, id] = m_assist_to_learn[m_assist_learned++];
         if (index >= m_documents.size()) continue;

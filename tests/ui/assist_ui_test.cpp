@@ -163,6 +163,27 @@ TEST_CASE("with a schema of other labels, suggestions carry its labels and none 
         CHECK(h.app.session().schema.find(label));
 }
 
+TEST_CASE("how the project's other documents write a name is evidence in this one",
+          "[ui][assist]") {
+    Harness h;
+    h.app.session().set_assist_enabled(true);
+    REQUIRE(
+        h.app
+            .load_documents(
+                R"({"id":"a","text":"Talks with Sheinbaum went on. Aides of Sheinbaum agreed."})"
+                "\n"
+                R"({"id":"b","text":"Critics said sheinbaum had won the vote."})"
+                "\n",
+                "two.jsonl")
+            .empty());
+    h.app.session().open(1);
+    h.frames(3);
+    auto errors = with(h, "sheinbaum", "ERROR");
+    REQUIRE(errors.size() == 1);
+    CHECK(*errors[0]->attrs.get("type") == "wrong_case");
+    CHECK(*errors[0]->attrs.get("correction") == "Sheinbaum");
+}
+
 TEST_CASE("a long article is searched a window per frame, without stalling one", "[ui][assist]") {
     Harness h;
     h.app.session().set_assist_enabled(true);
