@@ -6,6 +6,7 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace gloss::core::detail {
 
@@ -86,123 +87,387 @@ std::vector<Quote> find_quotes(const std::u32string& t) {
 
 } // namespace
 
+namespace {
+
+// Words that describe a speaker instead of naming them (`the prime minister said`).
+bool is_description_word(std::string_view lower) {
+    for (std::string_view w :
+         {"the",          "a",          "an",       "its",       "his",          "her",
+          "their",        "group",      "ministry", "court",     "agency",       "company",
+          "party",        "government", "captain",  "coach",     "spokesman",    "spokeswoman",
+          "spokesperson", "statement",  "official", "officials", "organisation", "organization",
+          "army",         "police",     "union",    "council",   "president",    "minister",
+          "leader",       "mayor",      "envoy",    "chief",     "head",         "director",
+          "secretary",    "prime",      "foreign",  "interior"})
+        if (w == lower) return true;
+    return is_title(lower) || is_title_modifier(lower);
+}
+
+// A description that names an organisation rather than a person (`the group added`).
+bool describes_organisation(std::string_view lower) {
+    for (std::string_view w :
+         {"group", "ministry", "court", "agency", "company", "party", "government", "organisation",
+          "organization", "army", "police", "union", "council", "statement"})
+        if (w == lower) return true;
+    return false;
+}
+
+using Range = std::pair<std::uint32_t, std::uint32_t>;
+
+struct Attribution {
+    std::optional<Range> speaker;
+    std::string label = "PERSON";
+    std::string how;
+};
+
+} // namespace
+
 void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
                    std::vector<Suggestion>& out) {
     const std::size_t n = a.tokens.size();
+    const std::vector<Quote> quotes = find_quotes(a.cps);
     auto first_token_at_or_after = [&](std::uint32_t cp) {
         return static_cast<std::size_t>(
             std::lower_bound(a.tokens.begin(), a.tokens.end(), cp,
                              [](const Token& t, std::uint32_t v) { return t.start < v; }) -
             a.tokens.begin());
     };
-    // The speaker mention (PERSON/ORG) in [from, to), nearest to `near`.
-    auto mention_in = [&](std::uint32_t from, std::uint32_t to, std::uint32_t near) {
-        const Mention* best = nullptr;
-        std::uint32_t best_d = ~0u;
-        auto it = std::lower_bound(mentions.begin(), mentions.end(), from,
-                                   [](const Mention& x, std::uint32_t v) { return x.start < v; });
-        for (; it != mentions.end() && it->start < to; ++it) {
-            const Mention& m = *it;
-            if (m.end > to) continue;
-            std::uint32_t d = m.start > near ? m.start - near : near - m.end;
-            if (d < best_d) best_d = d, best = &m;
-        }
-        return best;
+    auto inside_a_quote = [&](std::uint32_t start, std::uint32_t end) {
+        for (const Quote& q : quotes)
+            if (start >= q.start && end <= q.end) return true;
+        return false;
     };
-    auto capital_run_at = [&](std::size_t k,
-                              bool backwards) -> std::pair<std::uint32_t, std::uint32_t> {
-        // A run of capitalised words ending (backwards) or starting at token k.
-        if (k >= n || !a.words[k].letters || !a.words[k].capital) return {0, 0};
+    auto ends_sentence = [&](std::size_t k) {
+        const std::string& w = a.words[k].lower;
+        return w == "." || w == "?" || w == "!";
+    };
+    // Mentions (spans, suggestions, speakers found so far) outside quotes in [from, to).
+    std::vector<Mention> known = mentions;
+    auto mentions_in = [&](std::uint32_t from, std::uint32_t to) {
+        std::vector<const Mention*> found;
+        for (const Mention& m : known)
+            if (m.start >= from && m.end <= to && !inside_a_quote(m.start, m.end))
+                found.push_back(&m);
+        std::sort(found.begin(), found.end(),
+                  [](const Mention* x, const Mention* y) { return x->start < y->start; });
+        return found;
+    };
+    // A name written as capitalised words starting (or, backwards, ending) at token k; titles
+    // before it are left out (`Minister Sameh Shoukry said`).
+    auto capital_run_at = [&](std::size_t k, bool backwards) -> std::optional<Range> {
+        if (k >= n || !a.words[k].letters || !a.words[k].capital) return std::nullopt;
         std::size_t s = k, e = k;
         if (backwards)
             while (s > 0 && a.words[s - 1].letters && a.words[s - 1].capital && k - s < 3 &&
                    !a.words[s - 1].sentence_start)
                 --s;
         else
-            while (e + 1 < n && a.words[e + 1].letters && a.words[e + 1].capital && e - k < 3)
+            while (e + 1 < n && a.words[e + 1].letters && a.words[e + 1].capital && e - k < 3 &&
+                   a.tokens[e + 1].start == a.tokens[e].end + 1)
                 ++e;
         while (s < e && is_title_word(a.words[s].lower))
-            ++s; // `Minister Sameh Shoukry said`: the title is not the speaker
-        return {a.tokens[s].start, a.tokens[e].end};
+            ++s;
+        if (s == e && (is_title_word(a.words[s].lower) ||
+                       (a.is_word(a.words[s].base) && !a.known_name(a.words[s].base))))
+            return std::nullopt; // `The`, `Officials`: no name
+        return Range{a.tokens[s].start, a.tokens[e].end};
+    };
+    // A name written in lower case (`clavijo told`): no common word, and a name by its shape.
+    auto lower_name_at = [&](std::size_t k) -> std::optional<Range> {
+        if (k >= n || !a.words[k].letters || a.words[k].capital || a.is_word(a.words[k].base) ||
+            a.words[k].lower.size() < 3)
+            return std::nullopt;
+        std::size_t s = k;
+        while (s > 0 && a.words[s - 1].letters && !a.words[s - 1].capital &&
+               !a.is_word(a.words[s - 1].base) && k - s < 2)
+            --s;
+        return Range{a.tokens[s].start, a.tokens[k].end};
+    };
+    // A reporting verb glued to the name (`Rutosaid`, `saidGrossi`): the name's part.
+    auto glued_speaker = [&](std::size_t k) -> std::optional<Range> {
+        const Word& w = a.words[k];
+        if (!w.letters || a.is_word(w.base)) return std::nullopt;
+        const std::u32string_view tok = a.token(k);
+        for (std::string_view verb : {"said", "says", "told", "added"}) {
+            const std::size_t v = verb.size();
+            if (tok.size() < v + 3) continue;
+            if (w.base.ends_with(verb) && !a.is_word(w.base.substr(0, w.base.size() - v)))
+                return Range{a.tokens[k].start,
+                             a.tokens[k].start + static_cast<std::uint32_t>(tok.size() - v)};
+            if (w.lower.starts_with(verb) && is_upper(tok[v])) {
+                std::uint32_t end = a.tokens[k].end;
+                for (std::size_t e = k + 1;
+                     e < n && e <= k + 2 && a.words[e].letters && a.words[e].capital &&
+                     a.tokens[e].start == a.tokens[e - 1].end + 1;
+                     ++e)
+                    end = a.tokens[e].end; // `saidÖzgür Özel`
+                return Range{a.tokens[k].start + static_cast<std::uint32_t>(v), end};
+            }
+        }
+        return std::nullopt;
+    };
+    // The first person among mentions (else the first organisation, else null).
+    auto first_person = [](const std::vector<const Mention*>& ms) -> const Mention* {
+        for (const Mention* m : ms)
+            if (m->label == "PERSON") return m;
+        return ms.empty() ? nullptr : ms.front();
+    };
+    // Who the text has speak or act outside quotes, as mentions for pronouns to refer to:
+    // `Shoukry said Egypt…`, `Figueiredo urged…` at a sentence start.
+    {
+        auto add = [&](Range r) {
+            for (const Mention& m : known)
+                if (m.start < r.second && r.first < m.end) return;
+            std::string key =
+                name_key(to_utf8(std::u32string_view(a.cps.data() + r.first, r.second - r.first)));
+            const NameEntry* e = a.names.find(key);
+            if (e && e->label != "PERSON" && e->label != "ORG") return; // a place, a people
+            known.push_back({r.first, r.second, e ? e->label : "PERSON"});
+        };
+        for (std::size_t k = 1; k < n; ++k) {
+            if (inside_a_quote(a.tokens[k].start, a.tokens[k].end)) continue;
+            if (is_reporting_verb(a.words[k].lower) && a.words[k].lower != "according") {
+                std::size_t subject = k - 1;
+                // `Naoko Fujimura, a seismologist at Y, said`: before the apposition.
+                if (a.words[subject].lower == ",")
+                    for (std::size_t j = subject; j > 0 && subject - j < 14; --j)
+                        if (a.words[j - 1].lower == ",") {
+                            subject = j >= 2 ? j - 2 : 0;
+                            break;
+                        }
+                if (auto run = capital_run_at(subject, true))
+                    add(*run);
+                else if (auto lower = lower_name_at(subject))
+                    add(*lower);
+            }
+            // `Ayatollah ali khamenei holds`: a lower-case name after a title.
+            if (is_title_word(a.words[k - 1].lower) && a.words[k - 1].capital)
+                if (auto lower = lower_name_at(k)) add(*lower);
+        }
+        for (std::size_t k = 0; k + 1 < n; ++k) {
+            const Word& w = a.words[k];
+            if (!w.sentence_start || !w.letters || a.is_word(w.base) || is_title_word(w.lower) ||
+                inside_a_quote(a.tokens[k].start, a.tokens[k].end))
+                continue;
+            auto run = w.capital ? capital_run_at(k, false) : lower_name_at(k); // `ruto defended`
+            if (!run) continue;
+            std::size_t next = first_token_at_or_after(run->second);
+            if (next < n && a.words[next].letters && !a.words[next].capital) add(*run);
+        }
+        std::sort(known.begin(), known.end(),
+                  [](const Mention& x, const Mention& y) { return x.start < y.start; });
+    }
+    struct Found {
+        Quote quote;
+        std::optional<Range> speaker;
+        std::string label;
+    };
+    std::vector<Found> done;
+    // `he said`, `the group added`: the speaker of the quote before, when nobody else was
+    // named since; else the last person (or organisation) named outside quotes.
+    auto resolve = [&](const Quote& q,
+                       bool organisation) -> std::optional<std::pair<Range, std::string>> {
+        const std::string want = organisation ? "ORG" : "PERSON";
+        if (!done.empty() && done.back().speaker && done.back().label == want &&
+            q.start - done.back().quote.end < 1200) {
+            bool other = false;
+            for (const Mention* m : mentions_in(done.back().quote.end, q.start))
+                other = other || (m->label == want && (m->start != done.back().speaker->first));
+            if (!other) return std::pair{*done.back().speaker, want};
+        }
+        std::uint32_t window = q.start > 1500 ? q.start - 1500 : 0;
+        std::vector<const Mention*> before = mentions_in(window, q.start);
+        for (auto it = before.rbegin(); it != before.rend(); ++it)
+            if ((*it)->label == want) return std::pair{Range{(*it)->start, (*it)->end}, want};
+        return std::nullopt;
     };
 
-    std::vector<Quote> quotes = find_quotes(a.cps);
+    // `the prime minister said`: the name the text gave that title before (`Prime Minister
+    // Pedro Sánchez`), from the description's words after `the`.
+    auto titled = [&](std::size_t from, std::size_t to,
+                      std::uint32_t before) -> std::optional<Range> {
+        std::vector<std::string> title;
+        for (std::size_t k = from; k < to; ++k)
+            if (a.words[k].letters && a.words[k].lower != "the") title.push_back(a.words[k].lower);
+        if (title.empty()) return std::nullopt;
+        std::optional<Range> found;
+        for (std::size_t k = 0; k + title.size() < n && a.tokens[k].end <= before; ++k) {
+            bool same = true;
+            for (std::size_t t = 0; t < title.size() && same; ++t)
+                same = a.words[k + t].lower == title[t];
+            if (!same) continue;
+            std::size_t name = k + title.size();
+            if (auto run = capital_run_at(name, false))
+                found = run;
+            else if (auto lower = lower_name_at(name))
+                found = lower;
+        }
+        return found;
+    };
     for (const Quote& q : quotes) {
         std::size_t inside_first = first_token_at_or_after(q.start + 1);
         std::size_t after = first_token_at_or_after(q.end);
         std::size_t words = 0;
         for (std::size_t k = inside_first; k < after && k < n; ++k)
             words += a.words[k].letters ? 1 : 0;
-
-        std::optional<std::pair<std::uint32_t, std::uint32_t>> speaker;
-        std::string speaker_label = "PERSON";
-        std::string how;
-        // After the quote: `," X said`, `," said X`, `X told`, `according to X`.
-        for (std::size_t k = after; k < n && k < after + 8 && !speaker; ++k) {
+        Attribution at;
+        auto take_mention = [&](const Mention& m) {
+            at.speaker = Range{m.start, m.end};
+            at.label = m.label;
+        };
+        auto take_resolved = [&](bool organisation) {
+            if (auto r = resolve(q, organisation)) at.speaker = r->first, at.label = r->second;
+        };
+        // After the quote: `,” X said`, `,” said X`, `,” X, an analyst at Y, told`, `,” he
+        // added`, `,” the minister said`, `,” Rutosaid`.
+        for (std::size_t k = after; k < n && k < after + 20 && !at.speaker; ++k) {
             if (a.line_break_between(q.end, a.tokens[k].start)) break;
-            if (a.words[k].lower == "." || a.words[k].lower == "?" || a.words[k].lower == "!")
+            if (ends_sentence(k) || a.words[k].lower == "\u201C") break;
+            if (auto g = glued_speaker(k)) {
+                at.speaker = g;
+                at.how = "‘" + a.token_utf8(k) + "’ after the quote";
                 break;
+            }
             if (!is_reporting_verb(a.words[k].lower)) continue;
-            std::uint32_t verb_end = a.tokens[k].end;
-            std::uint32_t limit = k + 7 < n ? a.tokens[k + 7].end : a.tokens[n - 1].end;
-            if (const Mention* m = mention_in(q.end, a.tokens[k].start, a.tokens[k].start)) {
-                speaker = std::pair{m->start, m->end}, speaker_label = m->label;
-            } else if (const Mention* m2 = mention_in(verb_end, limit, verb_end)) {
-                speaker = std::pair{m2->start, m2->end}, speaker_label = m2->label;
-            } else if (k > after && is_pronoun(a.words[k - 1].lower)) {
-                // `he said`: the nearest person named before the quote.
-                const Mention* best = nullptr;
-                std::uint32_t window = q.start > 1500 ? q.start - 1500 : 0;
-                auto it =
-                    std::lower_bound(mentions.begin(), mentions.end(), window,
-                                     [](const Mention& x, std::uint32_t v) { return x.start < v; });
-                for (; it != mentions.end() && it->start < q.start; ++it)
-                    if (it->end <= q.start && it->label == "PERSON") best = &*it;
-                if (best) speaker = std::pair{best->start, best->end};
-            } else {
-                auto before = capital_run_at(k - 1, true);
-                auto past = capital_run_at(
-                    k + 1 < n && a.words[k].lower == "according" ? k + 2 : k + 1, false);
-                if (k > after && before.second > before.first)
-                    speaker = before;
-                else if (past.second > past.first)
-                    speaker = past;
-            }
-            how = "‘" + a.token_utf8(k) + "’ after the quote";
-        }
-        // Before it: `X said: “`, `according to X, “`, `X told reporters that “`.
-        if (!speaker && inside_first > 0) {
-            std::size_t k = inside_first;
-            while (k > 0 && a.tokens[k - 1].start >= q.start)
-                --k; // the opening mark's own token
-            for (std::size_t m = k; m > 0 && k - m < 14 && !speaker; --m) {
-                std::size_t v = m - 1;
-                if (a.line_break_between(a.tokens[v].end, q.start)) break;
-                if (a.words[v].lower == "." && v + 1 < k) break;
-                if (!is_reporting_verb(a.words[v].lower)) continue;
-                std::uint32_t from = v >= 5 ? a.tokens[v - 5].start : 0;
-                if (const Mention* mm = mention_in(from, q.start, a.tokens[v].start)) {
-                    speaker = std::pair{mm->start, mm->end}, speaker_label = mm->label;
-                } else {
-                    auto before = capital_run_at(v > 0 ? v - 1 : v, true);
-                    if (v > 0 && before.second > before.first) speaker = before;
+            at.how = "‘" + a.token_utf8(k) + "’ after the quote";
+            const std::uint32_t verb = a.tokens[k].start;
+            std::vector<const Mention*> subject = mentions_in(q.end, verb);
+            if (k > after) {
+                const std::string& last = a.words[k - 1].lower;
+                const Mention* m = first_person(subject);
+                auto run_before = capital_run_at(k - 1, true);
+                if (m && m->label != "PERSON" && run_before && run_before->first >= m->end &&
+                    last != ",") {
+                    at.speaker = run_before; // `Shas leader Aryeh Deri said`
+                } else if (m) {
+                    take_mention(*m); // `X, an analyst at Y, told`; `Y spokesman X said`
+                } else if (is_pronoun(last)) {
+                    take_resolved(false);
+                } else if (last == "," && capital_run_at(after, false)) {
+                    at.speaker = capital_run_at(after, false);
+                } else if (!subject.empty()) {
+                    take_mention(*subject.front());
+                } else if (auto run = capital_run_at(k - 1, true)) {
+                    at.speaker = run;
+                } else if (auto lower = lower_name_at(k - 1)) {
+                    at.speaker = lower;
+                } else if (is_description_word(last)) {
+                    at.speaker = titled(after, k, q.start);
+                    if (!at.speaker) take_resolved(describes_organisation(last));
                 }
-                how = "‘" + a.token_utf8(v) + "’ before the quote";
+                if (at.speaker) break;
+            }
+            // `said X`, `according to X`.
+            std::size_t next = k + 1 < n && a.words[k].lower == "according" ? k + 2 : k + 1;
+            std::uint32_t limit = next + 6 < n ? a.tokens[next + 6].end : a.tokens[n - 1].end;
+            std::vector<const Mention*> object = mentions_in(a.tokens[k].end, limit);
+            if (!object.empty() && first_token_at_or_after(object.front()->start) <= next + 3)
+                take_mention(*object.front());
+            else if (auto run = capital_run_at(next, false))
+                at.speaker = run;
+            else if (auto lower = lower_name_at(next))
+                at.speaker = lower;
+        }
+        // Before it: `X said: “`, `X, the head of Y, said: “`, `according to X, “`,
+        // `She said: “`.
+        if (!at.speaker && inside_first > 0) {
+            std::size_t open = inside_first;
+            while (open > 0 && a.tokens[open - 1].start >= q.start)
+                --open;               // the opening mark's own token
+            std::size_t first = open; // the sentence's first token
+            while (first > 0 && !ends_sentence(first - 1) &&
+                   !a.line_break_between(a.tokens[first - 1].end, a.tokens[first].start) &&
+                   open - first < 40)
+                --first;
+            for (std::size_t v = open; v > first && !at.speaker; --v) {
+                std::size_t k = v - 1;
+                if (!is_reporting_verb(a.words[k].lower)) continue;
+                at.how = "‘" + a.token_utf8(k) + "’ before the quote";
+                std::vector<const Mention*> subject =
+                    mentions_in(a.tokens[first].start, a.tokens[k].start);
+                const Mention* m = first_person(subject);
+                auto run_before = k > first ? capital_run_at(k - 1, true) : std::nullopt;
+                if (m && m->label != "PERSON" && run_before && run_before->first >= m->end) {
+                    at.speaker = run_before; // `Shas leader Aryeh Deri said: “`
+                } else if (m) {
+                    take_mention(*m);
+                } else if (k > first && is_pronoun(a.words[k - 1].lower)) {
+                    take_resolved(false);
+                } else {
+                    for (std::size_t s = first; s < k && !at.speaker; ++s)
+                        at.speaker = capital_run_at(s, false);
+                    if (!at.speaker && k > first) at.speaker = lower_name_at(k - 1);
+                    if (!at.speaker && k > first && is_description_word(a.words[k - 1].lower))
+                        take_resolved(describes_organisation(a.words[k - 1].lower));
+                }
+                // `according to X, “`
+                if (!at.speaker && a.words[k].lower == "according" && k + 2 < open) {
+                    std::vector<const Mention*> object =
+                        mentions_in(a.tokens[k + 2].start, a.tokens[open - 1].end);
+                    if (!object.empty())
+                        take_mention(*object.front());
+                    else
+                        at.speaker = capital_run_at(k + 2, false);
+                }
+            }
+            // A quote inside a sentence (`X called the ruling “a sad day”`): its subject; a word
+            // on its own in quote marks is a scare quote (`a “constructive” visit`).
+            if (!at.speaker && words >= 2 && open > first &&
+                !a.words[open - 1].lower.ends_with(":")) {
+                std::vector<const Mention*> subject =
+                    mentions_in(a.tokens[first].start, a.tokens[open - 1].end);
+                auto opening = capital_run_at(first, false);
+                std::size_t past = opening ? first_token_at_or_after(opening->second) : n;
+                const Mention* m = first_person(subject);
+                if (opening && past < n && a.words[past].lower == "," &&
+                    (!m || m->label != "PERSON" || m->start >= opening->second)) {
+                    at.speaker = opening; // `Luana Figueiredo, an economist at Y, urged`
+                } else if (m) {
+                    take_mention(*m);
+                } else if (is_pronoun(a.words[first].lower) ||
+                           (open - first >= 2 && is_pronoun(a.words[open - 2].lower))) {
+                    take_resolved(false);
+                } else {
+                    for (std::size_t s = first; s < open - 1 && !at.speaker; ++s)
+                        if (!a.words[s].sentence_start || !a.is_word(a.words[s].base))
+                            at.speaker = capital_run_at(s, false);
+                }
+                if (at.speaker) at.how = "the sentence the quote is in";
             }
         }
-        if (words < 3 && !speaker) continue; // a scare-quoted word, not a quotation
+        // A quote that goes on after the last one's attribution (`“…,” she said. “…”`), or
+        // right after it: the same speaker, when nobody else was named in between.
+        if (!at.speaker && !done.empty() && done.back().speaker &&
+            q.start - done.back().quote.end < 400) {
+            std::uint32_t from = done.back().quote.end;
+            std::size_t breaks = 0;
+            for (std::uint32_t p = from; p < q.start; ++p)
+                breaks += is_line_break(a.cps[p]) ? 1 : 0;
+            bool other = false;
+            for (const Mention* m : mentions_in(from, q.start))
+                other = other ||
+                        (m->label == done.back().label && m->start != done.back().speaker->first);
+            if (breaks <= 2 && !other) {
+                at.speaker = done.back().speaker;
+                at.label = done.back().label;
+                at.how = "the quote before it";
+            }
+        }
+        if (words < 3 && !at.speaker) continue; // a scare-quoted word, not a quotation
         Suggestion s;
         s.detector = Detector::Quotes;
         s.start = q.start;
         s.end = q.end;
         s.label = "QUOTE";
-        if (speaker) {
-            s.speaker = speaker;
-            s.speaker_label = speaker_label;
-            s.attrs.set("reason", "text between quote marks; speaker from " + how);
+        if (at.speaker) {
+            s.speaker = at.speaker;
+            s.speaker_label = at.label;
+            s.attrs.set("reason", "text between quote marks; speaker from " + at.how);
+            known.push_back({at.speaker->first, at.speaker->second, at.label});
         } else {
             s.attrs.set("reason", "text between quote marks");
         }
+        done.push_back({q, at.speaker, at.label});
         out.push_back(std::move(s));
     }
 }
