@@ -437,7 +437,13 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
         }
         // A quote that goes on after the last one's attribution (`“…,” she said. “…”`), or
         // right after it: the same speaker, when nobody else was named in between.
-        if (!at.speaker && !done.empty() && done.back().speaker &&
+        std::uint32_t before = q.start;
+        while (before > 0 && is_space(a.cps[before - 1]))
+            --before;
+        const char32_t mark = before > 0 ? a.cps[before - 1] : U'\n';
+        const bool starts_sentence = is_line_break(mark) || mark == U'.' || mark == U'?' ||
+                                     mark == U'!' || mark == 0x201D || mark == U'"';
+        if (!at.speaker && !done.empty() && done.back().speaker && starts_sentence &&
             q.start - done.back().quote.end < 400) {
             std::uint32_t from = done.back().quote.end;
             std::size_t breaks = 0;
