@@ -267,7 +267,12 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         const bool after_title = before && before->capital && is_title(before->lower);
         const bool after_preposition =
             before && (before->lower == "in" || before->lower == "from" || before->lower == "to");
-        if (w.sentence_start || after_title || after_preposition) return capitalised(w.base);
+        // After a full stop: the sentence splitter wants a capital there, so it does not know.
+        const bool after_stop = !before || before->lower == "." || before->lower == "?" ||
+                                before->lower == "!" ||
+                                a.line_break_between(a.tokens[i - 1].end, a.tokens[i].start);
+        if (w.sentence_start || after_stop || after_title || after_preposition)
+            return capitalised(w.base);
         return std::nullopt;
     };
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
