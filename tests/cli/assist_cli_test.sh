@@ -120,17 +120,34 @@ assert e["wrong_speakers"][0]["detail"] == 'speaker "Antony Blinken", gold "Neta
 assert [m["text"] for m in e["misses"]] == ["Blinken", "Netanyahu"], e["misses"]
 PY
 
-# The evaluation docs/ASSIST.md reports, with its targets.
+# The evaluation docs/ASSIST.md reports, on the dev split (the test split is held out and
+# reported there once): floors a little under the measured figures, so a change that makes
+# Assist worse on text it was tuned on fails here.
 fx="$src/tests/fixtures/assist/dev"
-check "suggest on the seeded gold set" sh -c "'$gloss' suggest '$fx/seeded.jsonl' -o '$tmp/assist.jsonl' 2>/dev/null"
-check "eval on the gold set" sh -c "'$gloss' eval '$fx/gold.jsonl' '$tmp/assist.jsonl' --exclude '$fx/seeded.jsonl' --json > '$tmp/assist_eval.json'"
-check "the gold-set targets hold (ERROR recall 0.8 at precision 0.7, QUOTE F1 0.9, PERSON/GPE/ORG F1 0.75)" python3 - "$tmp/assist_eval.json" <<'PY'
+check "suggest on the dev split's plain texts" sh -c "'$gloss' suggest '$fx/plain.jsonl' -o '$tmp/plain_pred.jsonl' 2>/dev/null"
+check "eval on the dev split (plain)" sh -c "'$gloss' eval '$fx/gold.jsonl' '$tmp/plain_pred.jsonl' --json > '$tmp/plain_eval.json'"
+check "dev split, plain text: the floors hold" python3 - "$tmp/plain_eval.json" <<'PY'
 import json, sys
-o = json.load(open(sys.argv[1]))["overlap"]
-assert o["ERROR"]["recall"] >= 0.8 and o["ERROR"]["precision"] >= 0.7, o["ERROR"]
-assert o["QUOTE"]["f1"] >= 0.9, o["QUOTE"]
+e = json.load(open(sys.argv[1]))
+o = e["overlap"]
+assert o["ERROR"]["recall"] >= 0.93 and o["ERROR"]["precision"] >= 0.95, o["ERROR"]
+for kind in ("merged_tokens", "wrong_case", "misspelling"):
+    assert e["error_recall_by_gold_type"][kind]["recall"] >= 0.8, (kind, e["error_recall_by_gold_type"][kind])
+assert o["QUOTE"]["f1"] >= 0.97, o["QUOTE"]
+assert e["speakers"]["accuracy"] >= 0.9, e["speakers"]
+assert e["corrections"]["exactness"] >= 0.85, e["corrections"]
+PY
+check "suggest on the dev split with one mention of each name labelled" sh -c "'$gloss' suggest '$fx/seeded.jsonl' -o '$tmp/assist.jsonl' 2>/dev/null"
+check "eval on the dev split (seeded)" sh -c "'$gloss' eval '$fx/gold.jsonl' '$tmp/assist.jsonl' --exclude '$fx/seeded.jsonl' --json > '$tmp/assist_eval.json'"
+check "dev split, seeded: the floors hold" python3 - "$tmp/assist_eval.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))
+o = e["overlap"]
+assert o["ERROR"]["recall"] >= 0.95 and o["ERROR"]["precision"] >= 0.92, o["ERROR"]
+assert o["QUOTE"]["f1"] >= 0.97, o["QUOTE"]
+assert e["speakers"]["accuracy"] >= 0.95, e["speakers"]
 for label in ("PERSON", "GPE", "ORG"):
-    assert o[label]["f1"] >= 0.75, (label, o[label])
+    assert o[label]["f1"] >= 0.85, (label, o[label])
 PY
 
 [ "$failures" -eq 0 ] && echo "assist cli: all passed" || { echo "assist cli: $failures failure(s)"; exit 1; }
