@@ -449,21 +449,60 @@ std::u32string capitalised_words(std::u32string_view text, std::size_t at, bool 
 // Who the document pairs `name` with elsewhere (`Israel and Hamas`, `Hamas and Israel`): the
 // partner named most often, else empty (not known).
 std::string paired_elsewhere(const Analysis& a, std::u32string_view name) {
-    const std::u32string text = a.document.text().decode(0, a.document.text().size());
-    const std::u32string after = std::u32string(name) + U" and ";
-    const std::u32string before = U" and " + std::u32string(name);
+    // Searched in the UTF-8 text, decoding only a few words around each match: a long document
+    // is searched a window at a time, and each window may hold a pairing.
+    const std::string& text = a.document.text().utf8();
+    const std::string written = to_utf8(name);
+    const std::string after = written + " and ", before = " and " + written;
+    auto is_continuation = [&](std::size_t at) {
+        return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+    };
+    auto letter_at = [&](std::size_t at, bool backwards) {
+        if (backwards) {
+            if (at == 0) return false;
+            std::size_t from = at - 1;
+            while (from > 0 && is_continuation(from))
+                --from;
+            std::u32string c = to_utf32(std::string_view(text).substr(from, at - from));
+            return !c.empty() && is_letter(c.back());
+        }
+        std::size_t to = std::min(text.size(), at + 4);
+        std::u32string c = to_utf32(std::string_view(text).substr(at, to - at));
+        return !c.empty() && is_letter(c.front());
+    };
+    // Capitalised words that are names, not `Both` or `The` starting a sentence.
+    auto name_words = [&](std::u32string words, bool forwards) {
+        while (!words.empty()) {
+            std::size_t space = forwards ? words.rfind(U' ') : words.find(U' ');
+            std::u32string edge = space == std::u32string::npos ? words
+                                  : forwards                    ? words.substr(space + 1)
+                                                                : words.substr(0, space);
+            if (!a.is_word(lower_utf8(edge))) break;
+            words = space == std::u32string::npos ? std::u32string()
+                    : forwards                    ? words.substr(0, space)
+                                                  : words.substr(space + 1);
+        }
+        return words;
+    };
     std::map<std::u32string, int> partners;
-    auto boundary = [&](std::size_t at) { return at >= text.size() || !is_letter(text[at]); };
-    for (std::size_t at = text.find(after); at != std::u32string::npos;
+    for (std::size_t at = text.find(after); at != std::string::npos;
          at = text.find(after, at + 1)) {
-        if (at > 0 && is_letter(text[at - 1])) continue;
-        std::u32string other = capitalised_words(text, at + after.size(), true, 2);
+        if (letter_at(at, true)) continue;
+        std::size_t from = at + after.size(), to = std::min(text.size(), from + 96);
+        while (to < text.size() && is_continuation(to))
+            ++to;
+        std::u32string near = to_utf32(std::string_view(text).substr(from, to - from));
+        std::u32string other = name_words(capitalised_words(near, 0, true, 2), true);
         if (!other.empty() && other != name) ++partners[other];
     }
-    for (std::size_t at = text.find(before); at != std::u32string::npos;
+    for (std::size_t at = text.find(before); at != std::string::npos;
          at = text.find(before, at + 1)) {
-        if (!boundary(at + before.size()) || at == 0) continue;
-        std::u32string other = capitalised_words(text, at, false, 2);
+        if (at == 0 || letter_at(at + before.size(), false)) continue;
+        std::size_t from = at > 96 ? at - 96 : 0;
+        while (from > 0 && is_continuation(from))
+            ++from;
+        std::u32string near = to_utf32(std::string_view(text).substr(from, at - from));
+        std::u32string other = name_words(capitalised_words(near, near.size(), false, 2), false);
         if (!other.empty() && other != name) ++partners[other];
     }
     const std::u32string* best = nullptr;
@@ -477,6 +516,7 @@ std::string paired_elsewhere(const Analysis& a, std::u32string_view name) {
 
 void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
     const std::size_t n = a.tokens.size();
+    std::map<std::u32string, std::string> partners;
     auto capital_run = [&](std::size_t i) {
         std::size_t j = i;
         while (j < n && j - i < 3 && a.words[j].letters && a.words[j].capital &&
@@ -501,7 +541,10 @@ void detect_self_pairing(const Analysis& a, std::vector<Suggestion>& out) {
         std::u32string_view written(a.cps.data() + a.tokens[j].start,
                                     a.tokens[j + len - 1].end - a.tokens[j].start);
         std::string name = to_utf8(written);
-        std::string partner = paired_elsewhere(a, written);
+        // Each name's partner looked for once.
+        auto [known, fresh] = partners.try_emplace(std::u32string(written));
+        if (fresh) known->second = paired_elsewhere(a, written);
+        const std::string& partner = known->second;
         std::string reason =
             "‘" + name + " and " + name + "’: the same name on both sides of ‘and’";
         Suggestion s = error_suggestion(

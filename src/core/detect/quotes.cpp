@@ -6,7 +6,9 @@
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
+#include <set>
 
 namespace gloss::core::detail {
 
@@ -132,24 +134,24 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
                              [](const Token& t, std::uint32_t v) { return t.start < v; }) -
             a.tokens.begin());
     };
+    // Quotes are in text order and do not overlap: the one starting last at or before `start`.
     auto inside_a_quote = [&](std::uint32_t start, std::uint32_t end) {
-        for (const Quote& q : quotes)
-            if (start >= q.start && end <= q.end) return true;
-        return false;
+        auto it = std::upper_bound(quotes.begin(), quotes.end(), start,
+                                   [](std::uint32_t v, const Quote& q) { return v < q.start; });
+        return it != quotes.begin() && end <= std::prev(it)->end;
     };
     auto ends_sentence = [&](std::size_t k) {
         const std::string& w = a.words[k].lower;
         return w == "." || w == "?" || w == "!";
     };
     // Mentions (spans, suggestions, speakers found so far) outside quotes in [from, to).
-    std::vector<Mention> known = mentions;
+    auto by_start = [](const Mention& x, const Mention& y) { return x.start < y.start; };
+    std::multiset<Mention, decltype(by_start)> known(mentions.begin(), mentions.end(), by_start);
     auto mentions_in = [&](std::uint32_t from, std::uint32_t to) {
         std::vector<const Mention*> found;
-        for (const Mention& m : known)
-            if (m.start >= from && m.end <= to && !inside_a_quote(m.start, m.end))
-                found.push_back(&m);
-        std::sort(found.begin(), found.end(),
-                  [](const Mention* x, const Mention* y) { return x->start < y->start; });
+        for (auto it = known.lower_bound(Mention{from, from, {}});
+             it != known.end() && it->start < to; ++it)
+            if (it->end <= to && !inside_a_quote(it->start, it->end)) found.push_back(&*it);
         return found;
     };
     // A name written as capitalised words starting (or, backwards, ending) at token k; titles
@@ -215,14 +217,18 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
     // Who the text has speak or act outside quotes, as mentions for pronouns to refer to:
     // `Shoukry said Egypt…`, `Figueiredo urged…` at a sentence start.
     {
+        std::vector<Mention> subjects;
         auto add = [&](Range r) {
-            for (const Mention& m : known)
-                if (m.start < r.second && r.first < m.end) return;
+            // Mentions are short: one that overlaps starts shortly before.
+            const std::uint32_t near = r.first > 256 ? r.first - 256 : 0;
+            for (auto it = known.lower_bound(Mention{near, near, {}});
+                 it != known.end() && it->start < r.second; ++it)
+                if (r.first < it->end) return;
             std::string key =
                 name_key(to_utf8(std::u32string_view(a.cps.data() + r.first, r.second - r.first)));
             const NameEntry* e = a.names.find(key);
             if (e && e->label != "PERSON" && e->label != "ORG") return; // a place, a people
-            known.push_back({r.first, r.second, e ? e->label : "PERSON"});
+            subjects.push_back({r.first, r.second, e ? e->label : "PERSON"});
         };
         for (std::size_t k = 1; k < n; ++k) {
             if (inside_a_quote(a.tokens[k].start, a.tokens[k].end)) continue;
@@ -254,8 +260,7 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
             std::size_t next = first_token_at_or_after(run->second);
             if (next < n && a.words[next].letters && !a.words[next].capital) add(*run);
         }
-        std::sort(known.begin(), known.end(),
-                  [](const Mention& x, const Mention& y) { return x.start < y.start; });
+        known.insert(subjects.begin(), subjects.end());
     }
     struct Found {
         Quote quote;
@@ -291,7 +296,9 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
             if (a.words[k].letters && a.words[k].lower != "the") title.push_back(a.words[k].lower);
         if (title.empty()) return std::nullopt;
         std::optional<Range> found;
-        for (std::size_t k = 0; k + title.size() < n && a.tokens[k].end <= before; ++k) {
+        // Where the text named the title last, in the few paragraphs before.
+        for (std::size_t k = first_token_at_or_after(before > 4000 ? before - 4000 : 0);
+             k + title.size() < n && a.tokens[k].end <= before; ++k) {
             bool same = true;
             for (std::size_t t = 0; t < title.size() && same; ++t)
                 same = a.words[k + t].lower == title[t];
@@ -469,7 +476,7 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
             s.speaker = at.speaker;
             s.speaker_label = at.label;
             s.attrs.set("reason", "text between quote marks; speaker from " + at.how);
-            known.push_back({at.speaker->first, at.speaker->second, at.label});
+            known.insert({at.speaker->first, at.speaker->second, at.label});
         } else {
             s.attrs.set("reason", "text between quote marks");
         }
