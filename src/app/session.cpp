@@ -89,6 +89,7 @@ bool Session::rename_label(const std::string& from, const std::string& to) {
     const core::Label* label = schema.find(from);
     if (!label || to.empty() || m_read_only || (to != from && schema.find(to))) return false;
     if (to == from) return true;
+    const core::LabelSchema before = schema;
     core::Label renamed = *label;
     renamed.name = to;
     schema.replace(from, std::move(renamed));
@@ -98,7 +99,9 @@ bool Session::rename_label(const std::string& from, const std::string& to) {
             std::replace(a.target_labels.begin(), a.target_labels.end(), from, to);
         schema.replace(l.name, std::move(changed));
     }
-    for (core::Document& d : m_documents) {
+    LabelStep step{before, {}, 0, false};
+    for (std::size_t i = 0; i < m_documents.size(); ++i) {
+        core::Document& d = m_documents[i];
         std::vector<core::Span> spans;
         d.spans().for_each([&](const core::Span& s) {
             if (s.label == from) spans.push_back(s);
@@ -110,14 +113,20 @@ bool Session::rename_label(const std::string& from, const std::string& to) {
             d.update_span(std::move(s));
         }
         d.end_group();
+        step.documents.push_back(i);
     }
+    m_retired_labels.push_back(*before.find(from));
     mark_changed();
+    step.revision = m_revision;
+    m_label_step = std::move(step);
     return true;
 }
 
 bool Session::remove_label(const std::string& name) {
     if (m_read_only || !schema.find(name)) return false;
-    for (core::Document& d : m_documents) {
+    LabelStep step{schema, {}, 0, false};
+    for (std::size_t i = 0; i < m_documents.size(); ++i) {
+        core::Document& d = m_documents[i];
         std::vector<core::SpanId> ids;
         d.spans().for_each([&](const core::Span& s) {
             if (s.label == name) ids.push_back(s.id);
@@ -127,10 +136,44 @@ bool Session::remove_label(const std::string& name) {
         for (core::SpanId id : ids)
             d.remove_span(id);
         d.end_group();
+        step.documents.push_back(i);
     }
+    m_retired_labels.push_back(*schema.find(name));
     schema.remove(name);
     mark_changed();
+    step.revision = m_revision;
+    m_label_step = std::move(step);
     return true;
+}
+
+bool Session::swap_label_step(bool undo) {
+    if (!m_label_step || m_label_step->undone != !undo || m_label_step->revision != m_revision)
+        return false;
+    LabelStep step = std::move(*m_label_step);
+    for (std::size_t i : step.documents)
+        if (i < m_documents.size()) undo ? m_documents[i].undo() : m_documents[i].redo();
+    std::swap(schema, step.other);
+    if (const core::Document* doc = document(); doc && !doc->spans().contains(selected_span))
+        selected_span = 0;
+    mark_changed();
+    step.undone = undo;
+    step.revision = m_revision;
+    m_label_step = std::move(step);
+    return true;
+}
+
+void Session::restore_retired_labels() {
+    for (const core::Document& d : m_documents)
+        d.spans().for_each([&](const core::Span& s) {
+            if (schema.find(s.label)) return;
+            for (auto it = m_retired_labels.rbegin(); it != m_retired_labels.rend(); ++it)
+                if (it->name == s.label) {
+                    core::Label back = *it;
+                    if (back.hotkey && schema.find_by_hotkey(back.hotkey)) back.hotkey = 0;
+                    schema.add(std::move(back));
+                    break;
+                }
+        });
 }
 
 core::EditResult Session::apply_label(const core::Label& label) {
@@ -249,18 +292,20 @@ bool Session::swap_addition(bool undo) {
 }
 
 bool Session::undo() {
-    if (swap_addition(true)) return true;
+    if (swap_addition(true) || swap_label_step(true)) return true;
     core::Document* doc = document();
     if (!doc || !doc->undo()) return false;
     if (!doc->spans().contains(selected_span)) selected_span = 0;
+    restore_retired_labels();
     mark_changed();
     return true;
 }
 
 bool Session::redo() {
-    if (swap_addition(false)) return true;
+    if (swap_addition(false) || swap_label_step(false)) return true;
     core::Document* doc = document();
     if (!doc || !doc->redo()) return false;
+    restore_retired_labels();
     mark_changed();
     return true;
 }

@@ -238,11 +238,12 @@ public:
     // Spans of every document with `label`.
     std::size_t label_uses(std::string_view label) const;
     // Renames a label in the schema (and in attributes that point at it) and on every span with
-    // it, one undo step per document; false (no change) when `to` is empty or another label's,
-    // or the project is read-only.
+    // it; false (no change) when `to` is empty or another label's, or the project is read-only.
+    // While it is the latest change, Ctrl+Z takes it back everywhere, schema included; later,
+    // each document's undo takes back its own spans and brings the old label back with them.
     bool rename_label(const std::string& from, const std::string& to);
-    // Removes a label from the schema and the spans with it (one undo step per document); false
-    // when there is no such label or the project is read-only.
+    // Removes a label from the schema and the spans with it (undone as a rename is); false when
+    // there is no such label or the project is read-only.
     bool remove_label(const std::string& name);
 
     // Replaces the label schema (a change like any other).
@@ -256,6 +257,7 @@ private:
         ++m_revision;
         // Another change: the addition can no longer be taken back; its copy is let go.
         if (m_addition && m_addition->revision < m_revision) m_addition.reset();
+        if (m_label_step && m_label_step->revision < m_revision) m_label_step.reset();
     }
     std::vector<core::Document> m_documents;
     std::size_t m_current = 0;
@@ -277,6 +279,21 @@ private:
     };
     std::optional<Addition> m_addition;
     bool swap_addition(bool undo);
+    // The last rename or removal of a label, while it is the latest change: one step over
+    // every document it changed and the schema (undo and redo swap the schema and step each of
+    // those documents' histories).
+    struct LabelStep {
+        core::LabelSchema other;
+        std::vector<std::size_t> documents;
+        std::uint64_t revision = 0;
+        bool undone = false;
+    };
+    std::optional<LabelStep> m_label_step;
+    bool swap_label_step(bool undo);
+    // Labels renamed or removed, as they were: an undo in one document that brings back spans
+    // of such a label brings the label back into the schema too (no span without its label).
+    std::vector<core::Label> m_retired_labels;
+    void restore_retired_labels();
     std::optional<core::Lexicon> m_lexicon;
     core::AssistSettings m_assist;
     bool m_assist_enabled = true;

@@ -141,3 +141,53 @@ TEST_CASE("a schema JSON opened with Open… joins the schema", "[ui][schema]") 
     CHECK_THAT(h.app.error(), Catch::Contains("bad.json"));
     CHECK_FALSE(h.app.session().schema.find("X"));
 }
+
+TEST_CASE("renaming or removing a label is one undo step over every document and the schema",
+          "[ui][schema][undo]") {
+    Harness h;
+    REQUIRE(
+        h.app
+            .load_documents(
+                R"({"id":"a","text":"Cairo and Doha.","spans":[{"start":0,"end":5,"label":"GPE"}]})"
+                "\n"
+                R"({"id":"b","text":"Rafah.","spans":[{"start":0,"end":5,"label":"GPE"}]})"
+                "\n",
+                "two.jsonl")
+            .empty());
+    auto& session = h.app.session();
+    const std::string before = gloss::io::write_schema(session.schema);
+
+    SECTION("rename, then Ctrl+Z and Ctrl+Y") {
+        REQUIRE(session.rename_label("GPE", "PLACE"));
+        CHECK(count_label(h, "PLACE") == 2);
+        h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+        CHECK(count_label(h, "GPE") == 2); // both documents, not only the one shown
+        CHECK(gloss::io::write_schema(session.schema) == before);
+        h.press(ImGuiKey_Y, ImGuiKey_LeftCtrl);
+        CHECK(count_label(h, "PLACE") == 2);
+        CHECK_FALSE(session.schema.find("GPE"));
+    }
+    SECTION("remove, then Ctrl+Z") {
+        REQUIRE(session.remove_label("GPE"));
+        CHECK(count_label(h, "GPE") == 0);
+        h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+        CHECK(count_label(h, "GPE") == 2);
+        CHECK(gloss::io::write_schema(session.schema) == before);
+    }
+    SECTION("remove, another edit, then undo in one document: the label comes back with its span") {
+        REQUIRE(session.remove_label("GPE"));
+        for (std::size_t i = 0; i < session.documents().size(); ++i)
+            if (session.documents()[i].id == "a") session.open(i);
+        REQUIRE(session.document()->id == "a");
+        h.frames(2);
+        h.drag_text(10, 14); // "Doha"
+        h.press(ImGuiKey_P);
+        h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // the PERSON
+        h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // this document's part of the removal
+        CHECK(session.document()->spans().size() == 1);
+        CHECK(session.schema.find("GPE")); // no span without its label
+        for (const auto& d : session.documents())
+            d.spans().for_each(
+                [&](const gloss::core::Span& s) { CHECK(session.schema.find(s.label)); });
+    }
+}
