@@ -77,6 +77,12 @@ bool is_common_word(const Lexicon& lexicon, std::string_view lower) {
             lexicon.is_word(std::string(lower.substr(0, lower.size() - r.british.size())) +
                             std::string(r.american)))
             return true;
+    // `neighbouring`, `favourite`: `our` inside a word.
+    if (std::size_t our = lower.find("our"); our != std::string_view::npos && our > 0) {
+        std::string american(lower);
+        american.replace(our, 3, "or");
+        if (lexicon.is_word(american)) return true;
+    }
     return false;
 }
 

@@ -64,6 +64,22 @@ bool glued_to_name(std::string_view lower) {
     return false;
 }
 
+// Words written in lower case inside names (`Mar del Plata`, `Ould`, `bin Salman`).
+bool is_name_particle(std::string_view lower) {
+    for (std::string_view w : {"del", "de",  "da",  "do", "dos", "das", "di", "van", "von", "der",
+                               "den", "bin", "ibn", "al", "el",  "la",  "le", "les", "y",   "e"})
+        if (w == lower) return true;
+    return false;
+}
+
+// Function words that begin compounds written as one word (`overcapacity`, `outflow`).
+bool forms_compounds(std::string_view lower) {
+    for (std::string_view w : {"over", "under", "out", "up", "down", "off", "back", "through",
+                               "after", "in", "on", "by", "with", "for", "fore", "some", "any"})
+        if (w == lower) return true;
+    return false;
+}
+
 // Function words that need a noun after them (`our`, `the`): not the end of a glued word.
 bool opens_noun(std::string_view lower) {
     for (std::string_view w :
@@ -117,8 +133,11 @@ std::vector<Split> find_splits(const Analysis& a) {
             // A name the text writes, or one the lexicon knows followed by a word that often
             // follows a name (`Nouakchotton`, `Mombasaand`; not `Salman`, `Hassan`).
             const bool right_follows = a.lexicon.is_function_word(right) || is_clause_verb(right);
-            bool left_name = !left_word &&
-                             (a.known_name(left) || (a.lexicon.proper_form(left) && right_follows));
+            // (a two-letter word after a name only the lexicon knows is too often the name's own
+            // end: `Langat`).
+            bool left_name =
+                !left_word && (a.known_name(left) ||
+                               (a.lexicon.proper_form(left) && right_follows && right.size() >= 3));
             bool right_name = !right_word && (a.known_name(right) ||
                                               (a.lexicon.proper_form(right) && right.size() >= 4));
             if (right.size() < 3 && !right_follows) continue; // `Sameh` is not `Sam eh`
@@ -129,27 +148,35 @@ std::vector<Split> find_splits(const Analysis& a) {
             const bool name_like_right = right.size() >= 3 && !right_word;
             if (case_change && !left_name && !left_word)
                 left_name = a.lexicon.proper_form(left) ||
-                            (name_like_left && right_word && opens_sentence(right));
+                            (name_like_left && right_word &&
+                             (opens_sentence(right) || a.lexicon.is_function_word(right)));
+            // `defeatingSaeed`, `AmbassadorTakashi`: a word (or a title) before a name.
             if (case_change && !right_name && !right_word)
-                right_name = left_word && left_size >= 3 && name_like_right && is_lower(tok[first]);
+                right_name = left_word && left_size >= 3 && name_like_right &&
+                             (is_lower(tok[first]) || is_title(left));
             int score = 0;
             if (case_change && (left_word || left_name) && (right_word || right_name) &&
                 (left_size >= 3 || left_word))
                 score = 40;
             else if (!case_change && name_like_left && glued_to_name(right))
                 score = 20; // `Cumminssaid`, `Wrocławwhere`: a name and what follows names
+            else if (!case_change && name_like_left && left_size >= 4 && right_word &&
+                     right.size() >= 5 && !a.lexicon.proper_form(right))
+                score = 15; // `Tinubuscrapped`: an unknown name and a long word
             else if (!case_change && left_name && right_word && left_size >= 3)
                 score = 30;
-            else if (!case_change && left_word && right_name && left_size >= 3)
-                score = 25;
+            else if (!case_change && lower_token && left_word && right_name && left_size >= 3)
+                score = 25; // `sangomar` may be `sang omar`; `Sangomar` is a name
             else if (!case_change && lower_token && left_word && left_size >= 4 &&
                      a.lexicon.is_function_word(right) && right.size() >= 2 && !opens_noun(right))
                 score = 10; // `ministerand`, not `mans our`
             else if (!case_change && lower_token && a.lexicon.is_function_word(left) &&
-                     left_size >= 2 && right_word && right.size() >= 4)
-                score = 10; // `thepolice`
+                     !forms_compounds(left) && left_size >= 2 && right_word && right.size() >= 4)
+                score = 10; // `thepolice`, not `overcapacity`
             if (score == 0) continue;
-            score += static_cast<int>(std::min<std::size_t>(left_size, 12)); // the longer name
+            // The longer name; for an unknown one, the longer word (`Tinubu scrapped`).
+            score +=
+                static_cast<int>(std::min<std::size_t>(score == 15 ? right.size() : left_size, 12));
             if (score > best_score) {
                 best_score = score;
                 best.token = i;
@@ -233,7 +260,8 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
     // How a lower-case word is written as a name; capitalised when only seen in lower case.
     auto name_form = [&](std::size_t i) -> std::optional<std::string> {
         const Word& w = a.words[i];
-        if (!w.letters || w.capital || a.is_word(w.base)) return std::nullopt;
+        if (!w.letters || w.capital || a.is_word(w.base) || is_name_particle(w.base))
+            return std::nullopt;
         const std::string* form = a.known_name(w.base);
         if (!form) form = a.lexicon.proper_form(w.base);
         if (!form) return std::nullopt;
@@ -266,7 +294,8 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         if (letters < 3) return std::nullopt;
         const bool after_title = before && before->capital && is_title(before->lower);
         const bool after_preposition =
-            before && (before->lower == "in" || before->lower == "from" || before->lower == "to");
+            before && letters >= 4 &&
+            (before->lower == "in" || before->lower == "from" || before->lower == "to");
         // After a full stop: the sentence splitter wants a capital there, so it does not know.
         const bool after_stop = !before || before->lower == "." || before->lower == "?" ||
                                 before->lower == "!" ||
@@ -387,13 +416,16 @@ void detect_duplication(const Analysis& a, std::vector<Suggestion>& out) {
                 named = named || (a.words[i + k].capital && k > 0) ||
                         a.tokens[i + k].kind == TokenKind::Number;
             }
-            if (words < 3 && !(words == 2 && len == 2 && named)) continue;
+            const std::string& opening = a.words[i].lower;
+            const bool conjunction = opening == "and" || opening == "or" || opening == "but";
+            if (words < 3 && !(words == 2 && len == 2 && named && !conjunction)) continue;
             for (int connector = 0; connector <= 1 && !found; ++connector) {
                 std::size_t j = i + len + static_cast<std::size_t>(connector);
                 if (j + len > n) continue;
                 if (connector) {
                     const std::string& c = a.words[i + len].lower;
                     if (c != "and" && c != ",") continue;
+                    if (c == "and" && len == 2) continue; // `Novi Sad and Novi Sad`: a pairing
                 }
                 if (!same(i, j, len)) continue;
                 // `in the first round The first round had`: a new sentence, not a repeat.
@@ -610,7 +642,8 @@ bool same_stem(std::u32string_view x, std::u32string_view y) {
     if (x.size() > y.size()) std::swap(x, y);
     if (y.substr(0, x.size()) != x) return false;
     std::u32string_view ending = y.substr(x.size());
-    for (std::u32string_view e : {U"s", U"es", U"i", U"is", U"n", U"an", U"ian", U"ese", U"ish"})
+    for (std::u32string_view e :
+         {U"s", U"es", U"i", U"is", U"n", U"an", U"ian", U"ese", U"ish", U"ia", U"a"})
         if (ending == e) return true;
     return false;
 }
@@ -637,7 +670,13 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
         // A name is misspelt capitalised; a lower-case word close to a name is a word of its own
         // (`reais`, `reformists`) or a name in the wrong case.
         if (!w.capital) continue;
-        auto cached = verdicts.find(w.lower);
+        // Followed by a capitalised word: a first name (`Georgiy Sudakov`, `Giorgia Meloni`),
+        // not a misspelt place or people of the built-in list.
+        const bool first_name = i + 1 < a.tokens.size() && a.words[i + 1].letters &&
+                                a.words[i + 1].capital &&
+                                a.tokens[i + 1].start == a.tokens[i].end + 1;
+        const std::string cache_key = w.lower + (first_name ? "\x01" : "");
+        auto cached = verdicts.find(cache_key);
         const std::string* match = nullptr;
         if (cached != verdicts.end()) {
             match = cached->second;
@@ -664,6 +703,8 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
                                    (here >= 1 && a.names.capitalised_count(*name) >= 2) ||
                                    here >= 2 || (here >= 1 && mine.size() >= 7 && d <= 2);
                 if (!established) continue;
+                if (const NameEntry* e = a.names.find(*name); first_name && !(e && e->labelled))
+                    continue;
                 bool phonetic = phonetic_key(*name) == phonetic_key(w.lower);
                 bool close = (d <= 2 && mine.size() >= 5) || (d <= 2 && phonetic) ||
                              (d <= 4 && phonetic && (mine.size() >= 6 || here >= 1)) ||
@@ -680,7 +721,7 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
                 if (!theirs_known && theirs_count == my_count && !first && !accents) continue;
                 if (d < best) best = d, match = name;
             }
-            verdicts[w.lower] = match;
+            verdicts[cache_key] = match;
         }
         if (!match) continue;
         const std::string* form = a.names.name_form(*match);
