@@ -237,8 +237,18 @@ void detect_unended_sentences(const Analysis& a, std::vector<Suggestion>& out) {
         const bool ends_as_name = w.capital && !w.sentence_start && !a.is_word(w.base);
         if (!w.letters || (w.capital && !ends_as_name) || (!w.capital && !a.is_word(w.lower)))
             continue;
-        if (!next.letters || !next.capital || next.all_caps || !starts_sentences(next.lower))
-            continue;
+        if (!next.letters || !next.capital || next.all_caps) continue;
+        // A sentence opener, or any common noun written capitalised after a word that is no
+        // function word, with a lower-case word after it (`his term Analysts said`): no name
+        // and no title is written so.
+        const bool common_noun =
+            !w.capital && !a.lexicon.is_function_word(w.lower) && a.is_word(next.base) &&
+            !a.lexicon.is_function_word(next.lower) && !is_title(next.lower) &&
+            !is_title_modifier(next.lower) && !a.known_name(next.base, 2) &&
+            !a.lexicon.proper_form(next.base) &&
+            (is_clause_verb(a.words[i + 2].lower) || a.words[i + 2].lower == "say" ||
+             a.words[i + 2].lower == "expect");
+        if (!starts_sentences(next.lower) && !common_noun) continue;
         if (ends_as_name && !opens_sentence(next.lower)) continue; // `in Cairo In` is rare
         if (a.line_break_between(a.tokens[i].end, a.tokens[i + 1].start)) continue;
         // "... in The Hague": a name that starts with the word.

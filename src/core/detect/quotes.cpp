@@ -92,6 +92,8 @@ std::vector<Quote> find_quotes(const std::u32string& t) {
 namespace {
 
 // Words that describe a speaker instead of naming them (`the prime minister said`).
+bool describes_organisation(std::string_view lower);
+
 bool is_description_word(std::string_view lower) {
     for (std::string_view w :
          {"the",          "a",          "an",       "its",       "his",          "her",
@@ -102,14 +104,17 @@ bool is_description_word(std::string_view lower) {
           "leader",       "mayor",      "envoy",    "chief",     "head",         "director",
           "secretary",    "prime",      "foreign",  "interior"})
         if (w == lower) return true;
-    return is_title(lower) || is_title_modifier(lower);
+    return is_title(lower) || is_title_modifier(lower) || describes_organisation(lower);
 }
 
 // A description that names an organisation rather than a person (`the group added`).
 bool describes_organisation(std::string_view lower) {
     for (std::string_view w :
-         {"group", "ministry", "court", "agency", "company", "party", "government", "organisation",
-          "organization", "army", "police", "union", "council", "statement"})
+         {"group",     "ministry",   "court",        "agency",       "company",
+          "party",     "government", "organisation", "organization", "army",
+          "police",    "union",      "council",      "statement",    "commission",
+          "committee", "authority",  "office",       "bank",         "board",
+          "regulator", "institute",  "embassy",      "federation",   "club"})
         if (w == lower) return true;
     return false;
 }
@@ -190,7 +195,7 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
         const Word& w = a.words[k];
         if (!w.letters || a.is_word(w.base)) return std::nullopt;
         const std::u32string_view tok = a.token(k);
-        for (std::string_view verb : {"said", "says", "told", "added"}) {
+        for (std::string_view verb : {"said", "says", "told", "added", "wrote", "warned"}) {
             const std::size_t v = verb.size();
             if (tok.size() < v + 3) continue;
             if (w.base.ends_with(verb) && !a.is_word(w.base.substr(0, w.base.size() - v)))
@@ -374,6 +379,14 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
                 at.speaker = run;
             else if (auto lower = lower_name_at(next))
                 at.speaker = lower;
+            // `according to his chief of staff, Lee Kwan-sup`: the name after the description.
+            if (!at.speaker && a.words[k].lower == "according")
+                for (std::size_t c = next; c < n && c < next + 8; ++c) {
+                    if (ends_sentence(c)) break;
+                    if (a.words[c].lower != ",") continue;
+                    at.speaker = capital_run_at(c + 1, false);
+                    break;
+                }
         }
         // Before it: `X said: “`, `X, the head of Y, said: “`, `according to X, “`,
         // `She said: “`.
