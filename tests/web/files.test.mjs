@@ -191,3 +191,48 @@ test("Open… with a deflated .zip of a brat folder and a doccano file opens the
   assert.deepEqual(page.problems.filter((p) => !p.includes("gloss:")), []);
   await page.close();
 });
+
+test("a dropped folder is walked: the brat pair and the file in its subfolder all open", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  const before = (await page.evaluate(() => window.gloss.state())).documents;
+  const text = "Zoë met Ahmed in Caïro.";
+  // Chromium hands a dropped folder over as FileSystemEntry objects (webkitGetAsEntry); a test
+  // cannot make real ones, so the drop event carries entries of the same shape, read in batches.
+  await page.evaluate(({ text, ann, doccano }) => {
+    const fileEntry = (path, content) => ({
+      isFile: true, isDirectory: false, name: path.split("/").pop(), fullPath: `/${path}`,
+      file: (ok) => ok(new File([content], path.split("/").pop())),
+    });
+    const folderEntry = (path, children) => ({
+      isFile: false, isDirectory: true, name: path.split("/").pop(), fullPath: `/${path}`,
+      createReader: () => {
+        const batches = [children.slice(0, 1), children.slice(1), []]; // more than one batch
+        return { readEntries: (ok) => ok(batches.shift() || []) };
+      },
+    });
+    const corpus = folderEntry("corpus", [
+      fileEntry("corpus/a.txt", text),
+      fileEntry("corpus/a.ann", ann),
+      folderEntry("corpus/more", [fileEntry("corpus/more/d.jsonl", doccano)]),
+    ]);
+    const drop = new Event("drop", { cancelable: true });
+    Object.defineProperty(drop, "dataTransfer", {
+      value: { files: [new File([""], "corpus")], items: [{ webkitGetAsEntry: () => corpus }] },
+    });
+    window.dispatchEvent(drop);
+  }, {
+    text,
+    ann: `T1\tPERSON 0 3\tZoë\nT2\tGPE ${cpIndex(text, "Caïro")} ${cpIndex(text, "Caïro") + 5}\tCaïro\n`,
+    doccano: '{"id":"dc","text":"Léa met Burns","label":[[0,3,"PERSON"]]}\n',
+  });
+  await page.waitForFunction((n) => window.gloss.state().documents === n + 2, before);
+  const docs = documents(await page.evaluate(() => window.gloss.getAnnotations()));
+  const pair = docs.find((d) => d.text === text);
+  assert.ok(pair, docs.map((d) => d.id).join(", "));
+  assert.deepEqual(pair.spans.map((s) => [s.text, s.label]), [["Zoë", "PERSON"], ["Caïro", "GPE"]]);
+  const dc = docs.find((d) => d.id === "dc");
+  assert.deepEqual(dc.spans.map((s) => [s.text, s.label]), [["Léa", "PERSON"]]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
