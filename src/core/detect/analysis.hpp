@@ -37,6 +37,13 @@ struct Analysis {
     };
     std::unordered_map<std::string, Seen> local_names;
 
+    // Every word of this part (lower case, without a possessive) and how often.
+    std::unordered_map<std::string, std::uint32_t> local_words;
+    std::uint32_t word_count(const std::string& lower) const {
+        auto it = local_words.find(lower);
+        return it == local_words.end() ? 0 : it->second;
+    }
+
     std::uint32_t local_count(const std::string& lower) const {
         auto it = local_names.find(lower);
         return it == local_names.end() ? 0 : it->second.count;
@@ -81,6 +88,8 @@ Suggestion error_suggestion(Detector d, std::uint32_t start, std::uint32_t end, 
 // Titles before a name (`minister`, `president`) and words that qualify them (`foreign`,
 // `prime`), lower case (entities.cpp); quotes use them to trim a speaker's title.
 bool is_title(std::string_view lower);
+// Words that end an organisation's name (`ministry`, `council`, `resources`), lower case.
+bool is_org_word(std::string_view lower);
 bool is_title_modifier(std::string_view lower);
 
 // Garbles (garbles.cpp). Merged-token splits are also read by the entity detector.

@@ -156,11 +156,13 @@ Analysis analyse(const Document& document, const NameBook& names, const Lexicon&
                  NameBook& names_out, std::uint32_t from, std::uint32_t to) {
     names_out = NameBook{};
     names_out.set_parent(&names);
-    Analysis a{document, names_out, lexicon, to_utf32(document.text().slice(from, to)),
-               {},       {},        {},      {}};
+    Analysis a{document, names_out, lexicon, to_utf32(document.text().slice(from, to)), {}, {},
+               {},       {},        {}};
     a.tokens = tokenize(a.cps);
     a.sentences = split_sentences(a.cps, a.tokens);
     a.words = read_words(a.cps, a.tokens, a.sentences);
+    for (const Word& w : a.words)
+        if (w.letters) ++a.local_words[w.base];
     for (std::size_t i = 0; i < a.words.size(); ++i)
         if (a.words[i].letters && !a.is_word(a.words[i].base)) {
             Analysis::Seen& seen = a.local_names[a.words[i].base];

@@ -29,20 +29,21 @@ bool is_title_modifier(std::string_view lower) {
     return false;
 }
 
-namespace {
-
 bool is_org_word(std::string_view lower) {
     for (std::string_view t :
-         {"ministry",   "council",        "agency",     "organization", "organisation", "party",
-          "army",       "forces",         "bank",       "union",        "committee",    "nations",
-          "authority",  "court",          "parliament", "front",        "movement",     "institute",
-          "university", "corporation",    "company",    "fund",         "commission",   "office",
-          "department", "association",    "federation", "alliance",     "service",      "guard",
-          "programme",  "program",        "group",      "brigades",     "assembly",     "inc",
-          "ltd",        "semiconductors", "airlines",   "bureau",       "foundation",   "network"})
+         {"ministry",   "council",     "agency",     "organization",   "organisation", "party",
+          "army",       "forces",      "bank",       "union",          "committee",    "nations",
+          "authority",  "court",       "parliament", "front",          "movement",     "institute",
+          "university", "corporation", "company",    "fund",           "commission",   "office",
+          "department", "association", "federation", "alliance",       "service",      "guard",
+          "programme",  "program",     "group",      "resources",      "holdings",     "brigades",
+          "assembly",   "inc",         "ltd",        "semiconductors", "airlines",     "bureau",
+          "foundation", "network"})
         if (t == lower) return true;
     return false;
 }
+
+namespace {
 
 Suggestion entity(std::uint32_t start, std::uint32_t end, const std::string& label,
                   const std::string& canonical, std::string reason) {

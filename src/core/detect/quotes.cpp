@@ -193,12 +193,13 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
     // A reporting verb glued to the name (`Rutosaid`, `saidGrossi`): the name's part.
     auto glued_speaker = [&](std::size_t k) -> std::optional<Range> {
         const Word& w = a.words[k];
-        if (!w.letters || a.is_word(w.base)) return std::nullopt;
+        if (!w.letters || a.is_word(w.base) || a.lexicon.proper_form(w.base)) return std::nullopt;
         const std::u32string_view tok = a.token(k);
         for (std::string_view verb : {"said", "says", "told", "added", "wrote", "warned"}) {
             const std::size_t v = verb.size();
             if (tok.size() < v + 3) continue;
-            if (w.base.ends_with(verb) && !a.is_word(w.base.substr(0, w.base.size() - v)))
+            if (w.base.ends_with(verb) &&
+                (w.capital || !a.is_word(w.base.substr(0, w.base.size() - v)))) // `Applesaid`
                 return Range{a.tokens[k].start,
                              a.tokens[k].start + static_cast<std::uint32_t>(tok.size() - v)};
             if (w.lower.starts_with(verb) && is_upper(tok[v])) {
@@ -214,10 +215,20 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
         return std::nullopt;
     };
     // The first person among mentions (else the first organisation, else null).
-    auto first_person = [](const std::vector<const Mention*>& ms) -> const Mention* {
+    // (not an owner: `Najib’s lawyer X said` is the lawyer speaking).
+    auto possessive = [&](const Mention* m) {
+        std::u32string_view after(a.cps.data() + m->end,
+                                  std::min<std::size_t>(2, a.cps.size() - m->end));
+        std::u32string_view text(a.cps.data() + m->start, m->end - m->start);
+        return after.starts_with(U"’s") || after.starts_with(U"'s") || text.ends_with(U"’s") ||
+               text.ends_with(U"'s");
+    };
+    auto first_person = [&](const std::vector<const Mention*>& ms) -> const Mention* {
         for (const Mention* m : ms)
-            if (m->label == "PERSON") return m;
-        return ms.empty() ? nullptr : ms.front();
+            if (m->label == "PERSON" && !possessive(m)) return m;
+        for (const Mention* m : ms)
+            if (!possessive(m)) return m;
+        return nullptr;
     };
     // Who the text has speak or act outside quotes, as mentions for pronouns to refer to:
     // `Shoukry said Egypt…`, `Figueiredo urged…` at a sentence start.
@@ -233,7 +244,22 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
                 name_key(to_utf8(std::u32string_view(a.cps.data() + r.first, r.second - r.first)));
             const NameEntry* e = a.names.find(key);
             if (e && e->label != "PERSON" && e->label != "ORG") return; // a place, a people
-            subjects.push_back({r.first, r.second, e ? e->label : "PERSON"});
+            std::size_t first = first_token_at_or_after(r.first);
+            std::size_t last = first;
+            while (last + 1 < n && a.tokens[last + 1].end <= r.second)
+                ++last;
+            // `in Kuala Lumpur`: a place; `Moroccan`: a people the lexicon knows.
+            if (first > 0 &&
+                (a.words[first - 1].lower == "in" || a.words[first - 1].lower == "at" ||
+                 a.words[first - 1].lower == "from" || a.words[first - 1].lower == "near"))
+                return;
+            if (first == last && a.lexicon.proper_form(a.words[first].base) &&
+                (a.words[first].base.ends_with("an") || a.words[first].base.ends_with("ese") ||
+                 a.words[first].base.ends_with("ish") || a.words[first].base.ends_with("i")))
+                return;
+            // `Nordkapp Seabed Resources said`: an organisation.
+            const bool org = is_org_word(a.words[last].base);
+            subjects.push_back({r.first, r.second, e ? e->label : org ? "ORG" : "PERSON"});
         };
         for (std::size_t k = 1; k < n; ++k) {
             if (inside_a_quote(a.tokens[k].start, a.tokens[k].end)) continue;
@@ -371,16 +397,23 @@ void detect_quotes(const Analysis& a, const std::vector<Mention>& mentions,
             }
             // `said X`, `according to X`.
             std::size_t next = k + 1 < n && a.words[k].lower == "according" ? k + 2 : k + 1;
-            std::uint32_t limit = next + 6 < n ? a.tokens[next + 6].end : a.tokens[n - 1].end;
+            // Within the sentence: `said Curuchiche.` is not the court named after it.
+            std::size_t last = next;
+            while (last + 1 < n && last < next + 6 && !ends_sentence(last + 1) &&
+                   !a.line_break_between(a.tokens[last].end, a.tokens[last + 1].start))
+                ++last;
+            std::uint32_t limit = a.tokens[std::min(last, n - 1)].end;
             std::vector<const Mention*> object = mentions_in(a.tokens[k].end, limit);
-            if (!object.empty() && first_token_at_or_after(object.front()->start) <= next + 3)
-                take_mention(*object.front());
+            const Mention* person = first_person(object);
+            if (person && first_token_at_or_after(person->start) <= next + 4)
+                take_mention(*person);
             else if (auto run = capital_run_at(next, false))
                 at.speaker = run;
             else if (auto lower = lower_name_at(next))
                 at.speaker = lower;
-            // `according to his chief of staff, Lee Kwan-sup`: the name after the description.
-            if (!at.speaker && a.words[k].lower == "according")
+            // `according to his chief of staff, Lee Kwan-sup`, `said its spokesman, Ali
+            // Musa`: the name after the description.
+            if (!at.speaker)
                 for (std::size_t c = next; c < n && c < next + 8; ++c) {
                     if (ends_sentence(c)) break;
                     if (a.words[c].lower != ",") continue;

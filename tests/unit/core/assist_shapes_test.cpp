@@ -94,6 +94,17 @@ TEST_CASE("a name glued to the next word or to the one before", "[assist][shapes
     CHECK(f.error("Nairobihas") == Error{"merged_tokens", "Nairobi has"});
 }
 
+TEST_CASE("two names glued, a name glued to `on` before a day, two words the text writes apart",
+          "[assist][shapes]") {
+    auto f = suggest("The ruling tests President JokoSusilo, who spoke in Bandungon Monday. "
+                     "Growers say vanilla prices swing wildly, and vanillaprices fell again. "
+                     "Officials handed over the keys at the handover.");
+    CHECK(f.error("JokoSusilo") == Error{"merged_tokens", "Joko Susilo"});
+    CHECK(f.error("Bandungon") == Error{"merged_tokens", "Bandung on"});
+    CHECK(f.error("vanillaprices") == Error{"merged_tokens", "vanilla prices"});
+    CHECK_FALSE(f.find("handover", "ERROR")); // a compound of its own
+}
+
 TEST_CASE("two sentences glued, and a sentence without its full stop", "[assist][shapes]") {
     auto f = suggest("The vote was delayed until MaySchools stayed shut across the region. Aid "
                      "arrived from Dubai The next two weeks will be decisive.");
@@ -142,6 +153,11 @@ TEST_CASE("a speaker is who speaks, not who is spoken of", "[assist][shapes]") {
                      "Institute in Istanbul, told reporters. “But it is harder than it looks.”");
     CHECK(g.speaker_of("“Nobody will be left behind,”") == "Gülşen Aydın");
     CHECK(g.speaker_of("“But it is harder than it looks.”") == "Gülşen Aydın");
+    // `said X.` ends at the full stop; a company glued to its verb speaks.
+    auto c = suggest("“Nobody is above the law,” said Curuchiche.\n\nThe Constitutional Court "
+                     "met. “We look forward to selling here,” Applesaid in a statement.");
+    CHECK(c.speaker_of("“Nobody is above the law,”") == "Curuchiche");
+    CHECK(c.speaker_of("“We look forward to selling here,”") == "Apple");
     auto h = suggest("Spain is overwhelmed, said Prime Minister Pedro Sánchez on Monday. "
                      "“Nobody who reaches our coasts will be left alone,” the prime minister "
                      "said.");
