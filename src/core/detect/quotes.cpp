@@ -91,32 +91,26 @@ std::vector<Quote> find_quotes(const std::u32string& t) {
 
 namespace {
 
-// Words that describe a speaker instead of naming them (`the prime minister said`).
-bool describes_organisation(std::string_view lower);
-
-bool is_description_word(std::string_view lower) {
-    for (std::string_view w :
-         {"the",          "a",          "an",       "its",       "his",          "her",
-          "their",        "group",      "ministry", "court",     "agency",       "company",
-          "party",        "government", "captain",  "coach",     "spokesman",    "spokeswoman",
-          "spokesperson", "statement",  "official", "officials", "organisation", "organization",
-          "army",         "police",     "union",    "council",   "president",    "minister",
-          "leader",       "mayor",      "envoy",    "chief",     "head",         "director",
-          "secretary",    "prime",      "foreign",  "interior"})
-        if (w == lower) return true;
-    return is_title(lower) || is_title_modifier(lower) || describes_organisation(lower);
-}
-
-// A description that names an organisation rather than a person (`the group added`).
+// A description that names an organisation rather than a person (`the group added`, `the
+// commission said`): a word that ends organisations' names, or one of a few more.
 bool describes_organisation(std::string_view lower) {
+    if (is_org_word(lower)) return true;
     for (std::string_view w :
-         {"group",     "ministry",   "court",        "agency",       "company",
-          "party",     "government", "organisation", "organization", "army",
-          "police",    "union",      "council",      "statement",    "commission",
-          "committee", "authority",  "office",       "bank",         "board",
-          "regulator", "institute",  "embassy",      "federation",   "club"})
+         {"government", "police", "statement", "regulator", "board", "embassy", "club"})
         if (w == lower) return true;
     return false;
+}
+
+// Words that describe a speaker instead of naming them (`the prime minister said`).
+bool is_description_word(std::string_view lower) {
+    for (std::string_view w :
+         {"the",      "a",         "an",        "its",       "his",         "her",
+          "their",    "captain",   "coach",     "spokesman", "spokeswoman", "spokesperson",
+          "official", "officials", "president", "minister",  "leader",      "mayor",
+          "envoy",    "chief",     "head",      "director",  "secretary",   "prime",
+          "foreign",  "interior"})
+        if (w == lower) return true;
+    return is_title(lower) || is_title_modifier(lower) || describes_organisation(lower);
 }
 
 using Range = std::pair<std::uint32_t, std::uint32_t>;
