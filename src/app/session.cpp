@@ -163,17 +163,19 @@ bool Session::swap_label_step(bool undo) {
 }
 
 void Session::restore_retired_labels() {
-    for (const core::Document& d : m_documents)
-        d.spans().for_each([&](const core::Span& s) {
-            if (schema.find(s.label)) return;
-            for (auto it = m_retired_labels.rbegin(); it != m_retired_labels.rend(); ++it)
-                if (it->name == s.label) {
-                    core::Label back = *it;
-                    if (back.hotkey && schema.find_by_hotkey(back.hotkey)) back.hotkey = 0;
-                    schema.add(std::move(back));
-                    break;
-                }
-        });
+    // Only the shown document was undone; nothing to do unless a label was ever retired.
+    const core::Document* d = document();
+    if (m_retired_labels.empty() || !d) return;
+    d->spans().for_each([&](const core::Span& s) {
+        if (schema.find(s.label)) return;
+        for (auto it = m_retired_labels.rbegin(); it != m_retired_labels.rend(); ++it)
+            if (it->name == s.label) {
+                core::Label back = *it;
+                if (back.hotkey && schema.find_by_hotkey(back.hotkey)) back.hotkey = 0;
+                schema.add(std::move(back));
+                break;
+            }
+    });
 }
 
 core::EditResult Session::apply_label(const core::Label& label) {
