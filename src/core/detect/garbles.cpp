@@ -13,8 +13,11 @@ namespace gloss::core::detail {
 namespace {
 
 bool is_preposition(std::string_view lower) {
-    for (std::string_view p : {"in", "on", "at", "of", "for", "to", "with", "by", "from", "into",
-                               "after", "before", "over", "under", "and", "or", "but", "as"})
+    for (std::string_view p :
+         {"in",      "on",      "at",      "of",      "for",    "to",     "with",   "by",
+          "from",    "into",    "after",   "before",  "over",   "under",  "and",    "or",
+          "but",     "as",      "outside", "inside",  "near",   "across", "around", "despite",
+          "against", "between", "beyond",  "towards", "toward", "via"})
         if (p == lower) return true;
     return false;
 }
@@ -79,6 +82,31 @@ bool ends_compounds(std::string_view lower) {
     return false;
 }
 
+// A verb's form (`defeating`, `named`, `met`): what comes after it is its object.
+bool is_verb_form(std::string_view lower) {
+    if (lower.size() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))) return true;
+    for (std::string_view w :
+         {"met",    "said", "told",   "won",      "lost",      "beat",   "led",     "saw",
+          "made",   "took", "gave",   "hit",      "urged",     "named",  "thanked", "called",
+          "became", "left", "joined", "replaced", "succeeded", "elected"})
+        if (w == lower) return true;
+    return false;
+}
+
+// Nouns written before a person's name (`lawyerMuhammad`): the name continues the sentence.
+bool is_role(std::string_view lower) {
+    if (is_title(lower) || is_title_modifier(lower)) return true;
+    for (std::string_view w :
+         {"lawyer",    "spokesman",  "spokeswoman", "analyst",    "coach",     "striker",
+          "captain",   "midfielder", "defender",    "goalkeeper", "economist", "researcher",
+          "activist",  "journalist", "reporter",    "professor",  "doctor",    "farmer",
+          "teacher",   "student",    "worker",      "resident",   "official",  "envoy",
+          "colleague", "rival",      "opponent",    "son",        "daughter",  "wife",
+          "husband",   "brother",    "sister",      "mother",     "father"})
+        if (w == lower) return true;
+    return false;
+}
+
 bool is_reporting(std::string_view lower) {
     return lower == "said" || lower == "told" || lower == "added";
 }
@@ -113,6 +141,22 @@ bool is_clause_verb(std::string_view lower) {
 
 std::vector<Split> find_splits(const Analysis& a) {
     std::vector<Split> out;
+    auto place_name = [&](const std::string& lower) {
+        const NameEntry* e = a.names.find(lower);
+        return e && (e->label == "GPE" || e->label == "LOC");
+    };
+    // A word one edit from a name this document writes is that name misspelt (`Brussells`,
+    // `Guayaquill`), not a name glued to a word.
+    auto misspelt_name = [&](const std::string& lower) {
+        std::vector<const std::string*> candidates;
+        a.names.spelling_candidates(lower, candidates);
+        const std::u32string mine = to_utf32(lower);
+        for (const std::string* name : candidates)
+            if (*name != lower && a.local_count(*name) >= 1 &&
+                edit_distance_halves(mine, to_utf32(*name), 2) <= 2)
+                return true;
+        return false;
+    };
     auto next_is_date = [&](std::size_t i) {
         if (i + 1 >= a.tokens.size()) return false;
         const std::string& w = a.words[i + 1].lower;
@@ -173,8 +217,8 @@ std::vector<Split> find_splits(const Analysis& a) {
                              (opens_sentence(right) || a.lexicon.is_function_word(right)));
             // `defeatingSaeed`, `AmbassadorTakashi`: a word (or a title) before a name.
             if (case_change && !right_name && !right_word)
-                right_name = left_word && left_size >= 3 && name_like_right &&
-                             (is_lower(tok[first]) || is_title(left));
+                right_name = left_word && (left_size >= 3 || is_preposition(left)) &&
+                             name_like_right && (is_lower(tok[first]) || is_title(left));
             // `PrabowoSubianto`: two names no dictionary holds, each of four letters or more.
             if (case_change && name_like_left && left_size >= 4 && name_like_right &&
                 right.size() >= 4)
@@ -191,7 +235,8 @@ std::vector<Split> find_splits(const Analysis& a) {
                      (glued_to_name(right) && (name_like_left || is_reporting(right))))
                 score = 20; // `Cumminssaid`, `Wrocławwhere`, `Applesaid`
             else if (!case_change && name_like_left && left_size >= 4 && right_word &&
-                     right.size() >= 5 && !a.lexicon.proper_form(right))
+                     right.size() >= 5 && !a.lexicon.proper_form(right) && !w.sentence_start &&
+                     !misspelt_name(w.base))
                 score = 15; // `Tinubuscrapped`: an unknown name and a long word
             else if (!case_change && left_name && right_word && left_size >= 3 &&
                      (lower_token || right.size() >= 4 || right_follows))
@@ -223,10 +268,16 @@ std::vector<Split> find_splits(const Analysis& a) {
                 // Two sentences glued (`MaySchools`, `ShoukryAccording`, `yearMinisters`): a
                 // capitalised common word that is no function word or verb of the first, after
                 // a word that is no preposition (`withSheinbaum`, `byItaly` are one sentence).
-                best.sentence = case_change && right_word && !is_clause_verb(right) &&
-                                (!a.lexicon.is_function_word(right) || opens_sentence(right)) &&
-                                !is_preposition(left) && left != "the" && left != "a" &&
-                                left != "an";
+                // A name after a noun or a place starts a sentence too (`dayParashar`,
+                // `MoscowShor`), not after a verb or a preposition (`metXi`, `withSheinbaum`).
+                const bool noun_left = (left_word && !a.lexicon.is_function_word(left) &&
+                                        !is_verb_form(left) && !is_role(left)) ||
+                                       place_name(left);
+                best.sentence = case_change && !is_preposition(left) && left != "the" &&
+                                left != "a" && left != "an" &&
+                                ((right_word && !is_clause_verb(right) &&
+                                  (!a.lexicon.is_function_word(right) || opens_sentence(right))) ||
+                                 (right_name && !right_word && noun_left));
             }
         }
         if (best_score > 0) out.push_back(std::move(best));
@@ -290,6 +341,7 @@ void detect_unended_sentences(const Analysis& a, std::vector<Suggestion>& out) {
         if (a.line_break_between(a.tokens[i].end, a.tokens[i + 1].start)) continue;
         // "... in The Hague": a name that starts with the word.
         if (a.names.find(next.lower + " " + a.words[i + 2].lower)) continue;
+        if (next.lower == "the" && a.words[i + 2].capital) continue; // `to The Hague`
         // The next words must read as a clause: a lower-case word or a name follows.
         const Word& after = a.words[i + 2];
         if (!after.letters) continue;
@@ -332,22 +384,26 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
             w.base.find('-') != std::string::npos)
             return std::nullopt;
         const Word* before = i > 0 ? &a.words[i - 1] : nullptr;
-        if (before && before->lower == "the" && letters <= 4) {
+        if (is_name_particle(w.base)) return std::nullopt;
+        const bool after_title = before && before->capital && is_title(before->lower);
+        const bool after_preposition =
+            before && (before->lower == "in" || before->lower == "from" || before->lower == "to" ||
+                       before->lower == "by" || before->lower == "of");
+        // After a full stop: the sentence splitter wants a capital there, so it does not know.
+        const bool after_stop = !before || before->lower == "." || before->lower == "?" ||
+                                before->lower == "!" ||
+                                a.line_break_between(a.tokens[i - 1].end, a.tokens[i].start);
+        const bool name_place = w.sentence_start || after_stop || after_title || after_preposition;
+        // `the wto`; three letters no dictionary holds where a name goes (`by nec`): acronyms.
+        if ((before && before->lower == "the" && letters <= 4) || (letters == 3 && name_place)) {
             std::string upper;
             for (char32_t c : to_utf32(w.base))
                 upper += to_utf8(std::u32string(1, to_upper(c)));
             return upper;
         }
         if (letters < 3) return std::nullopt;
-        const bool after_title = before && before->capital && is_title(before->lower);
-        const bool after_preposition =
-            before && letters >= 4 &&
-            (before->lower == "in" || before->lower == "from" || before->lower == "to");
-        // After a full stop: the sentence splitter wants a capital there, so it does not know.
-        const bool after_stop = !before || before->lower == "." || before->lower == "?" ||
-                                before->lower == "!" ||
-                                a.line_break_between(a.tokens[i - 1].end, a.tokens[i].start);
-        if (w.sentence_start || after_stop || after_title || after_preposition)
+        if (w.sentence_start || after_stop || after_title ||
+            (after_preposition && letters >= 4 && before->lower != "by" && before->lower != "of"))
             return capitalised(w.base);
         return std::nullopt;
     };
@@ -390,12 +446,20 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         if (!first) continue;
         // The rest of the name in lower case around it, words no dictionary holds (`josep
         // borrell`, `ali khamenei`).
+        // (or a common word the text writes capitalised as part of names: `tim cook`,
+        // `novi sad`, `new delhi`).
         auto unknown_lower = [&](std::size_t k) -> std::optional<std::string> {
             const Word& w = a.words[k];
-            if (!lexicon_known || !w.letters || w.capital || a.is_word(w.base) ||
-                to_utf32(w.base).size() < 3)
+            if (!lexicon_known || !w.letters || w.capital || to_utf32(w.base).size() < 3)
                 return std::nullopt;
-            return capitalised(w.base);
+            if (!a.is_word(w.base)) return capitalised(w.base);
+            if (a.lexicon.is_function_word(w.base) || is_title(w.base) ||
+                is_title_modifier(w.base) || is_org_word(w.base))
+                return std::nullopt; // `prime minister X`, `the X party` keep their case
+            if (const std::string* form = a.known_name(w.base);
+                form && is_upper(to_utf32(*form)[0]))
+                return *form;
+            return std::nullopt;
         };
         std::vector<std::string> forms{*first};
         while (i > 0 && a.tokens[i].start == a.tokens[i - 1].end + 1 &&
@@ -749,7 +813,7 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
                 std::uint32_t here = a.local_count(*name);
                 bool established = a.names.find(*name) ||
                                    (here >= 1 && a.names.capitalised_count(*name) >= 2) ||
-                                   here >= 2 || (here >= 1 && mine.size() >= 7 && d <= 2);
+                                   here >= 2 || (here >= 1 && mine.size() >= 5 && d <= 2);
                 if (!established) continue;
                 const NameEntry* e = a.names.find(*name);
                 if (first_name && !(e && e->labelled)) continue;
