@@ -4,6 +4,7 @@
 
 #include "app/journal.hpp"
 #include "app/theme.hpp"
+#include "core/text/utf8.hpp"
 #include "io/gloss_jsonl.hpp"
 #include "io/gloss_project.hpp"
 #include "io/json_value.hpp"
@@ -116,7 +117,8 @@ void App::want_session_glyphs() {
 }
 
 void App::want_typed_glyphs() {
-    m_fonts.want(m_search);
+    m_fonts.want(m_search.query);
+    m_fonts.want(m_palette_query);
     const ImGuiInputTextState& field = ImGui::GetCurrentContext()->InputTextState;
     if (field.ID != 0)
         m_fonts.want(std::string_view(field.TextA.Data, static_cast<std::size_t>(field.CurLenA)));
@@ -127,7 +129,22 @@ void App::want_typed_glyphs() {
 core::Diagnostics App::load_schema(std::string_view json, const std::string& source) {
     m_frames.request();
     core::Diagnostics diagnostics;
-    if (auto schema = io::read_schema(json, source, diagnostics))
+    auto schema = io::read_schema(json, source, diagnostics);
+    // Keys the interface cannot give a label: a command's, or anything but a letter.
+    for (std::size_t i = 0; schema && i < schema->labels().size(); ++i) {
+        const core::Label& label = schema->labels()[i];
+        if (std::string why = hotkey_refusal(label.hotkey); !why.empty()) {
+            std::string key;
+            core::append_utf8(key, label.hotkey);
+            diagnostics.push_back(core::make_diagnostic(
+                core::DiagnosticCode::SchemaInvalid,
+                {"labels[" + std::to_string(i) + "].hotkey",
+                 "\"" + key + "\" cannot be " + label.name + "'s key: " + why},
+                {source}));
+        }
+    }
+    if (core::has_errors(diagnostics)) schema.reset();
+    if (schema)
         m_session.set_schema(std::move(*schema));
     else
         m_error = "Could not load the label schema:\n" + summarize(diagnostics);
@@ -142,7 +159,6 @@ core::Diagnostics App::load_documents(std::string_view jsonl, const std::string&
             "Could not open " + source + " (your work is unchanged):\n" + summarize(diagnostics);
     } else {
         m_error.clear();
-        m_matches.clear();
         m_frames.request();
     }
     return diagnostics;
@@ -156,13 +172,14 @@ namespace {} // namespace
 
 // Labels to add to `schema`: as a file defined them (a project's schema), else by name alone
 // (colour 0, no key), which then get a colour of their own. A label keeps its own key when no
-// label and no command key (S, T) has it; otherwise it gets the first such free letter of its
-// name, else any free letter, else none.
+// label and no command (reserved_letters) has it; otherwise it gets the first such free letter of
+// its name, else any free letter, else none.
 std::vector<core::Label> labels_for(const core::LabelSchema& schema,
                                     const std::vector<core::Label>& wanted) {
     static const std::uint32_t kColors[] = {0x59A14FFF, 0xEDC948FF, 0xB07AA1FF, 0xFF9DA7FF,
                                             0x9C755FFF, 0x76B7B2FF, 0xF28E2BFF, 0xE15759FF};
-    std::set<char32_t> taken = {'s', 't'};
+    std::vector<char32_t> reserved = reserved_letters();
+    std::set<char32_t> taken(reserved.begin(), reserved.end());
     for (const core::Label& l : schema.labels())
         if (l.hotkey) taken.insert(l.hotkey);
     std::vector<core::Label> out;
@@ -509,7 +526,6 @@ core::Diagnostics App::add_documents_jsonl(std::string_view jsonl, const std::st
 void App::add_opened(std::vector<core::Document> documents, Session::OnClash on_clash) {
     m_session.add_documents(std::move(documents), on_clash);
     m_error.clear();
-    m_matches.clear();
     m_frames.request();
 }
 
@@ -719,7 +735,7 @@ void App::frame() {
     handle_shortcuts();
     draw_campaign_bar();
     draw_palette();
-    if (m_search_open) draw_search();
+    if (m_search.open) draw_search();
     // The status line: a separator and one row of buttons.
     const ImGuiStyle& style = ImGui::GetStyle();
     float status_height =
@@ -748,7 +764,7 @@ void App::frame() {
         options.scale = m_scale;
         options.height = m_panel_height;
         if (m_picking_speaker) options.numbered = m_session.speaker_candidates(m_speaker_quote);
-        options.search_matches = m_matches;
+        options.search_matches = matches_shown();
         m_article.draw(m_session, m_fonts.article() ? m_fonts.article() : ImGui::GetFont(),
                        m_fonts.article() ? FontAtlas::article_size * m_scale : ImGui::GetFontSize(),
                        options);
@@ -768,6 +784,8 @@ void App::frame() {
     paint_window_background(panels, 3);
     draw_status();
     draw_shortcut_sheet();
+    draw_command_palette();
+    follow_selection();
     ImGui::End();
     draw_instructions();
     draw_projects();
@@ -843,44 +861,39 @@ void App::draw_shortcut_sheet() {
     if (m_show_shortcuts && !ImGui::IsPopupOpen("Shortcuts")) ImGui::OpenPopup("Shortcuts");
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
+    ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(screen.x - 20, screen.y - 20));
     if (!ImGui::BeginPopupModal("Shortcuts", &m_show_shortcuts, ImGuiWindowFlags_AlwaysAutoResize))
         return;
-    static constexpr const char* kRows[][2] = {
+    // The mouse, then every command of the table with the keys of the current schema.
+    static constexpr const char* kMouse[][2] = {
         {"Drag / double-click / triple-click",
          "select text / a word / a sentence (snaps to words)"},
         {"Alt + drag", "select exact characters (e.g. inside a glued word)"},
-        {"Arrows, Ctrl+arrows", "move the caret by character / word; Up/Down by line"},
-        {"Shift + arrows", "extend the selection"},
-        {"Label key (P O G L N V D C Q E)", "label the selection, or re-label the selected span"},
-        {"Tab / Shift+Tab", "next / previous span"},
-        {"Alt+Left / Alt+Right", "shrink / grow the selected span's end by a word"},
-        {"Alt+Shift+Left / Alt+Shift+Right",
-         "grow / shrink its start by a word (add Ctrl: by character)"},
-        {"Tab / Shift+Tab", "next / previous suggestion (or span, when none wait)"},
-        {"Enter", "accept a suggestion and edit its correction; edit a span's attributes"},
-        {"Shift+Enter", "accept every suggestion of the selected one's kind (one undo step)"},
-        {"Backspace", "reject a suggestion, or remove the selected span"},
-        {"Delete", "remove the selected span"},
-        {"S, then 1-9", "pick the speaker of the selected quote (or click the mention)"},
-        {"T", "show corrections inline"},
-        {"Ctrl+F", "search; Enter / Shift+Enter next / previous match"},
-        {"Ctrl+Enter", "mark the document done and open the next"},
-        {"Ctrl+Up / Ctrl+Down", "previous / next document"},
-        {"Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y", "undo, redo"},
-        {"Ctrl+E", "export all documents as Gloss JSONL"},
-        {"Ctrl+L", "the labels: add, rename, recolour, remove; keys and attributes"},
-        {"Esc", "cancel (selection, speaker picking, search); leave review mode"},
-        {"Review: N / Shift+N, ] / [", "next / previous disagreement"},
-        {"Review: 1-9", "accept that annotator's version of the disagreement"},
-        {"?", "this sheet"},
+        {"Drag a span's handle", "move its start or end"},
     };
-    if (ImGui::BeginTable("ShortcutTable", 2, ImGuiTableFlags_RowBg)) {
-        for (const auto& row : kRows) {
+    ImGui::TextDisabled("Ctrl+K finds any command by name.");
+    if (ImGui::BeginTable("ShortcutTable", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                          ImVec2(0, std::min(560.0f * m_scale, screen.y - 140)))) {
+        for (const auto& row : kMouse) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::TextUnformatted(row[0]);
             ImGui::TableSetColumnIndex(1);
+            ImGui::TextDisabled("mouse");
+            ImGui::TableSetColumnIndex(2);
             ImGui::TextUnformatted(row[1]);
+        }
+        for (const Command& c : commands()) {
+            std::string keys = keys_text(c, m_session.schema);
+            if (keys.empty()) keys = "Ctrl+K, then its name";
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(keys.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextDisabled("%s", std::string(context_text(c.when)).c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::Text("%s: %s", std::string(c.name).c_str(), std::string(c.what).c_str());
         }
         ImGui::EndTable();
     }

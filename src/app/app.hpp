@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/article_view.hpp"
+#include "app/commands.hpp"
 #include "app/fonts.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/host.hpp"
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -231,10 +233,99 @@ public:
 
     // State shown by the interface that tests and the platform read.
     bool picking_speaker() const { return m_picking_speaker; }
-    bool search_open() const { return m_search_open; }
+    bool search_open() const { return m_search.open; }
+    // The search's hits (every document's, or the shown one's) and its options.
+    const Session::Found& search_found() const { return m_search.found; }
     bool show_corrections() const { return m_show_corrections; }
+    bool palette_open() const { return m_palette_open; }
+    bool shortcuts_open() const { return m_show_shortcuts; }
+
+    // [SECTION] Announcements: what a screen reader says after a command (the platform puts it
+    // in an ARIA live region). The count tells a new announcement of the same text apart.
+    void announce(std::string text) {
+        m_announcement = std::move(text);
+        ++m_announcements;
+        m_frames.request();
+    }
+    const std::string& announcement() const { return m_announcement; }
+    std::uint64_t announcements() const { return m_announcements; }
+    // One line on what is selected (label, text, attributes) or where the caret is (its
+    // sentence), for the live region.
+    std::string describe_selection();
+    // Runs the command of the table with this id (commands.hpp) as the palette would; false
+    // (and an announcement saying why) when it does not apply now or there is no such command.
+    bool run_command(std::string_view id);
 
 private:
+    friend std::vector<Command> make_command_table();
+    // [SECTION] Commands (keyboard.cpp): the actions of the command table (commands.cpp).
+    enum class Gate { Now, AsIfKeysFree }; // AsIfKeysFree: as the palette asks, over itself
+    bool keys_free() const;                // no text field, window or question takes the keys
+    bool applies(Context context, Gate gate) const;
+    void handle_digit(int digit, bool shift);
+    void walk_spans(bool forward);
+    void scroll_to_selected();
+    void move_edge(bool start_edge, bool outward);
+    void command_palette();
+    void command_find();
+    void command_labels();
+    void command_export_jsonl();
+    void command_instructions();
+    void command_label_all();
+    void command_close_search();
+    void command_match_case();
+    void command_whole_word();
+    void command_regular_expression();
+    void command_all_documents();
+    void command_next_disagreement();
+    void command_previous_disagreement();
+    void command_cancel();
+    void command_next_span();
+    void command_previous_span();
+    void command_next_suggestion();
+    void command_previous_suggestion();
+    void command_accept();
+    void command_accept_all();
+    void command_reject();
+    void command_remove();
+    void command_grow_end();
+    void command_shrink_end();
+    void command_grow_start();
+    void command_shrink_start();
+    void command_pick_speaker();
+    void command_corrections();
+    void command_undo();
+    void command_redo();
+    void command_done();
+    void command_next_document();
+    void command_previous_document();
+    void command_submit();
+    void command_open();
+    void command_export_as();
+    void command_review();
+    void command_projects();
+    void command_detectors();
+    void command_theme();
+    void command_dismiss();
+    void command_shortcuts();
+    // The command palette (command_palette.cpp).
+    struct PaletteEntry {
+        std::string text;
+        std::string keys;
+        std::function<void()> run;
+    };
+    std::vector<PaletteEntry> palette_entries();
+    void open_palette(std::string query);
+    void draw_command_palette();
+    bool m_palette_open = false;
+    bool m_palette_focus = false;
+    bool m_palette_caret_to_end = false; // the query given is kept, the caret after it
+    char m_palette_query[128] = {};
+    std::size_t m_palette_choice = 0;
+    std::string m_announcement;
+    std::uint64_t m_announcements = 0;
+    std::string m_followed; // what the last announcement of the selection was about
+    void follow_selection();
     // Panels (app.cpp, panels.cpp, inspector.cpp).
     void draw_palette();
     void draw_queue();
@@ -256,7 +347,6 @@ private:
     void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
     void draw_review_panel();
-    bool handle_review_keys(); // true when a key was a review command
     // Keyboard (keyboard.cpp).
     void handle_shortcuts();
     void handle_caret_keys();
@@ -365,12 +455,26 @@ private:
     void draw_open_format_question();
     std::string m_project_to_delete; // asking to confirm
     char m_project_name[128] = {};
-    // Search bar.
-    bool m_search_open = false;
-    bool m_focus_search = false;
-    char m_search[256] = {};
-    std::vector<Selection> m_matches;
-    std::size_t m_match = 0;
+    // Search bar (search_panel.cpp): the hits are recomputed whenever the query, an option,
+    // the documents or (searching one) the document shown change.
+    struct Search {
+        bool open = false;
+        bool focus = false;        // the field takes the keys in the next frame
+        bool field_active = false; // the field has the keys
+        char query[256] = {};
+        core::SearchOptions options;
+        bool all_documents = false;
+        Session::Found found;
+        std::size_t current = ~std::size_t{0}; // the hit last gone to (none yet)
+        std::string computed_for;              // what `found` was computed for
+    };
+    Search m_search;
+    void open_search();
+    void close_search();
+    void update_search();
+    std::vector<Selection> matches_shown() const;
+    void go_to_match(bool forward);
+    void label_all_matches(const std::string& label_name);
     // Text attribute being edited: committed as one undo step when the field is left.
     std::map<std::string, std::string> m_edit_buffers;
     core::SpanId m_edit_span = 0;

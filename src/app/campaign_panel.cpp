@@ -199,8 +199,6 @@ void App::draw_campaign_bar() {
 }
 
 void App::draw_instructions() {
-    if (!m_instructions.empty() && ImGui::IsKeyPressed(ImGuiKey_F1, false))
-        m_instructions_open = !m_instructions_open;
     if (!m_instructions_open) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImVec2 size(std::min(viewport->WorkSize.x - 40 * m_scale, 640 * m_scale),

@@ -136,6 +136,7 @@ void App::draw_inspector_span() {
             draw_attribute(*doc->spans().find(current.id), def);
         }
     }
+    m_focus_inspector = false; // asked for a field this span has not: no other span takes it
     // Attributes the schema does not define (imported data) are shown, read-only.
     for (const auto& [name, value] : current.attrs)
         if (!label || !label->attribute(name))

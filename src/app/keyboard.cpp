@@ -1,6 +1,7 @@
-// Keyboard: every shortcut of the interface, so a whole article can be annotated without a
-// mouse. The sheet in app.cpp (draw_shortcut_sheet) lists the same bindings. Layer: app.
+// Keyboard: the command table's keys (commands.hpp) dispatched, the families of keys a row
+// stands for (label letters, digits, caret keys), and the commands' actions. Layer: app.
 #include "app/app.hpp"
+#include "app/commands.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
@@ -8,154 +9,80 @@
 #include <algorithm>
 
 namespace gloss::app {
+namespace {
+
+bool chord_pressed(const Chord& chord) {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (ctrl != ((chord.modifiers & kCtrl) != 0) ||
+        io.KeyShift != ((chord.modifiers & kShift) != 0) ||
+        io.KeyAlt != ((chord.modifiers & kAlt) != 0))
+        return false;
+    return ImGui::IsKeyPressed(chord.key, chord.repeat);
+}
+
+// The digit 0-9 pressed this frame (top row or keypad), or -1.
+int digit_pressed() {
+    for (int k = 0; k <= 9; ++k)
+        if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_0 + k), false) ||
+            ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad0 + k), false))
+            return k;
+    return -1;
+}
+
+} // namespace
+
+bool App::keys_free() const {
+    return !text_input_busy() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+           m_pending_opens.empty() && !m_pending_labels && !m_schema_open && !m_palette_open;
+}
+
+bool App::applies(Context context, Gate gate) const {
+    bool free = gate == Gate::AsIfKeysFree || keys_free();
+    const core::Document* doc = m_session.document();
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    switch (context) {
+    case Context::Anywhere:
+        return true;
+    case Context::Search:
+        return m_search.open && (free || m_search.field_active);
+    case Context::Review:
+        return free && doc && m_session.review_active();
+    case Context::PickingSpeaker:
+        return free && doc && m_picking_speaker;
+    case Context::Article:
+        return free;
+    case Context::Span:
+        return free && span;
+    case Context::Suggestion:
+        return free && span && span->status == core::Status::Pending;
+    case Context::Quote: {
+        const core::Label* label = span ? m_session.schema.find(span->label) : nullptr;
+        return free && label && label->kind == core::LabelKind::Quote;
+    }
+    }
+    return false;
+}
 
 void App::handle_shortcuts() {
-    ImGuiIO& io = ImGui::GetIO();
-    bool ctrl = io.KeyCtrl || io.KeySuper;
-    // Global shortcuts work even while a text field is focused.
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_L, false)) {
-        set_schema_open(!m_schema_open);
-        return;
-    }
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
-        m_search_open = true;
-        m_focus_search = true;
-        return;
-    }
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_E, false)) {
-        export_jsonl();
-        return;
-    }
-    if (text_input_busy()) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && m_search_open) {
-            m_search_open = false;
-            m_matches.clear();
-        }
-        return;
-    }
-    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-    // The questions about a file (its format, its ids, labels to add) take the keys.
-    if (!m_pending_opens.empty() || m_pending_labels || m_schema_open) return;
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
-        if (io.KeyShift ? m_session.redo() : m_session.undo()) m_frames.request();
-        return;
-    }
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
-        if (m_session.redo()) m_frames.request();
-        return;
-    }
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) {
-        std::size_t i = m_session.current_index();
-        m_session.set_done(i, !m_session.is_done(i));
-        m_frames.request();
-        if (m_session.is_done(i) && i + 1 < m_session.documents().size()) m_session.open(i + 1);
-        return;
-    }
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false)) {
-        m_session.open(std::min(m_session.current_index() + 1, m_session.documents().size() - 1));
-        return;
-    }
-    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_UpArrow, false)) {
-        if (m_session.current_index() > 0) m_session.open(m_session.current_index() - 1);
-        return;
-    }
-    core::Document* doc = m_session.document();
-    if (!doc) return;
-    if (m_session.review_active() && handle_review_keys()) return;
-
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        if (m_picking_speaker)
-            m_picking_speaker = false;
-        else if (m_search_open) {
-            m_search_open = false;
-            m_matches.clear();
-        } else {
-            m_session.selection = {};
-            m_session.selected_span = 0;
-        }
-        return;
-    }
-    if (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) {
-        m_show_shortcuts = true;
-        return;
-    }
-
-    // Speaker picking: digits choose among the numbered mentions.
-    if (m_picking_speaker) {
-        std::vector<core::SpanId> candidates = m_session.speaker_candidates(m_speaker_quote);
-        for (int k = 0; k < 9; ++k) {
-            if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + k), false) &&
-                !ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad1 + k), false))
-                continue;
-            if (static_cast<std::size_t>(k) < candidates.size()) {
-                if (m_session.set_speaker(m_speaker_quote, candidates[static_cast<std::size_t>(k)]))
-                    m_frames.request();
-                m_session.selected_span = m_speaker_quote;
-                m_picking_speaker = false;
+    for (const Command& command : commands()) {
+        if (!command.run || !applies(command.when, Gate::Now)) continue;
+        for (const Chord& chord : command.chords)
+            if (chord_pressed(chord)) {
+                (this->*command.run)();
+                m_frames.request();
+                return;
             }
-            return;
-        }
     }
-
-    const core::Span* selected = doc->spans().find(m_session.selected_span);
-    if (ImGui::IsKeyPressed(ImGuiKey_Tab, true)) {
-        // Suggestions first: Tab walks those waiting, or every span when none wait.
-        if (!m_session.select_adjacent_suggestion(!io.KeyShift))
-            m_session.select_adjacent_span(!io.KeyShift);
-        if (const core::Span* s = doc->spans().find(m_session.selected_span))
-            m_article.scroll_to(s->start);
-        return;
-    }
-    bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
-                 ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
-    if (selected && enter && io.KeyShift && selected->status == core::Status::Pending) {
-        if (m_session.accept_all_of_kind(core::suggestion_kind(*selected))) m_frames.request();
-        return;
-    }
-    if (selected && enter) {
-        if (m_session.accept_selected()) m_frames.request();
-        m_focus_inspector = true; // the correction (or other attributes) can be edited now
-        return;
-    }
-    if (selected && ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
-        if (selected->status == core::Status::Pending) {
-            if (m_session.reject_selected()) m_frames.request();
-        } else if (m_session.remove_selected()) {
-            m_frames.request();
-        }
-        return;
-    }
-    if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) {
-        if (m_session.remove_selected()) m_frames.request();
-        return;
-    }
-    if (io.KeyAlt && selected &&
-        (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, true) ||
-         ImGui::IsKeyPressed(ImGuiKey_RightArrow, true))) {
-        bool right = ImGui::IsKeyPressed(ImGuiKey_RightArrow, true);
-        // Alt+Left/Right: the end shrinks/grows; with Shift, the start grows/shrinks.
-        bool start_edge = io.KeyShift;
-        bool outward = start_edge ? !right : right;
-        if (m_session.move_span_edge(start_edge, outward, ctrl)) m_frames.request();
+    if (!keys_free() || !m_session.document()) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (int digit = ctrl || io.KeyAlt ? -1 : digit_pressed(); digit >= 0) {
+        handle_digit(digit, io.KeyShift);
         return;
     }
     handle_caret_keys();
     if (ctrl || io.KeyAlt) return;
-
-    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) {
-        if (selected) {
-            const core::Label* label = m_session.schema.find(selected->label);
-            if (label && label->kind == core::LabelKind::Quote) {
-                m_picking_speaker = true;
-                m_speaker_quote = selected->id;
-                return;
-            }
-        }
-    }
-    if (ImGui::IsKeyPressed(ImGuiKey_T, false)) {
-        m_show_corrections = !m_show_corrections;
-        return;
-    }
     for (int k = ImGuiKey_A; k <= ImGuiKey_Z; ++k) {
         if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(k), false)) continue;
         char32_t letter = static_cast<char32_t>('a' + (k - ImGuiKey_A));
@@ -163,6 +90,239 @@ void App::handle_shortcuts() {
             if (m_session.apply_label(*label).ok()) m_frames.request();
         }
     }
+}
+
+void App::handle_digit(int digit, bool shift) {
+    if (m_picking_speaker) { // 1-9: the numbered mention becomes the quote's speaker
+        std::vector<core::SpanId> candidates = m_session.speaker_candidates(m_speaker_quote);
+        if (digit >= 1 && static_cast<std::size_t>(digit) <= candidates.size()) {
+            if (m_session.set_speaker(m_speaker_quote,
+                                      candidates[static_cast<std::size_t>(digit - 1)]))
+                m_frames.request();
+            m_session.selected_span = m_speaker_quote;
+            m_picking_speaker = false;
+        }
+        return;
+    }
+    if (m_session.review_active()) { // 1-9: that annotator's version
+        if (digit >= 1 && m_session.accept_version(static_cast<std::size_t>(digit - 1)))
+            m_frames.request();
+        return;
+    }
+    // 0-9: the selected span's first enumeration (Shift: its second) by number; 0 clears it.
+    const core::Document* doc = m_session.document();
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Label* label = span ? m_session.schema.find(span->label) : nullptr;
+    if (!label) return;
+    const core::AttributeDef* chosen = nullptr;
+    int seen = 0;
+    for (const core::AttributeDef& def : label->attributes)
+        if (def.type == core::AttributeType::Enumeration && seen++ == (shift ? 1 : 0))
+            chosen = &def;
+    if (!chosen) return;
+    if (digit == 0) {
+        if (m_session.set_attribute(span->id, chosen->name, "")) m_frames.request();
+    } else if (static_cast<std::size_t>(digit) <= chosen->values.size()) {
+        if (m_session.set_attribute(span->id, chosen->name,
+                                    chosen->values[static_cast<std::size_t>(digit - 1)]))
+            m_frames.request();
+    }
+}
+
+bool App::run_command(std::string_view id) {
+    const Command* command = find_command(id);
+    if (!command || !command->run) {
+        announce("There is no command " + std::string(id) + ".");
+        return false;
+    }
+    if (!applies(command->when, Gate::AsIfKeysFree)) {
+        announce(std::string(command->name) + " applies only with the " +
+                 std::string(context_text(command->when)) + ".");
+        return false;
+    }
+    (this->*command->run)();
+    m_frames.request();
+    return true;
+}
+
+// [SECTION] The commands' actions (commands.cpp names them)
+
+void App::command_palette() {
+    open_palette("");
+}
+void App::command_find() {
+    open_search();
+}
+void App::command_labels() {
+    set_schema_open(!m_schema_open);
+}
+void App::command_export_jsonl() {
+    export_jsonl();
+}
+void App::command_instructions() {
+    if (!m_instructions.empty()) m_instructions_open = !m_instructions_open;
+}
+void App::command_label_all() {
+    if (!m_search.found.hits.empty()) open_palette("Label all matches as ");
+}
+void App::command_match_case() {
+    m_search.options.match_case = !m_search.options.match_case;
+}
+void App::command_whole_word() {
+    m_search.options.whole_word = !m_search.options.whole_word;
+}
+void App::command_regular_expression() {
+    m_search.options.regular_expression = !m_search.options.regular_expression;
+}
+void App::command_all_documents() {
+    m_search.all_documents = !m_search.all_documents;
+}
+void App::command_next_disagreement() {
+    if (m_session.next_disagreement())
+        m_article.scroll_to(m_session.disagreements()[m_session.current_disagreement()].start);
+}
+void App::command_previous_disagreement() {
+    if (m_session.previous_disagreement())
+        m_article.scroll_to(m_session.disagreements()[m_session.current_disagreement()].start);
+}
+void App::command_close_search() {
+    close_search();
+}
+void App::command_cancel() {
+    if (m_picking_speaker)
+        m_picking_speaker = false;
+    else if (m_search.open)
+        close_search();
+    else if (!m_session.selection.empty() || m_session.selected_span)
+        m_session.select_nothing();
+    else if (m_session.review_active())
+        m_session.exit_review();
+    else
+        m_error.clear();
+}
+void App::command_next_span() {
+    walk_spans(true);
+}
+void App::command_previous_span() {
+    walk_spans(false);
+}
+void App::walk_spans(bool forward) {
+    if (m_session.select_adjacent_span(forward)) scroll_to_selected();
+}
+void App::command_next_suggestion() {
+    if (m_session.select_adjacent_suggestion(true)) scroll_to_selected();
+}
+void App::command_previous_suggestion() {
+    if (m_session.select_adjacent_suggestion(false)) scroll_to_selected();
+}
+void App::scroll_to_selected() {
+    const core::Document* doc = m_session.document();
+    if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span) : nullptr)
+        m_article.scroll_to(s->start);
+}
+void App::command_accept() {
+    m_session.accept_selected();
+    // The first text attribute (a correction, a canonical name) can be typed into now.
+    const core::Document* doc = m_session.document();
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Label* label = span ? m_session.schema.find(span->label) : nullptr;
+    m_focus_inspector = false;
+    if (label)
+        for (const core::AttributeDef& def : label->attributes)
+            if (def.type == core::AttributeType::Text) m_focus_inspector = true;
+}
+void App::command_accept_all() {
+    const core::Document* doc = m_session.document();
+    if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span) : nullptr)
+        m_session.accept_all_of_kind(core::suggestion_kind(*s));
+}
+void App::command_reject() {
+    const core::Document* doc = m_session.document();
+    const core::Span* s = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    if (s && s->status == core::Status::Pending)
+        m_session.reject_selected();
+    else
+        m_session.remove_selected();
+}
+void App::command_remove() {
+    m_session.remove_selected();
+}
+void App::command_grow_end() {
+    move_edge(/*start_edge=*/false, /*outward=*/true);
+}
+void App::command_shrink_end() {
+    move_edge(false, false);
+}
+void App::command_grow_start() {
+    move_edge(true, true);
+}
+void App::command_shrink_start() {
+    move_edge(true, false);
+}
+void App::move_edge(bool start_edge, bool outward) {
+    const ImGuiIO& io = ImGui::GetIO();
+    m_session.move_span_edge(start_edge, outward, io.KeyCtrl || io.KeySuper);
+}
+void App::command_pick_speaker() {
+    m_picking_speaker = true;
+    m_speaker_quote = m_session.selected_span;
+}
+void App::command_corrections() {
+    m_show_corrections = !m_show_corrections;
+}
+void App::command_undo() {
+    m_session.undo();
+}
+void App::command_redo() {
+    m_session.redo();
+}
+void App::command_done() {
+    if (!m_session.document()) return;
+    std::size_t i = m_session.current_index();
+    m_session.set_done(i, !m_session.is_done(i));
+    if (m_session.is_done(i) && i + 1 < m_session.documents().size()) m_session.open(i + 1);
+}
+void App::command_next_document() {
+    if (m_session.current_index() + 1 < m_session.documents().size())
+        m_session.open(m_session.current_index() + 1);
+}
+void App::command_previous_document() {
+    if (m_session.current_index() > 0) m_session.open(m_session.current_index() - 1);
+}
+void App::command_submit() {
+    if (!submit()) {
+        std::string why = m_campaign.can_submit ? "Submit needs every document marked done first "
+                                                  "(Ctrl+Enter)."
+                                                : "There is nothing to submit to: Submit works in "
+                                                  "a task link.";
+        if (m_campaign.can_submit && m_submit_state != SubmitState::Idle)
+            why = "The results are on their way or sent already.";
+        announce(why);
+    }
+}
+void App::command_open() {
+    m_host.request_open_file();
+}
+void App::command_export_as() {
+    open_palette("Export as ");
+}
+void App::command_review() {
+    m_host.request_review_files();
+}
+void App::command_projects() {
+    set_projects_open(!m_projects_open);
+}
+void App::command_detectors() {
+    open_palette("Detector: ");
+}
+void App::command_theme() {
+    set_dark(!m_dark);
+}
+void App::command_dismiss() {
+    m_error.clear();
+}
+void App::command_shortcuts() {
+    m_show_shortcuts = true;
 }
 
 void App::handle_caret_keys() {

@@ -1,4 +1,4 @@
-// Panels: label palette, document queue, status line and search bar. Layer: app.
+// Panels: label palette, document queue and status line. Layer: app.
 #include "app/app.hpp"
 
 #include "app/theme.hpp"
@@ -149,67 +149,6 @@ void App::draw_status() {
     if (ImGui::Button(m_dark ? "Light" : "Dark")) set_dark(!m_dark);
     ImGui::SameLine();
     if (ImGui::Button("?")) m_show_shortcuts = true;
-}
-
-void App::draw_search() {
-    ImGui::PushID("Search");
-    ImGui::TextUnformatted("Find");
-    ImGui::SameLine();
-    if (m_focus_search) {
-        activate_text_field(ImGui::GetID("##query"));
-        m_focus_search = false;
-    }
-    ImGui::SetNextItemWidth(260);
-    bool enter = ImGui::InputText("##query", m_search, sizeof m_search,
-                                  ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::IsItemEdited()) {
-        m_matches = m_session.find_all(m_search);
-        m_match = m_matches.size(); // none chosen yet: Enter goes to the first
-
-        if (!m_matches.empty()) m_article.scroll_to(m_matches[0].start);
-    }
-    bool previous = enter && ImGui::GetIO().KeyShift;
-    if (enter) activate_text_field(ImGui::GetID("##query")); // keep typing in the field
-    ImGui::SameLine();
-    if (m_matches.empty())
-        ImGui::TextDisabled(m_search[0] ? "no matches" : "");
-    else if (m_match < m_matches.size())
-        ImGui::Text("%zu of %zu", m_match + 1, m_matches.size());
-    else
-        ImGui::Text("%zu matches", m_matches.size());
-    ImGui::SameLine();
-    bool go_previous = ImGui::ArrowButton("##previous", ImGuiDir_Up) || previous;
-    ImGui::SameLine();
-    bool go_next = ImGui::ArrowButton("##next", ImGuiDir_Down) || (enter && !previous);
-    if (!m_matches.empty() && (go_next || go_previous)) {
-        std::size_t n = m_matches.size();
-        if (m_match >= n)
-            m_match = go_next ? 0 : n - 1;
-        else
-            m_match = go_next ? (m_match + 1) % n : (m_match + n - 1) % n;
-        const Selection& m = m_matches[m_match];
-        m_session.selection = m;
-        m_session.selected_span = 0;
-        m_session.anchor = m.start;
-        m_session.caret = m.end;
-        m_article.scroll_to(m.start);
-    }
-    ImGui::SameLine();
-    ImGui::TextDisabled("label all as");
-    for (const core::Label& label : m_session.schema.labels()) {
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Button, color_of(label.color, 0.28f));
-        if (ImGui::SmallButton(label.name.c_str()) && !m_matches.empty()) {
-            if (m_session.label_all(m_matches, label)) m_frames.request();
-        }
-        ImGui::PopStyleColor();
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Close")) {
-        m_search_open = false;
-        m_matches.clear();
-    }
-    ImGui::PopID();
 }
 
 } // namespace gloss::app

@@ -79,7 +79,7 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
         return diagnostics;
     }
     m_error.clear();
-    m_matches.clear();
+    close_search();
     if (!m_session.disagreements().empty())
         m_article.scroll_to(m_session.disagreements().front().start);
     m_frames.request();
@@ -137,32 +137,6 @@ void App::draw_review_panel() {
     }
     if (ImGui::Button("Leave review (Esc)")) m_session.exit_review();
     ImGui::Separator();
-}
-
-bool App::handle_review_keys() {
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl || io.KeySuper || io.KeyAlt) return false;
-    auto walk = [&](bool forward) {
-        if (forward ? m_session.next_disagreement() : m_session.previous_disagreement())
-            m_article.scroll_to(m_session.disagreements()[m_session.current_disagreement()].start);
-        return true;
-    };
-    if (ImGui::IsKeyPressed(ImGuiKey_N, true)) return walk(!io.KeyShift);
-    if (ImGui::IsKeyPressed(ImGuiKey_RightBracket, true)) return walk(true);
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftBracket, true)) return walk(false);
-    if (m_picking_speaker) return false; // digits pick the speaker then
-    for (int k = 0; k < 9; ++k) {
-        if (!ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + k), false) &&
-            !ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad1 + k), false))
-            continue;
-        if (m_session.accept_version(static_cast<std::size_t>(k))) m_frames.request();
-        return true;
-    }
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !m_search_open) {
-        m_session.exit_review();
-        return true;
-    }
-    return false;
 }
 
 } // namespace gloss::app

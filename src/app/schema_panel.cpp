@@ -21,12 +21,6 @@
 namespace gloss::app {
 namespace {
 
-template <std::size_t N> void copy_to(char (&buffer)[N], std::string_view text) {
-    std::size_t n = std::min(text.size(), N - 1);
-    std::memcpy(buffer, text.data(), n);
-    buffer[n] = '\0';
-}
-
 std::string trimmed(std::string_view text) {
     std::size_t a = text.find_first_not_of(" \t");
     if (a == std::string_view::npos) return {};
@@ -125,8 +119,7 @@ std::string App::hotkey_problem(const std::string& label, std::string_view key) 
     if (key.size() != 1 || !std::isalpha(static_cast<unsigned char>(key[0])))
         return "a key is one letter, A to Z";
     char32_t letter = static_cast<char32_t>(std::tolower(static_cast<unsigned char>(key[0])));
-    if (letter == 's') return "S picks a quote's speaker";
-    if (letter == 't') return "T shows the corrections";
+    if (std::string why = hotkey_refusal(letter); !why.empty()) return why;
     if (const core::Label* other = m_session.schema.find_by_hotkey(letter);
         other && other->name != label)
         return std::string(1, static_cast<char>(std::toupper(static_cast<int>(letter)))) + " is " +

@@ -99,7 +99,7 @@ bool Session::rename_label(const std::string& from, const std::string& to) {
             std::replace(a.target_labels.begin(), a.target_labels.end(), from, to);
         schema.replace(l.name, std::move(changed));
     }
-    LabelStep step{before, {}, 0, false};
+    ProjectStep step{before, {}, 0, false};
     for (std::size_t i = 0; i < m_documents.size(); ++i) {
         core::Document& d = m_documents[i];
         std::vector<core::Span> spans;
@@ -118,13 +118,13 @@ bool Session::rename_label(const std::string& from, const std::string& to) {
     m_retired_labels.push_back(*before.find(from));
     mark_changed();
     step.revision = m_revision;
-    m_label_step = std::move(step);
+    m_project_step = std::move(step);
     return true;
 }
 
 bool Session::remove_label(const std::string& name) {
     if (m_read_only || !schema.find(name)) return false;
-    LabelStep step{schema, {}, 0, false};
+    ProjectStep step{schema, {}, 0, false};
     for (std::size_t i = 0; i < m_documents.size(); ++i) {
         core::Document& d = m_documents[i];
         std::vector<core::SpanId> ids;
@@ -142,14 +142,15 @@ bool Session::remove_label(const std::string& name) {
     schema.remove(name);
     mark_changed();
     step.revision = m_revision;
-    m_label_step = std::move(step);
+    m_project_step = std::move(step);
     return true;
 }
 
-bool Session::swap_label_step(bool undo) {
-    if (!m_label_step || m_label_step->undone != !undo || m_label_step->revision != m_revision)
+bool Session::swap_project_step(bool undo) {
+    if (!m_project_step || m_project_step->undone != !undo ||
+        m_project_step->revision != m_revision)
         return false;
-    LabelStep step = std::move(*m_label_step);
+    ProjectStep step = std::move(*m_project_step);
     for (std::size_t i : step.documents)
         if (i < m_documents.size()) undo ? m_documents[i].undo() : m_documents[i].redo();
     std::swap(schema, step.other);
@@ -158,7 +159,7 @@ bool Session::swap_label_step(bool undo) {
     mark_changed();
     step.undone = undo;
     step.revision = m_revision;
-    m_label_step = std::move(step);
+    m_project_step = std::move(step);
     return true;
 }
 
@@ -294,7 +295,7 @@ bool Session::swap_addition(bool undo) {
 }
 
 bool Session::undo() {
-    if (swap_addition(true) || swap_label_step(true)) return true;
+    if (swap_addition(true) || swap_project_step(true)) return true;
     core::Document* doc = document();
     if (!doc || !doc->undo()) return false;
     if (!doc->spans().contains(selected_span)) selected_span = 0;
@@ -304,7 +305,7 @@ bool Session::undo() {
 }
 
 bool Session::redo() {
-    if (swap_addition(false) || swap_label_step(false)) return true;
+    if (swap_addition(false) || swap_project_step(false)) return true;
     core::Document* doc = document();
     if (!doc || !doc->redo()) return false;
     restore_retired_labels();
@@ -426,6 +427,25 @@ Selection Session::sentence_at(std::size_t cp) {
     if (it == m_sentences.begin()) return {};
     --it;
     return {it->start, it->end};
+}
+
+void Session::select_range(Selection range) {
+    selection = range;
+    selected_span = 0;
+    anchor = range.start;
+    caret = range.end;
+}
+
+void Session::select_span(core::SpanId id) {
+    selected_span = id;
+    selection = {};
+    if (const core::Document* doc = document())
+        if (const core::Span* s = doc->spans().find(id)) caret = anchor = s->start;
+}
+
+void Session::select_nothing() {
+    selection = {};
+    selected_span = 0;
 }
 
 bool Session::select_adjacent_span(bool forward) {
@@ -620,48 +640,61 @@ std::vector<std::string> Session::canonical_names(const std::string& label,
 
 // [SECTION] Search
 
-std::vector<Selection> Session::find_all(const std::string& needle) const {
-    std::vector<Selection> out;
-    const core::Document* doc = document();
-    if (!doc || needle.empty()) return out;
-    const std::string& hay = doc->text().utf8();
-    auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    std::size_t needle_cps = core::count_code_points(needle);
-    std::size_t cp = 0, counted_to = 0;
-    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        if (fold(hay[i]) != fold(needle[0])) continue;
-        std::size_t k = 1;
-        while (k < needle.size() && fold(hay[i + k]) == fold(needle[k]))
-            ++k;
-        if (k != needle.size()) continue;
-        if ((static_cast<unsigned char>(hay[i]) & 0xC0) == 0x80)
-            continue; // not at a character start
-        cp += core::count_code_points(std::string_view(hay).substr(counted_to, i - counted_to));
-        counted_to = i;
-        out.push_back({cp, cp + needle_cps});
+Session::Found Session::find(std::string_view query, const core::SearchOptions& options,
+                             std::optional<std::size_t> only, std::size_t limit) const {
+    Found out;
+    for (std::size_t i = only.value_or(0); i < m_documents.size(); ++i) {
+        const core::Text& text = m_documents[i].text();
+        core::SearchResult r =
+            core::search_text(text.decode(0, text.size()), query, options, limit - out.hits.size());
+        if (!r.error.empty()) return {{}, r.error, false};
+        for (const core::TextMatch& m : r.matches)
+            out.hits.push_back({i, {m.start, m.end}});
+        if (r.truncated || out.hits.size() >= limit) {
+            out.truncated = r.truncated || i + 1 < m_documents.size();
+            break;
+        }
+        if (only) break;
     }
     return out;
 }
 
-std::size_t Session::label_all(const std::vector<Selection>& ranges, const core::Label& label) {
-    core::Document* doc = document();
-    if (!doc) return 0;
+std::size_t Session::label_all(const std::vector<SearchHit>& hits, const core::Label& label) {
+    if (m_read_only) return 0;
+    ProjectStep step{schema, {}, 0, false};
     std::size_t added = 0;
-    doc->begin_group("label " + std::to_string(ranges.size()) + " matches " + label.name);
-    for (const Selection& r : ranges) {
-        bool exists = false;
-        for (const core::Span* s : doc->spans().at(r.start))
-            if (s->start == r.start && s->end == r.end && s->label == label.name) exists = true;
-        if (exists) continue;
-        core::Span span;
-        span.start = static_cast<std::uint32_t>(r.start);
-        span.end = static_cast<std::uint32_t>(r.end);
-        span.label = label.name;
-        span.annotator = annotator;
-        if (doc->add_span(std::move(span)).ok()) ++added;
+    for (std::size_t from = 0; from < hits.size();) {
+        std::size_t index = hits[from].document;
+        std::size_t to = from;
+        while (to < hits.size() && hits[to].document == index)
+            ++to;
+        if (index >= m_documents.size()) break;
+        core::Document& doc = m_documents[index];
+        std::size_t added_here = 0;
+        doc.begin_group("label " + std::to_string(to - from) + " matches " + label.name);
+        for (std::size_t k = from; k < to; ++k) {
+            const Selection& r = hits[k].range;
+            bool exists = false;
+            for (const core::Span* s : doc.spans().at(r.start))
+                if (s->start == r.start && s->end == r.end && s->label == label.name) exists = true;
+            if (exists) continue;
+            core::Span span;
+            span.start = static_cast<std::uint32_t>(r.start);
+            span.end = static_cast<std::uint32_t>(r.end);
+            span.label = label.name;
+            span.annotator = annotator;
+            if (doc.add_span(std::move(span)).ok()) ++added_here;
+        }
+        doc.end_group();
+        if (added_here) step.documents.push_back(index);
+        added += added_here;
+        from = to;
     }
-    doc->end_group();
-    if (added) mark_changed();
+    if (!added) return 0;
+    mark_changed();
+    // One step whichever documents it changed: undo takes it back in all of them.
+    step.revision = m_revision;
+    m_project_step = std::move(step);
     return added;
 }
 

@@ -7,6 +7,7 @@
 #include "core/diagnostic.hpp"
 #include "core/model/document.hpp"
 #include "core/model/label_schema.hpp"
+#include "core/text/search.hpp"
 #include "core/text/tokenizer.hpp"
 
 #include <chrono>
@@ -116,6 +117,10 @@ public:
     // The token or sentence around `cp` as a selection.
     Selection word_at(std::size_t cp);
     Selection sentence_at(std::size_t cp);
+    // Selects a range of text (anchor at its start, caret at its end), a span, or nothing.
+    void select_range(Selection range);
+    void select_span(core::SpanId id);
+    void select_nothing();
     // Selects the next (or previous) span after the selected one or the caret; false at the end.
     bool select_adjacent_span(bool forward);
     // Moves an edge of the selected span by a word (or a grapheme when `by_char`).
@@ -137,10 +142,21 @@ public:
                                              const std::string& prefix) const;
 
     // [SECTION] Search
-    // Code-point ranges of every occurrence of `needle` (case-insensitive for ASCII letters).
-    std::vector<Selection> find_all(const std::string& needle) const;
-    // Labels every range (skipping ones that already carry the label): one undo step.
-    std::size_t label_all(const std::vector<Selection>& ranges, const core::Label& label);
+    struct SearchHit {
+        std::size_t document = 0;
+        Selection range;
+    };
+    struct Found {
+        std::vector<SearchHit> hits; // in document order, then text order
+        std::string error;           // why the query is not a regular expression
+        bool truncated = false;      // stopped at `limit` hits
+    };
+    // Every match of `query` (core::search_text) in document `only`, or in every document.
+    Found find(std::string_view query, const core::SearchOptions& options,
+               std::optional<std::size_t> only, std::size_t limit = 100000) const;
+    // Labels every hit (skipping ranges that already carry the label): one undo step, whichever
+    // documents it changed. Returns how many spans it added.
+    std::size_t label_all(const std::vector<SearchHit>& hits, const core::Label& label);
     // Widens [start, end) to whole tokens (the default when selecting).
     Selection snap_to_tokens(Selection s);
     // Labels the selection (or re-labels the selected span when nothing is selected).
@@ -257,7 +273,7 @@ private:
         ++m_revision;
         // Another change: the addition can no longer be taken back; its copy is let go.
         if (m_addition && m_addition->revision < m_revision) m_addition.reset();
-        if (m_label_step && m_label_step->revision < m_revision) m_label_step.reset();
+        if (m_project_step && m_project_step->revision < m_revision) m_project_step.reset();
     }
     std::vector<core::Document> m_documents;
     std::size_t m_current = 0;
@@ -279,17 +295,18 @@ private:
     };
     std::optional<Addition> m_addition;
     bool swap_addition(bool undo);
-    // The last rename or removal of a label, while it is the latest change: one step over
-    // every document it changed and the schema (undo and redo swap the schema and step each of
+    // The last change of several documents at once (a label renamed or removed, matches labelled
+    // in several documents), while it is the latest change: one step over every document it
+    // changed and the schema (undo and redo swap the schema and step each of
     // those documents' histories).
-    struct LabelStep {
+    struct ProjectStep {
         core::LabelSchema other;
         std::vector<std::size_t> documents;
         std::uint64_t revision = 0;
         bool undone = false;
     };
-    std::optional<LabelStep> m_label_step;
-    bool swap_label_step(bool undo);
+    std::optional<ProjectStep> m_project_step;
+    bool swap_project_step(bool undo);
     // Labels renamed or removed, as they were: an undo in one document that brings back spans
     // of such a label brings the label back into the schema too (no span without its label).
     std::vector<core::Label> m_retired_labels;

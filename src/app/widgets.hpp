@@ -3,8 +3,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
 
 namespace gloss::app {
 
@@ -16,6 +19,13 @@ void activate_text_field(ImGuiID id);
 // True while a text field is active or in the frame right after it closed (the Enter or Escape
 // that closed it must not also act as a shortcut).
 bool text_input_busy();
+// Copies `text` into a fixed text field's buffer (cut to fit, between bytes: the field shows a
+// cut character as U+FFFD).
+template <std::size_t N> void copy_to(char (&buffer)[N], std::string_view text) {
+    std::size_t n = std::min(text.size(), N - 1);
+    std::memcpy(buffer, text.data(), n);
+    buffer[n] = '\0';
+}
 // InputText on a std::string.
 bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
 

@@ -208,11 +208,20 @@ TEST_CASE("Ctrl+F finds every match and labels them all as one undo step", "[ui]
     h.press(ImGuiKey_Enter); // the first match is selected
     std::size_t first = find_cp(h, "Ferreira");
     CHECK(h.app.session().selection.start == first + 0);
-    auto matches = h.app.session().find_all("ferreira");
-    CHECK(matches.size() == 4); // two "Tomás Ferreira", "Ferreira," and "Mr. Ferreira"
-    CHECK(h.app.session().label_all(matches, *h.app.session().schema.find("PERSON")) == 4);
+    // two "Tomás Ferreira", "Ferreira," and "Mr. Ferreira"
+    CHECK(h.app.search_found().hits.size() == 4);
+    // Alt+Enter: label all, the label chosen in the palette by name.
+    h.press(ImGuiKey_Enter, ImGuiKey_LeftAlt);
+    REQUIRE(h.app.palette_open());
+    h.frames(2);
+    h.type("person");
+    h.press(ImGuiKey_Enter);
+    CHECK_FALSE(h.app.palette_open());
     CHECK(h.app.session().document()->spans().size() == 4);
-    h.app.session().undo();
+    CHECK_THAT(h.app.announcement(), Catch::Contains("Labelled 4 matches as PERSON"));
+    h.press(ImGuiKey_Escape); // closes the search
+    CHECK_FALSE(h.app.search_open());
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     CHECK(h.app.session().document()->spans().size() == 0);
 }
 

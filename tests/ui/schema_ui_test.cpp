@@ -58,7 +58,7 @@ TEST_CASE("the Labels window edits the schema by keyboard", "[ui][schema]") {
 
     // Tab: its key. S is a command, 7 not a letter, O is ORG's: each refused, named.
     h.press(ImGuiKey_Tab);
-    for (auto [key, why] : {std::pair{"S", "S picks a quote's speaker"},
+    for (auto [key, why] : {std::pair{"S", "S is the key of \"Pick the speaker\""},
                             std::pair{"7", "a key is one letter"}, std::pair{"O", "O is ORG's"}}) {
         enter(h, key);
         CHECK_THAT(h.app.schema_message(), Catch::Contains(why));
