@@ -123,7 +123,10 @@
       const errors = openBatch(files.map((f) => ({ name: f.name, bytes: asBytes(f.content) })));
       if (errors) throw new Error(errors);
     },
-    /** What the interface shows: {document, index, caret, saveState, error}. */
+    /** Runs a command of docs/KEYBOARD.md by its id ("palette", "undo", "done", "submit", …) as
+     *  the palette would; false when there is none or it does not apply now. */
+    runCommand(id) { return call("gloss_run_command", "number", ["string"], [String(id)]) === 1; },
+    /** What the interface shows: {document, index, caret, selection, saveState, error, …}. */
     state() { return JSON.parse(call("gloss_state", "string", [], [])); },
     /** True when every change is saved in this browser's storage. */
     isSaved() { return call("gloss_autosave_unsaved", "number", [], []) === 0; },
@@ -324,12 +327,60 @@
   document.body.appendChild(sink);
   // The app has its own undo: the browser's must not replay edits into the hidden textarea
   // (it would also move the focus there).
+  // The Ctrl keys of the app's commands (Ctrl+K, Ctrl+F, Ctrl+O, …) are the app's, not the
+  // browser's, while the canvas has the focus; the list comes from the command table.
+  let ctrlKeys = ["z", "y"];
   window.addEventListener("keydown", (event) => {
     const key = event.key.toLowerCase();
-    if ((event.ctrlKey || event.metaKey) && (key === "z" || key === "y")) event.preventDefault();
+    const inBar = commandBar.contains(document.activeElement);
+    if ((event.ctrlKey || event.metaKey) && ctrlKeys.includes(key) && !inBar) event.preventDefault();
+    // Keys on the command buttons are theirs (Tab, Enter, Space), not the article's.
+    if (inBar && event.key !== "F6") { event.stopImmediatePropagation(); return; }
+    // F6: the keyboard focus to the page's command buttons and back to the canvas.
+    if (event.key === "F6" && started) {
+      event.preventDefault();
+      event.stopPropagation();
+      const first = commandBar.querySelector("button");
+      if (commandBar.contains(document.activeElement) || !first) canvas.focus({ preventScroll: true });
+      else first.focus();
+    }
   }, true);
+  // [Screen readers] The commands as real buttons, made from the command table once the engine
+  // runs (glossReady); and the app's announcements (the selection, each command's result) in a
+  // live region, read after every frame that made one.
+  const commandBar = document.getElementById("commands");
+  const announcer = document.getElementById("announcer");
+  let announcementsSeen = 0;
+  function buildCommandBar() {
+    const { commands, ctrlKeys: keys } = JSON.parse(Module.ccall("gloss_commands", "string", [], []));
+    ctrlKeys = keys;
+    commandBar.replaceChildren(...commands.map((c) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = c.name;
+      button.dataset.command = c.id;
+      if (c.keys) button.setAttribute("aria-keyshortcuts", c.keys.split(", ")[0].replace(/Ctrl/g, "Control"));
+      button.title = c.keys ? `${c.name} (${c.keys})` : c.name;
+      // The command runs as the palette would; the canvas takes the keys again for what follows.
+      button.addEventListener("click", () => {
+        Module.ccall("gloss_run_command", "number", ["string"], [c.id]);
+        canvas.focus({ preventScroll: true });
+        wake();
+      });
+      return button;
+    }));
+  }
+  function readAnnouncement() {
+    const count = Module._gloss_announcements();
+    if (count === announcementsSeen) return;
+    announcementsSeen = count;
+    announcer.textContent = Module.ccall("gloss_announcement", "string", [], []);
+  }
   let lastKeypress = "";
-  window.addEventListener("keypress", (event) => { lastKeypress = event.charCode ? String.fromCharCode(event.charCode) : ""; }, true);
+  window.addEventListener("keypress", (event) => {
+    if (commandBar.contains(document.activeElement)) { event.stopImmediatePropagation(); return; }
+    lastKeypress = event.charCode ? String.fromCharCode(event.charCode) : "";
+  }, true);
   const sendText = (text) => { if (text && started && !failed) Module.ccall("gloss_input_text", null, ["string"], [text]); };
   sink.addEventListener("beforeinput", (event) => {
     if (event.inputType === "insertText" && event.data && event.data !== lastKeypress) sendText(event.data);
@@ -362,6 +413,7 @@
     frameTimer = 0;
     if (failed) return;
     const delay = Module._gloss_frame(); // 0: the next animation frame; ms; -1: none
+    readAnnouncement();
     if (delay === 0) wake();
     else if (delay > 0 && !frameScheduled) frameTimer = setTimeout(wake, delay);
   }
@@ -404,6 +456,8 @@
     glossWake: wake,
     glossReady() {
       sendProjects();
+      buildCommandBar();
+      announcementsSeen = Module._gloss_announcements();
       if (Module.glossImport) {
         const errors = openBatch(Module.glossImport);
         if (errors) console.warn(`gloss: ${errors}`);

@@ -517,12 +517,12 @@ std::string hotkey_refusal(char32_t key) {
 }
 
 std::string commands_markdown(const core::LabelSchema& schema) {
-    std::string out = "| Keys | Command | Where | What it does |\n|---|---|---|---|\n";
+    std::string out = "| Keys | Command | Id | Where | What it does |\n|---|---|---|---|---|\n";
     for (const Command& c : commands()) {
         std::string keys = keys_text(c, schema);
         out += "| " + (keys.empty() ? std::string("(palette)") : keys) + " | " +
-               std::string(c.name) + " | " + std::string(context_text(c.when)) + " | " +
-               std::string(c.what) + " |\n";
+               std::string(c.name) + " | " + (c.run ? "`" + std::string(c.id) + "`" : "") + " | " +
+               std::string(context_text(c.when)) + " | " + std::string(c.what) + " |\n";
     }
     return out;
 }

@@ -97,7 +97,7 @@ TEST_CASE("the key list follows the schema; its loader refuses command keys and 
         "mine.json");
     CHECK(fine.empty());
     CHECK(gloss::app::keys_text(*label_row, h.app.session().schema) == "H W");
-    CHECK_THAT(gloss::app::commands_markdown(h.app.session().schema), Catch::Contains("| H W |"));
+    CHECK_THAT(gloss::app::commands_markdown(h.app.session().schema), Catch::Contains("| H W | Label |"));
 }
 
 TEST_CASE("the palette finds and runs commands by name", "[ui][commands][palette]") {

@@ -173,6 +173,21 @@ export async function dragText(page, start, end) {
  * Waits for `n` animation frames. ImGui takes queued input one change per key per frame, so a
  * burst of key presses needs a few frames before its effects are visible.
  */
+/**
+ * Waits until the app has taken every input queued so far: it runs no frame for three animation
+ * frames in a row. (ImGui takes one key change per frame, so typed text needs two frames a
+ * character.)
+ */
+export async function settle(page, timeout = 20000) {
+  const until = Date.now() + timeout;
+  let last = -1, still = 0;
+  while (still < 3 && Date.now() < until) {
+    const run = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(window.gloss.frameCounts().run))));
+    still = run === last ? still + 1 : 0;
+    last = run;
+  }
+}
+
 export async function nextFrames(page, n = 8) {
   for (let i = 0; i < n; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
 }

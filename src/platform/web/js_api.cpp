@@ -2,6 +2,7 @@
 //  [X] getAnnotations  [X] loadDocuments  [X] loadSchema  [X] select  [X] rectOf (layout probe)
 //  [X] openFile (picker, drag and drop)  [X] exportAs  [X] loadReview (review picker)
 //  [X] text input (paste, IME, insertText) into ImGui   [X] page visibility   [X] frame counts
+//  [X] runCommand, the commands' toolbar and the announcements' live region (screen readers)
 #include "platform/web/js_api.hpp"
 
 #include "core/diagnostic.hpp"
@@ -146,6 +147,25 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["readOnly"] = session.read_only();
         out["instructionsOpen"] = s_app->instructions_open();
         out["annotator"] = session.annotator;
+        // What is selected: a span ({start, end, spanId, label}), a range of text ({start, end,
+        // spanId: null, label: null}), or nothing (null).
+        out["selection"] = nullptr;
+        const auto* document = session.document();
+        if (const auto* span = document ? document->spans().find(session.selected_span) : nullptr)
+            out["selection"] = {{"start", span->start},
+                                {"end", span->end},
+                                {"spanId", span->string_id.empty()
+                                               ? nlohmann::json(span->id)
+                                               : nlohmann::json(span->string_id)},
+                                {"label", span->label}};
+        else if (!session.selection.empty())
+            out["selection"] = {{"start", session.selection.start},
+                                {"end", session.selection.end},
+                                {"spanId", nullptr},
+                                {"label", nullptr}};
+        out["announcement"] = s_app->announcement();
+        out["paletteOpen"] = s_app->palette_open();
+        out["searchOpen"] = s_app->search_open();
         nlohmann::json projects = nlohmann::json::array();
         for (const auto& p : s_app->projects())
             projects.push_back(
@@ -169,6 +189,42 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
                              {"canSubmit", s_app->can_submit()}};
     }
     s_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return s_result.c_str();
+}
+
+// Runs a command of the table by its id (docs/KEYBOARD.md): 1 when it ran, 0 when there is no
+// such command or it does not apply now (the announcement says which).
+EMSCRIPTEN_KEEPALIVE int gloss_run_command(const char* id) {
+    return s_app && s_app->run_command(id) ? 1 : 0;
+}
+
+// The commands the page's toolbar offers: [{id, name, keys, when}] of those that apply to the
+// whole page (anywhere or in the article, not families of keys), and the Ctrl keys the app
+// takes, as KeyboardEvent.key names the page keeps from the browser.
+EMSCRIPTEN_KEEPALIVE const char* gloss_commands() {
+    nlohmann::json list = nlohmann::json::array();
+    if (s_app)
+        for (const gloss::app::Command& c : gloss::app::commands()) {
+            if (!c.run ||
+                (c.when != gloss::app::Context::Anywhere && c.when != gloss::app::Context::Article))
+                continue;
+            list.push_back({{"id", c.id},
+                            {"name", c.name},
+                            {"keys", gloss::app::keys_text(c, s_app->session().schema)},
+                            {"when", gloss::app::context_text(c.when)}});
+        }
+    s_result = nlohmann::json{{"commands", list}, {"ctrlKeys", gloss::app::ctrl_keys_for_browser()}}
+                   .dump();
+    return s_result.c_str();
+}
+
+// How many announcements the app has made (a new one since the page last looked: read it with
+// gloss_announcement).
+EMSCRIPTEN_KEEPALIVE double gloss_announcements() {
+    return s_app ? static_cast<double>(s_app->announcements()) : 0;
+}
+EMSCRIPTEN_KEEPALIVE const char* gloss_announcement() {
+    s_result = s_app ? s_app->announcement() : std::string();
     return s_result.c_str();
 }
 
