@@ -60,10 +60,13 @@ void App::follow_selection() {
         ":" + std::to_string(m_session.selection.start) + "-" +
         std::to_string(m_session.selection.end) + ":" + std::to_string(sentence.start) + ":" +
         (m_session.selected_span ? std::to_string(m_session.revision()) : "");
+    // A command that said what it did this frame has said enough.
+    const bool said = m_announcements != m_announcements_followed;
+    m_announcements_followed = m_announcements;
     if (key == m_followed) return;
     bool first = m_followed.empty();
     m_followed = std::move(key);
-    if (first) return; // the page's own start is not news
+    if (first || said) return; // the page's own start is not news
     std::string what = describe_selection();
     if (!what.empty()) announce(std::move(what));
 }

@@ -763,19 +763,19 @@ void App::frame() {
         options.show_corrections = m_show_corrections;
         options.scale = m_scale;
         options.height = m_panel_height;
-        if (m_picking_speaker) options.numbered = m_session.speaker_candidates(m_speaker_quote);
+        options.numbered = picking_candidates();
+        options.all_relations = m_show_all_relations;
+        options.relations_of = m_picking.from ? m_picking.from : m_session.selected_span;
         options.search_matches = matches_shown();
         m_article.draw(m_session, m_fonts.article() ? m_fonts.article() : ImGui::GetFont(),
                        m_fonts.article() ? FontAtlas::article_size * m_scale : ImGui::GetFontSize(),
                        options);
         panels[1] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         // While picking a speaker, a click on a mention links it to the quote.
-        if (core::SpanId clicked = m_article.take_clicked_span(); clicked && m_picking_speaker) {
-            if (clicked != m_speaker_quote && m_session.set_speaker(m_speaker_quote, clicked))
-                m_frames.request();
-            m_session.selected_span = m_speaker_quote;
-            m_picking_speaker = false;
-        }
+        // While picking a relation's target, a click on a span makes it.
+        if (core::SpanId clicked = m_article.take_clicked_span();
+            clicked && m_picking.stage == Picking::Stage::Target && clicked != m_picking.from)
+            pick_target(clicked);
         ImGui::TableSetColumnIndex(2);
         draw_inspector();
         panels[2] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -232,7 +232,9 @@ public:
     void export_jsonl();
 
     // State shown by the interface that tests and the platform read.
-    bool picking_speaker() const { return m_picking_speaker; }
+    // Picking a relation (after S or R): its type or its target, by number or a click.
+    bool picking_relation() const { return m_picking.stage != Picking::Stage::None; }
+    bool show_all_relations() const { return m_show_all_relations; }
     bool search_open() const { return m_search.open; }
     // The search's hits (every document's, or the shown one's) and its options.
     const Session::Found& search_found() const { return m_search.found; }
@@ -293,6 +295,8 @@ private:
     void command_grow_start();
     void command_shrink_start();
     void command_pick_speaker();
+    void command_relate();
+    void command_show_relations();
     void command_corrections();
     void command_undo();
     void command_redo();
@@ -325,6 +329,7 @@ private:
     std::string m_announcement;
     std::uint64_t m_announcements = 0;
     std::string m_followed; // what the last announcement of the selection was about
+    std::uint64_t m_announcements_followed = 0; // announcements as of the last follow_selection
     void follow_selection();
     // Panels (app.cpp, panels.cpp, inspector.cpp).
     void draw_palette();
@@ -336,6 +341,7 @@ private:
     std::size_t m_assist_added = 0; // suggestions added by the run in progress
     void draw_attribute(const core::Span& span, const core::AttributeDef& def);
     void draw_speaker(const core::Span& span, const core::AttributeDef& def);
+    void draw_picking();
     void draw_status();
     void draw_campaign_bar();
     void draw_instructions();
@@ -385,8 +391,21 @@ private:
     bool m_dark = false;
     bool m_show_shortcuts = false;
     bool m_show_corrections = false;
-    bool m_picking_speaker = false;
-    core::SpanId m_speaker_quote = 0; // the quote whose speaker is being picked
+    // Picking a relation (S for a quote's speaker, R for any kind): first its type by number when
+    // several apply, then its target among the numbered nearby spans (or a click).
+    struct Picking {
+        enum class Stage { None, Type, Target };
+        Stage stage = Stage::None;
+        core::SpanId from = 0;
+        std::string type;                      // Target: the relation type
+        std::vector<core::RelationType> types; // Type: the choices
+    };
+    Picking m_picking;
+    bool m_show_all_relations = false; // else only the selected span's are drawn
+    void start_picking(core::SpanId from, std::vector<core::RelationType> types);
+    void pick_target(core::SpanId target); // links (one undo step), announces, ends picking
+    std::vector<core::SpanId> picking_candidates() const;
+    void draw_relations(const core::Span& span);
     bool m_focus_inspector = false;
     // Projects.
     std::vector<ProjectInfo> m_projects;

@@ -284,12 +284,16 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
         if (p.y + lh >= m_clip_min.y && p.y <= m_clip_max.y)
             draw->AddLine(ImVec2(p.x, p.y + 2), ImVec2(p.x, p.y + lh - 2), theme.text, 2.0f);
     }
-    // Speaker links of visible quotes: a curve from the quote's start to the speaker mention.
-    // Only the relations of spans on screen or near it (a speaker is named close to the quote),
-    // not every relation of the document: Assist may have proposed tens of thousands.
+    // Relations: a curve from the start of one span to the start of the other. Only the selected
+    // span's, so that a dense article stays readable, or on demand every one of spans on screen
+    // or near it (not every relation of the document: Assist may have proposed tens of
+    // thousands).
     constexpr std::size_t kLinkReach = 2000; // code points around the visible lines
     std::vector<const core::Relation*> links;
-    if (visible_start < visible_end && !doc->relations().empty())
+    if (!options.all_relations && options.relations_of)
+        for (const core::Relation* r : doc->relations_of(options.relations_of))
+            links.push_back(r);
+    if (options.all_relations && visible_start < visible_end && !doc->relations().empty())
         doc->spans().for_each_overlapping(
             visible_start > kLinkReach ? visible_start - kLinkReach : 0, visible_end + kLinkReach,
             [&](const core::Span& s) {
@@ -315,6 +319,15 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
         draw->AddBezierCubic(a_top, ImVec2(a_top.x, a_top.y - lift),
                              ImVec2(b_top.x, b_top.y - lift), b_top, color, selected ? 2.0f : 1.2f);
         draw->AddCircleFilled(b_top, 3.0f, color);
+        // Its type, at the top of the curve (a cubic's midpoint is 3/4 of the way up).
+        if (selected) {
+            ImVec2 mid((a_top.x + b_top.x) * 0.5f, (a_top.y + b_top.y) * 0.5f - lift * 0.75f);
+            float size = m_font_size * 0.62f;
+            ImVec2 extent = m_font->CalcTextSizeA(size, FLT_MAX, 0.0f, relation.type.c_str());
+            ImVec2 at(mid.x - extent.x * 0.5f, mid.y - extent.y - 1.0f);
+            draw->AddRectFilled(at, ImVec2(at.x + extent.x, at.y + extent.y), theme.paper);
+            draw->AddText(m_font, size, at, color, relation.type.c_str());
+        }
     }
     // Handles under the selected span's ends: drag them to move an end.
     if (const core::Span* sel = doc->spans().find(session.selected_span)) {

@@ -23,7 +23,9 @@ struct ArticleOptions {
     float scale = 1.0f;                    // interface scale (device pixel ratio)
     float height = 0;                      // of the view; 0: the rest of the window
     bool show_corrections = false;         // ERROR corrections drawn over their spans
-    std::vector<core::SpanId> numbered;    // speaker candidates, drawn with 1..9 badges
+    std::vector<core::SpanId> numbered;    // a relation's candidates, drawn with 1..9 badges
+    core::SpanId relations_of = 0;         // draw this span's relations (the selected one)
+    bool all_relations = false;            // or every relation near the lines on screen
     std::vector<Selection> search_matches; // highlighted
 };
 

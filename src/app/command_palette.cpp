@@ -75,6 +75,19 @@ std::vector<App::PaletteEntry> App::palette_entries() {
                                    m_session.set_attribute(id, name, value);
                                }});
         }
+    // The selected span's relations, to remove.
+    if (span)
+        for (const core::Relation* r : doc->relations_of(span->id)) {
+            const core::Span* other = doc->spans().find(r->from == span->id ? r->to : r->from);
+            if (!other) continue;
+            out.push_back({"Remove relation " + r->type + (r->from == span->id ? " → " : " ← ") +
+                               other->label + " “" +
+                               core::visual_line(doc->text().slice(other->start, other->end)) + "”",
+                           "", [this, id = r->id, type = r->type] {
+                               if (m_session.remove_relation(id))
+                                   announce("Removed " + type + " (Ctrl+Z brings it back)");
+                           }});
+        }
     for (const io::Format& f : io::formats())
         if (f.write)
             out.push_back({"Export as " + std::string(f.name) + " — " + std::string(f.description),

@@ -185,22 +185,23 @@ std::vector<Command> make_command_table() {
          "take that annotator's version of the disagreement (one undo step)",
          nullptr,
          Family::ReviewDigit},
-        // Picking a speaker.
-        {"speaker-digit",
-         "Pick the numbered speaker",
+        // Picking a relation.
+        {"pick-digit",
+         "Pick by number",
          {},
          "1-9",
-         C::PickingSpeaker,
-         "make the numbered mention the quote's speaker (or click it)",
+         C::Picking,
+         "choose the numbered relation type, then the numbered span it points at (or click the "
+         "span)",
          nullptr,
-         Family::SpeakerDigit},
+         Family::PickDigit},
         // The article.
         {"cancel",
          "Cancel",
          {key(ImGuiKey_Escape)},
          {},
          C::Article,
-         "cancel speaker picking, close the search, drop the selection, leave review mode, "
+         "cancel picking a relation, close the search, drop the selection, leave review mode, "
          "dismiss the error (the first that applies)",
          &App::command_cancel},
         {"label",
@@ -320,6 +321,21 @@ std::vector<Command> make_command_table() {
          C::Quote,
          "number the nearby mentions that can be the quote's speaker; a digit picks one",
          &App::command_pick_speaker},
+        {"relate",
+         "Add a relation",
+         {key(ImGuiKey_R)},
+         {},
+         C::Span,
+         "link the span to another by a relation of the schema (located_in, member_of, …): its "
+         "type by number when several apply, then the span by number or a click",
+         &App::command_relate},
+        {"show-relations",
+         "Show all relations",
+         {},
+         {},
+         C::Article,
+         "draw every relation on screen, or only the selected span's",
+         &App::command_show_relations},
         {"corrections",
          "Show corrections",
          {key(ImGuiKey_T)},
@@ -481,8 +497,8 @@ std::string_view context_text(Context context) {
         return "suggestion selected";
     case Context::Quote:
         return "quote selected";
-    case Context::PickingSpeaker:
-        return "picking a speaker";
+    case Context::Picking:
+        return "picking a relation";
     case Context::Search:
         return "search bar";
     case Context::Review:

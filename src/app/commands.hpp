@@ -17,14 +17,14 @@ class App;
 
 // Where a command applies: its keys work and the palette offers it only there.
 enum class Context {
-    Anywhere,       // even while typing in a text field (Ctrl chords only)
-    Article,        // the article has the keys: no text field, window or question takes them
-    Span,           // Article, with a span selected
-    Suggestion,     // Article, with a pending suggestion selected
-    Quote,          // Article, with a quote selected
-    PickingSpeaker, // after S, until a speaker is picked or Esc
-    Search,         // the search bar is open
-    Review,         // review mode
+    Anywhere,   // even while typing in a text field (Ctrl chords only)
+    Article,    // the article has the keys: no text field, window or question takes them
+    Span,       // Article, with a span selected
+    Suggestion, // Article, with a pending suggestion selected
+    Quote,      // Article, with a quote selected
+    Picking,    // after S or R, until a relation is made or Esc
+    Search,     // the search bar is open
+    Review,     // review mode
 };
 
 // Modifier bits of a chord.
@@ -38,12 +38,12 @@ struct Chord {
 
 // The ways a family of keys is handled, where one row stands for many keys.
 enum class Family {
-    None,         // the row's own chords run it
-    LabelKeys,    // the schema's letters (keyboard.cpp)
-    SpeakerDigit, // 1-9 after S
-    ValueDigit,   // 0-9 on a span with an enumeration
-    ReviewDigit,  // 1-9 in review mode
-    Caret,        // arrows, Home, End (keyboard.cpp)
+    None,        // the row's own chords run it
+    LabelKeys,   // the schema's letters (keyboard.cpp)
+    PickDigit,   // 1-9 after S or R: a relation type, then a target
+    ValueDigit,  // 0-9 on a span with an enumeration
+    ReviewDigit, // 1-9 in review mode
+    Caret,       // arrows, Home, End (keyboard.cpp)
 };
 
 struct Command {

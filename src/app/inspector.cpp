@@ -138,9 +138,12 @@ void App::draw_inspector_span() {
     }
     m_focus_inspector = false; // asked for a field this span has not: no other span takes it
     // Attributes the schema does not define (imported data) are shown, read-only.
-    for (const auto& [name, value] : current.attrs)
+    for (const auto& [name, value] : current.attrs) {
         if (!label || !label->attribute(name))
             ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
+    }
+    if (const core::Span* now = doc->spans().find(current.id)) draw_relations(*now);
+    draw_picking();
     ImGui::Spacing();
     if (ImGui::Button("Delete span")) {
         if (m_session.remove_selected()) m_frames.request();
@@ -203,34 +206,26 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
 void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     core::Document* doc = m_session.document();
     ImGui::TextUnformatted(def.name.c_str());
-    core::SpanId speaker = m_session.speaker_of(span.id, def.name);
+    core::SpanId speaker = m_session.target_of(span.id, def.name);
     if (const core::Span* s = speaker ? doc->spans().find(speaker) : nullptr) {
         ImGui::TextWrapped("→ %s “%s”", s->label.c_str(),
                            excerpt(doc->text().slice(s->start, s->end), 60).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("Unlink")) {
-            if (m_session.set_speaker(span.id, 0, def.name)) m_frames.request();
+            if (m_session.set_relation(span.id, 0, def.name)) m_frames.request();
         }
     } else if (!span.attrs.get(def.name)) {
         ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.0f, 1.0f), "⚠ no %s yet", def.name.c_str());
     }
-    if (ImGui::Button(m_picking_speaker ? "Picking… (1-9 or click)" : "Pick speaker (S)")) {
-        m_picking_speaker = !m_picking_speaker;
-        m_speaker_quote = span.id;
-    }
-    if (m_picking_speaker && m_speaker_quote == span.id) {
-        std::vector<core::SpanId> candidates = m_session.speaker_candidates(span.id);
-        if (candidates.empty()) ImGui::TextDisabled("No PERSON or ORG mentions yet.");
-        for (std::size_t i = 0; i < candidates.size(); ++i) {
-            const core::Span* c = doc->spans().find(candidates[i]);
-            std::string item = std::to_string(i + 1) + "  " +
-                               std::string(doc->text().slice(c->start, c->end)) + "  (" + c->label +
-                               ")";
-            if (ImGui::Selectable(item.c_str())) {
-                if (m_session.set_speaker(span.id, c->id, def.name)) m_frames.request();
-                m_picking_speaker = false;
-            }
-        }
+    bool picking = m_picking.stage != Picking::Stage::None && m_picking.from == span.id &&
+                   m_picking.type == def.name;
+    std::string button =
+        picking ? "Picking… (1-9 or click)##pick" : "Pick " + def.name + " (S)##pick";
+    if (ImGui::Button(button.c_str())) {
+        if (picking)
+            m_picking = {};
+        else if (auto type = m_session.schema.relation_type(def.name))
+            start_picking(span.id, {*type});
     }
     // A speaker who is not in the text: free text, kept as an attribute.
     auto [it, inserted] = m_edit_buffers.try_emplace(
@@ -240,7 +235,82 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     if (enter || ImGui::IsItemDeactivatedAfterEdit()) {
         if (m_session.set_attribute(span.id, def.name, it->second)) m_frames.request();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A speaker who is not mentioned in the text");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A %s who is not mentioned in the text", def.name.c_str());
+}
+
+void App::draw_picking() {
+    const core::Document* doc = m_session.document();
+    if (!doc || m_picking.stage == Picking::Stage::None) return;
+    ImGui::Separator();
+    if (m_picking.stage == Picking::Stage::Type) {
+        ImGui::TextDisabled("WHICH RELATION?  1-9, Esc cancels");
+        for (std::size_t i = 0; i < m_picking.types.size() && i < 9; ++i) {
+            const core::RelationType& t = m_picking.types[i];
+            std::string item = std::to_string(i + 1) + "  " + t.name;
+            if (!t.to_labels.empty()) {
+                item += "  →";
+                for (std::size_t k = 0; k < t.to_labels.size(); ++k)
+                    item += (k ? "|" : " ") + t.to_labels[k];
+            }
+            if (ImGui::Selectable(item.c_str())) {
+                start_picking(m_picking.from, {t});
+                break;
+            }
+            if (!t.description.empty() && ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", t.description.c_str());
+        }
+        return;
+    }
+    ImGui::TextDisabled("%s: 1-9 OR CLICK, Esc cancels", m_picking.type.c_str());
+    std::vector<core::SpanId> candidates = picking_candidates();
+    if (candidates.empty()) ImGui::TextDisabled("No span it can point at yet.");
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const core::Span* c = doc->spans().find(candidates[i]);
+        std::string item = std::to_string(i + 1) + "  " +
+                           excerpt(doc->text().slice(c->start, c->end), 48) + "  (" + c->label +
+                           ")";
+        if (ImGui::Selectable(item.c_str())) {
+            pick_target(c->id);
+            break;
+        }
+    }
+}
+
+void App::draw_relations(const core::Span& span) {
+    core::Document* doc = m_session.document();
+    const core::Label* label = m_session.schema.find(span.label);
+    // A span attribute's relation (a quote's speaker) is shown with the attribute.
+    auto shown_as_attribute = [&](const core::Relation& r) {
+        const core::AttributeDef* def =
+            label && r.from == span.id ? label->attribute(r.type) : nullptr;
+        return def && def->type == core::AttributeType::SpanReference;
+    };
+    std::vector<core::Relation> relations;
+    for (const core::Relation* r : doc->relations_of(span.id))
+        if (!shown_as_attribute(*r)) relations.push_back(*r);
+    bool can_start = label && !m_session.schema.relations_from(label->name).empty();
+    if (relations.empty() && !can_start) return;
+    ImGui::Spacing();
+    ImGui::TextDisabled("RELATIONS");
+    for (const core::Relation& r : relations) {
+        bool outgoing = r.from == span.id;
+        const core::Span* other = doc->spans().find(outgoing ? r.to : r.from);
+        if (!other) continue;
+        ImGui::PushID(static_cast<int>(r.id));
+        ImGui::TextWrapped("%s %s %s “%s”", outgoing ? "→" : "←", r.type.c_str(),
+                           other->label.c_str(),
+                           excerpt(doc->text().slice(other->start, other->end), 48).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("×") && m_session.remove_relation(r.id)) {
+            announce("Removed " + r.type + " (Ctrl+Z brings it back)");
+            m_frames.request();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this relation");
+        ImGui::PopID();
+    }
+    if (can_start && ImGui::SmallButton("Add a relation (R)"))
+        start_picking(span.id, m_session.schema.relations_from(label->name));
 }
 
 } // namespace gloss::app

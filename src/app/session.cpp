@@ -99,6 +99,7 @@ bool Session::rename_label(const std::string& from, const std::string& to) {
             std::replace(a.target_labels.begin(), a.target_labels.end(), from, to);
         schema.replace(l.name, std::move(changed));
     }
+    schema.rename_in_relations(from, to);
     ProjectStep step{before, {}, 0, false};
     for (std::size_t i = 0; i < m_documents.size(); ++i) {
         core::Document& d = m_documents[i];
@@ -140,6 +141,7 @@ bool Session::remove_label(const std::string& name) {
     }
     m_retired_labels.push_back(*schema.find(name));
     schema.remove(name);
+    schema.remove_from_relations(name);
     mark_changed();
     step.revision = m_revision;
     m_project_step = std::move(step);
@@ -532,31 +534,49 @@ bool Session::set_attribute(core::SpanId id, const std::string& name, const std:
     return true;
 }
 
-core::SpanId Session::speaker_of(core::SpanId quote, const std::string& relation_type) const {
+std::string Session::speaker_type(core::SpanId quote) const {
     const core::Document* doc = document();
-    if (!doc) return 0;
-    for (const core::Relation* r : doc->relations_of(quote))
-        if (r->from == quote && r->type == relation_type) return r->to;
+    const core::Span* q = doc ? doc->spans().find(quote) : nullptr;
+    const core::Label* label = q ? schema.find(q->label) : nullptr;
+    if (label)
+        for (const core::AttributeDef& a : label->attributes)
+            if (a.type == core::AttributeType::SpanReference) return a.name;
+    return {};
+}
+
+core::SpanId Session::target_of(core::SpanId from, const std::string& type) const {
+    const core::Document* doc = document();
+    if (!doc || type.empty()) return 0;
+    for (const core::Relation* r : doc->relations_of(from))
+        if (r->from == from && r->type == type) return r->to;
     return 0;
 }
 
-bool Session::set_speaker(core::SpanId quote, core::SpanId target,
-                          const std::string& relation_type) {
+bool Session::set_relation(core::SpanId from, core::SpanId to, const std::string& type) {
     core::Document* doc = document();
-    if (!doc || !doc->spans().contains(quote)) return false;
-    if (target && !doc->spans().contains(target)) return false;
-    if (speaker_of(quote, relation_type) == target) return false;
-    doc->begin_group("set " + relation_type);
+    const core::Span* source = doc ? doc->spans().find(from) : nullptr;
+    if (!source || type.empty() || from == to) return false;
+    const core::Span* target = to ? doc->spans().find(to) : nullptr;
+    if (to && !target) return false;
+    std::optional<core::RelationType> kind = schema.relation_type(type);
+    if (to && kind && (!kind->allows_from(source->label) || !kind->allows_to(target->label)))
+        return false;
+    const bool one_per_span = !kind || kind->one_per_span;
     std::vector<core::RelationId> old;
-    for (const core::Relation* r : doc->relations_of(quote))
-        if (r->from == quote && r->type == relation_type) old.push_back(r->id);
+    for (const core::Relation* r : doc->relations_of(from)) {
+        if (r->from != from || r->type != type) continue;
+        if (to && r->to == to) return false; // there already
+        if (!to || one_per_span) old.push_back(r->id);
+    }
+    if (!to && old.empty()) return false;
+    doc->begin_group((to ? "set " : "remove ") + type);
     for (core::RelationId r : old)
         doc->remove_relation(r);
-    if (target) {
+    if (to) {
         core::Relation relation;
-        relation.type = relation_type;
-        relation.from = quote;
-        relation.to = target;
+        relation.type = type;
+        relation.from = from;
+        relation.to = to;
         doc->add_relation(relation);
     }
     doc->end_group();
@@ -564,33 +584,42 @@ bool Session::set_speaker(core::SpanId quote, core::SpanId target,
     return true;
 }
 
-std::vector<core::SpanId> Session::speaker_candidates(core::SpanId quote, std::size_t limit) const {
+bool Session::remove_relation(core::RelationId id) {
+    core::Document* doc = document();
+    if (!doc || !doc->relations().count(id)) return false;
+    doc->begin_group("remove " + doc->relations().at(id).type);
+    doc->remove_relation(id);
+    doc->end_group();
+    mark_changed();
+    return true;
+}
+
+std::vector<core::SpanId> Session::relation_candidates(core::SpanId from, const std::string& type,
+                                                       std::size_t limit) const {
     std::vector<core::SpanId> out;
     const core::Document* doc = document();
     if (!doc) return out;
-    const core::Span* q = doc->spans().find(quote);
-    if (!q) return out;
-    std::vector<std::string> targets = {"PERSON", "ORG"};
-    if (const core::Label* label = schema.find(q->label))
-        for (const core::AttributeDef& a : label->attributes)
-            if (a.type == core::AttributeType::SpanReference && !a.target_labels.empty())
-                targets = a.target_labels;
-    // Asked every frame while picking: look around the quote in widening windows rather than at
-    // every span. Every candidate within `reach` of the quote overlaps the window, so once
-    // `limit` of them are that close, no span outside can be nearer.
+    const core::Span* q = doc->spans().find(from);
+    std::optional<core::RelationType> kind = schema.relation_type(type);
+    if (!q || !kind) return out;
+    const core::Label* source_label = schema.find(q->label);
+    const bool quote = source_label && source_label->kind == core::LabelKind::Quote;
+    // Asked every frame while picking: look around the span in widening windows rather than at
+    // every span. Every candidate within `reach` of it overlaps the window, so once `limit` of
+    // them are that close, no span outside can be nearer.
     std::vector<std::pair<std::size_t, core::SpanId>> scored;
     const std::size_t length = doc->text().size();
     for (std::size_t reach = 1024;; reach *= 4) {
         scored.clear();
         std::size_t outside = 0;
-        std::size_t from = q->start > reach ? q->start - reach : 0;
-        std::size_t to = std::min(length, std::size_t{q->end} + reach);
-        doc->spans().for_each_overlapping(from, std::max(to, from + 1), [&](const core::Span& s) {
-            if (s.status == core::Status::Rejected || s.id == quote) return;
-            if (std::find(targets.begin(), targets.end(), s.label) == targets.end()) return;
-            // A mention inside the quote is who is spoken of, rarely who speaks (`“…we call
-            // on Netanyahu…,” Blinken said`): every mention outside comes first.
-            const bool inside = s.start >= q->start && s.end <= q->end;
+        std::size_t lo = q->start > reach ? q->start - reach : 0;
+        std::size_t hi = std::min(length, std::size_t{q->end} + reach);
+        doc->spans().for_each_overlapping(lo, std::max(hi, lo + 1), [&](const core::Span& s) {
+            if (s.status == core::Status::Rejected || s.id == from) return;
+            if (!kind->allows_to(s.label)) return;
+            // Inside a quote is who is spoken of, rarely who speaks (`“…we call on
+            // Netanyahu…,” Blinken said`): for a quote, every mention outside comes first.
+            const bool inside = quote && s.start >= q->start && s.end <= q->end;
             std::size_t distance = s.end <= q->start   ? q->start - s.end
                                    : s.start >= q->end ? s.start - q->end
                                                        : 0;
@@ -598,7 +627,7 @@ std::vector<core::SpanId> Session::speaker_candidates(core::SpanId quote, std::s
             scored.push_back({inside ? length + s.start : distance, s.id});
             outside += inside ? 0 : 1;
         });
-        if (outside >= limit || (from == 0 && to == length)) break;
+        if (outside >= limit || (lo == 0 && hi == length)) break;
     }
     std::sort(scored.begin(), scored.end());
     for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i)

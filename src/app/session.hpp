@@ -130,13 +130,30 @@ public:
 
     // Sets (or, with an empty value, removes) an attribute of a span: one undo step.
     bool set_attribute(core::SpanId id, const std::string& name, const std::string& value);
-    // The span a quote's `relation_type` relation points at (0 when none).
-    core::SpanId speaker_of(core::SpanId quote, const std::string& relation_type = "speaker") const;
-    // Links a quote to its speaker, replacing any earlier one: one undo step. target 0 unlinks.
-    bool set_speaker(core::SpanId quote, core::SpanId target,
-                     const std::string& relation_type = "speaker");
-    // PERSON/ORG (the attribute's target labels) spans ordered by distance from the quote.
-    std::vector<core::SpanId> speaker_candidates(core::SpanId quote, std::size_t limit = 9) const;
+    // [SECTION] Relations (of the schema's relation types, core::RelationType)
+    // The name of a quote's speaker relation: its label's span attribute ("" when it has none).
+    std::string speaker_type(core::SpanId quote) const;
+    // The span the first `type` relation from `from` points at (0 when none).
+    core::SpanId target_of(core::SpanId from, const std::string& type) const;
+    core::SpanId speaker_of(core::SpanId quote) const {
+        return target_of(quote, speaker_type(quote));
+    }
+    // Links `from` to `to` with a `type` relation: one undo step. A type of one per span (a
+    // speaker) replaces the earlier one; `to` 0 removes every `type` relation from `from`. False
+    // when nothing changed, a span is missing, or the schema does not allow the ends.
+    bool set_relation(core::SpanId from, core::SpanId to, const std::string& type);
+    bool set_speaker(core::SpanId quote, core::SpanId to) {
+        return set_relation(quote, to, speaker_type(quote));
+    }
+    bool remove_relation(core::RelationId id); // one undo step
+    // Spans a `type` relation from `from` may point at, nearest first; for a speaker, every
+    // mention outside the quote comes before those inside it (who is spoken of, rarely who
+    // speaks).
+    std::vector<core::SpanId> relation_candidates(core::SpanId from, const std::string& type,
+                                                  std::size_t limit = 9) const;
+    std::vector<core::SpanId> speaker_candidates(core::SpanId quote, std::size_t limit = 9) const {
+        return relation_candidates(quote, speaker_type(quote), limit);
+    }
     // Canonical names used anywhere in the project for a label, with `prefix` (case-insensitive).
     std::vector<std::string> canonical_names(const std::string& label,
                                              const std::string& prefix) const;

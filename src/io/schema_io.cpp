@@ -43,7 +43,19 @@ std::string write_schema(const core::LabelSchema& schema) {
         if (!attrs.empty()) label["attributes"] = std::move(attrs);
         labels.push_back(std::move(label));
     }
-    return Json{{"labels", std::move(labels)}}.dump(2) + "\n";
+    Json out = {{"labels", std::move(labels)}};
+    if (!schema.declared_relations().empty()) {
+        Json relations = Json::array();
+        for (const core::RelationType& t : schema.declared_relations()) {
+            Json relation = {{"name", t.name}};
+            if (!t.from_labels.empty()) relation["from"] = t.from_labels;
+            if (!t.to_labels.empty()) relation["to"] = t.to_labels;
+            if (!t.description.empty()) relation["description"] = t.description;
+            relations.push_back(std::move(relation));
+        }
+        out["relations"] = std::move(relations);
+    }
+    return out.dump(2) + "\n";
 }
 
 } // namespace gloss::io

@@ -146,13 +146,13 @@ TEST_CASE("a PERSON nested in a QUOTE, and the speaker picked with S then a numb
     REQUIRE(h.app.session().selected_span == qs->id);
     CHECK(h.app.session().speaker_of(qs->id) == 0);
     h.press(ImGuiKey_S);
-    CHECK(h.app.picking_speaker());
+    CHECK(h.app.picking_relation());
     // Mentions are numbered by distance: 1 is "Marchetti" right after the quote.
     auto candidates = h.app.session().speaker_candidates(qs->id);
     REQUIRE(candidates.size() == 2);
     CHECK(h.app.session().document()->spans().find(candidates[0])->start == near);
     h.press(ImGuiKey_1);
-    CHECK_FALSE(h.app.picking_speaker());
+    CHECK_FALSE(h.app.picking_relation());
     gloss::core::SpanId speaker = h.app.session().speaker_of(qs->id);
     REQUIRE(speaker != 0);
     CHECK(h.app.session().document()->spans().find(speaker)->start == near);

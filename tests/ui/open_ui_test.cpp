@@ -220,7 +220,7 @@ TEST_CASE("labels the schema lacks are offered with a colour and a free key, not
         const gloss::core::LabelSchema& schema = h.app.session().schema;
         REQUIRE(schema.find("PER"));
         REQUIRE(schema.find("MISC"));
-        CHECK(schema.find("PER")->hotkey == U'r'); // P is PERSON's, E is ERROR's
+        CHECK(schema.find("PER")->hotkey == U'a'); // P is PERSON's, E ERROR's, R a command's
         CHECK(schema.find("MISC")->hotkey == U'm');
         CHECK(schema.find("PER")->color != schema.find("MISC")->color);
         REQUIRE(ids(h).size() == 3);

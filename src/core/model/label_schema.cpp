@@ -52,6 +52,71 @@ const Label* LabelSchema::find_by_hotkey(char32_t key) const {
     return nullptr;
 }
 
+bool RelationType::allows_from(std::string_view label) const {
+    return from_labels.empty() ||
+           std::find(from_labels.begin(), from_labels.end(), label) != from_labels.end();
+}
+
+bool RelationType::allows_to(std::string_view label) const {
+    return to_labels.empty() ||
+           std::find(to_labels.begin(), to_labels.end(), label) != to_labels.end();
+}
+
+std::vector<RelationType> LabelSchema::relation_types() const {
+    std::vector<RelationType> out;
+    for (const Label& l : m_labels)
+        for (const AttributeDef& a : l.attributes) {
+            if (a.type != AttributeType::SpanReference) continue;
+            auto same = std::find_if(out.begin(), out.end(),
+                                     [&](const RelationType& t) { return t.name == a.name; });
+            if (same != out.end()) {
+                same->from_labels.push_back(l.name);
+                continue;
+            }
+            out.push_back({a.name, {l.name}, a.target_labels, true, a.description});
+        }
+    for (const RelationType& t : m_relations)
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const RelationType& o) { return o.name == t.name; }))
+            out.push_back(t);
+    return out;
+}
+
+std::optional<RelationType> LabelSchema::relation_type(std::string_view name) const {
+    for (RelationType& t : relation_types())
+        if (t.name == name) return std::move(t);
+    return std::nullopt;
+}
+
+std::vector<RelationType> LabelSchema::relations_from(std::string_view label) const {
+    std::vector<RelationType> out;
+    for (RelationType& t : relation_types())
+        if (t.allows_from(label)) out.push_back(std::move(t));
+    return out;
+}
+
+bool LabelSchema::add_relation(RelationType type) {
+    for (const RelationType& t : relation_types())
+        if (t.name == type.name) return false;
+    m_relations.push_back(std::move(type));
+    return true;
+}
+
+void LabelSchema::rename_in_relations(std::string_view from, std::string_view to) {
+    for (RelationType& t : m_relations)
+        for (std::vector<std::string>* ends : {&t.from_labels, &t.to_labels})
+            std::replace(ends->begin(), ends->end(), std::string(from), std::string(to));
+}
+
+void LabelSchema::remove_from_relations(std::string_view label) {
+    std::erase_if(m_relations, [&](RelationType& t) {
+        bool emptied = false;
+        for (std::vector<std::string>* ends : {&t.from_labels, &t.to_labels})
+            if (std::erase(*ends, std::string(label)) && ends->empty()) emptied = true;
+        return emptied;
+    });
+}
+
 bool LabelSchema::add(Label label) {
     if (find(label.name)) return false;
     m_labels.push_back(std::move(label));
@@ -252,6 +317,38 @@ std::optional<LabelSchema> LabelSchema::from_value(const Value& value, Diagnosti
             }
         }
         schema.m_labels.push_back(std::move(label));
+    }
+    // Relation types: a name of their own (not a span attribute's), labels of the schema at
+    // their ends.
+    if (const Value* relations = value.find("relations"); relations && !relations->is_null()) {
+        if (!relations->is_array()) {
+            r.wrong_type("relations", "an array");
+        } else {
+            for (std::size_t i = 0; i < relations->as_array().size(); ++i) {
+                const Value& item = relations->as_array()[i];
+                std::string path = "relations[" + std::to_string(i) + "]";
+                if (!item.is_object()) {
+                    r.wrong_type(path, "an object");
+                    continue;
+                }
+                RelationType type;
+                if (auto name = r.string_field(item, path, "name", true)) type.name = *name;
+                if (type.name.empty() && item.find("name")) r.invalid(path + ".name", "empty");
+                type.from_labels = r.string_list(item, path, "from");
+                type.to_labels = r.string_list(item, path, "to");
+                if (auto d = r.string_field(item, path, "description", false))
+                    type.description = *d;
+                for (const char* end : {"from", "to"})
+                    for (const std::string& l :
+                         std::string_view(end) == "from" ? type.from_labels : type.to_labels)
+                        if (!schema.find(l))
+                            r.invalid(path + "." + end, "unknown label \"" + l + "\"");
+                if (!type.name.empty() && !schema.add_relation(type))
+                    r.invalid(path + ".name", "\"" + type.name +
+                                                  "\" is used twice (a span attribute or "
+                                                  "another relation)");
+            }
+        }
     }
     // Span references must name labels of the schema.
     for (std::size_t i = 0; i < schema.m_labels.size(); ++i)
