@@ -19,6 +19,27 @@ Key key_of(const core::Span& s) {
     return {s.start, s.end, s.label};
 }
 
+// The range and label, and what the span says: its attributes (not the bookkeeping of a merge)
+// and the relations it starts, by their targets' ranges and labels. Annotators agree on a span
+// only when all of it is the same: a quote with another speaker, an ERROR with another
+// correction is a disagreement.
+Key detailed_key(const core::Document& d, const core::Span& s) {
+    std::string what = s.label;
+    for (const auto& [name, value] : s.attrs)
+        if (name != "review" && name != "annotators" && name != "reason" && name != "disagree_on")
+            what += '\x1f' + name + '=' + value;
+    std::vector<std::string> links;
+    for (const core::Relation* r : d.relations_of(s.id))
+        if (r->from == s.id)
+            if (const core::Span* t = d.spans().find(r->to))
+                links.push_back(r->type + '>' + std::to_string(t->start) + ',' +
+                                std::to_string(t->end) + ',' + t->label);
+    std::sort(links.begin(), links.end());
+    for (const std::string& l : links)
+        what += '\x1e' + l;
+    return {s.start, s.end, what};
+}
+
 // The undo step of an accept names the disagreement and the annotator, so whether a
 // disagreement is resolved is read back from the history (and undo un-resolves it).
 std::string accept_prefix(std::size_t disagreement) {
@@ -34,11 +55,12 @@ ReviewDocument build_review(std::vector<core::Document> versions) {
     std::set<Key> agreed;
     if (!spans.empty())
         for (const core::Span& s : spans.front()) {
-            Key k = key_of(s);
-            bool everyone = std::all_of(spans.begin() + 1, spans.end(), [&](const auto& other) {
-                return std::any_of(other.begin(), other.end(),
-                                   [&](const core::Span& t) { return key_of(t) == k; });
-            });
+            Key k = detailed_key(versions.front(), s);
+            bool everyone = true;
+            for (std::size_t v = 1; v < spans.size() && everyone; ++v)
+                everyone = std::any_of(spans[v].begin(), spans[v].end(), [&](const core::Span& t) {
+                    return detailed_key(versions[v], t) == k;
+                });
             if (everyone) agreed.insert(k);
         }
     struct Item {
@@ -48,7 +70,7 @@ ReviewDocument build_review(std::vector<core::Document> versions) {
     std::vector<Item> items;
     for (std::size_t v = 0; v < spans.size(); ++v)
         for (const core::Span& s : spans[v])
-            if (!agreed.count(key_of(s))) items.push_back({v, &s});
+            if (!agreed.count(detailed_key(versions[v], s))) items.push_back({v, &s});
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
         return std::tie(a.span->start, a.span->end, a.span->label, a.version) <
                std::tie(b.span->start, b.span->end, b.span->label, b.version);
@@ -72,8 +94,9 @@ ReviewDocument build_review(std::vector<core::Document> versions) {
     return review;
 }
 
-bool is_agreed(const ReviewDocument& review, const core::Span& s) {
-    return std::binary_search(review.agreed.begin(), review.agreed.end(), key_of(s));
+// `s` is a span of `d` (the adjudicated document or a version).
+bool is_agreed(const ReviewDocument& review, const core::Document& d, const core::Span& s) {
+    return std::binary_search(review.agreed.begin(), review.agreed.end(), detailed_key(d, s));
 }
 
 } // namespace
@@ -227,7 +250,7 @@ bool Session::accept_version(std::size_t annotator) {
         if (s->start >= d.end || s->end <= d.start) continue;
         if (s->status == core::Status::Rejected) continue;
         if (s->status == core::Status::Pending && s->origin == core::Origin::Suggested) continue;
-        if (!is_agreed(review, *s)) owned.push_back(s->id);
+        if (!is_agreed(review, *doc, *s)) owned.push_back(s->id);
     }
     if (owned.empty() && chosen.empty()) {
         // Nothing to change: remembered as resolved without an undo step.
@@ -257,7 +280,7 @@ bool Session::accept_version(std::size_t annotator) {
     auto endpoint = [&](core::SpanId id) -> core::SpanId {
         if (auto it = new_id.find(id); it != new_id.end()) return it->second;
         const core::Span* s = version.spans().find(id);
-        if (!s || !is_agreed(review, *s)) return 0;
+        if (!s || !is_agreed(review, version, *s)) return 0;
         for (const core::Span* t : doc->spans().overlapping(s->start, s->end))
             if (key_of(*t) == key_of(*s)) return t->id;
         return 0;

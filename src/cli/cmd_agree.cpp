@@ -3,6 +3,7 @@
 // token-level IOB2 tags, and the confusion between labels; as tables or JSON. Layer: cli.
 #include "cli/commands.hpp"
 
+#include "core/agree/detail_agreement.hpp"
 #include "core/agree/reliability.hpp"
 #include "core/agree/span_agreement.hpp"
 #include "core/agree/token_tags.hpp"
@@ -35,6 +36,9 @@ const char* const kAgreeHelp =
     "  Krippendorff's  alpha (nominal) on the same tags; a document missing from a file is a\n"
     "    alpha         missing rating\n"
     "  confusion       token labels (B-/I- dropped, O for none) of each pair\n"
+    "  attributes and  on the spans both of a pair marked (matched by overlap): how often they\n"
+    "    relations     give them the same attributes (a correction, a canonical name, a type)\n"
+    "                  and the same relations (a quote's speaker, located_in): same targets\n"
     "With no units, or when everyone used one and the same tag, a coefficient is 1.\n"
     "Documents missing from some files are reported on stderr and counted; documents in\n"
     "fewer than two files are not compared.\n"
@@ -60,6 +64,7 @@ struct Pair {
     core::SpanAgreement exact, overlap;
     core::ConfusionMatrix confusion;
     std::uint64_t documents = 0;
+    core::DetailAgreement details; // attributes and relations of the spans both marked
 };
 
 std::vector<std::string> split_labels(const std::string& list) {
@@ -213,7 +218,7 @@ int cmd_agree(const Args& args) {
     std::vector<Pair> pairs;
     for (std::size_t a = 0; a < files.size(); ++a)
         for (std::size_t b = a + 1; b < files.size(); ++b)
-            pairs.push_back({a, b, {}, {}, {}, 0});
+            pairs.push_back({a, b, {}, {}, {}, 0, {}});
     auto pair_index = [&](std::size_t a, std::size_t b) {
         // Pairs are listed (0,1), (0,2), ..., (1,2), ...
         std::size_t n = files.size(), index = 0;
@@ -253,6 +258,8 @@ int cmd_agree(const Args& args) {
                 ++p.documents;
                 core::add_span_agreement(p.exact, spans[a], spans[b], core::MatchMode::Exact);
                 core::add_span_agreement(p.overlap, spans[a], spans[b], core::MatchMode::Overlap);
+                core::add_detail_agreement(p.details, version_of(files, v, x), spans[a],
+                                           version_of(files, v, y), spans[b]);
                 p.confusion.add(tags[a], tags[b]);
             }
     }
@@ -349,6 +356,14 @@ int cmd_agree(const Args& args) {
                 confusion[row] = cells;
             }
             j["confusion"] = confusion;
+            for (const auto& [what, counts] : {std::pair{"attributes", &pair.details.attributes},
+                                               std::pair{"relations", &pair.details.relations}}) {
+                io::Json d = io::Json::object();
+                for (const auto& [name, c] : *counts)
+                    d[name] = {
+                        {"compared", c.compared}, {"agreed", c.agreed}, {"agreement", c.rate()}};
+                j[what] = d;
+            }
             pj.push_back(j);
         }
         out["pairs"] = pj;
@@ -445,6 +460,40 @@ int cmd_agree(const Args& args) {
         if (with_fleiss)
             r += padded(fixed(overall ? fleiss.overall.kappa : fleiss.per_label[l].kappa), 10);
         emit(r + fixed(overall ? alpha.alpha : alpha_per_label[l].alpha));
+    }
+
+    // Attributes and relations of the spans both annotators marked.
+    std::set<std::string> attribute_names, relation_types;
+    for (const Pair& p : pairs) {
+        for (const auto& [name, c] : p.details.attributes)
+            attribute_names.insert(name);
+        for (const auto& [type, c] : p.details.relations)
+            relation_types.insert(type);
+    }
+    if (!attribute_names.empty() || !relation_types.empty()) {
+        for (const auto& n : attribute_names)
+            label_width = std::max(label_width, n.size() + 2);
+        for (const auto& n : relation_types)
+            label_width = std::max(label_width, n.size() + 2);
+        header("attributes and relations of spans both marked (agreeing / compared)");
+        auto rows = [&](const std::set<std::string>& names, bool relations) {
+            for (const std::string& name : names) {
+                std::string r = "  " + padded(name, label_width);
+                for (const Pair& p : pairs) {
+                    const auto& counts = relations ? p.details.relations : p.details.attributes;
+                    auto it = counts.find(name);
+                    r += padded(it == counts.end() ? std::string("-")
+                                                   : std::to_string(it->second.agreed) + "/" +
+                                                         std::to_string(it->second.compared) + " " +
+                                                         fixed(it->second.rate()),
+                                width);
+                }
+                emit(r);
+            }
+        };
+        rows(attribute_names, false);
+        if (!relation_types.empty()) emit("  relations:");
+        rows(relation_types, true);
     }
 
     for (const Pair& p : pairs) {

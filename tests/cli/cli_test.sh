@@ -242,5 +242,28 @@ check "workers in one results file are told apart by annotator, else the file st
 "$gloss" score --gold "$ag/gold.jsonl" "$tmp/other.jsonl" >/dev/null 2>"$tmp/score2.err"
 [ $? -eq 1 ] && grep -q "no document of the results is in" "$tmp/score2.err" && echo "ok: score without gold documents exits 1" || fail "score without gold documents exits 1"
 
+# [SECTION] agree and merge compare attributes and relations (issue 20): two annotators who mark
+# the same quote and the same ERROR but name other speakers and other corrections.
+cat >"$tmp/sp-ann.jsonl" <<'JSONL'
+{"id":"q1","text":"“We will stay,” Dussault said, and Haddad agreed. The ministery answered.","spans":[{"id":1,"start":0,"end":15,"label":"QUOTE","annotator":"ann"},{"id":2,"start":16,"end":24,"label":"PERSON","annotator":"ann"},{"id":3,"start":35,"end":41,"label":"PERSON","annotator":"ann"},{"id":4,"start":54,"end":63,"label":"ERROR","attrs":{"type":"misspelling","correction":"ministry"},"annotator":"ann"}],"relations":[{"id":1,"type":"speaker","from":1,"to":2}]}
+JSONL
+cat >"$tmp/sp-bob.jsonl" <<'JSONL'
+{"id":"q1","text":"“We will stay,” Dussault said, and Haddad agreed. The ministery answered.","spans":[{"id":"T1","start":0,"end":15,"label":"QUOTE","annotator":"bob"},{"id":"T2","start":16,"end":24,"label":"PERSON","annotator":"bob"},{"id":"T3","start":35,"end":41,"label":"PERSON","annotator":"bob"},{"id":"T4","start":54,"end":63,"label":"ERROR","attrs":{"type":"misspelling","correction":"Ministry"},"annotator":"bob"}],"relations":[{"id":"R1","type":"speaker","from":"T1","to":"T3"}]}
+JSONL
+check "agree counts the speakers and corrections two annotators disagree on" sh -c "'$gloss' agree '$tmp/sp-ann.jsonl' '$tmp/sp-bob.jsonl' --json | python3 -c 'import json,sys; p=json.load(sys.stdin)[\"pairs\"][0]; assert p[\"span_f1\"][\"exact\"][\"overall\"][\"f1\"]==1.0, p; assert p[\"relations\"][\"speaker\"]=={\"compared\":1,\"agreed\":0,\"agreement\":0.0}, p; assert p[\"attributes\"][\"correction\"][\"agreed\"]==0 and p[\"attributes\"][\"type\"]=={\"compared\":1,\"agreed\":1,\"agreement\":1.0}, p'"
+check "agree prints them" sh -c "'$gloss' agree '$tmp/sp-ann.jsonl' '$tmp/sp-bob.jsonl' | grep -Eq '^  speaker +0/1 0\.000$'"
+"$gloss" merge "$tmp/sp-ann.jsonl" "$tmp/sp-bob.jsonl" -o "$tmp/sp-merged.jsonl" >/dev/null 2>&1
+check "merge keeps one speaker and marks the quote and the ERROR for review" python3 - "$tmp/sp-merged.jsonl" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1], encoding="utf-8").read())
+by_label = {s["label"]: s for s in d["spans"] if s["label"] != "PERSON"}
+speakers = [r for r in d["relations"] if r["type"] == "speaker"]
+assert len(speakers) == 1, d["relations"]
+quote, error = by_label["QUOTE"], by_label["ERROR"]
+assert quote["attrs"]["review"] == "disagreement" and quote["attrs"]["disagree_on"] == "speaker", quote
+assert error["attrs"]["review"] == "disagreement" and error["attrs"]["disagree_on"] == "correction", error
+assert error["attrs"]["correction"] == "ministry" and error["attrs"]["type"] == "misspelling", error
+PY
+
 if [ $failures -ne 0 ]; then echo "cli: $failures failure(s)"; exit 1; fi
 echo "cli: all passed"

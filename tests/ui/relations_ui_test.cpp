@@ -167,3 +167,44 @@ TEST_CASE("a schema's relation types are checked: known labels, names of their o
                Catch::Contains("relations[1].name") && Catch::Contains("used twice"));
     CHECK(h.app.session().schema.find("PERSON")); // unchanged
 }
+
+TEST_CASE("review mode: other speakers and other corrections are disagreements", "[ui][review]") {
+    Harness h;
+    const std::string text =
+        R"("text":"“We will stay,” Dussault said, and Haddad agreed. The ministery answered.")";
+    auto version = [&](const char* speaker_to, const char* correction) {
+        return std::string(R"({"id":"q1",)") + text +
+               R"(,"spans":[{"id":1,"start":0,"end":15,"label":"QUOTE"},{"id":2,"start":16,"end":24,"label":"PERSON"},{"id":3,"start":35,"end":41,"label":"PERSON"},{"id":4,"start":54,"end":63,"label":"ERROR","attrs":{"type":"misspelling","correction":")" +
+               correction + R"("}}],"relations":[{"id":1,"type":"speaker","from":1,"to":)" +
+               speaker_to + "}]}\n";
+    };
+    auto problems = h.app.load_review_jsonl(
+        {{"ann", version("2", "ministry")}, {"bob", version("3", "Ministry")}});
+    REQUIRE(problems.empty());
+    const auto& session = h.app.session();
+    const auto& d = session.disagreements();
+    REQUIRE(d.size() == 2); // the quote (its speaker) and the ERROR (its correction)
+    CHECK(d[0].start == 0);
+    CHECK(d[1].start == 54);
+    // The adjudicated quote has one speaker, marked for review.
+    const auto* doc = session.document();
+    std::size_t speakers = 0;
+    for (const auto& [id, r] : doc->relations())
+        speakers += r.type == "speaker";
+    CHECK(speakers == 1);
+    // Accepting bob's version of the quote: Haddad speaks.
+    h.app.session().set_current_disagreement(0);
+    REQUIRE(h.app.session().accept_version(1));
+    const gloss::core::Span* quote = nullptr;
+    doc->spans().for_each([&](const gloss::core::Span& s) {
+        if (s.label == "QUOTE") quote = &s;
+    });
+    REQUIRE(quote);
+    gloss::core::SpanId speaker = h.app.session().speaker_of(quote->id);
+    REQUIRE(speaker);
+    CHECK(doc->spans().find(speaker)->start == 35);
+    speakers = 0;
+    for (const auto& [id, r] : doc->relations())
+        speakers += r.type == "speaker";
+    CHECK(speakers == 1);
+}

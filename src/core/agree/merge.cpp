@@ -5,7 +5,9 @@
 #include "core/agree/span_agreement.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -53,6 +55,46 @@ bool keeps(MergeStrategy strategy, std::size_t holders, std::size_t annotators) 
         return holders == annotators;
     }
     return false;
+}
+
+// Attributes that record how a span came to be, not what it says.
+bool bookkeeping(std::string_view name) {
+    return name == "review" || name == "annotators" || name == "reason" || name == "disagree_on";
+}
+
+// The value most members hold (absent counts as a value); ties go to the earliest annotator.
+std::optional<std::string> majority_value(const std::vector<std::optional<std::string>>& values) {
+    std::size_t best = 0, best_count = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::size_t count =
+            static_cast<std::size_t>(std::count(values.begin(), values.end(), values[i]));
+        if (count > best_count) {
+            best = i;
+            best_count = count;
+        }
+    }
+    return values.empty() ? std::nullopt : values[best];
+}
+
+void mark_disagreement(Span& span, const std::vector<Member>& members,
+                       const std::vector<MergeVersion>& versions) {
+    std::vector<Member> holders = members;
+    std::sort(holders.begin(), holders.end(),
+              [](const Member& a, const Member& b) { return a.version < b.version; });
+    std::string names;
+    for (const Member& m : holders)
+        names += (names.empty() ? "" : ",") + versions[m.version].annotator;
+    span.attrs.set("review", "disagreement");
+    span.attrs.set("annotators", names);
+}
+
+void add_disagree_on(Span& span, const std::string& what) {
+    const std::string* old = span.attrs.get("disagree_on");
+    std::string list = old ? *old : std::string();
+    std::string padded = "," + list + ",";
+    if (padded.find("," + what + ",") == std::string::npos)
+        list += (list.empty() ? "" : ",") + what;
+    span.attrs.set("disagree_on", list);
 }
 
 } // namespace
@@ -138,15 +180,32 @@ MergeResult merge_versions(const std::vector<MergeVersion>& versions, MergeStrat
             const Span& t = spans[m.version][m.span];
             return t.start == span.start && t.end == span.end;
         });
-        if (!all || !same_range) {
-            std::vector<Member> holders = g.members;
-            std::sort(holders.begin(), holders.end(),
-                      [](const Member& a, const Member& b) { return a.version < b.version; });
-            std::string names;
-            for (const Member& m : holders)
-                names += (names.empty() ? "" : ",") + versions[m.version].annotator;
-            span.attrs.set("review", "disagreement");
-            span.attrs.set("annotators", names);
+        // Each attribute as most members have it: a correction, a canonical name, a type
+        // the members differ on makes the span a disagreement too.
+        std::set<std::string> names;
+        for (const Member& m : g.members)
+            for (const auto& [name, value] : spans[m.version][m.span].attrs)
+                if (!bookkeeping(name)) names.insert(name);
+        std::vector<std::string> differ;
+        for (const std::string& name : names) {
+            std::vector<std::optional<std::string>> values;
+            for (const Member& m : g.members) {
+                const std::string* v = spans[m.version][m.span].attrs.get(name);
+                values.push_back(v ? std::optional<std::string>(*v) : std::nullopt);
+            }
+            if (std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) ==
+                values.end())
+                continue;
+            differ.push_back(name);
+            if (std::optional<std::string> v = majority_value(values))
+                span.attrs.set(name, *v);
+            else
+                span.attrs.erase(name);
+        }
+        if (!all || !same_range || !differ.empty()) {
+            mark_disagreement(span, g.members, versions);
+            for (const std::string& name : differ)
+                add_disagree_on(span, name);
             if (!all) span.status = Status::Pending;
             ++result.summary.review;
         }
@@ -173,8 +232,14 @@ MergeResult merge_versions(const std::vector<MergeVersion>& versions, MergeStrat
         out_spans.push_back(std::move(s));
     }
 
-    // [SECTION] Relations whose two endpoints survived, once per (type, from, to).
-    std::set<std::tuple<std::string, SpanId, SpanId>> relations;
+    // [SECTION] Relations: per kept span and relation type, the targets its holders point at
+    // (as groups), each with the annotators who point there. The strategy keeps targets as it
+    // keeps spans (among the span's holders); under majority, when no target has most of them,
+    // the one with the most (ties: the earliest annotator) is kept, so that a quote keeps one
+    // speaker. Holders that do not all point at the same targets make the span a disagreement
+    // on that type (a quote with two speakers is never merged silently).
+    std::map<std::pair<std::size_t, std::string>, std::map<std::size_t, std::set<std::size_t>>>
+        votes; // (from group, type) -> target group -> versions
     for (std::size_t v = 0; v < versions.size(); ++v) {
         if (!versions[v].document) continue;
         std::map<SpanId, std::size_t> index_of;
@@ -185,13 +250,43 @@ MergeResult merge_versions(const std::vector<MergeVersion>& versions, MergeStrat
             if (from == index_of.end() || to == index_of.end()) continue;
             std::size_t gf = group_of[v][from->second], gt = group_of[v][to->second];
             if (!is_kept[gf] || !is_kept[gt]) continue;
-            relations.insert({r.type, id_of_group[gf], id_of_group[gt]});
+            votes[{gf, r.type}][gt].insert(v);
         }
     }
     std::vector<Relation> out_relations;
-    for (const auto& [type, from, to] : relations)
-        out_relations.push_back(
-            {static_cast<RelationId>(out_relations.size() + 1), type, from, to});
+    for (const auto& [key, targets] : votes) {
+        const auto& [gf, type] = key;
+        std::set<std::size_t> holders;
+        for (const Member& m : groups[gf].members)
+            holders.insert(m.version);
+        bool differ = false;
+        std::vector<std::size_t> chosen;
+        std::size_t best = 0, best_count = 0, best_first = ~std::size_t{0};
+        for (const auto& [gt, who] : targets) {
+            std::size_t count = 0;
+            for (std::size_t v : who)
+                count += holders.count(v);
+            if (count != holders.size()) differ = true;
+            if (keeps(strategy, count, holders.size())) chosen.push_back(gt);
+            std::size_t earliest = who.empty() ? ~std::size_t{0} : *who.begin();
+            if (count > best_count || (count == best_count && earliest < best_first)) {
+                best = gt;
+                best_count = count;
+                best_first = earliest;
+            }
+        }
+        if (chosen.empty() && strategy == MergeStrategy::Majority && best_count > 0)
+            chosen.push_back(best);
+        for (std::size_t gt : chosen)
+            out_relations.push_back({static_cast<RelationId>(out_relations.size() + 1), type,
+                                     id_of_group[gf], id_of_group[gt]});
+        if (differ) {
+            Span& span = out_spans[id_of_group[gf] - 1];
+            if (!span.attrs.get("review")) ++result.summary.review;
+            mark_disagreement(span, groups[gf].members, versions);
+            add_disagree_on(span, type);
+        }
+    }
 
     result.summary.kept = out_spans.size();
     result.summary.relations = out_relations.size();

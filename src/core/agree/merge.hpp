@@ -47,9 +47,15 @@ struct MergeResult {
 // among its members (ties: the earliest annotator in `versions`), with that member's
 // attributes, origin and status. A group is a disagreement when some annotator lacks it or its
 // members' ranges differ; its span gets attrs review=disagreement and annotators=a,b (those
-// who have it, in `versions` order), and status pending when some annotator lacks it. Spans get
-// fresh ids in (start, end, label) order; their annotator field is cleared. A relation is
-// carried over (once per type and endpoints) when the groups of both its endpoints are kept.
+// who have it, in `versions` order), and status pending when some annotator lacks it. Each
+// attribute takes the value most members give it (absent is a value; ties: the earliest
+// annotator); members that differ on one (a correction, a canonical name, an ERROR's type) make
+// the span a disagreement too, with disagree_on=correction,… naming what. Spans get fresh ids
+// in (start, end, label) order; their annotator field is cleared. Relations are merged per kept
+// span and type: a target (a kept group) is kept as the strategy keeps spans, counted among
+// the span's holders; under majority with no target held by most, the most held (ties: the
+// earliest annotator) is kept, so a quote keeps one speaker. Holders pointing at different
+// targets make the span a disagreement on that type (disagree_on=speaker).
 MergeResult merge_versions(const std::vector<MergeVersion>& versions, MergeStrategy strategy);
 
 } // namespace gloss::core
