@@ -324,7 +324,7 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
             ImVec2 mid((a_top.x + b_top.x) * 0.5f, (a_top.y + b_top.y) * 0.5f - lift * 0.75f);
             float size = m_font_size * 0.62f;
             ImVec2 extent = m_font->CalcTextSizeA(size, FLT_MAX, 0.0f, relation.type.c_str());
-            ImVec2 at(mid.x - extent.x * 0.5f, mid.y - extent.y - 1.0f);
+                        ImVec2 at(mid.x - extent.x * 0.5f, std::max(m_clip_min.y, mid.y - extent.y - 1.0f));
             draw->AddRectFilled(at, ImVec2(at.x + extent.x, at.y + extent.y), theme.paper);
             draw->AddText(m_font, size, at, color, relation.type.c_str());
         }

@@ -1,6 +1,7 @@
 // Everything by keyboard in real Chromium (page.mouse is never used): a task link's article
 // annotated end to end — entities found with search, a PERSON nested in a QUOTE and the
-// quote's speaker, an ERROR with its type and correction, "label all", done, an export through
+// quote's speaker, an ERROR with its type and correction, "label all", a located_in relation,
+// done, an export through
 // the palette, Submit — then read back through window.gloss and the receiver. The accessibility
 // tree carries the announcements, and the page's command buttons are reached with F6.
 import { test, before, after } from "node:test";
@@ -141,8 +142,22 @@ test("a task annotated end to end without the mouse", { timeout: 240000 }, async
   await page.keyboard.press("Enter");
   await settle(page);
   assert.match((await state(page)).announcement, /Labelled 2 matches as GPE/);
-  await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
   await settle(page);
+
+  // A located_in relation: Tab to the PERSON, R, 1 (located_in), 1 (the nearest place).
+  await find(page, "Foreign Minister");
+  await page.keyboard.press("Tab");
+  await settle(page);
+  assert.equal((await state(page)).selection.label, "PERSON");
+  await page.keyboard.press("r");
+  await settle(page);
+  assert.match((await state(page)).announcement, /1 located_in, 2 member_of, 3 same_as/);
+  await page.keyboard.press("1");
+  await settle(page);
+  await page.keyboard.press("1");
+  await settle(page);
+  assert.match((await state(page)).announcement, /located_in → GPE “Geneva”/);
   await page.screenshot({ path: path.join(artifacts, "keyboard-annotated.png") });
 
   // What is there now, read back.
@@ -158,7 +173,10 @@ test("a task annotated end to end without the mouse", { timeout: 240000 }, async
   const [doc] = documents(await page.evaluate(() => window.gloss.getAnnotations()));
   const speaker = doc.relations.find((r) => r.type === "speaker" && r.from === quote.id);
   assert.ok(speaker, "the quote has a speaker");
-  assert.equal(text(all.find((sp) => sp.id === speaker.to)), "Dussault", "the mention after the quote, not the one inside it");
+    assert.equal(text(all.find((sp) => sp.id === speaker.to)), "Dussault", "the mention after the quote, not the one inside it");
+  const located = doc.relations.filter((r) => r.type === "located_in");
+  assert.equal(located.length, 1);
+  assert.deepEqual([text(all.find((sp) => sp.id === located[0].from)), text(all.find((sp) => sp.id === located[0].to))], ["Amina Dussault", "Geneva"]);
 
   // Done (Ctrl+Enter); an export chosen in the palette; Submit (Ctrl+Shift+Enter).
   await page.keyboard.press("Control+Enter");
@@ -172,7 +190,8 @@ test("a task annotated end to end without the mouse", { timeout: 240000 }, async
   assert.equal(receiver.posts.length, 1);
   const sent = receiver.posts[0].documents[0];
   assert.equal(sent.spans.length, all.length);
-  assert.equal(sent.spans.find((sp) => sp.label === "ERROR").attrs.correction, "ministry");
+    assert.equal(sent.spans.find((sp) => sp.label === "ERROR").attrs.correction, "ministry");
+  assert.equal(sent.relations.length, 2);
   assert.deepEqual(page.problems, []);
 });
 
