@@ -26,7 +26,7 @@ std::string App::describe_selection() {
     core::Document* doc = m_session.document();
     if (!doc) return "No documents.";
     const core::Text& text = doc->text();
-    if (const core::Span* span = doc->spans().find(m_session.selected_span)) {
+    if (const core::Span* span = doc->spans().find(m_session.selected_span())) {
         std::string out = span->label + " “" + spoken(text.slice(span->start, span->end)) + "”";
         if (span->status == core::Status::Pending)
             out += ", a suggestion (Enter accepts, Backspace rejects)";
@@ -39,11 +39,11 @@ std::string App::describe_selection() {
                            spoken(text.slice(to->start, to->end), 120) + "”";
         return out + ".";
     }
-    if (!m_session.selection.empty())
+    if (!m_session.selection().empty())
         return "Selected “" +
-               spoken(text.slice(m_session.selection.start, m_session.selection.end)) +
+               spoken(text.slice(m_session.selection().start, m_session.selection().end)) +
                "”; a label key labels it.";
-    Selection sentence = m_session.sentence_at(m_session.caret);
+    Selection sentence = m_session.sentence_at(m_session.caret());
     if (sentence.empty()) return "";
     return spoken(text.slice(sentence.start, sentence.end));
 }
@@ -53,13 +53,14 @@ void App::follow_selection() {
     // sentence, or the selected span itself (an attribute set, a suggestion accepted).
     const core::Document* doc = m_session.document();
     Selection sentence;
-    if (doc && !m_session.selected_span && m_session.selection.empty())
-        sentence = m_session.sentence_at(m_session.caret);
-    std::string key =
-        std::to_string(m_session.current_index()) + ":" + std::to_string(m_session.selected_span) +
-        ":" + std::to_string(m_session.selection.start) + "-" +
-        std::to_string(m_session.selection.end) + ":" + std::to_string(sentence.start) + ":" +
-        (m_session.selected_span ? std::to_string(m_session.revision()) : "");
+    if (doc && !m_session.selected_span() && m_session.selection().empty())
+        sentence = m_session.sentence_at(m_session.caret());
+    std::string key = std::to_string(m_session.current_index()) + ":" +
+                      std::to_string(m_session.selected_span()) + ":" +
+                      std::to_string(m_session.selection().start) + "-" +
+                      std::to_string(m_session.selection().end) + ":" +
+                      std::to_string(sentence.start) + ":" +
+                      (m_session.selected_span() ? std::to_string(m_session.revision()) : "");
     // A command that said what it did this frame has said enough.
     const bool said = m_announcements != m_announcements_followed;
     m_announcements_followed = m_announcements;

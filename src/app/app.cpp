@@ -585,7 +585,7 @@ App::Snapshot App::snapshot() const {
 
 std::string App::view_json() const {
     io::Json view = {{"current", m_session.current_index()},
-                     {"caret", m_session.caret},
+                     {"caret", m_session.caret()},
                      {"scroll", m_article.scroll()},
                      {"annotator", m_session.annotator},
                      {"dark", m_dark},
@@ -595,9 +595,9 @@ std::string App::view_json() const {
 }
 
 std::string App::place() const {
-    return std::to_string(m_session.current_index()) + ":" + std::to_string(m_session.caret) + ":" +
-           std::to_string(static_cast<long>(m_article.scroll())) + ":" + (m_dark ? "d" : "l") +
-           (m_show_corrections ? "c" : "-") + ":" + m_session.annotator;
+    return std::to_string(m_session.current_index()) + ":" + std::to_string(m_session.caret()) +
+           ":" + std::to_string(static_cast<long>(m_article.scroll())) + ":" +
+           (m_dark ? "d" : "l") + (m_show_corrections ? "c" : "-") + ":" + m_session.annotator;
 }
 
 core::Diagnostics App::restore(std::string_view project_text, std::string_view view_text,
@@ -635,7 +635,7 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
         if (const core::Document* doc = m_session.document()) {
             std::size_t caret =
                 std::min(static_cast<std::size_t>(number("caret", 0)), doc->text().size());
-            m_session.caret = m_session.anchor = caret;
+            m_session.place_caret(caret);
         }
         m_article.restore_scroll(static_cast<float>(number("scroll", 0)));
         if (auto it = view->find("annotator"); it != view->end() && it->is_string())
@@ -659,10 +659,7 @@ bool App::select(std::string_view doc_id, std::size_t start, std::size_t end) {
         if (docs[i].id != doc_id) continue;
         if (end < start || end > docs[i].text().size()) return false;
         m_session.open(i);
-        m_session.selection = {start, end};
-        m_session.selected_span = 0;
-        m_session.anchor = start;
-        m_session.caret = end;
+        m_session.select_range({start, end});
         m_article.scroll_to(start);
         return true;
     }
@@ -765,7 +762,7 @@ void App::frame() {
         options.height = m_panel_height;
         options.numbered = picking_candidates();
         options.all_relations = m_show_all_relations;
-        options.relations_of = m_picking.from ? m_picking.from : m_session.selected_span;
+        options.relations_of = m_picking.from ? m_picking.from : m_session.selected_span();
         options.search_matches = matches_shown();
         m_article.draw(m_session, m_fonts.article() ? m_fonts.article() : ImGui::GetFont(),
                        m_fonts.article() ? FontAtlas::article_size * m_scale : ImGui::GetFontSize(),

@@ -265,9 +265,9 @@ private:
     bool keys_free() const;                // no text field, window or question takes the keys
     bool applies(Context context, Gate gate) const;
     void handle_digit(int digit, bool shift);
-    void walk_spans(bool forward);
+    void walk_spans(Direction direction);
     void scroll_to_selected();
-    void move_edge(bool start_edge, bool outward);
+    void move_edge(Edge edge, EdgeMove move);
     void command_palette();
     void command_find();
     void command_labels();

@@ -145,8 +145,8 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
             if (m.end > visible_start && m.start < visible_end)
                 fill_range(m.start, m.end, theme.search);
     }
-    if (!session.selection.empty())
-        fill_range(session.selection.start, session.selection.end, theme.selection);
+    if (!session.selection().empty())
+        fill_range(session.selection().start, session.selection().end, theme.selection);
     paint_spans(session, draw, origin, first, last, options);
     if (session.review_active()) paint_review(session, draw, origin, first, last);
 
@@ -211,7 +211,7 @@ void ArticleView::paint_spans(const Session& session, ImDrawList* draw, ImVec2 o
         std::uint32_t color = label ? label->color : 0x888888FF;
         core::LabelKind kind = label ? label->kind : core::LabelKind::Entity;
         bool pending = span->status == core::Status::Pending;
-        bool selected = span->id == session.selected_span;
+        bool selected = span->id == session.selected_span();
         const std::string* correction = span->attrs.get("correction");
         std::size_t l0 = m_layout.line_of(span->start);
         for (std::size_t i = std::max(l0, first_line); i < last_line; ++i) {
@@ -279,8 +279,8 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
     const Theme& theme = current_theme();
     float lh = m_layout.line_height();
     // Caret.
-    if (session.selected_span == 0) {
-        ImVec2 p = position_of(session.caret);
+    if (session.selected_span() == 0) {
+        ImVec2 p = position_of(session.caret());
         if (p.y + lh >= m_clip_min.y && p.y <= m_clip_max.y)
             draw->AddLine(ImVec2(p.x, p.y + 2), ImVec2(p.x, p.y + lh - 2), theme.text, 2.0f);
     }
@@ -310,7 +310,7 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
         if (!from || !to) continue;
         ImVec2 a = position_of(from->start), b = position_of(to->start);
         if (std::max(a.y, b.y) + lh < m_clip_min.y || std::min(a.y, b.y) > m_clip_max.y) continue;
-        bool selected = from->id == session.selected_span || to->id == session.selected_span;
+        bool selected = from->id == session.selected_span() || to->id == session.selected_span();
         const core::Label* label = session.schema.find(from->label);
         ImU32 color = with_alpha(label ? label->color : 0x888888FF, selected ? 0.95f : 0.45f);
         ImVec2 a_top(a.x + 2, a.y + 1), b_top(to->start < from->start ? b.x + 4 : b.x + 4, b.y + 1);
@@ -324,13 +324,13 @@ void ArticleView::paint_overlays(const Session& session, ImDrawList* draw,
             ImVec2 mid((a_top.x + b_top.x) * 0.5f, (a_top.y + b_top.y) * 0.5f - lift * 0.75f);
             float size = m_font_size * 0.62f;
             ImVec2 extent = m_font->CalcTextSizeA(size, FLT_MAX, 0.0f, relation.type.c_str());
-                        ImVec2 at(mid.x - extent.x * 0.5f, std::max(m_clip_min.y, mid.y - extent.y - 1.0f));
+            ImVec2 at(mid.x - extent.x * 0.5f, std::max(m_clip_min.y, mid.y - extent.y - 1.0f));
             draw->AddRectFilled(at, ImVec2(at.x + extent.x, at.y + extent.y), theme.paper);
             draw->AddText(m_font, size, at, color, relation.type.c_str());
         }
     }
     // Handles under the selected span's ends: drag them to move an end.
-    if (const core::Span* sel = doc->spans().find(session.selected_span)) {
+    if (const core::Span* sel = doc->spans().find(session.selected_span())) {
         const core::Label* label = session.schema.find(sel->label);
         ImU32 color = with_alpha(label ? label->color : 0x888888FF, 1.0f);
         for (bool end : {false, true}) {
@@ -387,7 +387,7 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
 
     // Near an end of the selected span: drag that end.
     int edge = 0;
-    if (const core::Span* sel = doc->spans().find(session.selected_span)) {
+    if (const core::Span* sel = doc->spans().find(session.selected_span())) {
         ImVec2 s = position_of(sel->start), e = position_of(sel->end, true);
         float lh = m_layout.line_height();
         // Only the handles drawn under each end grab it: a drag that starts on the text at a
@@ -404,7 +404,8 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
     if (m_dragging_edge) {
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
             // Exact characters: the user aims at a glyph boundary when dragging an end.
-            session.set_span_edge(session.selected_span, m_dragging_edge == 1, cp);
+            session.set_span_edge(session.selected_span(),
+                                  m_dragging_edge == 1 ? Edge::Start : Edge::End, cp);
             m_dragging_edge = 0;
         }
         return;
@@ -421,27 +422,21 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
         // elsewhere is not a double click).
         int clicks = ImGui::GetMouseClickedCount(ImGuiMouseButton_Left);
         if (clicks == 2) {
-            session.selection = session.word_at(cp);
-            session.selected_span = 0;
-            session.anchor = session.selection.start;
-            session.caret = session.selection.end;
+            session.select_range(session.word_at(cp));
             m_dragging = false;
             return;
         }
         if (clicks >= 3) {
-            session.selection = session.sentence_at(cp);
-            session.selected_span = 0;
-            session.anchor = session.selection.start;
-            session.caret = session.selection.end;
+            session.select_range(session.sentence_at(cp));
             m_dragging = false;
             return;
         }
         m_dragging = true;
         m_anchor = cp;
-        session.selection = {};
+        session.select_nothing();
     }
     if (m_dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left))
-        session.selection = {std::min(m_anchor, cp), std::max(m_anchor, cp)};
+        session.select_range({std::min(m_anchor, cp), std::max(m_anchor, cp)}, m_anchor);
     if (m_dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         m_dragging = false;
         Selection s{std::min(m_anchor, cp), std::max(m_anchor, cp)};
@@ -454,16 +449,12 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
                     best = span->id;
                     best_len = span->end - span->start;
                 }
-            session.selected_span = best;
             m_clicked_span = best;
-            session.selection = {};
-            session.caret = session.anchor = cp;
+            session.place_caret(cp);
+            if (best) session.select_span(best);
         } else {
             // Snap to whole words unless Alt is held (exact characters: `blinken` in `blinkenbut`).
-            session.selection = io.KeyAlt ? s : session.snap_to_tokens(s);
-            session.selected_span = 0;
-            session.anchor = session.selection.start;
-            session.caret = session.selection.end;
+            session.select_range(io.KeyAlt ? s : session.snap_to_tokens(s));
         }
     }
 }

@@ -49,8 +49,8 @@ std::vector<App::PaletteEntry> App::palette_entries() {
     }
     core::Document* doc = m_session.document();
     if (!doc) return out;
-    const core::Span* span = doc->spans().find(m_session.selected_span);
-    if (span || !m_session.selection.empty())
+    const core::Span* span = doc->spans().find(m_session.selected_span());
+    if (span || !m_session.selection().empty())
         for (const core::Label& label : m_session.schema.labels()) {
             std::string key;
             if (label.hotkey)

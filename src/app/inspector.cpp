@@ -60,9 +60,8 @@ void App::draw_suggestions() {
         item += "  " + excerpt(doc->text().slice(s->start, s->end), 48);
         if (const std::string* c = s->attrs.get("correction")) item += " → " + excerpt(*c, 48);
         item += "##suggestion" + std::to_string(s->id);
-        if (ImGui::Selectable(item.c_str(), s->id == m_session.selected_span)) {
-            m_session.selected_span = s->id;
-            m_session.selection = {};
+        if (ImGui::Selectable(item.c_str(), s->id == m_session.selected_span())) {
+            m_session.select_span(s->id);
             m_article.scroll_to(s->start);
         }
         if (const std::string* reason = s->attrs.get("reason"); reason && ImGui::IsItemHovered())
@@ -82,17 +81,18 @@ void App::draw_inspector_span() {
     ImGui::TextDisabled("INSPECTOR");
     ImGui::Separator();
     core::Document* doc = m_session.document();
-    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
-    if (m_edit_span != m_session.selected_span) {
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
+    if (m_edit_span != m_session.selected_span()) {
         m_edit_buffers.clear();
-        m_edit_span = m_session.selected_span;
+        m_edit_span = m_session.selected_span();
     }
     if (!span) {
-        if (!m_session.selection.empty() && doc) {
-            std::string text(doc->text().slice(m_session.selection.start, m_session.selection.end));
+        if (!m_session.selection().empty() && doc) {
+            std::string text(
+                doc->text().slice(m_session.selection().start, m_session.selection().end));
             ImGui::TextWrapped("Selected: “%s”", excerpt(text).c_str());
-            ImGui::TextDisabled("%zu..%zu · press a label key", m_session.selection.start,
-                                m_session.selection.end);
+            ImGui::TextDisabled("%zu..%zu · press a label key", m_session.selection().start,
+                                m_session.selection().end);
         } else {
             ImGui::TextWrapped(
                 "Drag across text (or use Shift+arrows) and press a label key. Click a span "

@@ -40,7 +40,7 @@ bool App::keys_free() const {
 bool App::applies(Context context, Gate gate) const {
     bool free = gate == Gate::AsIfKeysFree || keys_free();
     const core::Document* doc = m_session.document();
-    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
     switch (context) {
     case Context::Anywhere:
         return true;
@@ -111,7 +111,7 @@ void App::handle_digit(int digit, bool shift) {
     }
     // 0-9: the selected span's first enumeration (Shift: its second) by number; 0 clears it.
     const core::Document* doc = m_session.document();
-    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
     const core::Label* label = span ? m_session.schema.find(span->label) : nullptr;
     if (!label) return;
     const core::AttributeDef* chosen = nullptr;
@@ -193,7 +193,7 @@ void App::command_cancel() {
         m_picking = {};
     else if (m_search.open)
         close_search();
-    else if (!m_session.selection.empty() || m_session.selected_span)
+    else if (!m_session.selection().empty() || m_session.selected_span())
         m_session.select_nothing();
     else if (m_session.review_active())
         m_session.exit_review();
@@ -201,30 +201,30 @@ void App::command_cancel() {
         m_error.clear();
 }
 void App::command_next_span() {
-    walk_spans(true);
+    walk_spans(Direction::Forward);
 }
 void App::command_previous_span() {
-    walk_spans(false);
+    walk_spans(Direction::Backward);
 }
-void App::walk_spans(bool forward) {
-    if (m_session.select_adjacent_span(forward)) scroll_to_selected();
+void App::walk_spans(Direction direction) {
+    if (m_session.select_adjacent_span(direction)) scroll_to_selected();
 }
 void App::command_next_suggestion() {
-    if (m_session.select_adjacent_suggestion(true)) scroll_to_selected();
+    if (m_session.select_adjacent_suggestion(Direction::Forward)) scroll_to_selected();
 }
 void App::command_previous_suggestion() {
-    if (m_session.select_adjacent_suggestion(false)) scroll_to_selected();
+    if (m_session.select_adjacent_suggestion(Direction::Backward)) scroll_to_selected();
 }
 void App::scroll_to_selected() {
     const core::Document* doc = m_session.document();
-    if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span) : nullptr)
+    if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span()) : nullptr)
         m_article.scroll_to(s->start);
 }
 void App::command_accept() {
     m_session.accept_selected();
     // The first text attribute (a correction, a canonical name) can be typed into now.
     const core::Document* doc = m_session.document();
-    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
     const core::Label* label = span ? m_session.schema.find(span->label) : nullptr;
     m_focus_inspector = false;
     if (label)
@@ -233,12 +233,12 @@ void App::command_accept() {
 }
 void App::command_accept_all() {
     const core::Document* doc = m_session.document();
-    if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span) : nullptr)
+    if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span()) : nullptr)
         m_session.accept_all_of_kind(core::suggestion_kind(*s));
 }
 void App::command_reject() {
     const core::Document* doc = m_session.document();
-    const core::Span* s = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Span* s = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
     if (s && s->status == core::Status::Pending)
         m_session.reject_selected();
     else
@@ -248,29 +248,29 @@ void App::command_remove() {
     m_session.remove_selected();
 }
 void App::command_grow_end() {
-    move_edge(/*start_edge=*/false, /*outward=*/true);
+    move_edge(Edge::End, EdgeMove::Outward);
 }
 void App::command_shrink_end() {
-    move_edge(false, false);
+    move_edge(Edge::End, EdgeMove::Inward);
 }
 void App::command_grow_start() {
-    move_edge(true, true);
+    move_edge(Edge::Start, EdgeMove::Outward);
 }
 void App::command_shrink_start() {
-    move_edge(true, false);
+    move_edge(Edge::Start, EdgeMove::Inward);
 }
-void App::move_edge(bool start_edge, bool outward) {
+void App::move_edge(Edge edge, EdgeMove move) {
     const ImGuiIO& io = ImGui::GetIO();
-    m_session.move_span_edge(start_edge, outward, io.KeyCtrl || io.KeySuper);
+    m_session.move_span_edge(edge, move, io.KeyCtrl || io.KeySuper ? Step::Grapheme : Step::Word);
 }
 void App::command_pick_speaker() {
-    std::string type = m_session.speaker_type(m_session.selected_span);
+    std::string type = m_session.speaker_type(m_session.selected_span());
     if (std::optional<core::RelationType> speaker = m_session.schema.relation_type(type))
-        start_picking(m_session.selected_span, {*speaker});
+        start_picking(m_session.selected_span(), {*speaker});
 }
 void App::command_relate() {
     const core::Document* doc = m_session.document();
-    const core::Span* span = doc ? doc->spans().find(m_session.selected_span) : nullptr;
+    const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
     if (!span) return;
     std::vector<core::RelationType> types = m_session.schema.relations_from(span->label);
     if (types.empty()) {
@@ -389,9 +389,9 @@ void App::handle_caret_keys() {
     bool ctrl = io.KeyCtrl || io.KeySuper;
     bool shift = io.KeyShift;
     Session& s = m_session;
-    std::size_t from = s.caret;
+    std::size_t from = s.caret();
     // With a selection and no Shift, Left/Right collapse it to that side.
-    bool collapse = !shift && !s.selection.empty();
+    bool collapse = !shift && !s.selection().empty();
     const ArticleLayout& layout = m_article.layout();
     // Lines of another text (the document changed since the last frame, or the documents moved)
     // are not read: Left and Right then move logically, and the keys that need lines do nothing
@@ -406,12 +406,12 @@ void App::handle_caret_keys() {
     if ((left || right) && laid_out && layout.right_to_left_at(from)) std::swap(left, right);
     if (left) {
         if (collapse)
-            to = s.selection.start;
+            to = s.selection().start;
         else
             to = ctrl ? s.previous_word(from) : s.previous_grapheme(from);
     } else if (right) {
         if (collapse)
-            to = s.selection.end;
+            to = s.selection().end;
         else
             to = ctrl ? s.next_word(from) : s.next_grapheme(from);
     } else if (!laid_out) {
@@ -439,8 +439,7 @@ void App::handle_caret_keys() {
             to = layout.lines().empty() ? 0 : layout.lines()[layout.line_of(from)].end;
     }
     if (!to) return;
-    s.selected_span = 0;
-    s.move_caret(*to, shift);
+    s.move_caret(*to, shift ? Session::CaretMove::Extend : Session::CaretMove::Move);
     m_article.scroll_to(*to);
 }
 

@@ -73,10 +73,10 @@ void App::go_to_match(bool forward) {
         for (std::size_t k = 0; k < n; ++k) {
             std::size_t at = forward ? k : n - 1 - k;
             const Session::SearchHit& h = hits[at];
-            bool ahead =
-                forward
-                    ? (h.document > doc || (h.document == doc && h.range.start >= m_session.caret))
-                    : (h.document < doc || (h.document == doc && h.range.start < m_session.caret));
+            bool ahead = forward ? (h.document > doc ||
+                                    (h.document == doc && h.range.start >= m_session.caret()))
+                                 : (h.document < doc ||
+                                    (h.document == doc && h.range.start < m_session.caret()));
             if (ahead) {
                 i = at;
                 break;

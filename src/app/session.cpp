@@ -20,9 +20,9 @@ const core::Document* Session::document() const {
 void Session::open(std::size_t index) {
     if (index >= m_documents.size() || index == m_current) return;
     m_current = index;
-    selection = {};
-    selected_span = 0;
-    caret = anchor = 0;
+    m_selection = {};
+    m_selected_span = 0;
+    m_caret = m_anchor = 0;
 }
 
 core::Diagnostics Session::load_jsonl(std::string_view bytes, const std::string& source) {
@@ -156,8 +156,8 @@ bool Session::swap_project_step(bool undo) {
     for (std::size_t i : step.documents)
         if (i < m_documents.size()) undo ? m_documents[i].undo() : m_documents[i].redo();
     std::swap(schema, step.other);
-    if (const core::Document* doc = document(); doc && !doc->spans().contains(selected_span))
-        selected_span = 0;
+    if (const core::Document* doc = document(); doc && !doc->spans().contains(m_selected_span))
+        m_selected_span = 0;
     mark_changed();
     step.undone = undo;
     step.revision = m_revision;
@@ -185,21 +185,21 @@ core::EditResult Session::apply_label(const core::Label& label) {
     core::EditResult result;
     core::Document* doc = document();
     if (!doc) return result;
-    if (!selection.empty()) {
+    if (!m_selection.empty()) {
         core::Span span;
-        span.start = static_cast<std::uint32_t>(selection.start);
-        span.end = static_cast<std::uint32_t>(selection.end);
+        span.start = static_cast<std::uint32_t>(m_selection.start);
+        span.end = static_cast<std::uint32_t>(m_selection.end);
         span.label = label.name;
         span.annotator = annotator;
         result = doc->add_span(std::move(span));
         if (result.ok()) {
-            selected_span = result.id;
-            selection = {};
+            m_selected_span = result.id;
+            m_selection = {};
             mark_changed();
         }
         return result;
     }
-    if (const core::Span* current = doc->spans().find(selected_span)) {
+    if (const core::Span* current = doc->spans().find(m_selected_span)) {
         core::Span span = *current;
         span.label = label.name;
         span.status = core::Status::Accepted; // re-labelling a suggestion accepts it
@@ -211,9 +211,9 @@ core::EditResult Session::apply_label(const core::Label& label) {
 
 bool Session::remove_selected() {
     core::Document* doc = document();
-    if (!doc || !doc->spans().contains(selected_span)) return false;
-    doc->remove_span(selected_span);
-    selected_span = 0;
+    if (!doc || !doc->spans().contains(m_selected_span)) return false;
+    doc->remove_span(m_selected_span);
+    m_selected_span = 0;
     mark_changed();
     return true;
 }
@@ -300,7 +300,7 @@ bool Session::undo() {
     if (swap_addition(true) || swap_project_step(true)) return true;
     core::Document* doc = document();
     if (!doc || !doc->undo()) return false;
-    if (!doc->spans().contains(selected_span)) selected_span = 0;
+    if (!doc->spans().contains(m_selected_span)) m_selected_span = 0;
     restore_retired_labels();
     mark_changed();
     return true;
@@ -335,9 +335,9 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     m_current = 0;
     m_tokens_for = m_sentences_for = ~std::size_t{0};
     m_assist_state.assign(m_documents.size(), 0);
-    selection = {};
-    selected_span = 0;
-    caret = anchor = 0;
+    m_selection = {};
+    m_selected_span = 0;
+    m_caret = m_anchor = 0;
     m_assist_windows.clear();
     m_assist_next = 0;
     m_review.clear(); // other documents end a review (load_reviews sets it up again)
@@ -368,14 +368,16 @@ std::size_t Session::done_count() const {
     return n;
 }
 
-void Session::move_caret(std::size_t to, bool extend) {
+void Session::move_caret(std::size_t to, CaretMove how) {
     const core::Document* doc = document();
     if (!doc) return;
+    const bool extend = how == CaretMove::Extend;
     to = std::min(to, doc->text().size());
-    if (!extend) anchor = to;
-    caret = to;
-    selection = extend ? Selection{std::min(anchor, caret), std::max(anchor, caret)} : Selection{};
-    if (extend) selected_span = 0;
+    if (!extend) m_anchor = to;
+    m_caret = to;
+    m_selection =
+        extend ? Selection{std::min(m_anchor, m_caret), std::max(m_anchor, m_caret)} : Selection{};
+    m_selected_span = 0;
 }
 
 std::size_t Session::next_grapheme(std::size_t from) const {
@@ -431,48 +433,58 @@ Selection Session::sentence_at(std::size_t cp) {
     return {it->start, it->end};
 }
 
-void Session::select_range(Selection range) {
-    selection = range;
-    selected_span = 0;
-    anchor = range.start;
-    caret = range.end;
+void Session::select_range(Selection range, std::size_t anchor_at) {
+    m_selection = range;
+    m_selected_span = 0;
+    m_anchor = anchor_at;
+    m_caret = anchor_at == range.start ? range.end : range.start;
+}
+
+void Session::place_caret(std::size_t at) {
+    m_selection = {};
+    m_selected_span = 0;
+    m_caret = m_anchor = at;
 }
 
 void Session::select_span(core::SpanId id) {
-    selected_span = id;
-    selection = {};
+    m_selected_span = id;
+    m_selection = {};
     if (const core::Document* doc = document())
-        if (const core::Span* s = doc->spans().find(id)) caret = anchor = s->start;
+        if (const core::Span* s = doc->spans().find(id)) m_caret = m_anchor = s->start;
 }
 
 void Session::select_nothing() {
-    selection = {};
-    selected_span = 0;
+    m_selection = {};
+    m_selected_span = 0;
 }
 
-bool Session::select_adjacent_span(bool forward) {
+bool Session::select_adjacent_span(Direction direction) {
+    const bool forward = direction == Direction::Forward;
     const core::Document* doc = document();
     if (!doc) return false;
     const core::SpanStore& spans = doc->spans();
     const core::Span* next = nullptr;
-    if (spans.contains(selected_span))
-        next = forward ? spans.next(selected_span) : spans.previous(selected_span);
+    if (spans.contains(m_selected_span))
+        next = forward ? spans.next(m_selected_span) : spans.previous(m_selected_span);
     else
-        next =
-            forward ? spans.first_starting_at_or_after(caret) : spans.last_starting_before(caret);
+        next = forward ? spans.first_starting_at_or_after(m_caret)
+                       : spans.last_starting_before(m_caret);
     while (next && next->status == core::Status::Rejected)
         next = forward ? spans.next(next->id) : spans.previous(next->id);
     if (!next) return false;
-    selected_span = next->id;
-    selection = {};
-    caret = anchor = next->start;
+    m_selected_span = next->id;
+    m_selection = {};
+    m_caret = m_anchor = next->start;
     return true;
 }
 
-bool Session::move_span_edge(bool start_edge, bool outward, bool by_char) {
+bool Session::move_span_edge(Edge edge, EdgeMove move, Step step) {
+    const bool start_edge = edge == Edge::Start;
+    const bool outward = move == EdgeMove::Outward;
+    const bool by_char = step == Step::Grapheme;
     core::Document* doc = document();
     if (!doc) return false;
-    const core::Span* span = doc->spans().find(selected_span);
+    const core::Span* span = doc->spans().find(m_selected_span);
     if (!span) return false;
     std::size_t pos = start_edge ? span->start : span->end;
     bool left = start_edge == outward; // grow the start or shrink the end: move left
@@ -498,10 +510,11 @@ bool Session::move_span_edge(bool start_edge, bool outward, bool by_char) {
             to = it == toks.end() ? pos : it->start;
         }
     }
-    return set_span_edge(span->id, start_edge, to);
+    return set_span_edge(span->id, edge, to);
 }
 
-bool Session::set_span_edge(core::SpanId id, bool start_edge, std::size_t position) {
+bool Session::set_span_edge(core::SpanId id, Edge edge, std::size_t position) {
+    const bool start_edge = edge == Edge::Start;
     core::Document* doc = document();
     if (!doc) return false;
     const core::Span* span = doc->spans().find(id);

@@ -29,6 +29,13 @@ struct Selection {
     bool empty() const { return start >= end; }
 };
 
+// Which way a walk goes (spans, suggestions), which end of a span, which way an end moves and
+// by how much.
+enum class Direction { Forward, Backward };
+enum class Edge { Start, End };
+enum class EdgeMove { Outward, Inward };
+enum class Step { Word, Grapheme };
+
 // One annotator's version of a document under review (the same id and text as the others).
 struct ReviewVersion {
     std::string annotator;
@@ -102,13 +109,22 @@ public:
     const std::vector<core::Token>& tokens();
 
     // [SECTION] Selection and commands
-    Selection selection;
-    core::SpanId selected_span = 0;
-    std::size_t caret = 0;  // keyboard caret, code points
-    std::size_t anchor = 0; // the other end of a keyboard selection
+    // What is selected: a range of text (empty when none) or a span (0 when none), and the
+    // keyboard caret with the other end of a keyboard selection (code points). Changed only by
+    // the methods below, so that the four stay consistent.
+    const Selection& selection() const { return m_selection; }
+    core::SpanId selected_span() const { return m_selected_span; }
+    std::size_t caret() const { return m_caret; }
+    std::size_t anchor() const { return m_anchor; }
+    // Selects a range of text, the anchor at `anchor_at` and the caret at the other end (a drag
+    // backwards puts the caret at the start).
+    void select_range(Selection range, std::size_t anchor_at);
+    // Nothing selected; the caret and the anchor at `at`.
+    void place_caret(std::size_t at);
 
-    // Moves the caret; with `extend`, the selection spans anchor..caret.
-    void move_caret(std::size_t to, bool extend);
+    enum class CaretMove { Move, Extend };
+    // Moves the caret (no span stays selected); Extend selects anchor..caret.
+    void move_caret(std::size_t to, CaretMove how);
     // Caret targets: next/previous grapheme boundary, next/previous word start/end.
     std::size_t next_grapheme(std::size_t from) const;
     std::size_t previous_grapheme(std::size_t from) const;
@@ -117,16 +133,17 @@ public:
     // The token or sentence around `cp` as a selection.
     Selection word_at(std::size_t cp);
     Selection sentence_at(std::size_t cp);
-    // Selects a range of text (anchor at its start, caret at its end), a span, or nothing.
-    void select_range(Selection range);
+    // Selects a range of text (anchor at its start, caret at its end), a span (the caret at its
+    // start), or nothing (the caret stays).
+    void select_range(Selection range) { select_range(range, range.start); }
     void select_span(core::SpanId id);
     void select_nothing();
     // Selects the next (or previous) span after the selected one or the caret; false at the end.
-    bool select_adjacent_span(bool forward);
-    // Moves an edge of the selected span by a word (or a grapheme when `by_char`).
-    bool move_span_edge(bool start_edge, bool outward, bool by_char);
-    // Sets one edge of the selected span to an exact position (mouse drag of a span end).
-    bool set_span_edge(core::SpanId id, bool start_edge, std::size_t position);
+    bool select_adjacent_span(Direction direction);
+    // Moves an end of the selected span out or in by a word or a grapheme cluster.
+    bool move_span_edge(Edge edge, EdgeMove move, Step step);
+    // Sets one end of a span to an exact position (mouse drag of a span end).
+    bool set_span_edge(core::SpanId id, Edge edge, std::size_t position);
 
     // Sets (or, with an empty value, removes) an attribute of a span: one undo step.
     bool set_attribute(core::SpanId id, const std::string& name, const std::string& value);
@@ -214,7 +231,7 @@ public:
     // Quote spans (of the schema's quote labels, not rejected) without a speaker in a document.
     std::size_t quotes_without_speaker(std::size_t index) const;
     // Selects the next (or previous) pending suggestion, wrapping; false when there is none.
-    bool select_adjacent_suggestion(bool forward);
+    bool select_adjacent_suggestion(Direction direction);
     // Accepts or rejects the selected suggestion (one undo step each); a rejection selects the
     // next suggestion.
     bool accept_selected();
@@ -286,6 +303,10 @@ public:
     }
 
 private:
+    Selection m_selection;
+    core::SpanId m_selected_span = 0;
+    std::size_t m_caret = 0;
+    std::size_t m_anchor = 0;
     void mark_changed() {
         ++m_revision;
         // Another change: the addition can no longer be taken back; its copy is let go.

@@ -64,7 +64,7 @@ void Session::set_detector(core::Detector detector, bool on) {
                     withdrawn.push_back(s->id);
             d.withdraw_suggestions(withdrawn);
         }
-        if (!document() || !document()->spans().contains(selected_span)) selected_span = 0;
+        if (!document() || !document()->spans().contains(m_selected_span)) m_selected_span = 0;
     }
     mark_changed();
 }
@@ -186,30 +186,31 @@ std::size_t Session::quotes_without_speaker(std::size_t index) const {
     return n;
 }
 
-bool Session::select_adjacent_suggestion(bool forward) {
+bool Session::select_adjacent_suggestion(Direction direction) {
+    const bool forward = direction == Direction::Forward;
     const core::Document* doc = document();
     if (!doc) return false;
     const std::set<SpanKey>& pending = tally(m_current).pending();
     if (pending.empty()) return false;
     // After (or before) the selected span in text order, or from the caret; wrapping.
     auto from = pending.end();
-    if (const core::Span* current = doc->spans().find(selected_span))
+    if (const core::Span* current = doc->spans().find(m_selected_span))
         from = forward ? pending.upper_bound(SpanKey::of(*current))
                        : pending.lower_bound(SpanKey::of(*current));
     else
         from = pending.lower_bound(
-            {static_cast<std::uint32_t>(std::min<std::size_t>(caret, ~std::uint32_t{0})), 0, 0});
+            {static_cast<std::uint32_t>(std::min<std::size_t>(m_caret, ~std::uint32_t{0})), 0, 0});
     auto pick = forward ? (from == pending.end() ? pending.begin() : from)
                         : std::prev(from == pending.begin() ? pending.end() : from);
-    selected_span = pick->id;
-    selection = {};
-    caret = anchor = pick->start;
+    m_selected_span = pick->id;
+    m_selection = {};
+    m_caret = m_anchor = pick->start;
     return true;
 }
 
 bool Session::accept_selected() {
     core::Document* doc = document();
-    const core::Span* s = doc ? doc->spans().find(selected_span) : nullptr;
+    const core::Span* s = doc ? doc->spans().find(m_selected_span) : nullptr;
     if (!s || s->status != core::Status::Pending) return false;
     core::Span accepted = *s;
     accepted.status = core::Status::Accepted;
@@ -221,14 +222,14 @@ bool Session::accept_selected() {
 
 bool Session::reject_selected() {
     core::Document* doc = document();
-    const core::Span* s = doc ? doc->spans().find(selected_span) : nullptr;
+    const core::Span* s = doc ? doc->spans().find(m_selected_span) : nullptr;
     if (!s || s->status != core::Status::Pending) return false;
     core::Span rejected = *s;
     rejected.status = core::Status::Rejected;
     rejected.annotator = annotator;
     if (!doc->update_span(rejected).ok()) return false;
     mark_changed();
-    if (!select_adjacent_suggestion(true)) selected_span = 0;
+    if (!select_adjacent_suggestion(Direction::Forward)) m_selected_span = 0;
     return true;
 }
 

@@ -164,7 +164,7 @@ core::Diagnostics Session::load_reviews(std::vector<std::vector<ReviewVersion>> 
     replace_documents(std::move(adjudicated));
     m_review = std::move(reviews);
     m_review_annotators = std::move(annotators);
-    if (!disagreements().empty()) caret = anchor = disagreements().front().start;
+    if (!disagreements().empty()) m_caret = m_anchor = disagreements().front().start;
     return diagnostics;
 }
 
@@ -187,9 +187,9 @@ bool Session::set_current_disagreement(std::size_t index) {
     if (m_current >= m_review.size() || index >= m_review[m_current].disagreements.size())
         return false;
     m_review[m_current].current = index;
-    selection = {};
-    selected_span = 0;
-    caret = anchor = m_review[m_current].disagreements[index].start;
+    m_selection = {};
+    m_selected_span = 0;
+    m_caret = m_anchor = m_review[m_current].disagreements[index].start;
     return true;
 }
 
@@ -291,7 +291,7 @@ bool Session::accept_version(std::size_t annotator) {
         if (from && to) doc->add_relation({0, r.type, from, to});
     }
     doc->end_group();
-    if (!doc->spans().contains(selected_span)) selected_span = 0;
+    if (!doc->spans().contains(m_selected_span)) m_selected_span = 0;
     mark_changed();
     return true;
 }

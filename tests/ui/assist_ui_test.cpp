@@ -36,7 +36,7 @@ std::vector<const core::Span*> with(Harness& h, std::string_view text, std::stri
 }
 
 const core::Span* selected(Harness& h) {
-    return h.app.session().document()->spans().find(h.app.session().selected_span);
+    return h.app.session().document()->spans().find(h.app.session().selected_span());
 }
 
 } // namespace
@@ -65,7 +65,7 @@ TEST_CASE("suggestions are walked with Tab, accepted with Enter, rejected with B
     // Enter accepts the suggestion (an undoable edit).
     core::SpanId accepted = first->id;
     h.press(ImGuiKey_Escape); // leave the inspector focus the accept may request
-    h.app.session().selected_span = accepted;
+    h.app.session().select_span(accepted);
     h.press(ImGuiKey_Enter);
     h.frames(2);
     CHECK(h.app.session().document()->spans().find(accepted)->status == core::Status::Accepted);
@@ -75,10 +75,10 @@ TEST_CASE("suggestions are walked with Tab, accepted with Enter, rejected with B
     const core::Span* glued = with(h, "blinkenbut", "ERROR").at(0);
     core::SpanId rejected = glued->id;
     h.press(ImGuiKey_Escape);
-    h.app.session().selected_span = rejected;
+    h.app.session().select_span(rejected);
     h.press(ImGuiKey_Backspace);
     CHECK(h.app.session().document()->spans().find(rejected)->status == core::Status::Rejected);
-    CHECK(h.app.session().selected_span != rejected);
+    CHECK(h.app.session().selected_span() != rejected);
     h.app.session().set_detector(core::Detector::Quotes, false);
     h.app.session().set_detector(core::Detector::Quotes, true); // runs the detectors again
     h.app.session().refresh_suggestions();
@@ -92,7 +92,7 @@ TEST_CASE("Shift+Enter accepts every suggestion of the kind as one undo step", "
     h.frames(2);
     auto errors = with(h, "cairo", "ERROR");
     REQUIRE(errors.size() == 2);
-    h.app.session().selected_span = errors[0]->id;
+    h.app.session().select_span(errors[0]->id);
     h.press(ImGuiKey_Enter, ImGuiKey_LeftShift);
     for (const core::Span* s : with(h, "cairo", "ERROR"))
         CHECK(s->status == core::Status::Accepted);
@@ -108,8 +108,7 @@ TEST_CASE("labelling a name suggests its other mentions with the canonical name"
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
     std::size_t start = cp_of(h, "Moussa Diop");
-    h.app.session().selection = {start, start + 11};
-    h.app.session().selected_span = 0;
+    h.app.session().select_range({start, start + 11});
     h.press(ImGuiKey_P);
     REQUIRE(with(h, "Moussa Diop", "PERSON").size() == 1);
     CHECK(with(h, "Moussa Diop", "PERSON")[0]->status == core::Status::Accepted);
@@ -132,7 +131,7 @@ TEST_CASE("a detector turned off withdraws the suggestions nobody touched", "[ui
     h.frames(2);
     auto errors = with(h, "cairo", "ERROR");
     REQUIRE(errors.size() == 2);
-    h.app.session().selected_span = errors[0]->id;
+    h.app.session().select_span(errors[0]->id);
     REQUIRE(h.app.session().accept_selected());
     h.app.session().set_detector(core::Detector::WrongCase, false);
     auto left = with(h, "cairo", "ERROR");
@@ -307,7 +306,7 @@ TEST_CASE("the autosave keeps what the user did with suggestions and Assist find
     CHECK(h.app.session().revision() != before);
     const auto cairo = with(h, "cairo", "ERROR");
     REQUIRE_FALSE(cairo.empty());
-    h.app.session().selected_span = cairo.front()->id;
+    h.app.session().select_span(cairo.front()->id);
     REQUIRE(h.app.session().accept_selected());
     h.frames(3);
 

@@ -30,7 +30,7 @@ std::string slice(Harness& h, std::size_t start, std::size_t end) {
 }
 
 const gloss::core::Span* selected(Harness& h) {
-    return h.app.session().document()->spans().find(h.app.session().selected_span);
+    return h.app.session().document()->spans().find(h.app.session().selected_span());
 }
 
 void palette(Harness& h, const char* query) {
@@ -97,7 +97,8 @@ TEST_CASE("the key list follows the schema; its loader refuses command keys and 
         "mine.json");
     CHECK(fine.empty());
     CHECK(gloss::app::keys_text(*label_row, h.app.session().schema) == "H W");
-    CHECK_THAT(gloss::app::commands_markdown(h.app.session().schema), Catch::Contains("| H W | Label |"));
+    CHECK_THAT(gloss::app::commands_markdown(h.app.session().schema),
+               Catch::Contains("| H W | Label |"));
 }
 
 TEST_CASE("the palette finds and runs commands by name", "[ui][commands][palette]") {
@@ -152,8 +153,8 @@ TEST_CASE("Tab walks every span, suggestions or not; ] walks the suggestions", "
     std::vector<gloss::core::SpanId> walked;
     for (int i = 0; i < 60; ++i) {
         h.press(ImGuiKey_Tab);
-        if (!walked.empty() && walked.back() == session.selected_span) break;
-        walked.push_back(session.selected_span);
+        if (!walked.empty() && walked.back() == session.selected_span()) break;
+        walked.push_back(session.selected_span());
     }
     std::size_t spans = 0;
     session.document()->spans().for_each([&](const gloss::core::Span& s) {
@@ -246,7 +247,7 @@ TEST_CASE("search: recomputed for the document shown, whole words, Unicode case,
     // Enter goes to the first from here on, which is in the other document.
     h.press(ImGuiKey_Enter);
     CHECK(h.app.session().current_index() == 0);
-    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "Malta");
+    CHECK(slice(h, h.app.session().selection().start, h.app.session().selection().end) == "Malta");
     // Whole words: "minister" is not "Ministers".
     h.press(ImGuiKey_A, ImGuiKey_LeftCtrl); // select the query's text
     h.type("minister");

@@ -64,13 +64,13 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
             key(ImGuiKey_RightArrow, true);
             key(ImGuiKey_RightArrow, false);
         });
-        CHECK(h.app.session().caret == 1);
+        CHECK(h.app.session().caret() == 1);
     }
     SECTION("a held key keeps frames coming (ImGui repeats it) until it is released") {
         settle(h);
         key(ImGuiKey_RightArrow, true);
         CHECK(h.run_on_demand(1.0) >= 50);
-        CHECK(h.app.session().caret > 5);
+        CHECK(h.app.session().caret() > 5);
         expect_frames_then_idle(h, [] { key(ImGuiKey_RightArrow, false); });
     }
     SECTION("the mouse: move, button, wheel") {
@@ -80,7 +80,7 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
             ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
             ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
         });
-        CHECK(h.app.session().caret == 3);
+        CHECK(h.app.session().caret() == 3);
         expect_frames_then_idle(h, [] { ImGui::GetIO().AddMouseWheelEvent(0, -1); });
     }
     SECTION("text input") {
@@ -88,7 +88,7 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
     }
     SECTION("the window API and the platform's reports") {
         expect_frames_then_idle(h, [&] { h.app.select("n1", 19, 37); });
-        CHECK(h.app.session().selection.start == 19);
+        CHECK(h.app.session().selection().start == 19);
         expect_frames_then_idle(h, [&] {
             h.app.load_documents(R"({"id":"n2","text":"Léa visited Cairo."})"
                                  "\n",

@@ -138,19 +138,18 @@ std::string random_action(app::Session& s, std::mt19937& rng) {
     if (action < 34) { // label a range
         std::size_t a = pick(length - 1),
                     b = a + 1 + pick(std::min<std::size_t>(12, length - a - 1));
-        s.selection = {a, b};
-        s.selected_span = 0;
+        s.select_range({a, b});
         s.apply_label(labels[pick(labels.size())]);
     } else if (action < 44 && !spans.empty()) { // remove one
-        s.selection = {};
-        s.selected_span = spans[pick(spans.size())]->id;
+        s.select_span(spans[pick(spans.size())]->id);
         s.remove_selected();
     } else if (action < 54 && !spans.empty()) { // change an attribute
         s.set_attribute(spans[pick(spans.size())]->id, "canonical",
                         pick(4) ? "Name " + std::to_string(pick(9)) + " “Ö” 😀" : "");
     } else if (action < 60 && !spans.empty()) { // move an edge
         const core::Span* span = spans[pick(spans.size())];
-        s.set_span_edge(span->id, pick(2) == 0, pick(2) ? span->start + 1 : span->end + 1);
+        s.set_span_edge(span->id, pick(2) == 0 ? app::Edge::Start : app::Edge::End,
+                        pick(2) ? span->start + 1 : span->end + 1);
     } else if (action < 66 && spans.size() > 1) { // a relation
         s.set_speaker(spans[pick(spans.size())]->id, spans[pick(spans.size())]->id);
     } else if (action < 74) {
@@ -167,8 +166,10 @@ std::string random_action(app::Session& s, std::mt19937& rng) {
         sug.origin = core::Origin::Suggested;
         sug.status = core::Status::Pending;
         doc->add_suggestion(sug);
-    } else if (s.select_adjacent_suggestion(pick(2) == 0)) { // touched: accepted or rejected
-        return std::string(pick(2) ? "accept " : "reject ") + std::to_string(s.selected_span) +
+    } else if (s.select_adjacent_suggestion(
+                   pick(2) == 0 ? app::Direction::Forward
+                                : app::Direction::Backward)) { // touched: accepted or rejected
+        return std::string(pick(2) ? "accept " : "reject ") + std::to_string(s.selected_span()) +
                " " + std::to_string(pick(2) ? s.accept_selected() : s.reject_selected());
     }
     return "action " + std::to_string(action);
@@ -235,9 +236,7 @@ TEST_CASE("thousands of random edits, saved as the journal saves them, with relo
                 // What a reload resets (the place is saved apart, tested in the browser).
                 for (app::Session* s : {&model, &live}) {
                     s->open(current);
-                    s->selection = {};
-                    s->selected_span = 0;
-                    s->caret = s->anchor = 0;
+                    s->place_caret(0);
                 }
                 REQUIRE(first_difference(project_of(model), project_of(live)) == "");
                 ++reloads;
@@ -268,8 +267,7 @@ TEST_CASE("an entry is only what changed: its size follows the edit, not the pro
     s.replace_documents(std::move(documents));
     s.open(3);
     for (std::uint32_t i = 0; i < 2000; ++i) {
-        s.selection = {i * 40, i * 40 + 4};
-        s.selected_span = 0;
+        s.select_range({i * 40, i * 40 + 4});
         s.apply_label(s.schema.labels()[0]);
     }
     app::Journal journal;
@@ -278,8 +276,7 @@ TEST_CASE("an entry is only what changed: its size follows the edit, not the pro
     save(journal, s, store, 500);
     CHECK(store.project.size() > 200000);
     CHECK_FALSE(journal.needs_snapshot(s));
-    s.selection = {5, 9};
-    s.selected_span = 0;
+    s.select_range({5, 9});
     s.apply_label(s.schema.labels()[1]);
     save(journal, s, store);
     REQUIRE(store.entries.size() == 1);
@@ -319,7 +316,7 @@ TEST_CASE("a snapshot under way notices a change (the autosave then starts again
     CHECK_FALSE(journal.step_snapshot(out, 2));
     CHECK(journal.snapshot_running());
     CHECK(journal.snapshot_revision() == s.revision());
-    s.selection = {0, 4};
+    s.select_range({0, 4});
     s.apply_label(s.schema.labels()[0]);
     CHECK(journal.snapshot_revision() != s.revision());
     journal.abort_snapshot();

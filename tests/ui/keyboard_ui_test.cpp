@@ -35,10 +35,10 @@ TEST_CASE("a span created by keyboard alone: caret, Ctrl+Shift+Right, hotkey", "
     std::size_t start = find_cp(h, "Léa Marchetti");
     // Put the caret at the start of the name by clicking there, then use only keys.
     h.click(h.caret_of(start));
-    REQUIRE(h.app.session().caret == start);
+    REQUIRE(h.app.session().caret() == start);
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
-    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) ==
+    CHECK(slice(h, h.app.session().selection().start, h.app.session().selection().end) ==
           "Léa Marchetti");
     h.press(ImGuiKey_P);
     const auto* span = only_span(h, "PERSON");
@@ -53,20 +53,21 @@ TEST_CASE("arrows move by grapheme cluster: never inside the ZWJ family emoji", 
     h.click(h.caret_of(0));
     h.press(ImGuiKey_RightArrow); // after "a"
     h.press(ImGuiKey_RightArrow); // after the space
-    CHECK(h.app.session().caret == 2);
+    CHECK(h.app.session().caret() == 2);
     h.press(ImGuiKey_RightArrow); // over the whole family (5 code points)
-    CHECK(h.app.session().caret == 7);
+    CHECK(h.app.session().caret() == 7);
     h.press(ImGuiKey_LeftArrow);
-    CHECK(h.app.session().caret == 2);
+    CHECK(h.app.session().caret() == 2);
     // "José" with a combining accent: the caret skips e + U+0301 together.
     h.press(ImGuiKey_End, ImGuiKey_LeftCtrl);
     h.press(ImGuiKey_LeftArrow); // before "!"
     h.press(ImGuiKey_LeftArrow); // before "é"
-    CHECK(h.app.session().caret == 13);
+    CHECK(h.app.session().caret() == 13);
     h.press(ImGuiKey_LeftArrow, ImGuiKey_LeftShift);
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftShift);
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftShift);
-    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "e\u0301");
+    CHECK(slice(h, h.app.session().selection().start, h.app.session().selection().end) ==
+          "e\u0301");
 }
 
 TEST_CASE("Tab walks spans; Alt+arrows move the selected span's edges; Delete removes",
@@ -81,11 +82,11 @@ TEST_CASE("Tab walks spans; Alt+arrows move the selected span's edges; Delete re
     h.press(ImGuiKey_Escape);
     h.click(h.caret_of(0));
     h.press(ImGuiKey_Tab);
-    CHECK(h.app.session().selected_span == only_span(h, "GPE")->id);
+    CHECK(h.app.session().selected_span() == only_span(h, "GPE")->id);
     h.press(ImGuiKey_Tab);
-    CHECK(h.app.session().selected_span == only_span(h, "DATE")->id);
+    CHECK(h.app.session().selected_span() == only_span(h, "DATE")->id);
     h.press(ImGuiKey_Tab, ImGuiKey_LeftShift);
-    CHECK(h.app.session().selected_span == only_span(h, "GPE")->id);
+    CHECK(h.app.session().selected_span() == only_span(h, "GPE")->id);
     // Grow the end by a word ("Valletta on"), shrink it back, grow the start ("in Valletta").
     h.press(ImGuiKey_RightArrow, ImGuiKey_LeftAlt);
     CHECK(slice(h, only_span(h, "GPE")->start, only_span(h, "GPE")->end) == "Valletta on");
@@ -143,7 +144,7 @@ TEST_CASE("a PERSON nested in a QUOTE, and the speaker picked with S then a numb
     h.press(ImGuiKey_Q);
     const auto* qs = only_span(h, "QUOTE");
     CHECK(slice(h, qs->start, qs->end) == quote);
-    REQUIRE(h.app.session().selected_span == qs->id);
+    REQUIRE(h.app.session().selected_span() == qs->id);
     CHECK(h.app.session().speaker_of(qs->id) == 0);
     h.press(ImGuiKey_S);
     CHECK(h.app.picking_relation());
@@ -207,7 +208,7 @@ TEST_CASE("Ctrl+F finds every match and labels them all as one undo step", "[ui]
     h.frames(2);
     h.press(ImGuiKey_Enter); // the first match is selected
     std::size_t first = find_cp(h, "Ferreira");
-    CHECK(h.app.session().selection.start == first + 0);
+    CHECK(h.app.session().selection().start == first + 0);
     // two "Tomás Ferreira", "Ferreira," and "Mr. Ferreira"
     CHECK(h.app.search_found().hits.size() == 4);
     // Alt+Enter: label all, the label chosen in the palette by name.
@@ -235,11 +236,11 @@ TEST_CASE("triple-click selects a sentence, double-click a word", "[ui][mouse]")
         h.mouse_up();
     }
     h.frames(20);
-    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) ==
+    CHECK(slice(h, h.app.session().selection().start, h.app.session().selection().end) ==
           "The talks cover fishing rights, ferry schedules and the 27,478 tonnes of cargo stuck at "
           "the quay since JanuaryThe unions want a deal before the summer.");
     h.double_click(p);
-    CHECK(slice(h, h.app.session().selection.start, h.app.session().selection.end) == "ferry");
+    CHECK(slice(h, h.app.session().selection().start, h.app.session().selection().end) == "ferry");
 }
 
 TEST_CASE("opening files: a bad file keeps the work, a .txt is added to the documents",

@@ -38,8 +38,8 @@ TEST_CASE("drag across a name and press P makes a PERSON span", "[ui]") {
     std::size_t start = find_cp(h, "Léa Marchetti");
     std::size_t end = start + 13;
     h.drag_text(start, end);
-    CHECK(h.app.session().selection.start == start);
-    CHECK(h.app.session().selection.end == end);
+    CHECK(h.app.session().selection().start == start);
+    CHECK(h.app.session().selection().end == end);
     h.press(ImGuiKey_P);
     const auto& spans = h.app.session().document()->spans();
     REQUIRE(spans.size() == 1);
@@ -60,12 +60,12 @@ TEST_CASE("a drag snaps to whole words unless Alt is held", "[ui]") {
     std::size_t word = find_cp(h, "marchettiwill");
     // From the middle of "léa" to the middle of the glued word: snaps to both words.
     h.drag_text(word - 3, word + 4);
-    CHECK(h.app.session().selection.start == word - 4);
-    CHECK(h.app.session().selection.end == word + 13);
+    CHECK(h.app.session().selection().start == word - 4);
+    CHECK(h.app.session().selection().end == word + 13);
     // Alt: exact characters, `marchetti` inside `marchettiwill`.
     h.drag_text(word, word + 9, ImGuiKey_LeftAlt);
-    CHECK(h.app.session().selection.start == word);
-    CHECK(h.app.session().selection.end == word + 9);
+    CHECK(h.app.session().selection().start == word);
+    CHECK(h.app.session().selection().end == word + 9);
     h.press(ImGuiKey_E);
     const auto* span = h.app.session().document()->spans().first();
     REQUIRE(span);
@@ -84,7 +84,7 @@ TEST_CASE("undo and redo by keyboard, delete removes the selected span", "[ui]")
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
     CHECK(h.app.session().document()->spans().size() == 1);
     h.click(h.point_of(start + 2));
-    CHECK(h.app.session().selected_span == h.app.session().document()->spans().first()->id);
+    CHECK(h.app.session().selected_span() == h.app.session().document()->spans().first()->id);
     h.press(ImGuiKey_Delete);
     CHECK(h.app.session().document()->spans().size() == 0);
     h.press(ImGuiKey_Y, ImGuiKey_LeftCtrl);
@@ -169,8 +169,8 @@ TEST_CASE("errors get a wavy underline, pending suggestions a dashed one", "[ui]
     CHECK(pending.size() >= 8); // several dashes, no filled background
     // The pending suggestion is listed and Enter accepts it.
     h.press(ImGuiKey_Tab);
-    REQUIRE(h.app.session().selected_span != 0);
-    const auto* first = h.app.session().document()->spans().find(h.app.session().selected_span);
+    REQUIRE(h.app.session().selected_span() != 0);
+    const auto* first = h.app.session().document()->spans().find(h.app.session().selected_span());
     CHECK(first->status == gloss::core::Status::Pending);
     h.press(ImGuiKey_Enter);
     CHECK(h.app.session().document()->spans().find(first->id)->status ==
@@ -187,7 +187,7 @@ TEST_CASE("dragging a span's end handle is a change the host hears of (one chang
     h.frames(2);
     const gloss::core::Span* span = h.app.session().document()->spans().first();
     REQUIRE(span);
-    REQUIRE(h.app.session().selected_span == span->id);
+    REQUIRE(h.app.session().selected_span() == span->id);
     int changes = h.host.changes;
     std::uint64_t revision = h.app.session().revision();
     // The handle under the span's end, dragged back over "Marchetti" to end after "Léa".

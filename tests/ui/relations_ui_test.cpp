@@ -22,7 +22,7 @@ gloss::core::SpanId label(Harness& h, const std::string& text, ImGuiKey key) {
     std::size_t at = find_cp(h, text);
     h.drag_text(at, at + gloss::core::count_code_points(text));
     h.press(key);
-    return h.app.session().selected_span;
+    return h.app.session().selected_span();
 }
 
 std::vector<gloss::core::Relation> relations(Harness& h) {
@@ -66,7 +66,7 @@ TEST_CASE("R, the type by number, the target by number: a located_in relation", 
     CHECK(made[0].type == "located_in");
     CHECK(made[0].from == marchetti);
     CHECK(made[0].to == valletta);
-    CHECK(h.app.session().selected_span == marchetti);
+    CHECK(h.app.session().selected_span() == marchetti);
     CHECK_THAT(h.app.announcement(), Catch::Contains("located_in → GPE “Valletta”"));
     // The same again changes nothing; a second located_in may point elsewhere (not one per span).
     h.press(ImGuiKey_R);

@@ -113,7 +113,7 @@ TEST_CASE("N / Shift+N and ] / [ walk the disagreements, wrapping", "[ui][review
     CHECK(s.current_disagreement() == 0);
     h.press(ImGuiKey_N);
     CHECK(s.current_disagreement() == 1);
-    CHECK(s.caret == 39);
+    CHECK(s.caret() == 39);
     h.press(ImGuiKey_N);
     CHECK(s.current_disagreement() == 2);
     h.press(ImGuiKey_N);
@@ -198,7 +198,7 @@ TEST_CASE("Esc leaves review mode and keeps the adjudicated document", "[ui][rev
     REQUIRE(h.app.session().documents().size() == 1);
     CHECK(adjudicated(h, 21, 35) == std::set<Triple>{{28, 35, "PERSON"}});
     // Keys are ordinary again: N labels the selection NORP.
-    h.app.session().selection = {39, 45};
+    h.app.session().select_range({39, 45});
     h.press(ImGuiKey_N);
     CHECK(adjudicated(h, 39, 45) == std::set<Triple>{{39, 45, "NORP"}});
     h.frames(2);

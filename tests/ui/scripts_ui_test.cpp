@@ -126,14 +126,14 @@ TEST_CASE("a right-to-left paragraph runs right to left; carets, boxes and arrow
     CHECK_FALSE(l.right_to_left_at(10));
     // A click at the right end of the Hebrew line puts the caret before its first letter.
     h.click(h.caret_of(0));
-    CHECK(h.app.session().caret == 0);
+    CHECK(h.app.session().caret() == 0);
     // Left goes on through right-to-left text, Right goes back.
     h.press(ImGuiKey_LeftArrow);
-    CHECK(h.app.session().caret == 1);
+    CHECK(h.app.session().caret() == 1);
     h.press(ImGuiKey_LeftArrow);
-    CHECK(h.app.session().caret == 2);
+    CHECK(h.app.session().caret() == 2);
     h.press(ImGuiKey_RightArrow);
-    CHECK(h.app.session().caret == 1);
+    CHECK(h.app.session().caret() == 1);
     // "c אב" (code points 12..16) is two stretches on screen: "c " and the two Hebrew letters,
     // which stand at the right of "גבא".
     std::vector<std::pair<float, float>> boxes;
@@ -142,8 +142,8 @@ TEST_CASE("a right-to-left paragraph runs right to left; carets, boxes and arrow
     CHECK(boxes[0].second < boxes[1].first);
     // Offsets stay logical: a drag over the first word selects code points 0..4.
     h.drag_text(0, 4);
-    CHECK(h.app.session().selection.start == 0);
-    CHECK(h.app.session().selection.end == 4);
+    CHECK(h.app.session().selection().start == 0);
+    CHECK(h.app.session().selection().end == 4);
 }
 
 TEST_CASE("Arabic letters are drawn joined, lam-alef as one glyph, right to left",

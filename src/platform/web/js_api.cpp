@@ -135,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
     if (s_app) {
         if (const auto* doc = s_app->session().document()) out["document"] = doc->id;
         out["index"] = s_app->session().current_index();
-        out["caret"] = s_app->session().caret;
+        out["caret"] = s_app->session().caret();
         out["error"] = s_app->error();
         out["assist"] = s_app->session().assist_enabled();
         out["assistBusy"] = s_app->session().assist_busy();
@@ -151,16 +151,16 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         // spanId: null, label: null}), or nothing (null).
         out["selection"] = nullptr;
         const auto* document = session.document();
-        if (const auto* span = document ? document->spans().find(session.selected_span) : nullptr)
+        if (const auto* span = document ? document->spans().find(session.selected_span()) : nullptr)
             out["selection"] = {{"start", span->start},
                                 {"end", span->end},
                                 {"spanId", span->string_id.empty()
                                                ? nlohmann::json(span->id)
                                                : nlohmann::json(span->string_id)},
                                 {"label", span->label}};
-        else if (!session.selection.empty())
-            out["selection"] = {{"start", session.selection.start},
-                                {"end", session.selection.end},
+        else if (!session.selection().empty())
+            out["selection"] = {{"start", session.selection().start},
+                                {"end", session.selection().end},
                                 {"spanId", nullptr},
                                 {"label", nullptr}};
         out["announcement"] = s_app->announcement();
