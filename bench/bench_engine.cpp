@@ -1,7 +1,8 @@
 // Engine benchmark: a 2 MB article with 20,000 spans — load and index, insert, query the
-// visible window, span at a position, undo/redo, offset conversions, memory.
+// visible window, span at a position, undo/redo, offset conversions, memory, search.
 // Not a test: run `scripts/bench` and copy the figures into docs/PERFORMANCE.md.
 #include "core/model/document.hpp"
+#include "core/text/search.hpp"
 #include "core/text/text.hpp"
 #include "core/text/utf8.hpp"
 
@@ -137,6 +138,28 @@ int main() {
         sink += index.byte_offset(cp);
     auto f = Clock::now();
 
+    // Search (the search bar's, core/text/search.hpp) over the whole article, each kind once.
+    std::u32string whole = doc.text().decode(0, doc.text().size());
+    struct Query {
+        const char* what;
+        const char* query;
+        SearchOptions options;
+    };
+    const Query queries[] = {
+        {"\"israel\", case folded", "israel", {}},
+        {"\"Israel\", whole words", "Israel", {.match_case = true, .whole_word = true}},
+        {"\"ISRAEL\", folded, whole words", "ISRAEL", {.whole_word = true}},
+        {"/m[uü]ller/ regular expression", "m[uü]ller", {.regular_expression = true}},
+    };
+    // Each query twice, the second timed: the first pays for the memory's first touch.
+    std::vector<std::pair<double, std::size_t>> searched;
+    for (const Query& q : queries) {
+        search_text(whole, q.query, q.options);
+        auto s0 = Clock::now();
+        SearchResult r = search_text(whole, q.query, q.options);
+        searched.push_back({micros(Clock::now() - s0) / 1000, r.matches.size()});
+    }
+
     std::size_t index_bytes = doc.spans().memory_bytes() + index.memory_bytes();
     std::printf("article: %zu bytes, %zu code points, %zu spans\n", article.size(), n,
                 doc.spans().size());
@@ -161,5 +184,8 @@ int main() {
                 3 * article.size() + 200 * kSpans, article.size() + index_bytes);
     std::printf("peak resident memory: %ld KB (%ld KB before the article was built)\n", rss_after,
                 rss_before);
+    for (std::size_t i = 0; i < std::size(queries); ++i)
+        std::printf("search %-32s %.1f ms (%zu matches)\n", queries[i].what, searched[i].first,
+                    searched[i].second);
     return sink == 42 ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 #include "core/agree/span_agreement.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace gloss::app {
@@ -19,25 +20,48 @@ Key key_of(const core::Span& s) {
     return {s.start, s.end, s.label};
 }
 
-// The range and label, and what the span says: its attributes (not the bookkeeping of a merge)
-// and the relations it starts, by their targets' ranges and labels. Annotators agree on a span
-// only when all of it is the same: a quote with another speaker, an ERROR with another
-// correction is a disagreement.
-Key detailed_key(const core::Document& d, const core::Span& s) {
+// The range and label, and what the span says: its attributes (not the bookkeeping of a merge).
+// Annotators agree on a span only when all of it is the same (an ERROR with another correction
+// is a disagreement) and so are its relations (same_relations).
+Key detailed_key(const core::Document&, const core::Span& s) {
     std::string what = s.label;
     for (const auto& [name, value] : s.attrs)
         if (name != "review" && name != "annotators" && name != "reason" && name != "disagree_on")
             what += '\x1f' + name + '=' + value;
-    std::vector<std::string> links;
+    return {s.start, s.end, what};
+}
+
+// The relations `s` starts in `d`: type -> targets.
+std::map<std::string, std::vector<const core::Span*>> targets_of(const core::Document& d,
+                                                                 const core::Span& s) {
+    std::map<std::string, std::vector<const core::Span*>> out;
     for (const core::Relation* r : d.relations_of(s.id))
         if (r->from == s.id)
-            if (const core::Span* t = d.spans().find(r->to))
-                links.push_back(r->type + '>' + std::to_string(t->start) + ',' +
-                                std::to_string(t->end) + ',' + t->label);
-    std::sort(links.begin(), links.end());
-    for (const std::string& l : links)
-        what += '\x1e' + l;
-    return {s.start, s.end, what};
+            if (const core::Span* t = d.spans().find(r->to)) out[r->type].push_back(t);
+    return out;
+}
+
+// Whether `s` (of `a`) and `t` (of `b`) start the same relations: of the same types, to targets
+// that are the same annotation (the same label, overlapping: "Antony Blinken" and "Blinken"
+// are one speaker; where their ranges differ, that is the targets' own disagreement).
+bool same_relations(const core::Document& a, const core::Span& s, const core::Document& b,
+                    const core::Span& t) {
+    auto x = targets_of(a, s), y = targets_of(b, t);
+    if (x.size() != y.size()) return false;
+    auto covered = [](const auto& from, const auto& in) {
+        return std::all_of(from.begin(), from.end(), [&](const core::Span* p) {
+            return std::any_of(in.begin(), in.end(), [&](const core::Span* q) {
+                return p->label == q->label && p->start < q->end && q->start < p->end;
+            });
+        });
+    };
+    for (const auto& [type, targets] : x) {
+        auto other = y.find(type);
+        if (other == y.end() || !covered(targets, other->second) ||
+            !covered(other->second, targets))
+            return false;
+    }
+    return true;
 }
 
 // The undo step of an accept names the disagreement and the annotator, so whether a
@@ -59,7 +83,8 @@ ReviewDocument build_review(std::vector<core::Document> versions) {
             bool everyone = true;
             for (std::size_t v = 1; v < spans.size() && everyone; ++v)
                 everyone = std::any_of(spans[v].begin(), spans[v].end(), [&](const core::Span& t) {
-                    return detailed_key(versions[v], t) == k;
+                    return detailed_key(versions[v], t) == k &&
+                           same_relations(versions.front(), s, versions[v], t);
                 });
             if (everyone) agreed.insert(k);
         }

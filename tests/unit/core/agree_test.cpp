@@ -497,3 +497,68 @@ TEST_CASE("a document's spans grouped by annotator", "[core][agree]") {
     CHECK(groups.size() == 1);
     CHECK(groups.at("file").empty());
 }
+
+namespace {
+
+// A quote with its speaker, and an ERROR with a correction, as one annotator has them.
+Document quoted(const std::string& speaker, const std::string& correction) {
+    const std::string text = "“We stay,” Dussault said, and Haddad agreed. The ministery said so.";
+    Document d("q", Text(text));
+    SpanId quote = d.add_span(over(text, "“We stay,”", "QUOTE")).id;
+    SpanId dussault = d.add_span(over(text, "Dussault", "PERSON")).id;
+    SpanId haddad = d.add_span(over(text, "Haddad", "PERSON")).id;
+    Span error = over(text, "ministery", "ERROR");
+    error.attrs.set("type", "misspelling");
+    error.attrs.set("correction", correction);
+    d.add_span(error);
+    Relation r;
+    r.type = "speaker";
+    r.from = quote;
+    r.to = speaker == "Dussault" ? dussault : haddad;
+    d.add_relation(r);
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("merge: other speakers and other corrections are disagreements; one speaker stays",
+          "[core][agree][merge]") {
+    Document ann = quoted("Dussault", "ministry");
+    Document bob = quoted("Haddad", "Ministry");
+    Document cyd = quoted("Dussault", "ministry");
+    SECTION("two annotators: a tie goes to the first") {
+        MergeResult m = merge_versions({{"ann", &ann}, {"bob", &bob}}, MergeStrategy::Majority);
+        std::vector<const Relation*> speakers;
+        for (const auto& [id, r] : m.document.relations())
+            speakers.push_back(&r);
+        REQUIRE(speakers.size() == 1);
+        const Span* to = m.document.spans().find(speakers[0]->to);
+        CHECK(std::string(m.document.text().slice(to->start, to->end)) == "Dussault");
+        for (const Span* s : m.document.spans().all()) {
+            if (s->label == "QUOTE") CHECK(*s->attrs.get("disagree_on") == "speaker");
+            if (s->label == "ERROR") {
+                CHECK(*s->attrs.get("disagree_on") == "correction");
+                CHECK(*s->attrs.get("correction") == "ministry");
+                CHECK(*s->attrs.get("review") == "disagreement");
+                CHECK(s->status == Status::Accepted); // everyone has it
+            }
+            if (s->label == "PERSON") CHECK(s->attrs.get("review") == nullptr);
+        }
+        CHECK(m.summary.review == 2);
+    }
+    SECTION("three annotators: the majority's speaker and correction") {
+        MergeResult m =
+            merge_versions({{"bob", &bob}, {"ann", &ann}, {"cyd", &cyd}}, MergeStrategy::Majority);
+        for (const auto& [id, r] : m.document.relations()) {
+            const Span* to = m.document.spans().find(r.to);
+            CHECK(std::string(m.document.text().slice(to->start, to->end)) == "Dussault");
+        }
+        for (const Span* s : m.document.spans().all())
+            if (s->label == "ERROR") CHECK(*s->attrs.get("correction") == "ministry");
+    }
+    SECTION("agreeing annotators: nothing to review") {
+        MergeResult m = merge_versions({{"ann", &ann}, {"cyd", &cyd}}, MergeStrategy::Majority);
+        CHECK(m.summary.review == 0);
+        CHECK(m.document.relations().size() == 1);
+    }
+}
