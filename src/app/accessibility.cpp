@@ -49,25 +49,34 @@ std::string App::describe_selection() {
 }
 
 void App::follow_selection() {
-    // What is announced changes with the document, the span or range selected, the caret's
-    // sentence, or the selected span itself (an attribute set, a suggestion accepted).
-    const core::Document* doc = m_session.document();
-    Selection sentence;
-    if (doc && !m_session.selected_span() && m_session.selection().empty())
-        sentence = m_session.sentence_at(m_session.caret());
+    // What is announced changes with the document, the span or range selected, the selected
+    // span itself (an attribute set, a suggestion accepted) or the caret's sentence. Cheap every
+    // frame: the caret's sentence is looked up only when the caret moved (a document's
+    // sentences are split on that first move, not when it opens).
+    const bool caret_only = !m_session.selected_span() && m_session.selection().empty();
     std::string key = std::to_string(m_session.current_index()) + ":" +
                       std::to_string(m_session.selected_span()) + ":" +
                       std::to_string(m_session.selection().start) + "-" +
                       std::to_string(m_session.selection().end) + ":" +
-                      std::to_string(sentence.start) + ":" +
+                      (caret_only ? std::to_string(m_session.caret()) : "") + ":" +
                       (m_session.selected_span() ? std::to_string(m_session.revision()) : "");
     // A command that said what it did this frame has said enough.
     const bool said = m_announcements != m_announcements_followed;
     m_announcements_followed = m_announcements;
     if (key == m_followed) return;
-    bool first = m_followed.empty();
+    const bool first = m_followed.empty();
     m_followed = std::move(key);
-    if (first || said) return; // the page's own start is not news
+    if (first) return; // the page's own start is not news
+    if (caret_only && m_session.document()) {
+        // Within the sentence announced last, a caret move is not news.
+        std::string sentence = std::to_string(m_session.current_index()) + ":" +
+                               std::to_string(m_session.sentence_at(m_session.caret()).start);
+        if (sentence == m_followed_sentence) return;
+        m_followed_sentence = std::move(sentence);
+    } else {
+        m_followed_sentence.clear();
+    }
+    if (said) return;
     std::string what = describe_selection();
     if (!what.empty()) announce(std::move(what));
 }

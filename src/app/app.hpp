@@ -330,6 +330,7 @@ private:
     std::uint64_t m_announcements = 0;
     std::string m_followed; // what the last announcement of the selection was about
     std::uint64_t m_announcements_followed = 0; // announcements as of the last follow_selection
+    std::string m_followed_sentence;            // "document:start" of the sentence announced
     void follow_selection();
     // Panels (app.cpp, panels.cpp, inspector.cpp).
     void draw_palette();
