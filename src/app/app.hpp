@@ -456,6 +456,9 @@ private:
     bool m_schema_focus_new = false;
     char m_new_label[64] = {};
     void draw_schema_editor();
+    char m_relations_buf[1024] = {}; // the declared relation types, as relations_spec writes them
+    bool m_relations_refocus = false;
+    void apply_relations();
     void add_schema_label(const std::string& name);
     void apply_label_row(std::size_t index, const std::string& what);
     // Why `key` cannot be `label`'s key ("" when it can): not a letter, a command key (S, T),

@@ -112,7 +112,72 @@ parse_attributes_spec(std::string_view spec, const std::vector<core::AttributeDe
     return out;
 }
 
+// "located_in: PERSON|ORG -> GPE|LOC; same_as" (no labels on a side: any label).
+std::string relations_spec(const core::LabelSchema& schema) {
+    std::vector<std::string> parts;
+    for (const core::RelationType& t : schema.declared_relations()) {
+        std::string part = t.name;
+        if (!t.from_labels.empty() || !t.to_labels.empty())
+            part += ": " + join(t.from_labels, "|") + " -> " + join(t.to_labels, "|");
+        parts.push_back(part);
+    }
+    return join(parts, "; ");
+}
+
+std::optional<std::vector<core::RelationType>>
+parse_relations_spec(std::string_view spec, const core::LabelSchema& schema, std::string& error) {
+    std::vector<core::RelationType> out;
+    for (const std::string& part : split(spec, ';')) {
+        std::size_t colon = part.find(':');
+        core::RelationType type;
+        type.name = trimmed(part.substr(0, colon));
+        if (type.name.empty()) {
+            error = "\"" + part + "\": a relation needs a name";
+            return std::nullopt;
+        }
+        if (colon != std::string::npos) {
+            std::string ends = part.substr(colon + 1);
+            std::size_t arrow = ends.find("->");
+            if (arrow == std::string::npos) {
+                error = type.name + ": write its ends as FROM|… -> TO|…";
+                return std::nullopt;
+            }
+            type.from_labels = split(ends.substr(0, arrow), '|');
+            type.to_labels = split(ends.substr(arrow + 2), '|');
+        }
+        for (const auto* side : {&type.from_labels, &type.to_labels})
+            for (const std::string& l : *side)
+                if (!schema.find(l)) {
+                    error = type.name + ": there is no label " + l;
+                    return std::nullopt;
+                }
+        for (const core::RelationType& old : schema.declared_relations())
+            if (old.name == type.name) type.description = old.description;
+        out.push_back(std::move(type));
+    }
+    return out;
+}
+
 } // namespace
+
+void App::apply_relations() {
+    m_frames.request();
+    if (m_session.read_only()) {
+        m_schema_message = "This project is read-only.";
+        return;
+    }
+    std::string error;
+    auto types = parse_relations_spec(m_relations_buf, m_session.schema, error);
+    core::LabelSchema schema = m_session.schema;
+    if (types && !schema.set_relations(*types, error)) types.reset();
+    if (!types) {
+        m_schema_message = "Relations: " + error + ".";
+        return;
+    }
+    m_session.set_schema(std::move(schema));
+    copy_to(m_relations_buf, relations_spec(m_session.schema));
+    m_schema_message.clear();
+}
 
 std::string App::hotkey_problem(const std::string& label, std::string_view key) const {
     if (key.empty()) return {};
@@ -129,6 +194,7 @@ std::string App::hotkey_problem(const std::string& label, std::string_view key) 
 
 void App::set_schema_open(bool open) {
     m_schema_open = open;
+    copy_to(m_relations_buf, relations_spec(m_session.schema));
     m_schema_rows.clear();
     m_schema_message.clear();
     m_label_to_remove.clear();
@@ -172,7 +238,8 @@ void App::draw_schema_editor() {
     bool typing = ImGui::GetIO().WantTextInput;
     if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m_schema_open = false;
     ImGui::TextWrapped("Tab walks the fields, Enter applies one. Attributes: name:text; "
-                       "name:enum(a|b); name:span(PERSON|ORG). Ctrl+Delete twice removes a label. "
+                       "name:enum(a|b); name:span(PERSON|ORG). Relations: name: FROM|… -> TO|…; "
+                       "…. Ctrl+Delete twice removes a label. "
                        "Renaming or removing a label changes its spans in every document; Ctrl+Z "
                        "takes back one document's change, and the label stays as it is here.");
     if (m_session.read_only()) ImGui::TextDisabled("This project is read-only.");
@@ -246,6 +313,23 @@ void App::draw_schema_editor() {
         }
         ImGui::EndTable();
     }
+    // The relation types a span may start, beside a quote's speaker (an attribute above).
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Relations");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (m_relations_refocus) { // Enter applied it: the field keeps the keys
+        ImGui::SetKeyboardFocusHere();
+        m_relations_refocus = false;
+    }
+    bool relations_enter = ImGui::InputTextWithHint(
+        "##relations", "located_in: PERSON|ORG -> GPE|LOC; same_as", m_relations_buf,
+        sizeof m_relations_buf, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool relations_changed = relations_enter || ImGui::IsItemDeactivatedAfterEdit();
+    if (relations_enter) m_relations_refocus = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("name: FROM|… -> TO|… (a side left empty: any label); R then a number "
+                          "makes one in the article");
     ImGui::Spacing();
     ImGui::SetNextItemWidth(14 * unit);
     if (m_schema_focus_new) { // opened: the keys go to the window, starting with a new label
@@ -274,6 +358,7 @@ void App::draw_schema_editor() {
         m_schema_rows.clear();
     }
     if (add) add_schema_label(trimmed(m_new_label));
+    if (relations_changed) apply_relations();
 }
 
 void App::add_schema_label(const std::string& name) {

@@ -208,3 +208,38 @@ TEST_CASE("review mode: other speakers and other corrections are disagreements",
         speakers += r.type == "speaker";
     CHECK(speakers == 1);
 }
+
+TEST_CASE("the Labels window edits the relation types by keyboard", "[ui][relations][schema]") {
+    Harness h;
+    h.press(ImGuiKey_L, ImGuiKey_LeftCtrl);
+    h.frames(3);
+    REQUIRE(h.app.schema_open());
+    // The field before "New label" (which has the keys when the window opens).
+    h.press(ImGuiKey_Tab, ImGuiKey_LeftShift);
+    h.frames(2);
+    auto enter = [&](const char* text) {
+        h.press(ImGuiKey_A, ImGuiKey_LeftCtrl);
+        h.type(text);
+        h.press(ImGuiKey_Enter);
+        h.frames(2);
+    };
+    enter("located_in: PERSON|ORG -> GPE|LOC; works_for: PERSON -> ORG; same_as");
+    const auto& declared = h.app.session().schema.declared_relations();
+    REQUIRE(declared.size() == 3);
+    CHECK(declared[1].name == "works_for");
+    CHECK(declared[1].from_labels == std::vector<std::string>{"PERSON"});
+    CHECK(declared[1].to_labels == std::vector<std::string>{"ORG"});
+    CHECK(declared[2].from_labels.empty()); // any label
+    CHECK(h.app.schema_message().empty());
+    // A label the schema lacks, or a span attribute's name: refused, saying why; nothing changes.
+    enter("near: PERSON -> NOPE");
+    CHECK_THAT(h.app.schema_message(), Catch::Contains("near: there is no label NOPE"));
+    enter("speaker: PERSON -> PERSON");
+    CHECK_THAT(h.app.schema_message(), Catch::Contains("speaker is named twice"));
+    CHECK(h.app.session().schema.declared_relations().size() == 3);
+    // R offers the new type.
+    h.app.set_schema_open(false);
+    h.frames(2);
+    CHECK(h.app.session().schema.relation_type("works_for"));
+    CHECK(h.app.session().schema.relations_from("PERSON").size() == 3);
+}

@@ -102,6 +102,20 @@ bool LabelSchema::add_relation(RelationType type) {
     return true;
 }
 
+bool LabelSchema::set_relations(std::vector<RelationType> types, std::string& problem) {
+    std::vector<RelationType> before = std::move(m_relations);
+    m_relations.clear();
+    for (RelationType& t : types) {
+        std::string name = t.name;
+        if (!add_relation(std::move(t))) {
+            problem = name + " is named twice (or is a span attribute's name)";
+            m_relations = std::move(before);
+            return false;
+        }
+    }
+    return true;
+}
+
 void LabelSchema::rename_in_relations(std::string_view from, std::string_view to) {
     for (RelationType& t : m_relations)
         for (std::vector<std::string>* ends : {&t.from_labels, &t.to_labels})

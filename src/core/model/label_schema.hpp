@@ -70,6 +70,9 @@ public:
     std::vector<RelationType> relations_from(std::string_view label) const;
     // Adds a declared relation type; false when its name is taken.
     bool add_relation(RelationType type);
+    // Replaces the declared relation types; false (nothing changed, `problem` says why) when a
+    // name is used twice or is a span attribute's.
+    bool set_relations(std::vector<RelationType> types, std::string& problem);
     // A label renamed in the declared relation types' ends.
     void rename_in_relations(std::string_view from, std::string_view to);
     // A label removed from their ends; a type left with no label at an end it named goes too.
