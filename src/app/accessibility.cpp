@@ -4,20 +4,17 @@
 // real buttons from the command table. Layer: app.
 #include "app/app.hpp"
 
-#include "core/text/display.hpp"
+#include "core/text/utf8.hpp"
 
 #include <imgui.h>
 
 namespace gloss::app {
 namespace {
 
-// At most about `max_code_points` of a text, for reading aloud.
+// At most `max_bytes` of a text (cut between characters), for reading aloud.
 std::string spoken(std::string_view text, std::size_t max_bytes = 240) {
     if (text.size() <= max_bytes) return std::string(text);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    return std::string(core::utf8_prefix(text, max_bytes)) + "…";
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "app/widgets.hpp"
 #include "core/text/display.hpp"
+#include "core/text/utf8.hpp"
 
 #include <imgui.h>
 
@@ -15,10 +16,7 @@ namespace {
 // At most `max_bytes` of the text (cut between characters), in the order it is shown.
 std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
     if (text.size() <= max_bytes) return core::visual_line(text);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return core::visual_line(text.substr(0, cut)) + "…";
+    return core::visual_line(core::utf8_prefix(text, max_bytes)) + "…";
 }
 
 } // namespace

@@ -43,5 +43,7 @@ std::string to_utf8(std::u32string_view text);
 // Decodes valid UTF-8 into code points.
 std::u32string to_utf32(std::string_view utf8);
 std::size_t count_code_points(std::string_view utf8);
+// The longest start of valid UTF-8 `text` of at most `max_bytes`, cut between code points.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
 } // namespace gloss::core
