@@ -8,6 +8,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -151,13 +152,22 @@ int main() {
         {"\"ISRAEL\", folded, whole words", "ISRAEL", {.whole_word = true}},
         {"/m[uü]ller/ regular expression", "m[uü]ller", {.regular_expression = true}},
     };
-    // Each query twice, the second timed: the first pays for the memory's first touch.
+    // Each query five times, the fastest kept: the first searches pay for fresh memory (the
+    // allocator maps the folded copy anew until it learns to keep such blocks).
     std::vector<std::pair<double, std::size_t>> searched;
+    double first_search_ms = 0;
     for (const Query& q : queries) {
-        search_text(whole, q.query, q.options);
-        auto s0 = Clock::now();
-        SearchResult r = search_text(whole, q.query, q.options);
-        searched.push_back({micros(Clock::now() - s0) / 1000, r.matches.size()});
+        double best = 1e18;
+        std::size_t matches = 0;
+        for (int run = 0; run < 5; ++run) {
+            auto s0 = Clock::now();
+            SearchResult r = search_text(whole, q.query, q.options);
+            double ms = micros(Clock::now() - s0) / 1000;
+            if (searched.empty() && run == 0) first_search_ms = ms;
+            best = std::min(best, ms);
+            matches = r.matches.size();
+        }
+        searched.push_back({best, matches});
     }
 
     std::size_t index_bytes = doc.spans().memory_bytes() + index.memory_bytes();
@@ -184,6 +194,7 @@ int main() {
                 3 * article.size() + 200 * kSpans, article.size() + index_bytes);
     std::printf("peak resident memory: %ld KB (%ld KB before the article was built)\n", rss_after,
                 rss_before);
+    std::printf("search, the process's first:     %.1f ms\n", first_search_ms);
     for (std::size_t i = 0; i < std::size(queries); ++i)
         std::printf("search %-32s %.1f ms (%zu matches)\n", queries[i].what, searched[i].first,
                     searched[i].second);
