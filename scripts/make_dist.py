@@ -37,11 +37,20 @@ def main(argv):
     for name in ("gloss.js", "gloss.wasm", "gloss.data"):
         with open(os.path.join(engine, name), "rb") as f:
             files[name] = f.read()
+    # The NATS client for campaigns (npm's nats.ws, pinned in package-lock.json), imported by
+    # web/campaign_nats.js only when a task link names a NATS campaign.
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    vendor = os.path.join(root, "node_modules", "nats.ws", "esm", "nats.js")
+    if not os.path.isfile(vendor):
+        sys.stderr.write(f"make_dist.py: {vendor} is missing: run scripts/setup\n")
+        return 1
+    with open(vendor, "rb") as f:
+        files["nats.js"] = f.read()
     names = {name: hashed_name(name, data) for name, data in files.items()}
 
     with open(os.path.join(web, "index.html"), encoding="utf-8") as f:
         page = f.read()
-    engine_files = {k: names[k] for k in ("gloss.js", "gloss.wasm", "gloss.data")}
+    engine_files = {k: names[k] for k in ("gloss.js", "gloss.wasm", "gloss.data", "nats.js")}
     for name in files:
         for attribute in ("src", "href"):
             page = page.replace(f'{attribute}="{name}"', f'{attribute}="{names[name]}"')
@@ -67,7 +76,8 @@ def main(argv):
     # The service worker (web/sw.js), at a fixed name beside index.html: this build's id and
     # files filled in, so that a new build is a new worker that replaces the old cache whole.
     build = hashlib.sha256((page + "".join(sorted(names.values()))).encode()).hexdigest()[:16]
-    offline = ["./", "embedding.json"] + sorted(names.values())
+    # The NATS client is not precached: only a campaign link needs it, and that needs the network.
+    offline = ["./", "embedding.json"] + sorted(v for k, v in names.items() if k != "nats.js")
     with open(os.path.join(web, "sw.js"), encoding="utf-8") as f:
         worker = f.read().replace("__GLOSS_BUILD__", build).replace("__GLOSS_FILES__", json.dumps(offline))
     with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:

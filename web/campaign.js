@@ -5,7 +5,10 @@
 "use strict";
 (function () {
   const params = new URLSearchParams(location.search);
-  const get = (name) => (params.get(name) || "").trim();
+  // A NATS campaign's credentials travel in the fragment, which browsers never send to a server;
+  // a platform that appends its worker id after the fragment puts it there too.
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ""));
+  const get = (name) => (params.get(name) || fragment.get(name) || "").trim();
   const RETRY_FIRST_MS = 1000;
   const RETRY_LONGEST_MS = 60000;
   // Mechanical Turk's production and sandbox hosts: the only places turkSubmitTo may post to.
@@ -32,7 +35,24 @@
     return url.href;
   }
 
-  const tasksGiven = !!get("tasks");
+  // A campaign on NATS JetStream (web/campaign_nats.js): the server's WebSocket address, the
+  // campaign's name and the worker's credentials.
+  function natsCampaign() {
+    if (!get("campaign")) return null;
+    const server = get("nats");
+    const campaign = get("campaign");
+    const token = /^[A-Za-z0-9_-]{1,64}$/;
+    if (!/^wss?:\/\/[^\s]+$/.test(server)) {
+      refused.push(`The link's nats= (${server.slice(0, 60) || "missing"}) is not a ws:// or wss:// address: the campaign cannot be reached.`);
+      return null;
+    }
+    if (!token.test(campaign)) { refused.push(`The link's campaign= (${campaign.slice(0, 60)}) is not a campaign name.`); return null; }
+    if (!get("nats-jwt") || !get("nats-seed")) { refused.push("The link carries no credentials for the campaign (nats-jwt, nats-seed): ask for the whole link."); return null; }
+    return { server, campaign, jwt: get("nats-jwt"), seed: get("nats-seed"), worker: get("worker"), bound: !!get("worker") };
+  }
+
+  const nats = get("campaign") ? natsCampaign() : null;
+  const tasksGiven = !!get("tasks") || !!get("campaign");
   const assignmentId = get("assignmentId");
   const link = !tasksGiven ? null : {
     tasks: address("tasks"),
@@ -48,11 +68,20 @@
   if (link) {
     link.preview = assignmentId === "ASSIGNMENT_ID_NOT_AVAILABLE";
     link.annotator = get("annotator") || (link.mturk && link.mturk.workerId) || (link.prolific && link.prolific.pid) || "";
-    link.canSubmit = !!(link.submit || (link.mturk && link.mturk.turkSubmitTo));
+    link.canSubmit = !!(link.submit || (link.mturk && link.mturk.turkSubmitTo) || nats);
+    link.nats = nats;
+    if (nats && !nats.worker) {
+      // The worker's id in subjects: the name when it is a token, else a hash of it.
+      const name = link.annotator || "anonymous";
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of new TextEncoder().encode(name)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+      nats.worker = /^[A-Za-z0-9_-]{1,64}$/.test(name) ? name : `w${hash.toString(16).padStart(16, "0")}`;
+    }
   }
   // One saved session (and one submission) per task and worker: another task link in the same
   // browser starts from its own documents.
   const sessionKey = !link ? "current"
+    : link.nats ? `campaign:${link.nats.server}|${link.nats.campaign}|${link.nats.worker}`
     : `task:${link.tasks || get("tasks")}|${assignmentId || (link.prolific && link.prolific.session) || link.annotator}`;
 
   let ccall = null;
@@ -108,7 +137,12 @@
       version: 1,
       submission_id: id,
       annotator: link.annotator || "anonymous",
-      task: {
+      task: link.nats ? {
+        campaign: link.nats.campaign, worker: link.nats.worker, server: link.nats.server,
+        slot: natsTask ? natsTask.slot : null,
+        assignment_id: m.assignmentId || null, hit_id: m.hitId || null, worker_id: m.workerId || null,
+        prolific_pid: p.pid || null, study_id: p.study || null, session_id: p.session || null,
+      } : {
         tasks: link.tasks, schema: link.schema || null,
         assignment_id: m.assignmentId || null, hit_id: m.hitId || null, worker_id: m.workerId || null,
         prolific_pid: p.pid || null, study_id: p.study || null, session_id: p.session || null,
@@ -142,6 +176,7 @@
   }
 
   function finish(record) {
+    if (link.nats) { natsFinished(record); return; }
     setState(3, "", record.code || "");
     if (link.mturk && link.mturk.turkSubmitTo) postToTurk(record);
     else if (link.done) setTimeout(() => location.assign(link.done.replace(/%7Bcode%7D|\{code\}/gi, encodeURIComponent(record.code || ""))), 1500);
@@ -156,7 +191,14 @@
         setState(1, record.attempts ? `Submitting (attempt ${record.attempts + 1})…` : "Submitting…");
         let error = "";
         let answer = "";
-        if (link.submit) {
+        if (link.nats) {
+          try {
+            if (!natsClient || !natsClient.connected()) throw new Error("the campaign server is not connected yet");
+            await natsClient.submit(record.id, record.body);
+          } catch (e) {
+            error = e.message;
+          }
+        } else if (link.submit) {
           try {
             const response = await fetch(link.submit, {
               method: "POST",
@@ -196,6 +238,7 @@
     if (record && record.sent) { finish(record); return; }
     const id = (record && record.id) || (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
     record = { id, body: envelope(JSON.parse(payload), id), attempts: record ? record.attempts : 0, sent: false, code: "" };
+    if (link.nats) { record.task = natsTask; natsHolding = true; }
     try {
       await saveRecord(record);
     } catch (error) {
@@ -204,14 +247,126 @@
     await send(record);
   }
 
+  // [NATS] A campaign on NATS JetStream hands out one document at a time: taken from the
+  // campaign's work queue (a lease the server takes back if it runs out), submitted through the
+  // outbox above (sent only when JetStream stored it), then acknowledged, then the next.
+  // IndexedDB keeps, beside the outbox record, which documents this worker did and the task
+  // in hand ("<sessionKey>#nats"), so a reload goes on where it was.
+  let natsClient = null;
+  let natsApi = null;
+  let natsTask = null; // { ack, id, slot }
+  let natsDone = new Set();
+  let natsTimer = 0;
+  let natsWait = 2000;
+  let natsLastInput = Date.now();
+  let natsHolding = false; // a submission waits in the outbox: its answers stay frozen
+  const natsKey = `${sessionKey}#nats`;
+  const saveNats = () => outbox("readwrite", (store) => store.put({ done: [...natsDone], task: natsTask }, natsKey)).catch(() => {});
+  const natsStop = (message) => { clearTimeout(natsTimer); setState(0, message); };
+
+  async function natsTake() {
+    clearTimeout(natsTimer);
+    if (natsTask) return;
+    try {
+      if (!natsClient.connected()) throw new Error("not connected");
+      const access = await natsClient.access();
+      if (access.closed) throw new window.GlossNats.CampaignClosed("closed");
+      if (access.blocked) { natsStop("The campaign's owner stopped you from taking more documents. What you submitted is stored."); return; }
+      const task = await natsClient.take(natsDone);
+      if (!task) {
+        setState(0, `No document is waiting for you now${natsDone.size ? ` (you did ${natsDone.size})` : ""}. Documents others left unfinished come back when their time runs out: checking again in ${Math.round(natsWait / 1000)} s.${link.code && natsDone.size ? ` Your completion code: ${link.code}` : ""}`);
+        natsTimer = setTimeout(natsTake, natsWait);
+        natsWait = Math.min(natsWait * 2, 15000);
+        return;
+      }
+      natsWait = 2000;
+      natsTask = { ack: task.ack, id: String(task.document.id), slot: task.slot, lease: task.lease };
+      await saveNats();
+      natsApi.gloss.loadDocuments(`${JSON.stringify(task.document)}\n`, { source: `campaign ${link.nats.campaign}`, replace: true });
+      setState(0, "");
+    } catch (error) {
+      if (error instanceof window.GlossNats.CampaignClosed) { natsStop("This campaign is closed: no more documents are handed out. What you submitted is stored."); return; }
+      setState(0, `Cannot take a document now (${error.message}); trying again in ${Math.round(natsWait / 1000)} s.`);
+      natsTimer = setTimeout(natsTake, natsWait);
+      natsWait = Math.min(natsWait * 2, 15000);
+    }
+  }
+
+  async function natsFinished(record) {
+    const task = record.task || natsTask;
+    if (task) {
+      natsDone.add(task.id);
+      await natsClient.finish(task.ack);
+    }
+    natsTask = null;
+    natsHolding = false;
+    await saveNats();
+    await outbox("readwrite", (store) => store.delete(sessionKey)).catch(() => {});
+    setState(0, "Submitted and stored. Taking the next document…");
+    natsTake();
+  }
+
+  async function startNats(api) {
+    natsApi = api;
+    const saved = await outbox("readonly", (store) => store.get(natsKey)).catch(() => null);
+    if (saved) { natsDone = new Set(saved.done || []); natsTask = saved.task || null; }
+    // A task in hand whose document is not on screen (the saved session was lost) is handed back
+    // when its lease runs out; the worker gets the next one.
+    if (natsTask && !(api.restored && String(api.gloss.state().document) === natsTask.id)) natsTask = null;
+    // A submission still on its way stays frozen as submitted while the server is away.
+    const pending = await loadRecord().catch(() => null);
+    natsHolding = !!(pending && !pending.sent);
+    if (natsHolding) setState(2, "Not submitted yet: waiting for the campaign server. Your work is kept in this browser.");
+    for (const type of ["keydown", "pointerdown", "wheel"]) window.addEventListener(type, () => { natsLastInput = Date.now(); }, { capture: true, passive: true });
+    natsClient = new window.GlossNats.Client(link.nats);
+    natsRun(); // in the background: the page is ready; the first document comes when it comes
+  }
+
+  async function natsRun() {
+    let complained = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await natsClient.connect();
+        break;
+      } catch (error) {
+        const wait = Math.min(30000, 2000 * 2 ** attempt);
+        const refusedLink = /refused this link/.test(error.message);
+        complained = true;
+        ccall("gloss_show_error", null, ["string"], [`${error.message} Your work is kept in this browser${refusedLink ? "." : `; trying again in ${Math.round(wait / 1000)} s.`}`]);
+        if (!natsHolding) setState(0, refusedLink ? "The campaign server refused this link." : "Not connected to the campaign server.");
+        if (refusedLink) return;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+    if (complained) ccall("gloss_show_error", null, ["string"], [""]);
+    // While the worker is at a document (input within the lease), or its submission waits in the
+    // outbox, the lease starts again; an abandoned one runs out and goes back to the pool.
+    const renew = () => {
+      const lease = (natsTask && natsTask.lease) || 60000;
+      if (natsTask && (natsHolding || Date.now() - natsLastInput < lease)) natsClient.extend(natsTask.ack);
+      setTimeout(renew, Math.max(1000, lease / 3));
+    };
+    renew();
+    const record = await loadRecord().catch(() => null);
+    if (record && !record.sent) { send(record); return; } // then the next document
+    if (record && record.sent) { natsFinished(record); return; }
+    if (!natsTask) natsTake();
+    else setState(0, "");
+  }
+
   // Called by boot.js once the engine is ready.
   async function start(api) {
     ccall = api.ccall;
     ccall("gloss_set_campaign", null, ["string"], [JSON.stringify({
       preview: link.preview, canSubmit: link.canSubmit, annotator: link.annotator,
-      label: link.mturk && link.mturk.hitId ? `HIT ${link.mturk.hitId}` : "",
+      label: link.nats ? `campaign ${link.nats.campaign}` : link.mturk && link.mturk.hitId ? `HIT ${link.mturk.hitId}` : "",
     })]);
     api.onSubmit(submit);
+    if (link.nats) {
+      if (refused.length) ccall("gloss_show_error", null, ["string"], [refused.join("\n")]);
+      await startNats(api);
+      return;
+    }
     const problems = [...refused];
     const instructions = prefetched.instructions
       ? prefetched.instructions().then((text) => ccall("gloss_set_instructions", null, ["string"], [text]), (e) => problems.push(e.message))

@@ -27,6 +27,7 @@ int cmd_suggest(const Args& args);
 int cmd_eval(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_score(const Args& args);
+int cmd_campaign(const Args& args);
 
 extern const char* const kConvertHelp;
 extern const char* const kValidateHelp;
@@ -36,6 +37,7 @@ extern const char* const kEvalHelp;
 extern const char* const kAgreeHelp;
 extern const char* const kMergeHelp;
 extern const char* const kScoreHelp;
+extern const char* const kCampaignHelp;
 
 // [SECTION] Files (file_io.cpp)
 

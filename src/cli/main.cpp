@@ -26,6 +26,8 @@ const char* const kHelp =
     "  merge A B [C...] merge annotators' versions into one adjudicated set (-o OUT)\n"
     "  score --gold GOLD RESULTS...\n"
     "                   each worker's span F1 on gold documents; flags the weak ones\n"
+    "  campaign SUB     crowd campaigns on NATS JetStream: server, create, add, status,\n"
+    "                   collect, link, block, close\n"
     "\n"
     "Run 'gloss COMMAND --help' for a command's options and examples.\n"
     "\n"
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
     if (command == "agree") return gloss::cli::cmd_agree(rest);
     if (command == "merge") return gloss::cli::cmd_merge(rest);
     if (command == "score") return gloss::cli::cmd_score(rest);
+    if (command == "campaign") return gloss::cli::cmd_campaign(rest);
     std::cerr << "gloss: unknown command \"" << command << "\"\n\n" << kHelp;
     return 2;
 }

@@ -265,5 +265,24 @@ assert error["attrs"]["review"] == "disagreement" and error["attrs"]["disagree_o
 assert error["attrs"]["correction"] == "ministry" and error["attrs"]["type"] == "misspelling", error
 PY
 
+# [SECTION] campaign (issue 21): usage and offline errors; tests/web/nats_campaign.test.mjs runs it
+# against a real nats-server.
+"$gloss" campaign --help >"$tmp/h.campaign" 2>&1 || fail "campaign --help exits 0"
+check "campaign --help has examples" grep -q "examples:" "$tmp/h.campaign"
+check "--help lists campaign" grep -q "campaign SUB" "$tmp/help"
+"$gloss" campaign server "$tmp/keys" --listen 127.0.0.1:4999 >/dev/null 2>&1 || fail "campaign server writes keys"
+check "campaign server writes nats.conf with the operator and the account" sh -c "grep -q '^operator: ' '$tmp/keys/nats.conf' && grep -q 'resolver_preload' '$tmp/keys/nats.conf' && grep -q '127.0.0.1:4999' '$tmp/keys/nats.conf'"
+check "campaign keys are private" sh -c "[ \"\$(stat -c %a '$tmp/keys/account.seed')\" = 600 ]"
+seed=$(cat "$tmp/keys/account.seed")
+"$gloss" campaign server "$tmp/keys" >/dev/null 2>&1 || fail "campaign server runs again"
+check "campaign server keeps the keys it wrote" sh -c "[ \"\$(cat '$tmp/keys/account.seed')\" = '$seed' ]"
+"$gloss" campaign status spring --keys "$tmp/keys" --server nats://127.0.0.1:9 >"$tmp/c.out" 2>"$tmp/c.err"; code=$?
+check "campaign on an absent server exits 1" [ "$code" -eq 1 ]
+check "campaign on an absent server says so" grep -q "nats://127.0.0.1:9 cannot be reached" "$tmp/c.err"
+"$gloss" campaign status spring --keys "$tmp/nokeys" >"$tmp/c.out" 2>"$tmp/c.err"; code=$?
+check "campaign without keys says where they come from" sh -c "[ $code -eq 1 ] && grep -q 'gloss campaign server' '$tmp/c.err'"
+"$gloss" campaign create "bad.name" --keys "$tmp/keys" >"$tmp/c.out" 2>"$tmp/c.err"; code=$?
+check "a campaign name with a dot is refused" sh -c "[ $code -eq 2 ] && grep -q 'a campaign NAME is' '$tmp/c.err'"
+
 if [ $failures -ne 0 ]; then echo "cli: $failures failure(s)"; exit 1; fi
 echo "cli: all passed"
