@@ -669,7 +669,7 @@ int run_block(nats::Connection& nc, const Names& names, const Settings& settings
     else
         blocked.insert(worker);
     publish_access(nc, names, blocked, settings.closed);
-    std::cout << worker
+    std::cout << o.positional[1] << (worker == o.positional[1] ? "" : " (" + worker + ")")
               << (o.unblock ? " may take documents again\n" : " takes no more documents\n");
     return 0;
 }
