@@ -31,7 +31,9 @@
 
   // What a connection failure means to the worker.
   function explain(error, server) {
-    const said = error && error.message && error.message !== "NatsError" ? error.message : (error && error.code) || "no answer";
+    const generic = /^(NatsError|UNKNOWN_ERROR|)$/;
+    const said = error && error.message && !generic.test(error.message) ? error.message
+      : error && error.code && !generic.test(error.code) ? error.code : "no answer";
     const text = `${(error && error.code) || ""} ${said}`;
     if (/nkeys|invalid (checksum|seed|prefix)/i.test(text))
       return `This link's credentials for the campaign server ${server} are damaged (${said}): the link was cut or changed, and the server refused this link. Ask for the whole link again.`;
