@@ -2,6 +2,8 @@
 // engine starts, loads the task file, schema and instructions once it is ready, and sends the
 // results: queued in IndexedDB before the first attempt, retried with backoff across reloads,
 // shown as submitted only after the endpoint answered 2xx, with one idempotency key per task.
+// A link naming a NATS campaign (campaign=, nats=) takes its documents one at a time from the
+// campaign's JetStream work queue instead, and submits there ("[NATS]" below).
 "use strict";
 (function () {
   const params = new URLSearchParams(location.search);
@@ -264,9 +266,11 @@
   const saveNats = () => outbox("readwrite", (store) => store.put({ done: [...natsDone], task: natsTask }, natsKey)).catch(() => {});
   const natsStop = (message) => { clearTimeout(natsTimer); setState(0, message); };
 
+  let natsTaking = false; // one take at a time: a second would lease a task nobody works on
   async function natsTake() {
     clearTimeout(natsTimer);
-    if (natsTask) return;
+    if (natsTask || natsTaking) return;
+    natsTaking = true;
     try {
       if (!natsClient.connected()) throw new Error("not connected");
       const access = await natsClient.access();
@@ -289,6 +293,8 @@
       setState(0, `Cannot take a document now (${error.message}); trying again in ${Math.round(natsWait / 1000)} s.`);
       natsTimer = setTimeout(natsTake, natsWait);
       natsWait = Math.min(natsWait * 2, 15000);
+    } finally {
+      natsTaking = false;
     }
   }
 

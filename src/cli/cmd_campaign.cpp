@@ -421,9 +421,9 @@ int run_add(nats::Connection& nc, const Names& names, Settings settings, const O
             ++gold_added;
         }
     }
-    for (const auto& e : order)
-        if (!e.gold)
-            nc.publish(names.doc_subject, io::write_gloss_jsonl_line(*e.document), e.document->id);
+    // Tasks first, then the documents' record, then the settings: an `add` cut short is run
+    // again whole (the documents not recorded are not skipped), and a task stored already has
+    // the same message id again, which JetStream drops.
     std::uint64_t tasks = 0;
     for (int slot = 0; slot < settings.overlap; ++slot)
         for (const auto& e : order) {
@@ -433,6 +433,9 @@ int run_add(nats::Connection& nc, const Names& names, Settings settings, const O
                            task_body(*e.document, slot, e.gold, settings.lease_ms), id))
                 ++tasks;
         }
+    for (const auto& e : order)
+        if (!e.gold)
+            nc.publish(names.doc_subject, io::write_gloss_jsonl_line(*e.document), e.document->id);
     nc.publish(names.meta_settings, settings.to_json());
     std::cout << "added " << added << " document(s)"
               << (skipped ? ", skipped " + std::to_string(skipped) + " already in the campaign"
