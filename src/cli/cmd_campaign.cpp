@@ -247,6 +247,30 @@ std::string task_body(const core::Document& document, int slot, bool strip, std:
     return nlohmann::json{{"document", record}, {"slot", slot}, {"lease_ms", lease_ms}}.dump();
 }
 
+// The ids of the documents added so far, in order.
+std::vector<std::string> document_ids(nats::Connection& nc, const Names& names) {
+    std::vector<std::string> ids;
+    nc.for_each(names.docs_stream, names.doc_subject, [&](const nats::StoredMessage& m) {
+        const auto json = nlohmann::json::parse(m.data, nullptr, false);
+        if (json.is_object() && json.contains("id"))
+            ids.push_back(json["id"].is_string() ? json["id"].get<std::string>()
+                                                 : json["id"].dump());
+    });
+    return ids;
+}
+
+// The gold documents with their answers, in the order given to create.
+std::vector<core::Document> gold_documents(nats::Connection& nc, const Names& names) {
+    std::vector<core::Document> gold;
+    nc.for_each(names.gold_stream, names.gold_subject, [&](const nats::StoredMessage& m) {
+        io::JsonlReadOptions options;
+        core::Diagnostics diagnostics;
+        if (auto d = io::read_gloss_jsonl_line(m.data, 1, options, diagnostics))
+            gold.push_back(std::move(*d));
+    });
+    return gold;
+}
+
 // [SECTION] Subcommands
 
 int run_server(const Options& o) {
@@ -379,20 +403,9 @@ int run_add(nats::Connection& nc, const Names& names, Settings settings, const O
     }
     auto documents = read_valid(o.positional[1]);
     if (!documents) return 1;
-    std::set<std::string> known;
-    std::vector<core::Document> gold;
-    nc.for_each(names.docs_stream, names.doc_subject, [&](const nats::StoredMessage& m) {
-        const auto json = nlohmann::json::parse(m.data, nullptr, false);
-        if (json.is_object() && json.contains("id"))
-            known.insert(json["id"].is_string() ? json["id"].get<std::string>()
-                                                : json["id"].dump());
-    });
-    nc.for_each(names.gold_stream, names.gold_subject, [&](const nats::StoredMessage& m) {
-        io::JsonlReadOptions options;
-        core::Diagnostics diagnostics;
-        if (auto d = io::read_gloss_jsonl_line(m.data, 1, options, diagnostics))
-            gold.push_back(std::move(*d));
-    });
+    const auto ids = document_ids(nc, names);
+    const std::set<std::string> known(ids.begin(), ids.end());
+    const std::vector<core::Document> gold = gold_documents(nc, names);
     // The order workers meet them in: the new documents with a gold document after every
     // 1/rate of them; then every slot of that order, slot by slot (all documents get their
     // first worker before any gets a second).
@@ -500,12 +513,8 @@ std::vector<Submission> read_submissions(nats::Connection& nc, const Names& name
 core::GoldScore gold_scores(nats::Connection& nc, const Names& names,
                             const std::vector<Submission>& submissions) {
     std::map<std::string, core::Document> gold;
-    nc.for_each(names.gold_stream, names.gold_subject, [&](const nats::StoredMessage& m) {
-        io::JsonlReadOptions options;
-        core::Diagnostics diagnostics;
-        if (auto d = io::read_gloss_jsonl_line(m.data, 1, options, diagnostics))
-            gold.emplace(d->id, std::move(*d));
-    });
+    for (core::Document& d : gold_documents(nc, names))
+        gold.emplace(d.id, std::move(d));
     core::GoldScore score;
     for (const auto& s : submissions)
         for (const auto& d : s.documents) {
@@ -521,13 +530,7 @@ core::GoldScore gold_scores(nats::Connection& nc, const Names& names,
 
 int run_status(nats::Connection& nc, const Names& names, const Settings& settings,
                const Options& o) {
-    std::vector<std::string> documents;
-    nc.for_each(names.docs_stream, names.doc_subject, [&](const nats::StoredMessage& m) {
-        const auto json = nlohmann::json::parse(m.data, nullptr, false);
-        if (json.is_object() && json.contains("id"))
-            documents.push_back(json["id"].is_string() ? json["id"].get<std::string>()
-                                                       : json["id"].dump());
-    });
+    const std::vector<std::string> documents = document_ids(nc, names);
     std::uint64_t duplicates = 0;
     const auto submissions = read_submissions(nc, names, duplicates);
     std::map<std::string, std::set<std::string>> workers_of; // document -> workers

@@ -103,89 +103,71 @@ std::uint16_t crc16(std::string_view bytes) {
     return crc;
 }
 
-std::string base32_encode(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+namespace {
+
+constexpr std::string_view kBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+constexpr std::string_view kBase64Url =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// Bytes as characters of `alphabet`, `width` bits each (no padding).
+std::string encode_bits(std::string_view bytes, int width, std::string_view alphabet) {
+    const std::uint32_t mask = (1u << width) - 1;
     std::string out;
     std::uint32_t buffer = 0;
     int bits = 0;
     for (unsigned char byte : bytes) {
         buffer = (buffer << 8) | byte;
         bits += 8;
-        while (bits >= 5) {
-            out.push_back(kAlphabet[(buffer >> (bits - 5)) & 31]);
-            bits -= 5;
+        while (bits >= width) {
+            out.push_back(alphabet[(buffer >> (bits - width)) & mask]);
+            bits -= width;
         }
     }
-    if (bits > 0) out.push_back(kAlphabet[(buffer << (5 - bits)) & 31]);
+    if (bits > 0) out.push_back(alphabet[(buffer << (width - bits)) & mask]);
     return out;
+}
+
+// The other way; nullopt at a character outside `alphabet`.
+std::optional<std::string> decode_bits(std::string_view text, int width,
+                                       std::string_view alphabet) {
+    std::string out;
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        const auto value = alphabet.find(c);
+        if (value == std::string_view::npos) return std::nullopt;
+        buffer = (buffer << width) | static_cast<std::uint32_t>(value);
+        bits += width;
+        if (bits >= 8) {
+            out.push_back(static_cast<char>((buffer >> (bits - 8)) & 0xff));
+            bits -= 8;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string base32_encode(std::string_view bytes) {
+    return encode_bits(bytes, 5, kBase32);
 }
 
 std::optional<std::string> base32_decode(std::string_view text) {
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        int value = -1;
-        if (c >= 'A' && c <= 'Z')
-            value = c - 'A';
-        else if (c >= '2' && c <= '7')
-            value = c - '2' + 26;
-        if (value < 0) return std::nullopt;
-        buffer = (buffer << 5) | static_cast<std::uint32_t>(value);
-        bits += 5;
-        if (bits >= 8) {
-            out.push_back(static_cast<char>((buffer >> (bits - 8)) & 0xff));
-            bits -= 8;
-        }
-    }
-    return out;
+    return decode_bits(text, 5, kBase32);
 }
 
 std::string base64url_encode(std::string_view bytes) {
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (unsigned char byte : bytes) {
-        buffer = (buffer << 8) | byte;
-        bits += 8;
-        while (bits >= 6) {
-            out.push_back(kAlphabet[(buffer >> (bits - 6)) & 63]);
-            bits -= 6;
-        }
-    }
-    if (bits > 0) out.push_back(kAlphabet[(buffer << (6 - bits)) & 63]);
-    return out;
+    return encode_bits(bytes, 6, kBase64Url);
 }
 
 std::optional<std::string> base64url_decode(std::string_view text) {
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        int value = -1;
-        if (c >= 'A' && c <= 'Z')
-            value = c - 'A';
-        else if (c >= 'a' && c <= 'z')
-            value = c - 'a' + 26;
-        else if (c >= '0' && c <= '9')
-            value = c - '0' + 52;
-        else if (c == '-' || c == '+')
-            value = 62;
-        else if (c == '_' || c == '/')
-            value = 63;
-        else if (c == '=')
-            break;
-        if (value < 0) return std::nullopt;
-        buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
-        bits += 6;
-        if (bits >= 8) {
-            out.push_back(static_cast<char>((buffer >> (bits - 8)) & 0xff));
-            bits -= 8;
-        }
+    // Also the standard alphabet's + and /, and padding (which ends the data).
+    std::string url(text.substr(0, text.find('=')));
+    for (char& c : url) {
+        if (c == '+') c = '-';
+        if (c == '/') c = '_';
     }
-    return out;
+    return decode_bits(url, 6, kBase64Url);
 }
 
 // [SECTION] Key pairs
