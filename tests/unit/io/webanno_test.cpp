@@ -27,29 +27,51 @@ std::string labelled_texts(const core::Document& doc) {
     return out;
 }
 
+// "TYPE: FROM TEXT -> TO TEXT" for every relation, sorted.
+std::string relation_texts(const core::Document& doc) {
+    std::vector<std::string> lines;
+    for (const auto& [id, r] : doc.relations()) {
+        const core::Span* from = doc.spans().find(r.from);
+        const core::Span* to = doc.spans().find(r.to);
+        lines.push_back(r.type + ": " + std::string(doc.text().slice(from->start, from->end)) +
+                        " -> " + std::string(doc.text().slice(to->start, to->end)));
+    }
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& l : lines)
+        out += l + "\n";
+    return out;
+}
+
 // Written from the WebAnno TSV 3.3 description, as INCEpTION exports: a NamedEntity layer with
-// identifier and value, a custom layer, a relation layer; "Léa Marchetti" is a multi-token
-// PER[1] stacked with a one-token ROLE; the emoji counts two UTF-16 units.
+// identifier and value, a custom layer with a slot feature to NamedEntity, a chain layer and a
+// relation layer over NamedEntity. "Léa Marchetti" is a multi-token PER[1] stacked with a
+// one-token ROLE; the relation on ORG's line comes from PER[1] ("1-1[1_0]"); the quote's slot
+// (repeated on each of its lines, as INCEpTION writes multi-token spans) points at PER[1] with
+// no role, so it takes the slot's name. The emoji counts two UTF-16 units.
 const char* const kInception =
     "#FORMAT=WebAnno TSV 3.3\n"
     "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value\n"
-    "#T_SP=webanno.custom.Quote|label\n"
-    "#T_RL=webanno.custom.Rel|label|BT_webanno.custom.Quote\n"
+    "#T_SP=webanno.custom.Quote|label|ROLE_webanno.custom.Quote:speaker_webanno.custom."
+    "QuoteSpeakerLink|de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n"
+    "#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|referenceType|"
+    "referenceRelation\n"
+    "#T_RL=webanno.custom.Rel|label|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n"
     "\n"
     "\n"
     "#Text=Léa Marchetti 😊 met Zürich\\_Inc .\n"
-    "1-1\t0-3\tLéa\t*[1]|*[2]\tPER[1]|ROLE[2]\t_\t_\t_\t\n"
-    "1-2\t4-13\tMarchetti\t*[1]\tPER[1]\t_\t_\t_\t\n"
-    "1-3\t14-16\t😊\t_\t_\t_\t_\t_\t\n"
-    "1-4\t17-20\tmet\t_\t_\t_\t_\t_\t\n"
-    "1-5\t21-31\tZürich\\_Inc\tQ42\tORG\\|X\t_\t_\t_\t\n"
-    "1-6\t32-33\t.\t_\t_\t_\t_\t_\t\n"
+    "1-1\t0-3\tLéa\t*[1]|*[2]\tPER[1]|ROLE[2]\t_\t_\t_\tpr[1]\tcoref->1-1\t_\t_\t\n"
+    "1-2\t4-13\tMarchetti\t*[1]\tPER[1]\t_\t_\t_\t_\t_\t_\t_\t\n"
+    "1-3\t14-16\t😊\t_\t_\t_\t_\t_\t_\t_\t_\t_\t\n"
+    "1-4\t17-20\tmet\t_\t_\t_\t_\t_\t_\t_\t_\t_\t\n"
+    "1-5\t21-31\tZürich\\_Inc\tQ42\tORG\\|X\t_\t_\t_\t_\t_\tworks\\_for\t1-1[1_0]\t\n"
+    "1-6\t32-33\t.\t_\t_\t_\t_\t_\t_\t_\t_\t_\t\n"
     "\n"
     "#Text=“Yes.”\n"
-    "2-1\t34-35\t“\t_\t_\tQUOTE[3]\tsays\t1-1[0_1]\t\n"
-    "2-2\t35-38\tYes\t_\t_\tQUOTE[3]\t_\t_\t\n"
-    "2-3\t38-39\t.\t_\t_\tQUOTE[3]\t_\t_\t\n"
-    "2-4\t39-40\t”\t_\t_\tQUOTE[3]\t_\t_\t\n";
+    "2-1\t34-35\t“\t_\t_\tQUOTE[3]\t*[3]\t1-1[1]\t_\t_\t_\t_\t\n"
+    "2-2\t35-38\tYes\t_\t_\tQUOTE[3]\t*[3]\t1-1[1]\t_\t_\t_\t_\t\n"
+    "2-3\t38-39\t.\t_\t_\tQUOTE[3]\t*[3]\t1-1[1]\t_\t_\t_\t_\t\n"
+    "2-4\t39-40\t”\t_\t_\tQUOTE[3]\t*[3]\t1-1[1]\t_\t_\t_\t_\t\n";
 
 } // namespace
 
@@ -73,8 +95,82 @@ TEST_CASE("WebAnno TSV reads an INCEpTION export", "[io][webanno]") {
     });
     REQUIRE(org);
     CHECK(*org->attrs.get("identifier") == "Q42");
+    CHECK(relation_texts(d) == "speaker: “Yes.” -> Léa Marchetti\n"
+                               "works_for: Léa Marchetti -> Zürich_Inc\n");
     CHECK_THAT(test::all_messages(r.diagnostics),
-               Catch::Contains("relation and chain columns ignored: 2 values"));
+               Catch::Contains("chain columns and relations over layers the file does not hold "
+                               "ignored: 2 values"));
+}
+
+TEST_CASE("WebAnno TSV writes attributes as features and relations as relation layers and slots",
+          "[io][webanno]") {
+    core::Document doc("d", core::Text("“Go,” said Ann of Acme in Paris."));
+    core::Span quote = make_span(0, 5, "QUOTE"), ann = make_span(11, 14, "PERSON"),
+               acme = make_span(18, 22, "ORG"), paris = make_span(26, 31, "GPE");
+    quote.id = 1;
+    ann.id = 2;
+    acme.id = 3;
+    paris.id = 4;
+    ann.attrs.set("canonical", "Ann Lee");
+    ann.attrs.set("odd name", "x");
+    core::Relation speaker{0, "speaker", 1, 2}, member{0, "member_of", 2, 3},
+        located{0, "located_in", 3, 4};
+    doc.load({quote, ann, acme, paris}, {speaker, member, located});
+    io::WebannoExport out = io::write_webanno({doc}, &test::default_schema());
+    REQUIRE(out.files.size() == 1);
+    CHECK(out.files[0].bytes ==
+          "#FORMAT=WebAnno TSV 3.3\n"
+          "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value|canonical\n"
+          "#T_SP=webanno.custom.Gloss|label|ROLE_webanno.custom.Gloss:links_webanno.custom."
+          "GlossLink|de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n"
+          "#T_RL=webanno.custom.GlossEntityRelation|label|BT_de.tudarmstadt.ukp.dkpro.core.api."
+          "ner.type.NamedEntity\n"
+          "\n"
+          "\n"
+          "#Text=“Go,” said Ann of Acme in Paris.\n"
+          "1-1\t0-1\t“\t_\t_\tQUOTE[1]\tspeaker[1]\t1-6\t_\t_\t\n"
+          "1-2\t1-3\tGo\t_\t_\tQUOTE[1]\tspeaker[1]\t1-6\t_\t_\t\n"
+          "1-3\t3-4\t,\t_\t_\tQUOTE[1]\tspeaker[1]\t1-6\t_\t_\t\n"
+          "1-4\t4-5\t”\t_\t_\tQUOTE[1]\tspeaker[1]\t1-6\t_\t_\t\n"
+          "1-5\t6-10\tsaid\t_\t_\t_\t_\t_\t_\t_\t\n"
+          "1-6\t11-14\tAnn\tPERSON\tAnn Lee\t_\t_\t_\t_\t_\t\n"
+          "1-7\t15-17\tof\t_\t_\t_\t_\t_\t_\t_\t\n"
+          "1-8\t18-22\tAcme\tORG\t*\t_\t_\t_\tmember\\_of\t1-6\t\n"
+          "1-9\t23-25\tin\t_\t_\t_\t_\t_\t_\t_\t\n"
+          "1-10\t26-31\tParis\tGPE\t*\t_\t_\t_\tlocated\\_in\t1-8\t\n"
+          "1-11\t31-32\t.\t_\t_\t_\t_\t_\t_\t_\t\n");
+    CHECK_THAT(test::all_messages(out.diagnostics),
+               Catch::Contains("webanno cannot hold attributes whose names are not feature "
+                               "names: 1 not written"));
+    auto back = io::read_webanno(out.files[0].bytes, "d.tsv", &test::default_schema());
+    INFO(test::all_messages(back.diagnostics));
+    REQUIRE(back.ok());
+    const core::Document& d = back.documents.at(0);
+    CHECK(relation_texts(d) == relation_texts(doc));
+    CHECK(relation_texts(d) == "located_in: Acme -> Paris\nmember_of: Ann -> Acme\n"
+                               "speaker: “Go,” -> Ann\n");
+    CHECK(*d.spans().find(2)->attrs.get("canonical") == "Ann Lee");
+}
+
+TEST_CASE("WebAnno TSV relations that name no annotation are reported", "[io][errors][webanno]") {
+    std::string tsv = "#FORMAT=WebAnno TSV 3.3\n"
+                      "#T_SP=webanno.custom.Gloss|label\n"
+                      "#T_RL=webanno.custom.R|label|BT_webanno.custom.Gloss\n"
+                      "\n"
+                      "\n"
+                      "#Text=Ann met Bob\n"
+                      "1-1\t0-3\tAnn\tPERSON\t_\t_\n"
+                      "1-2\t4-7\tmet\t_\t_\t_\n"
+                      "1-3\t8-11\tBob\tPERSON\tknows\t1-2\n"
+                      "1-3\t8-11\tBob\tPERSON\tknows\t1-1[x]\n";
+    auto r = io::read_webanno(tsv, "rel.tsv");
+    CHECK(r.documents.empty());
+    std::string all = test::all_messages(r.diagnostics);
+    CHECK_THAT(all, Catch::Contains("rel.tsv:9: malformed WebAnno TSV line: relation knows joins "
+                                    "1-2 and 1-3, where Gloss has no annotation with those ids"));
+    CHECK_THAT(all, Catch::Contains("rel.tsv:10: malformed WebAnno TSV line: relation source "
+                                    "\"1-1[x]\" is not SENTENCE-TOKEN or "
+                                    "SENTENCE-TOKEN[SOURCE_TARGET]"));
 }
 
 TEST_CASE("WebAnno TSV writes UTF-16 offsets, [n] ids and escapes", "[io][offsets][webanno]") {
