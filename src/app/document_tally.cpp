@@ -3,16 +3,10 @@
 
 #include "core/detect/assist.hpp"
 
+#include <algorithm>
+
 namespace gloss::app {
 namespace {
-
-bool is_name(const core::Span& s) {
-    return s.status == core::Status::Accepted && s.label != "QUOTE" && s.label != "ERROR";
-}
-
-bool wants_speaker(const core::Span& s) {
-    return s.status != core::Status::Rejected && s.attrs.get("speaker") == nullptr;
-}
 
 // One name span as 64 well-mixed bits: its range, text, label and canonical name.
 std::uint64_t name_hash(const core::Document& document, const core::Span& s) {
@@ -47,10 +41,35 @@ void adjust(std::unordered_map<std::string, std::size_t>& counts, const std::str
 
 } // namespace
 
-void DocumentTally::attach(const core::Document& document) {
-    if (attached_to(document)) return;
+TallySchema TallySchema::of(const core::LabelSchema& schema) {
+    TallySchema out;
+    for (const core::Label& label : schema.labels()) {
+        if (label.kind != core::LabelKind::Entity) out.not_names.insert(label.name);
+        for (const core::AttributeDef& a : label.attributes)
+            if (a.type == core::AttributeType::SpanReference) {
+                out.wanted_relation.emplace(label.name, a.name);
+                break;
+            }
+    }
+    return out;
+}
+
+void DocumentTally::attach(const core::Document& document, const TallySchema& schema) {
+    if (attached_to(document) && schema == m_schema) return;
+    m_schema = schema;
     document.set_observer(this);
     reloaded(document);
+}
+
+bool DocumentTally::is_name(const core::Span& s) const {
+    return s.status == core::Status::Accepted && !m_schema.not_names.count(s.label);
+}
+
+const std::string* DocumentTally::wanted_relation(const core::Span& s) const {
+    if (s.status == core::Status::Rejected) return nullptr;
+    auto it = m_schema.wanted_relation.find(s.label);
+    if (it == m_schema.wanted_relation.end() || s.attrs.get(it->second)) return nullptr;
+    return &it->second;
 }
 
 std::size_t DocumentTally::pending_of_kind(const std::string& kind) const {
@@ -58,9 +77,9 @@ std::size_t DocumentTally::pending_of_kind(const std::string& kind) const {
     return it == m_pending_kinds.end() ? 0 : it->second;
 }
 
-std::size_t DocumentTally::without_speaker(const std::string& label) const {
-    auto it = m_without_speaker.find(label);
-    return it == m_without_speaker.end() ? 0 : it->second;
+std::size_t DocumentTally::without_wanted_relation(const std::string& label) const {
+    auto it = m_without_wanted.find(label);
+    return it == m_without_wanted.end() ? 0 : it->second;
 }
 
 void DocumentTally::count(const core::Document& document, const core::Span& s, int sign) {
@@ -82,7 +101,7 @@ void DocumentTally::count(const core::Document& document, const core::Span& s, i
             m_names_hash -= h;
         }
     }
-    if (wants_speaker(s) && !m_speakers.count(s.id)) adjust(m_without_speaker, s.label, sign);
+    if (wanted_relation(s) && !m_wanted_count.count(s.id)) adjust(m_without_wanted, s.label, sign);
 }
 
 void DocumentTally::span_added(const core::Document& document, const core::Span& span) {
@@ -94,22 +113,30 @@ void DocumentTally::span_removed(const core::Document& document, const core::Spa
 }
 
 void DocumentTally::relation_added(const core::Document& document, const core::Relation& relation) {
-    if (relation.type != "speaker") return;
-    if (m_speakers[relation.from]++ != 0) return;
+    const core::Span* s = document.spans().find(relation.from);
+    auto wanted = s ? m_schema.wanted_relation.find(s->label) : m_schema.wanted_relation.end();
+    if (wanted == m_schema.wanted_relation.end() || wanted->second != relation.type) return;
+    if (m_wanted_count[relation.from]++ != 0) return;
     // The quote has its speaker now.
-    if (const core::Span* s = document.spans().find(relation.from); s && wants_speaker(*s))
-        adjust(m_without_speaker, s->label, -1);
+    if (wanted_relation(*s)) adjust(m_without_wanted, s->label, -1);
 }
 
 void DocumentTally::relation_removed(const core::Document& document,
                                      const core::Relation& relation) {
-    if (relation.type != "speaker") return;
-    auto it = m_speakers.find(relation.from);
-    if (it == m_speakers.end() || --it->second != 0) return;
-    m_speakers.erase(it);
+    auto it = m_wanted_count.find(relation.from);
+    if (it == m_wanted_count.end()) return;
+    const core::Span* s = document.spans().find(relation.from);
+    if (s) {
+        auto wanted = m_schema.wanted_relation.find(s->label);
+        if (wanted == m_schema.wanted_relation.end() || wanted->second != relation.type) return;
+    } else if (std::none_of(m_schema.wanted_relation.begin(), m_schema.wanted_relation.end(),
+                            [&](const auto& w) { return w.second == relation.type; })) {
+        return;
+    }
+    if (--it->second != 0) return;
+    m_wanted_count.erase(it);
     // Without a speaker again (unless the quote itself is gone: then it was removed first).
-    if (const core::Span* s = document.spans().find(relation.from); s && wants_speaker(*s))
-        adjust(m_without_speaker, s->label, +1);
+    if (s && wanted_relation(*s)) adjust(m_without_wanted, s->label, +1);
 }
 
 void DocumentTally::reloaded(const core::Document& document) {
@@ -117,8 +144,8 @@ void DocumentTally::reloaded(const core::Document& document) {
     m_pending_kinds.clear();
     m_names.clear();
     m_names_hash = 0;
-    m_without_speaker.clear();
-    m_speakers.clear();
+    m_without_wanted.clear();
+    m_wanted_count.clear();
     document.spans().for_each([&](const core::Span& s) { span_added(document, s); });
     for (const auto& [id, relation] : document.relations())
         relation_added(document, relation);

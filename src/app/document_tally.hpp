@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/model/document.hpp"
+#include "core/model/label_schema.hpp"
 
 #include <compare>
 #include <cstddef>
@@ -25,6 +26,16 @@ struct SpanKey {
     static SpanKey of(const core::Span& s) { return {s.start, s.end, s.id}; }
 };
 
+// What a tally reads from the schema: the labels that are not names (quote and error kinds)
+// and, per label, the relation each of its spans wants (its span attribute: a quote's speaker).
+struct TallySchema {
+    std::set<std::string, std::less<>> not_names;
+    std::unordered_map<std::string, std::string> wanted_relation; // label -> relation type
+
+    static TallySchema of(const core::LabelSchema& schema);
+    bool operator==(const TallySchema&) const = default;
+};
+
 class DocumentTally final : public core::DocumentObserver {
 public:
     DocumentTally() = default;
@@ -32,22 +43,24 @@ public:
     DocumentTally& operator=(const DocumentTally&) = delete;
     ~DocumentTally() = default;
 
-    // Observes `document`, counting it from scratch unless this tally observes it already. The
-    // document must not outlive the tally while observed (the session owns both).
-    void attach(const core::Document& document);
+    // Observes `document`, counting it from scratch unless this tally observes it already with
+    // the same schema. The document must not outlive the tally while observed (the session owns
+    // both).
+    void attach(const core::Document& document, const TallySchema& schema);
     bool attached_to(const core::Document& document) const { return document.observer() == this; }
 
     // Pending suggestions, in (start, end, id) order.
     const std::set<SpanKey>& pending() const { return m_pending; }
     // How many of them are of a kind (core::suggestion_kind: "PERSON", "ERROR/misspelling").
     std::size_t pending_of_kind(const std::string& kind) const;
-    // Accepted spans whose text the detectors learn as names (any label but QUOTE and ERROR),
-    // in text order, and a fingerprint of them: where, what text, label and canonical name.
+    // Accepted spans whose text the detectors learn as names (any label not of the quote or
+    // error kind), in text order, and a fingerprint of them: where, what text, label and
+    // canonical name.
     const std::set<SpanKey>& names() const { return m_names; }
     std::uint64_t names_fingerprint() const { return m_names_hash; }
-    // Spans of `label` not rejected that have neither a `speaker` attribute nor a `speaker`
-    // relation (the queue counts those of the quote labels).
-    std::size_t without_speaker(const std::string& label) const;
+    // Spans of `label` not rejected that have neither the attribute nor the relation their
+    // label wants (TallySchema::wanted_relation; the queue counts quotes without a speaker).
+    std::size_t without_wanted_relation(const std::string& label) const;
 
     // core::DocumentObserver
     void span_added(const core::Document& document, const core::Span& span) override;
@@ -58,13 +71,18 @@ public:
 
 private:
     void count(const core::Document& document, const core::Span& span, int sign);
+    bool is_name(const core::Span& s) const;
+    // The relation type `s` wants and lacks as an attribute; nullptr when it wants none.
+    const std::string* wanted_relation(const core::Span& s) const;
+
+    TallySchema m_schema;
 
     std::set<SpanKey> m_pending;
     std::unordered_map<std::string, std::size_t> m_pending_kinds;
     std::set<SpanKey> m_names;
     std::uint64_t m_names_hash = 0; // a sum of one hash per span: order-free, removable
-    std::unordered_map<std::string, std::size_t> m_without_speaker; // label -> spans
-    std::unordered_map<core::SpanId, std::uint32_t> m_speakers;     // span -> its speaker relations
+    std::unordered_map<std::string, std::size_t> m_without_wanted;  // label -> spans
+    std::unordered_map<core::SpanId, std::uint32_t> m_wanted_count; // span -> those relations
 };
 
 // The pending suggestions of a document as spans in text order: a view over its tally, valid

@@ -20,7 +20,8 @@ DocumentTally& Session::tally(std::size_t index) const {
     while (m_tallies.size() < m_documents.size())
         m_tallies.push_back(std::make_unique<DocumentTally>());
     DocumentTally& t = *m_tallies[index];
-    t.attach(m_documents[index]); // counts the document afresh when it is new or replaced
+    // Counts the document afresh when it is new or replaced, or the schema changed.
+    t.attach(m_documents[index], TallySchema::of(schema));
     return t;
 }
 
@@ -182,7 +183,8 @@ std::size_t Session::quotes_without_speaker(std::size_t index) const {
     if (index >= m_documents.size()) return 0;
     std::size_t n = 0;
     for (const core::Label& label : schema.labels())
-        if (label.kind == core::LabelKind::Quote) n += tally(index).without_speaker(label.name);
+        if (label.kind == core::LabelKind::Quote)
+            n += tally(index).without_wanted_relation(label.name);
     return n;
 }
 

@@ -26,8 +26,7 @@ Key key_of(const core::Span& s) {
 Key detailed_key(const core::Document&, const core::Span& s) {
     std::string what = s.label;
     for (const auto& [name, value] : s.attrs)
-        if (name != "review" && name != "annotators" && name != "reason" && name != "disagree_on")
-            what += '\x1f' + name + '=' + value;
+        if (!core::is_bookkeeping_attribute(name)) what += '\x1f' + name + '=' + value;
     return {s.start, s.end, what};
 }
 

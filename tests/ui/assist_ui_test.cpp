@@ -341,3 +341,32 @@ TEST_CASE("the autosave keeps what the user did with suggestions and Assist find
     CHECK(again.app.session().document()->history().position() ==
           h.app.session().document()->history().position());
 }
+
+TEST_CASE("the queue counts quotes without the relation their schema names, not \"speaker\"",
+          "[ui][assist][schema]") {
+    Harness h;
+    const char* schema =
+        R"({"labels":[{"name":"PERSON","color":"#aa0000","hotkey":"p"},)"
+        R"({"name":"CITATION","kind":"quote","color":"#00aa00","hotkey":"c","attributes":[)"
+        R"({"name":"said_by","type":"span","targets":["PERSON"]}]}]})";
+    REQUIRE_FALSE(core::has_errors(h.app.load_schema(schema, "citations.json")));
+    REQUIRE(h.app
+                .load_documents(
+                    R"({"id":"c","text":"“Go,” Ann said. “Stay,” Bo said.","spans":[)"
+                    R"({"id":1,"start":0,"end":5,"label":"CITATION"},)"
+                    R"({"id":2,"start":6,"end":9,"label":"PERSON"},)"
+                    R"({"id":3,"start":16,"end":23,"label":"CITATION"},)"
+                    R"({"id":4,"start":24,"end":26,"label":"PERSON"}],)"
+                    R"("relations":[{"id":1,"type":"said_by","from":1,"to":2}]})"
+                    "\n",
+                    "c.jsonl")
+                .empty());
+    h.frames(2);
+    auto& session = h.app.session();
+    CHECK(session.quotes_without_speaker(session.current_index()) == 1);
+    CHECK(session.speaker_type(3) == "said_by");
+    REQUIRE(session.set_relation(3, 4, "said_by"));
+    CHECK(session.quotes_without_speaker(session.current_index()) == 0);
+    REQUIRE(session.undo());
+    CHECK(session.quotes_without_speaker(session.current_index()) == 1);
+}

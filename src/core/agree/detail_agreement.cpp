@@ -8,10 +8,6 @@
 namespace gloss::core {
 namespace {
 
-bool bookkeeping(const std::string& name) {
-    return name == "review" || name == "annotators" || name == "reason" || name == "disagree_on";
-}
-
 // type -> targets (indices into `spans`) of the relations `document` starts at `span`.
 std::map<std::string, std::set<std::size_t>>
 targets_of(const Document& document, const Span& span, const std::map<SpanId, std::size_t>& index) {
@@ -42,9 +38,9 @@ void add_detail_agreement(DetailAgreement& out, const Document& document_a,
     for (const auto& [i, j] : matching.pairs) {
         std::set<std::string> names;
         for (const auto& [name, value] : a[i].attrs)
-            if (!bookkeeping(name)) names.insert(name);
+            if (!is_bookkeeping_attribute(name)) names.insert(name);
         for (const auto& [name, value] : b[j].attrs)
-            if (!bookkeeping(name)) names.insert(name);
+            if (!is_bookkeeping_attribute(name)) names.insert(name);
         for (const std::string& name : names) {
             const std::string* x = a[i].attrs.get(name);
             const std::string* y = b[j].attrs.get(name);

@@ -57,11 +57,6 @@ bool keeps(MergeStrategy strategy, std::size_t holders, std::size_t annotators) 
     return false;
 }
 
-// Attributes that record how a span came to be, not what it says.
-bool bookkeeping(std::string_view name) {
-    return name == "review" || name == "annotators" || name == "reason" || name == "disagree_on";
-}
-
 // The value most members hold (absent counts as a value); ties go to the earliest annotator.
 std::optional<std::string> majority_value(const std::vector<std::optional<std::string>>& values) {
     std::size_t best = 0, best_count = 0;
@@ -185,7 +180,7 @@ MergeResult merge_versions(const std::vector<MergeVersion>& versions, MergeStrat
         std::set<std::string> names;
         for (const Member& m : g.members)
             for (const auto& [name, value] : spans[m.version][m.span].attrs)
-                if (!bookkeeping(name)) names.insert(name);
+                if (!is_bookkeeping_attribute(name)) names.insert(name);
         std::vector<std::string> differ;
         for (const std::string& name : names) {
             std::vector<std::optional<std::string>> values;

@@ -5,6 +5,10 @@
 
 namespace gloss::core {
 
+bool is_bookkeeping_attribute(std::string_view name) {
+    return name == "review" || name == "annotators" || name == "reason" || name == "disagree_on";
+}
+
 std::uint64_t trailing_number(std::string_view string_id) {
     std::size_t digits = 0;
     while (digits < string_id.size() && string_id[string_id.size() - 1 - digits] >= '0' &&

@@ -40,6 +40,11 @@ private:
     std::vector<Entry> m_entries;
 };
 
+// Attributes that record how a span came to be — Assist's "reason", a merge's "review",
+// "annotators" and "disagree_on" — not what it says: agreement, merge and review compare
+// spans without them.
+bool is_bookkeeping_attribute(std::string_view name);
+
 // The number at the end of an id a file gave as a string ("T12" -> 12, "r7" -> 7, "42" -> 42);
 // 0 when it has none or it has more than 18 digits. New spans are numbered past it, so that an
 // id written as a prefix and a number (brat's "T" + id) never names an existing span.
