@@ -45,11 +45,8 @@ TallySchema TallySchema::of(const core::LabelSchema& schema) {
     TallySchema out;
     for (const core::Label& label : schema.labels()) {
         if (label.kind != core::LabelKind::Entity) out.not_names.insert(label.name);
-        for (const core::AttributeDef& a : label.attributes)
-            if (a.type == core::AttributeType::SpanReference) {
-                out.wanted_relation.emplace(label.name, a.name);
-                break;
-            }
+        if (const core::AttributeDef* a = label.span_reference())
+            out.wanted_relation.emplace(label.name, a->name);
     }
     return out;
 }

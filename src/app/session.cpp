@@ -551,10 +551,8 @@ std::string Session::speaker_type(core::SpanId quote) const {
     const core::Document* doc = document();
     const core::Span* q = doc ? doc->spans().find(quote) : nullptr;
     const core::Label* label = q ? schema.find(q->label) : nullptr;
-    if (label)
-        for (const core::AttributeDef& a : label->attributes)
-            if (a.type == core::AttributeType::SpanReference) return a.name;
-    return {};
+    const core::AttributeDef* speaker = label ? label->span_reference() : nullptr;
+    return speaker ? speaker->name : std::string();
 }
 
 core::SpanId Session::target_of(core::SpanId from, const std::string& type) const {

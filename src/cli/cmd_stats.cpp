@@ -17,9 +17,10 @@ const char* const kStatsHelp =
     "\n"
     "Counts what FILE holds: documents, characters (code points), spans per label, error\n"
     "types (the \"type\" of ERROR spans), relations per type, spans per 1,000 characters,\n"
-    "quotes without a speaker (a QUOTE with neither a speaker relation nor a speaker\n"
-    "attribute), span status and annotators. Invalid records are reported on stderr and\n"
-    "left out of the counts (exit status 1). Line formats are streamed.\n"
+    "quotes without a speaker (a quote with neither the relation nor the attribute its\n"
+    "label's span attribute names: \"speaker\" in the default schema), span status and\n"
+    "annotators. Invalid records are reported on stderr and left out of the counts (exit\n"
+    "status 1). Line formats are streamed.\n"
     "\n"
     "  --json      print the counts as one JSON object\n"
     "  --png FILE  draw bar charts of the label and error-type distributions\n"
@@ -43,9 +44,17 @@ void count(Counts& c, const core::Document& d, const core::LabelSchema* schema) 
     c.relations += d.relations().size();
     for (const auto& [id, r] : d.relations())
         ++c.relation_types[r.type];
-    std::set<core::SpanId> with_speaker;
+    // A quote's speaker: its label's span attribute, as an attribute or a relation ("speaker"
+    // when the schema does not have the label).
+    auto speaker_of = [&](const std::string& label) -> std::string {
+        const core::Label* l = schema ? schema->find(label) : nullptr;
+        if (!l) return "speaker";
+        const core::AttributeDef* a = l->span_reference();
+        return a ? a->name : std::string();
+    };
+    std::set<std::pair<core::SpanId, std::string>> with_relation;
     for (const auto& [id, r] : d.relations())
-        if (r.type == "speaker") with_speaker.insert(r.from);
+        with_relation.insert({r.from, r.type});
     d.spans().for_each([&](const core::Span& s) {
         ++c.spans;
         ++c.labels[s.label];
@@ -57,8 +66,10 @@ void count(Counts& c, const core::Document& d, const core::LabelSchema* schema) 
             ++c.error_types[type && !type->empty() ? *type : "(none)"];
         } else if (kind == core::LabelKind::Quote) {
             ++c.quotes;
-            const std::string* speaker = s.attrs.get("speaker");
-            if (!with_speaker.count(s.id) && (!speaker || speaker->empty()))
+            std::string wanted = speaker_of(s.label);
+            const std::string* speaker = wanted.empty() ? nullptr : s.attrs.get(wanted);
+            if (!wanted.empty() && !with_relation.count({s.id, wanted}) &&
+                (!speaker || speaker->empty()))
                 ++c.quotes_without_speaker;
         }
     });

@@ -131,6 +131,9 @@ assert s["labels"]["ERROR"] == 7 and s["error_types"]["merged_tokens"] == 2, s
 assert s["quotes"] == 2 and s["quotes_without_speaker"] == 0, s
 assert s["spans_per_1000_characters"] == 68.4, s
 PY
+printf '%s\n' '{"labels":[{"name":"PERSON","color":"#aa0000","hotkey":"p"},{"name":"CITATION","kind":"quote","color":"#00aa00","hotkey":"c","attributes":[{"name":"said_by","type":"span","targets":["PERSON"]}]}]}' > "$tmp/citations.schema.json"
+printf '%s\n' '{"id":"c","text":"“Go,” Ann said. “Stay,” Bo said.","spans":[{"id":1,"start":0,"end":5,"label":"CITATION"},{"id":2,"start":6,"end":9,"label":"PERSON"},{"id":3,"start":16,"end":23,"label":"CITATION"},{"id":4,"start":24,"end":26,"label":"PERSON"}],"relations":[{"id":1,"type":"said_by","from":1,"to":2}]}' > "$tmp/citations.jsonl"
+check "stats counts quotes without the relation their schema names" sh -c "'$gloss' stats '$tmp/citations.jsonl' --schema '$tmp/citations.schema.json' --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"quotes\"] == 2 and d[\"quotes_without_speaker\"] == 1, d'"
 check "stats --png writes a PNG" sh -c "'$gloss' stats '$fx/source.jsonl' --png '$tmp/c.png' >/dev/null && head -c 8 '$tmp/c.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"
 
 # [SECTION] agree, merge and score (issue 7)

@@ -39,6 +39,12 @@ const AttributeDef* Label::attribute(std::string_view n) const {
     return nullptr;
 }
 
+const AttributeDef* Label::span_reference() const {
+    for (const AttributeDef& a : attributes)
+        if (a.type == AttributeType::SpanReference) return &a;
+    return nullptr;
+}
+
 const Label* LabelSchema::find(std::string_view name) const {
     for (const Label& l : m_labels)
         if (l.name == name) return &l;

@@ -38,6 +38,8 @@ struct Label {
     std::vector<AttributeDef> attributes;
 
     const AttributeDef* attribute(std::string_view name) const;
+    // Its first attribute of type span (a quote's speaker); nullptr when it has none.
+    const AttributeDef* span_reference() const;
 };
 
 // A kind of relation between two spans ("located_in": ORG|PERSON -> GPE|LOC), with the labels
