@@ -267,6 +267,26 @@ struct AnnotationReader {
         }
         span.attrs = attrs;
         span.origin = core::Origin::Imported;
+        // Gloss's own members (absolute IRIs to a JSON-LD processor, ignored by other readers).
+        if (auto st = a.find("gloss:status"); st != a.end()) {
+            auto status =
+                st->is_string() ? core::parse_status(st->get<std::string>()) : std::nullopt;
+            if (!status) {
+                r.report(DiagnosticCode::FieldWrongType,
+                         {"gloss:status", "\"accepted\", \"pending\" or \"rejected\""});
+                return;
+            }
+            span.status = *status;
+        }
+        if (auto o = a.find("gloss:origin"); o != a.end()) {
+            auto origin = o->is_string() ? core::parse_origin(o->get<std::string>()) : std::nullopt;
+            if (!origin) {
+                r.report(DiagnosticCode::FieldWrongType,
+                         {"gloss:origin", "\"manual\", \"suggested\" or \"imported\""});
+                return;
+            }
+            span.origin = *origin;
+        }
         if (auto c = a.find("creator"); c != a.end() && !c->is_null()) {
             if (c->is_object()) {
                 if (auto n = c->find("name"); n != c->end())
@@ -482,6 +502,8 @@ W3cExport write_w3c(const std::vector<core::Document>& documents, OffsetUnit off
                       {"motivation", "tagging"},
                       {"body", std::move(body)}};
             if (!s.annotator.empty()) a["creator"] = {{"type", "Person"}, {"name", s.annotator}};
+            a["gloss:status"] = std::string(core::to_string(s.status));
+            a["gloss:origin"] = std::string(core::to_string(s.origin));
             a["target"] = {{"source", doc.id},
                            {"selector", {std::move(quote), std::move(position)}}};
             add(a);

@@ -16,7 +16,7 @@ core::Span make_span(std::uint32_t start, std::uint32_t end, std::string label) 
 
 test::Held w3c_held() {
     test::Held held;
-    held.status = held.origin = held.meta = held.rejected = false;
+    held.meta = held.rejected = false; // status and origin are kept (gloss:status, gloss:origin)
     return held;
 }
 
@@ -129,6 +129,33 @@ TEST_CASE("W3C reads an AnnotationPage and linking annotations", "[io][w3c]") {
     const core::Document& d = r.documents.at(0);
     CHECK(test::describe(d, w3c_held()) == "document d\ntext Ann met Bob.\n"
                                            "relation meets 0..3 PERSON -> 8..11 PERSON\n"
-                                           "span 0..3 PERSON id=1 role=host annotator=\n"
-                                           "span 8..11 PERSON id=\"urn:uuid:1\" annotator=ann@x\n");
+                                           "span 0..3 PERSON id=1 role=host status=accepted "
+                                           "origin=imported annotator=\n"
+                                           "span 8..11 PERSON id=\"urn:uuid:1\" "
+                                           "status=accepted origin=imported annotator=ann@x\n");
+}
+
+TEST_CASE("W3C status and origin that are not Gloss's are reported", "[io][errors][w3c]") {
+    auto r =
+        read(R"({"id":"d","text":"Ann met Bob"})"
+             "\n",
+             R"([{"id":"#a","type":"Annotation","body":"PERSON","gloss:status":"maybe",)"
+             R"("target":{"source":"d","selector":{"type":"TextQuoteSelector","exact":"Ann"}}},)"
+             R"({"id":"#b","type":"Annotation","body":"PERSON","gloss:origin":7,)"
+             R"("target":{"source":"d","selector":{"type":"TextQuoteSelector","exact":"Bob"}}}])");
+    CHECK(r.documents.empty());
+    std::string all = test::all_messages(r.diagnostics);
+    CHECK_THAT(all, Catch::Contains("field \"gloss:status\" must be \"accepted\", \"pending\" or "
+                                    "\"rejected\""));
+    CHECK_THAT(all, Catch::Contains("field \"gloss:origin\" must be \"manual\", \"suggested\" or "
+                                    "\"imported\""));
+    auto plain = read(R"({"id":"d","text":"Ann met Bob"})"
+                      "\n",
+                      R"([{"id":"#a","type":"Annotation","body":"PERSON","target":{"source":"d",)"
+                      R"("selector":{"type":"TextQuoteSelector","exact":"Ann"}}}])");
+    REQUIRE(plain.ok());
+    plain.documents[0].spans().for_each([](const core::Span& s) {
+        CHECK(s.status == core::Status::Accepted);
+        CHECK(s.origin == core::Origin::Imported);
+    });
 }
