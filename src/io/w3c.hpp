@@ -2,7 +2,8 @@
 // span with a "tagging" TextualBody (the label), "describing" bodies ("name=value", the
 // attributes) and a target {source: document id, selector: [TextQuoteSelector,
 // TextPositionSelector]}; relations as "linking" annotations whose target is the two span
-// annotations' ids. Positions count UTF-16 code units, as a browser's DOM textContent does.
+// annotations' ids; a span's status and origin as Gloss's own "gloss:status" and
+// "gloss:origin". Positions count UTF-16 code units, as a browser's DOM textContent does.
 // The texts travel beside the annotations in texts.jsonl ({"id","text"} per line). Layer: io.
 #pragma once
 
