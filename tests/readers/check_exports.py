@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Independent readers for Gloss's code-point exports: Python's json and str slicing (a Python
 str is indexed by code point), xml.etree for the Label Studio config, and NLTK's
-ConllCorpusReader and a last-column CoNLL-2003 reader for CoNLL. Each golden export under tests/fixtures/formats is checked against
+ConllCorpusReader and a last-column CoNLL-2003 reader for CoNLL, a column and slot check for
+WebAnno TSV. Each golden export under tests/fixtures/formats is checked against
 the fixture it was written from (source.jsonl). Usage: check_exports.py FIXTURES_DIR"""
 import collections
 import json
@@ -273,22 +274,51 @@ for doc in source:
     check(sorted(w3c_spans[doc["id"]]) == spans(doc, rejected=False), f"w3c {doc['id']}: spans")
 
 # WebAnno TSV 3.3: each token's BEGIN-END are the UTF-16 offsets of the token in the text (the
-# sentences' #Text lines sit at their first token), and every token is its text's slice.
+# sentences' #Text lines sit at their first token), and every token is its text's slice. Every
+# line has the columns the header declares (a slot feature's ROLE_ entry and its target type
+# are two), and each slot link points at a token line whose target layer holds the annotation
+# ("3-6[3]": a value with [3] there). The quote of zurich names Léa Marchetti as its speaker.
 for doc in source:
     text = doc["text"]
     units = text.encode("utf-16-le")
     with open(os.path.join(root, "webanno", doc["id"] + ".tsv"), encoding="utf-8") as f:
         lines = f.read().split("\n")
     check(lines[0] == "#FORMAT=WebAnno TSV 3.3", f"webanno {doc['id']}: header")
+    columns = []  # (layer, feature) per column after the third
+    for line in lines:
+        if line.startswith(("#T_SP=", "#T_RL=")):
+            layer, *features = line[6:].split("|")
+            columns += [(layer, f) for f in features]
+    rows, links = {}, []
     for line in lines:
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
+        check(len(fields) == 3 + len(columns) + 1 and fields[-1] == "",
+              f"webanno {doc['id']}: {fields[0]} has the header's columns and ends with a tab")
         begin, end = (int(x) for x in fields[1].split("-"))
         token = fields[2].replace("\\_", "_").replace("\\[", "[").replace("\\]", "]") \
             .replace("\\|", "|").replace("\\;", ";").replace("\\*", "*").replace("\\\\", "\\")
         check(units[2 * begin:2 * end].decode("utf-16-le") == token,
               f"webanno {doc['id']}: {fields[0]} {fields[1]} is not \"{token}\" in UTF-16")
+        rows[fields[0]] = (token, dict(zip(columns, fields[3:])))
+        for i, (layer, feature) in enumerate(columns):
+            if feature.startswith("ROLE_") and fields[3 + i] != "_":
+                target_layer = columns[i + 1][1]
+                for role, target in zip(fields[3 + i].split("[")[0].split(";"),
+                                        fields[4 + i].split(";")):
+                    links.append((fields[0], token, role, target, target_layer))
+    for address, token, role, target, target_layer in links:
+        _, row = rows.get(target.split("[")[0], ("", {}))
+        cells = [v for (layer, _), v in row.items() if layer == target_layer]
+        mark = "[" + target.split("[")[1] if "[" in target else ""
+        check(any(c != "_" and mark in c for c in cells),
+              f"webanno {doc['id']}: {address}'s {role} link names {target}, where "
+              f"{target_layer} has no such annotation")
+    if doc["id"] == "zurich":
+        check(("“", "speaker", "Léa") in {(t, r, rows[a.split("[")[0]][0])
+                                          for _, t, r, a, _ in links},
+              "webanno zurich: the quote's speaker is Léa Marchetti")
 
 if failures:
     print("\n".join("FAIL: " + f for f in failures))
