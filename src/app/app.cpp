@@ -117,8 +117,8 @@ void App::want_session_glyphs() {
 }
 
 void App::want_typed_glyphs() {
-    m_fonts.want(m_search.query);
-    m_fonts.want(m_palette_query);
+    m_fonts.want(m_search.query());
+    m_fonts.want(m_palette.query());
     const ImGuiInputTextState& field = ImGui::GetCurrentContext()->InputTextState;
     if (field.ID != 0)
         m_fonts.want(std::string_view(field.TextA.Data, static_cast<std::size_t>(field.CurLenA)));
@@ -732,7 +732,7 @@ void App::frame() {
     handle_shortcuts();
     draw_campaign_bar();
     draw_palette();
-    if (m_search.open) draw_search();
+    if (m_search.is_open()) m_search.draw(m_scale);
     // The status line: a separator and one row of buttons.
     const ImGuiStyle& style = ImGui::GetStyle();
     float status_height =
@@ -763,7 +763,7 @@ void App::frame() {
         options.numbered = picking_candidates();
         options.all_relations = m_show_all_relations;
         options.relations_of = m_picking.from ? m_picking.from : m_session.selected_span();
-        options.search_matches = matches_shown();
+        options.search_matches = m_search.matches_shown();
         m_article.draw(m_session, m_fonts.article() ? m_fonts.article() : ImGui::GetFont(),
                        m_fonts.article() ? FontAtlas::article_size * m_scale : ImGui::GetFontSize(),
                        options);
@@ -788,7 +788,7 @@ void App::frame() {
     draw_projects();
     draw_open_clash();
     draw_new_labels_question();
-    draw_schema_editor();
+    m_schema_editor.draw(m_scale);
     if (m_fonts.ui()) ImGui::PopFont();
     want_typed_glyphs(); // typed or pasted into a field this frame
     // Last, and not in the first frame that shows a change (an edit of this frame, documents

@@ -3,10 +3,13 @@
 #pragma once
 
 #include "app/article_view.hpp"
+#include "app/command_palette.hpp"
 #include "app/commands.hpp"
 #include "app/fonts.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/host.hpp"
+#include "app/schema_editor.hpp"
+#include "app/search_bar.hpp"
 #include "app/session.hpp"
 #include "io/format.hpp"
 
@@ -51,7 +54,9 @@ std::vector<core::Label> labels_for(const core::LabelSchema& schema,
 
 class App {
 public:
-    explicit App(Host& host) : m_host(host) {
+    explicit App(Host& host)
+        : m_host(host), m_search(m_session, m_frames, m_article,
+                                 [this](std::string text) { announce(std::move(text)); }) {
         m_fonts.set_drawer(
             [this](std::string_view text, float pixels, float ascent, GlyphImage& out) {
                 return m_host.draw_glyph(text, pixels, ascent, out);
@@ -109,11 +114,11 @@ public:
     void answer_clash(std::optional<Session::OnClash> on_clash);
     // Answers the question about the format: open_format_choices()[index], or nullopt to cancel.
     void answer_format(std::optional<std::size_t> index);
-    // The Labels window (the schema editor, schema_panel.cpp).
-    bool schema_open() const { return m_schema_open; }
+    // The Labels window (schema_editor.hpp).
+    bool schema_open() const { return m_schema_editor.is_open(); }
     // What the Labels window says: a refusal, or the question before removing a label.
-    const std::string& schema_message() const { return m_schema_message; }
-    void set_schema_open(bool open);
+    const std::string& schema_message() const { return m_schema_editor.message(); }
+    void set_schema_open(bool open) { m_schema_editor.set_open(open); }
     // Labels the files waiting to open use that the schema lacks (empty when none wait).
     std::vector<std::string> labels_to_add() const;
     // Adds them to the schema (each with a colour and a free key) and opens the files; false
@@ -235,11 +240,11 @@ public:
     // Picking a relation (after S or R): its type or its target, by number or a click.
     bool picking_relation() const { return m_picking.stage != Picking::Stage::None; }
     bool show_all_relations() const { return m_show_all_relations; }
-    bool search_open() const { return m_search.open; }
-    // The search's hits (every document's, or the shown one's) and its options.
-    const Session::Found& search_found() const { return m_search.found; }
+    bool search_open() const { return m_search.is_open(); }
+    // The search's hits (every document's, or the shown one's).
+    const Session::Found& search_found() const { return m_search.found(); }
     bool show_corrections() const { return m_show_corrections; }
-    bool palette_open() const { return m_palette_open; }
+    bool palette_open() const { return m_palette.is_open(); }
     bool shortcuts_open() const { return m_show_shortcuts; }
 
     // [SECTION] Announcements: what a screen reader says after a command (the platform puts it
@@ -312,20 +317,11 @@ private:
     void command_theme();
     void command_dismiss();
     void command_shortcuts();
-    // The command palette (command_palette.cpp).
-    struct PaletteEntry {
-        std::string text;
-        std::string keys;
-        std::function<void()> run;
-    };
-    std::vector<PaletteEntry> palette_entries();
-    void open_palette(std::string query);
+    // The command palette: its entries now (palette_entries.cpp); opened with a query typed.
+    std::vector<CommandPalette::Entry> palette_entries();
+    void open_palette(const std::string& query);
     void draw_command_palette();
-    bool m_palette_open = false;
-    bool m_palette_focus = false;
-    bool m_palette_caret_to_end = false; // the query given is kept, the caret after it
-    char m_palette_query[128] = {};
-    std::size_t m_palette_choice = 0;
+    CommandPalette m_palette;
     std::string m_announcement;
     std::uint64_t m_announcements = 0;
     std::string m_followed; // what the last announcement of the selection was about
@@ -348,7 +344,6 @@ private:
     void draw_instructions();
     void track_time();
     void count_time(bool input);
-    void draw_search();
     void draw_projects();
     void draw_shortcut_sheet();
     void paint_window_background(const ImRect* panels, int count);
@@ -439,31 +434,7 @@ private:
     std::optional<PendingLabels> m_pending_labels;
     // Asks about `labels` for `files` (joining a question already asked).
     void wait_for_new_labels(std::vector<OpenedFile> files, std::vector<core::Label> labels);
-    // The Labels window: one row of text fields per label, applied on Enter.
-    bool m_schema_open = false;
-    struct LabelRow {
-        std::string name; // the label the row was made from
-        char name_buf[64] = {};
-        char key_buf[4] = {};
-        char color_buf[12] = {};
-        char kind_buf[12] = {};
-        char attrs_buf[512] = {};
-    };
-    std::vector<LabelRow> m_schema_rows;
-    std::string m_schema_message;  // a refusal, or the question before a removal
-    std::string m_label_to_remove; // asked to confirm
-    std::optional<std::pair<std::size_t, std::string>> m_schema_refocus; // (row, field)
-    bool m_schema_focus_new = false;
-    char m_new_label[64] = {};
-    void draw_schema_editor();
-    char m_relations_buf[1024] = {}; // the declared relation types, as relations_spec writes them
-    bool m_relations_refocus = false;
-    void apply_relations();
-    void add_schema_label(const std::string& name);
-    void apply_label_row(std::size_t index, const std::string& what);
-    // Why `key` cannot be `label`'s key ("" when it can): not a letter, a command key (S, T),
-    // or another label's.
-    std::string hotkey_problem(const std::string& label, std::string_view key) const;
+    SchemaEditor m_schema_editor{m_session, m_frames, m_host};
     void draw_new_labels_question();
     OpenedFile read_file(std::string name, const std::vector<io::NamedFile>& files,
                          const io::Format& format);
@@ -478,26 +449,7 @@ private:
     void draw_open_format_question();
     std::string m_project_to_delete; // asking to confirm
     char m_project_name[128] = {};
-    // Search bar (search_panel.cpp): the hits are recomputed whenever the query, an option,
-    // the documents or (searching one) the document shown change.
-    struct Search {
-        bool open = false;
-        bool focus = false;        // the field takes the keys in the next frame
-        bool field_active = false; // the field has the keys
-        char query[256] = {};
-        core::SearchOptions options;
-        bool all_documents = false;
-        Session::Found found;
-        std::size_t current = ~std::size_t{0}; // the hit last gone to (none yet)
-        std::string computed_for;              // what `found` was computed for
-    };
-    Search m_search;
-    void open_search();
-    void close_search();
-    void update_search();
-    std::vector<Selection> matches_shown() const;
-    void go_to_match(bool forward);
-    void label_all_matches(const std::string& label_name);
+    SearchBar m_search; // after the session, the pacer and the article view it uses
     // Text attribute being edited: committed as one undo step when the field is left.
     std::map<std::string, std::string> m_edit_buffers;
     core::SpanId m_edit_span = 0;

@@ -34,7 +34,8 @@ int digit_pressed() {
 
 bool App::keys_free() const {
     return !text_input_busy() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-           m_pending_opens.empty() && !m_pending_labels && !m_schema_open && !m_palette_open;
+           m_pending_opens.empty() && !m_pending_labels && !m_schema_editor.is_open() &&
+           !m_palette.is_open();
 }
 
 bool App::applies(Context context, Gate gate) const {
@@ -45,7 +46,7 @@ bool App::applies(Context context, Gate gate) const {
     case Context::Anywhere:
         return true;
     case Context::Search:
-        return m_search.open && (free || m_search.field_active);
+        return m_search.is_open() && (free || m_search.has_keys());
     case Context::Review:
         return free && doc && m_session.review_active();
     case Context::Picking:
@@ -151,10 +152,10 @@ void App::command_palette() {
     open_palette("");
 }
 void App::command_find() {
-    open_search();
+    m_search.open();
 }
 void App::command_labels() {
-    set_schema_open(!m_schema_open);
+    set_schema_open(!m_schema_editor.is_open());
 }
 void App::command_export_jsonl() {
     export_jsonl();
@@ -163,19 +164,19 @@ void App::command_instructions() {
     if (!m_instructions.empty()) m_instructions_open = !m_instructions_open;
 }
 void App::command_label_all() {
-    if (!m_search.found.hits.empty()) open_palette("Label all matches as ");
+    if (!m_search.found().hits.empty()) open_palette("Label all matches as ");
 }
 void App::command_match_case() {
-    m_search.options.match_case = !m_search.options.match_case;
+    m_search.toggle_match_case();
 }
 void App::command_whole_word() {
-    m_search.options.whole_word = !m_search.options.whole_word;
+    m_search.toggle_whole_word();
 }
 void App::command_regular_expression() {
-    m_search.options.regular_expression = !m_search.options.regular_expression;
+    m_search.toggle_regular_expression();
 }
 void App::command_all_documents() {
-    m_search.all_documents = !m_search.all_documents;
+    m_search.toggle_all_documents();
 }
 void App::command_next_disagreement() {
     if (m_session.next_disagreement())
@@ -186,13 +187,13 @@ void App::command_previous_disagreement() {
         m_article.scroll_to(m_session.disagreements()[m_session.current_disagreement()].start);
 }
 void App::command_close_search() {
-    close_search();
+    m_search.close();
 }
 void App::command_cancel() {
     if (m_picking.stage != Picking::Stage::None)
         m_picking = {};
-    else if (m_search.open)
-        close_search();
+    else if (m_search.is_open())
+        m_search.close();
     else if (!m_session.selection().empty() || m_session.selected_span())
         m_session.select_nothing();
     else if (m_session.review_active())

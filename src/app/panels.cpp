@@ -129,7 +129,7 @@ void App::draw_status() {
     ImGui::SameLine();
     if (ImGui::Button("Open…")) m_host.request_open_file();
     ImGui::SameLine();
-    if (ImGui::Button("Labels…")) set_schema_open(!m_schema_open);
+    if (ImGui::Button("Labels…")) set_schema_open(!m_schema_editor.is_open());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit the labels (Ctrl+L)");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a file (or drop it on the page)");
     ImGui::SameLine();

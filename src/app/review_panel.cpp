@@ -79,7 +79,7 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
         return diagnostics;
     }
     m_error.clear();
-    close_search();
+    m_search.close();
     if (!m_session.disagreements().empty())
         m_article.scroll_to(m_session.disagreements().front().start);
     m_frames.request();

@@ -351,15 +351,14 @@ TEST_CASE("the queue counts quotes without the relation their schema names, not 
         R"({"name":"said_by","type":"span","targets":["PERSON"]}]}]})";
     REQUIRE_FALSE(core::has_errors(h.app.load_schema(schema, "citations.json")));
     REQUIRE(h.app
-                .load_documents(
-                    R"({"id":"c","text":"“Go,” Ann said. “Stay,” Bo said.","spans":[)"
-                    R"({"id":1,"start":0,"end":5,"label":"CITATION"},)"
-                    R"({"id":2,"start":6,"end":9,"label":"PERSON"},)"
-                    R"({"id":3,"start":16,"end":23,"label":"CITATION"},)"
-                    R"({"id":4,"start":24,"end":26,"label":"PERSON"}],)"
-                    R"("relations":[{"id":1,"type":"said_by","from":1,"to":2}]})"
-                    "\n",
-                    "c.jsonl")
+                .load_documents(R"({"id":"c","text":"“Go,” Ann said. “Stay,” Bo said.","spans":[)"
+                                R"({"id":1,"start":0,"end":5,"label":"CITATION"},)"
+                                R"({"id":2,"start":6,"end":9,"label":"PERSON"},)"
+                                R"({"id":3,"start":16,"end":23,"label":"CITATION"},)"
+                                R"({"id":4,"start":24,"end":26,"label":"PERSON"}],)"
+                                R"("relations":[{"id":1,"type":"said_by","from":1,"to":2}]})"
+                                "\n",
+                                "c.jsonl")
                 .empty());
     h.frames(2);
     auto& session = h.app.session();

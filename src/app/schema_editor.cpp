@@ -1,12 +1,8 @@
-// The Labels window (Ctrl+L, or "Labels…" in the status line): the schema's labels, each with
-// its name, key, colour, kind and attributes as text fields that Tab walks and Enter applies;
-// a new label by name (the field focused when the window opens); Ctrl+Delete in a label's fields
-// (twice) removes it with its spans. Keys that another label has, that are commands (S, T) or that
-// are not letters are refused with a message. Renaming and removing change the spans too (one undo
-// step per document, which takes the spans back, not the schema: a span may then have a label the
-// schema lacks, which every reader and the stored project accept). The schema is saved with the
-// project and downloads as the schema JSON the CLI reads. Layer: app.
-#include "app/app.hpp"
+// SchemaEditor (schema_editor.hpp). Layer: app.
+#include "app/schema_editor.hpp"
+
+#include "app/app.hpp" // labels_for
+#include "app/commands.hpp"
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
 #include "io/record_reader.hpp"
@@ -160,10 +156,10 @@ parse_relations_spec(std::string_view spec, const core::LabelSchema& schema, std
 
 } // namespace
 
-void App::apply_relations() {
+void SchemaEditor::apply_relations() {
     m_frames.request();
     if (m_session.read_only()) {
-        m_schema_message = "This project is read-only.";
+        m_message = "This project is read-only.";
         return;
     }
     std::string error;
@@ -171,15 +167,15 @@ void App::apply_relations() {
     core::LabelSchema schema = m_session.schema;
     if (types && !schema.set_relations(*types, error)) types.reset();
     if (!types) {
-        m_schema_message = "Relations: " + error + ".";
+        m_message = "Relations: " + error + ".";
         return;
     }
     m_session.set_schema(std::move(schema));
     copy_to(m_relations_buf, relations_spec(m_session.schema));
-    m_schema_message.clear();
+    m_message.clear();
 }
 
-std::string App::hotkey_problem(const std::string& label, std::string_view key) const {
+std::string SchemaEditor::hotkey_problem(const std::string& label, std::string_view key) const {
     if (key.empty()) return {};
     if (key.size() != 1 || !std::isalpha(static_cast<unsigned char>(key[0])))
         return "a key is one letter, A to Z";
@@ -192,25 +188,25 @@ std::string App::hotkey_problem(const std::string& label, std::string_view key) 
     return {};
 }
 
-void App::set_schema_open(bool open) {
-    m_schema_open = open;
+void SchemaEditor::set_open(bool open) {
+    m_open = open;
     copy_to(m_relations_buf, relations_spec(m_session.schema));
-    m_schema_rows.clear();
-    m_schema_message.clear();
+    m_rows.clear();
+    m_message.clear();
     m_label_to_remove.clear();
     m_new_label[0] = '\0';
-    m_schema_focus_new = open;
+    m_focus_new = open;
     m_frames.request();
 }
 
-void App::draw_schema_editor() {
-    if (!m_schema_open) return;
+void SchemaEditor::draw(float scale) {
+    if (!m_open) return;
     const std::vector<core::Label>& labels = m_session.schema.labels();
-    bool stale = m_schema_rows.size() != labels.size();
+    bool stale = m_rows.size() != labels.size();
     for (std::size_t i = 0; !stale && i < labels.size(); ++i)
-        stale = m_schema_rows[i].name != labels[i].name;
+        stale = m_rows[i].name != labels[i].name;
     if (stale) {
-        m_schema_rows.clear();
+        m_rows.clear();
         for (const core::Label& l : labels) {
             LabelRow row;
             row.name = l.name;
@@ -223,29 +219,29 @@ void App::draw_schema_editor() {
             copy_to(row.color_buf, core::format_color(l.color));
             copy_to(row.kind_buf, core::to_string(l.kind));
             copy_to(row.attrs_buf, attributes_spec(l));
-            m_schema_rows.push_back(row);
+            m_rows.push_back(row);
         }
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 860 * m_scale),
-                                    std::min(viewport->WorkSize.y - 40 * m_scale, 560 * m_scale)),
+    ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x - 40 * scale, 860 * scale),
+                                    std::min(viewport->WorkSize.y - 40 * scale, 560 * scale)),
                              ImGuiCond_Appearing);
-    if (!ImGui::Begin("Labels", &m_schema_open, ImGuiWindowFlags_NoCollapse)) {
+    if (!ImGui::Begin("Labels", &m_open, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
     bool typing = ImGui::GetIO().WantTextInput;
-    if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m_schema_open = false;
+    if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m_open = false;
     ImGui::TextWrapped("Tab walks the fields, Enter applies one. Attributes: name:text; "
                        "name:enum(a|b); name:span(PERSON|ORG). Relations: name: FROM|… -> TO|…; "
                        "…. Ctrl+Delete twice removes a label. "
                        "Renaming or removing a label changes its spans in every document; Ctrl+Z "
                        "takes back one document's change, and the label stays as it is here.");
     if (m_session.read_only()) ImGui::TextDisabled("This project is read-only.");
-    if (!m_schema_message.empty()) {
+    if (!m_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().error);
-        ImGui::TextWrapped("%s", m_schema_message.c_str());
+        ImGui::TextWrapped("%s", m_message.c_str());
         ImGui::PopStyleColor();
     }
     // Changes are applied after the table, so the rows stay as they were drawn.
@@ -263,8 +259,8 @@ void App::draw_schema_editor() {
         ImGui::TableHeadersRow();
         const ImGuiInputTextFlags flags =
             ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll;
-        for (std::size_t i = 0; i < m_schema_rows.size() && i < labels.size(); ++i) {
-            LabelRow& row = m_schema_rows[i];
+        for (std::size_t i = 0; i < m_rows.size() && i < labels.size(); ++i) {
+            LabelRow& row = m_rows[i];
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -275,10 +271,9 @@ void App::draw_schema_editor() {
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-1);
                 // Enter applied the field: it keeps the focus, so Tab goes on to the next one.
-                if (m_schema_refocus && m_schema_refocus->first == i &&
-                    m_schema_refocus->second == what) {
+                if (m_refocus && m_refocus->first == i && m_refocus->second == what) {
                     ImGui::SetKeyboardFocusHere();
-                    m_schema_refocus.reset();
+                    m_refocus.reset();
                 }
                 bool enter = ImGui::InputText(id, buffer, size, flags);
                 row_active = row_active || ImGui::IsItemActive();
@@ -286,7 +281,7 @@ void App::draw_schema_editor() {
                     changed_row = i;
                     change = what;
                 }
-                if (enter) m_schema_refocus = std::pair{i, std::string(what)};
+                if (enter) m_refocus = std::pair{i, std::string(what)};
             };
             field("##name", row.name_buf, sizeof row.name_buf, "name");
             field("##key", row.key_buf, sizeof row.key_buf, "key");
@@ -303,10 +298,9 @@ void App::draw_schema_editor() {
                 } else {
                     m_label_to_remove = row.name;
                     std::size_t uses = m_session.label_uses(row.name);
-                    m_schema_message =
-                        "Remove " + row.name +
-                        (uses ? " and its " + std::to_string(uses) + " span(s)" : "") +
-                        "? Press Ctrl+Delete (or Remove) again to confirm.";
+                    m_message = "Remove " + row.name +
+                                (uses ? " and its " + std::to_string(uses) + " span(s)" : "") +
+                                "? Press Ctrl+Delete (or Remove) again to confirm.";
                 }
             }
             ImGui::PopID();
@@ -332,9 +326,9 @@ void App::draw_schema_editor() {
                           "makes one in the article");
     ImGui::Spacing();
     ImGui::SetNextItemWidth(14 * unit);
-    if (m_schema_focus_new) { // opened: the keys go to the window, starting with a new label
+    if (m_focus_new) { // opened: the keys go to the window, starting with a new label
         ImGui::SetKeyboardFocusHere();
-        m_schema_focus_new = false;
+        m_focus_new = false;
     }
     bool add = ImGui::InputTextWithHint("##new", "New label, then Enter", m_new_label,
                                         sizeof m_new_label, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -349,27 +343,27 @@ void App::draw_schema_editor() {
             "The schema as the CLI reads it (--schema); open it with Open… to use it");
     ImGui::End();
 
-    if (changed_row) apply_label_row(*changed_row, change);
+    if (changed_row) apply_row(*changed_row, change);
     if (remove_row) {
-        std::string name = m_schema_rows[*remove_row].name;
-        m_schema_message.clear();
+        std::string name = m_rows[*remove_row].name;
+        m_message.clear();
         m_label_to_remove.clear();
-        if (!m_session.remove_label(name)) m_schema_message = "Could not remove " + name + ".";
-        m_schema_rows.clear();
+        if (!m_session.remove_label(name)) m_message = "Could not remove " + name + ".";
+        m_rows.clear();
     }
-    if (add) add_schema_label(trimmed(m_new_label));
+    if (add) add_label(trimmed(m_new_label));
     if (relations_changed) apply_relations();
 }
 
-void App::add_schema_label(const std::string& name) {
+void SchemaEditor::add_label(const std::string& name) {
     m_frames.request();
     if (name.empty()) return;
     if (m_session.read_only()) {
-        m_schema_message = "This project is read-only.";
+        m_message = "This project is read-only.";
         return;
     }
     if (m_session.schema.find(name)) {
-        m_schema_message = name + " is a label already.";
+        m_message = name + " is a label already.";
         return;
     }
     core::Label label;
@@ -380,28 +374,28 @@ void App::add_schema_label(const std::string& name) {
     core::LabelSchema schema = m_session.schema;
     schema.add(std::move(added[0]));
     m_session.set_schema(std::move(schema));
-    m_schema_message.clear();
+    m_message.clear();
     m_new_label[0] = '\0';
 }
 
-void App::apply_label_row(std::size_t index, const std::string& what) {
+void SchemaEditor::apply_row(std::size_t index, const std::string& what) {
     m_frames.request();
     const std::vector<core::Label>& labels = m_session.schema.labels();
-    if (index >= labels.size() || index >= m_schema_rows.size()) return;
-    LabelRow& row = m_schema_rows[index];
+    if (index >= labels.size() || index >= m_rows.size()) return;
+    LabelRow& row = m_rows[index];
     core::Label label = labels[index];
-    m_schema_message.clear();
+    m_message.clear();
     m_label_to_remove.clear();
     if (m_session.read_only()) {
-        m_schema_message = "This project is read-only.";
-        m_schema_rows.clear();
+        m_message = "This project is read-only.";
+        m_rows.clear();
         return;
     }
     if (what == "name") {
         std::string to = trimmed(row.name_buf);
         if (to == label.name) return;
         if (to.empty() || m_session.schema.find(to)) {
-            m_schema_message = to.empty() ? "A label needs a name." : to + " is a label already.";
+            m_message = to.empty() ? "A label needs a name." : to + " is a label already.";
             copy_to(row.name_buf, label.name);
             return;
         }
@@ -411,7 +405,7 @@ void App::apply_label_row(std::size_t index, const std::string& what) {
     if (what == "key") {
         std::string key = trimmed(row.key_buf);
         if (std::string problem = hotkey_problem(label.name, key); !problem.empty()) {
-            m_schema_message = "Key " + key + " for " + label.name + ": " + problem + ".";
+            m_message = "Key " + key + " for " + label.name + ": " + problem + ".";
             copy_to(row.key_buf, label.hotkey ? std::string(1, static_cast<char>(std::toupper(
                                                                    static_cast<int>(label.hotkey))))
                                               : std::string());
@@ -427,7 +421,7 @@ void App::apply_label_row(std::size_t index, const std::string& what) {
     } else if (what == "color") {
         auto color = core::parse_color(trimmed(row.color_buf));
         if (!color) {
-            m_schema_message = "Colour for " + label.name + ": write it as #rrggbb.";
+            m_message = "Colour for " + label.name + ": write it as #rrggbb.";
             copy_to(row.color_buf, core::format_color(label.color));
             return;
         }
@@ -441,7 +435,7 @@ void App::apply_label_row(std::size_t index, const std::string& what) {
         else if (kind == "error")
             label.kind = core::LabelKind::Error;
         else {
-            m_schema_message = "Kind for " + label.name + ": entity, quote or error.";
+            m_message = "Kind for " + label.name + ": entity, quote or error.";
             copy_to(row.kind_buf, core::to_string(label.kind));
             return;
         }
@@ -449,7 +443,7 @@ void App::apply_label_row(std::size_t index, const std::string& what) {
         std::string error;
         auto attributes = parse_attributes_spec(row.attrs_buf, label.attributes, error);
         if (!attributes) {
-            m_schema_message = "Attributes of " + label.name + ": " + error + ".";
+            m_message = "Attributes of " + label.name + ": " + error + ".";
             return;
         }
         label.attributes = std::move(*attributes);
