@@ -785,7 +785,7 @@ void App::frame() {
     follow_selection();
     ImGui::End();
     draw_instructions();
-    draw_projects();
+    m_projects.draw(m_scale);
     draw_open_clash();
     draw_new_labels_question();
     m_schema_editor.draw(m_scale);

@@ -8,6 +8,7 @@
 #include "app/fonts.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/host.hpp"
+#include "app/projects_window.hpp"
 #include "app/schema_editor.hpp"
 #include "app/search_bar.hpp"
 #include "app/session.hpp"
@@ -36,14 +37,6 @@ struct Campaign {
 };
 
 enum class SubmitState { Idle, Sending, Waiting, Submitted };
-
-// A project the browser keeps (web/boot.js: one IndexedDB record each).
-struct ProjectInfo {
-    std::string key;
-    std::string name;
-    bool current = false;
-    std::string problem; // why it could not be opened, when it could not
-};
 
 // Labels to add to `schema`: as a file defined them, else by name alone (colour 0, no key),
 // which then get a colour of their own. A label keeps its own key when no label and no
@@ -187,28 +180,20 @@ public:
     // The platform says when the page is hidden (another tab, minimised) and shown again.
     void set_page_visible(bool visible);
 
-    // [SECTION] Projects (projects_panel.cpp): the status line names the current one; the
+    // [SECTION] Projects (projects_window.hpp): the status line names the current one; the
     // Projects window lists them and asks the host to create, open, rename, delete or download.
     void set_projects(std::vector<ProjectInfo> projects) {
-        m_projects = std::move(projects);
-        for (const ProjectInfo& p : m_projects) {
+        for (const ProjectInfo& p : projects) {
             m_fonts.want(p.name);
             m_fonts.want(p.problem);
         }
-        m_frames.request();
+        m_projects.set_projects(std::move(projects));
     }
-    const std::vector<ProjectInfo>& projects() const { return m_projects; }
+    const std::vector<ProjectInfo>& projects() const { return m_projects.projects(); }
     // The project open now, or null when the host keeps none.
-    const ProjectInfo* current_project() const {
-        for (const ProjectInfo& p : m_projects)
-            if (p.current) return &p;
-        return nullptr;
-    }
-    bool projects_open() const { return m_projects_open; }
-    void set_projects_open(bool open) {
-        m_projects_open = open;
-        m_frames.request();
-    }
+    const ProjectInfo* current_project() const { return m_projects.current(); }
+    bool projects_open() const { return m_projects.is_open(); }
+    void set_projects_open(bool open) { m_projects.set_open(open); }
 
     // Shows a message in the interface's error bar (until dismissed).
     void show_error(std::string message) {
@@ -344,7 +329,6 @@ private:
     void draw_instructions();
     void track_time();
     void count_time(bool input);
-    void draw_projects();
     void draw_shortcut_sheet();
     void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
@@ -403,9 +387,7 @@ private:
     std::vector<core::SpanId> picking_candidates() const;
     void draw_relations(const core::Span& span);
     bool m_focus_inspector = false;
-    // Projects.
-    std::vector<ProjectInfo> m_projects;
-    bool m_projects_open = false;
+    ProjectsWindow m_projects{m_host, m_frames};
     // Files waiting for an answer (open_panel.cpp): read, with ids the project has already; or
     // not read yet, their content fitting several `formats` (asked first).
     struct PendingOpen {
@@ -447,8 +429,6 @@ private:
     bool begin_question(const char* title);
     void draw_open_clash();
     void draw_open_format_question();
-    std::string m_project_to_delete; // asking to confirm
-    char m_project_name[128] = {};
     SearchBar m_search; // after the session, the pacer and the article view it uses
     // Text attribute being edited: committed as one undo step when the field is left.
     std::map<std::string, std::string> m_edit_buffers;

@@ -326,7 +326,7 @@ void App::command_review() {
     m_host.request_review_files();
 }
 void App::command_projects() {
-    set_projects_open(!m_projects_open);
+    set_projects_open(!m_projects.is_open());
 }
 void App::command_detectors() {
     open_palette("Detector: ");

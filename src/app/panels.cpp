@@ -87,10 +87,9 @@ void App::draw_status() {
     // Shorter words on a narrow window, so the buttons on the right stay on screen.
     const bool narrow = ImGui::GetWindowWidth() < 1150 * m_scale;
     if (const ProjectInfo* current = current_project()) {
-        bool trouble = std::any_of(m_projects.begin(), m_projects.end(),
-                                   [](const ProjectInfo& p) { return !p.problem.empty(); });
+        bool trouble = m_projects.any_problem();
         std::string label = (trouble ? "\u26a0 " : "") + current->name + "##project";
-        if (ImGui::SmallButton(label.c_str())) set_projects_open(!m_projects_open);
+        if (ImGui::SmallButton(label.c_str())) set_projects_open(!m_projects.is_open());
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("This browser's projects: open, create, rename, delete, download");
         ImGui::SameLine();
