@@ -40,7 +40,7 @@ std::string App::describe_selection() {
         return "Selected “" +
                spoken(text.slice(m_session.selection().start, m_session.selection().end)) +
                "”; a label key labels it.";
-    Selection sentence = m_session.sentence_at(m_session.caret());
+    Selection sentence = m_session.navigation().sentence_at(*doc, m_session.caret());
     if (sentence.empty()) return "";
     return spoken(text.slice(sentence.start, sentence.end));
 }
@@ -66,8 +66,10 @@ void App::follow_selection() {
     if (first) return; // the page's own start is not news
     if (caret_only && m_session.document()) {
         // Within the sentence announced last, a caret move is not news.
-        std::string sentence = std::to_string(m_session.current_index()) + ":" +
-                               std::to_string(m_session.sentence_at(m_session.caret()).start);
+        std::string sentence =
+            std::to_string(m_session.current_index()) + ":" +
+            std::to_string(
+                m_session.navigation().sentence_at(*m_session.document(), m_session.caret()).start);
         if (sentence == m_followed_sentence) return;
         m_followed_sentence = std::move(sentence);
     } else {

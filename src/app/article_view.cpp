@@ -422,12 +422,12 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
         // elsewhere is not a double click).
         int clicks = ImGui::GetMouseClickedCount(ImGuiMouseButton_Left);
         if (clicks == 2) {
-            session.select_range(session.word_at(cp));
+            session.select_range(session.navigation().word_at(*doc, cp));
             m_dragging = false;
             return;
         }
         if (clicks >= 3) {
-            session.select_range(session.sentence_at(cp));
+            session.select_range(session.navigation().sentence_at(*doc, cp));
             m_dragging = false;
             return;
         }
@@ -454,7 +454,7 @@ void ArticleView::handle_mouse(Session& session, ImVec2 origin) {
             if (best) session.select_span(best);
         } else {
             // Snap to whole words unless Alt is held (exact characters: `blinken` in `blinkenbut`).
-            session.select_range(io.KeyAlt ? s : session.snap_to_tokens(s));
+            session.select_range(io.KeyAlt ? s : session.navigation().snap_to_tokens(*doc, s));
         }
     }
 }

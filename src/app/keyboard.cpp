@@ -409,12 +409,14 @@ void App::handle_caret_keys() {
         if (collapse)
             to = s.selection().start;
         else
-            to = ctrl ? s.previous_word(from) : s.previous_grapheme(from);
+            to = ctrl ? s.navigation().previous_word(*doc, from)
+                      : s.navigation().previous_grapheme(*doc, from);
     } else if (right) {
         if (collapse)
             to = s.selection().end;
         else
-            to = ctrl ? s.next_word(from) : s.next_grapheme(from);
+            to = ctrl ? s.navigation().next_word(*doc, from)
+                      : s.navigation().next_grapheme(*doc, from);
     } else if (!laid_out) {
         return;
     } else if (!ctrl && (ImGui::IsKeyPressed(ImGuiKey_UpArrow, true) ||

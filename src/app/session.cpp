@@ -41,43 +41,6 @@ std::string Session::export_jsonl() const {
     return io::write_gloss_jsonl(m_documents);
 }
 
-const std::vector<core::Token>& Session::tokens() {
-    if (m_tokens_for != m_current) {
-        m_tokens.clear();
-        if (const core::Document* doc = document()) {
-            std::u32string text = doc->text().decode(0, doc->text().size());
-            m_tokens = core::tokenize(text);
-        }
-        m_tokens_for = m_current;
-    }
-    return m_tokens;
-}
-
-Selection Session::snap_to_tokens(Selection s) {
-    const auto& toks = tokens();
-    // The token containing (or starting at) `start`, and the one containing `end - 1`.
-    auto containing = [&](std::size_t cp) -> const core::Token* {
-        auto it = std::upper_bound(toks.begin(), toks.end(), cp,
-                                   [](std::size_t c, const core::Token& t) { return c < t.start; });
-        if (it == toks.begin()) return nullptr;
-        --it;
-        return cp < it->end ? &*it : nullptr;
-    };
-    if (s.empty()) return s;
-    if (const core::Token* t = containing(s.start)) s.start = t->start;
-    if (const core::Token* t = containing(s.end - 1)) s.end = t->end;
-    // Trim whitespace the drag took in at either side.
-    if (const core::Document* doc = document()) {
-        while (s.start < s.end &&
-               (doc->text().at(s.start) == ' ' || doc->text().at(s.start) == '\n'))
-            ++s.start;
-        while (s.end > s.start &&
-               (doc->text().at(s.end - 1) == ' ' || doc->text().at(s.end - 1) == '\n'))
-            --s.end;
-    }
-    return s;
-}
-
 std::size_t Session::label_uses(std::string_view label) const {
     std::size_t n = 0;
     for (const core::Document& d : m_documents)
@@ -333,7 +296,6 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     for (core::Document& doc : m_documents)
         doc.set_read_only(m_read_only);
     m_current = 0;
-    m_tokens_for = m_sentences_for = ~std::size_t{0};
     m_assist_state.assign(m_documents.size(), 0);
     m_selection = {};
     m_selected_span = 0;
@@ -378,59 +340,6 @@ void Session::move_caret(std::size_t to, CaretMove how) {
     m_selection =
         extend ? Selection{std::min(m_anchor, m_caret), std::max(m_anchor, m_caret)} : Selection{};
     m_selected_span = 0;
-}
-
-std::size_t Session::next_grapheme(std::size_t from) const {
-    const core::Document* doc = document();
-    if (!doc || from >= doc->text().size()) return doc ? doc->text().size() : 0;
-    // Clusters are short: look at a window around the caret.
-    std::size_t lo = from > 32 ? from - 32 : 0, hi = std::min(doc->text().size(), from + 64);
-    std::u32string window = doc->text().decode(lo, hi);
-    return lo + core::next_grapheme_boundary(window, from - lo);
-}
-
-std::size_t Session::previous_grapheme(std::size_t from) const {
-    const core::Document* doc = document();
-    if (!doc || from == 0) return 0;
-    std::size_t lo = from > 64 ? from - 64 : 0, hi = std::min(doc->text().size(), from + 32);
-    std::u32string window = doc->text().decode(lo, hi);
-    return lo + core::previous_grapheme_boundary(window, from - lo);
-}
-
-std::size_t Session::next_word(std::size_t from) {
-    const auto& toks = tokens();
-    auto it = std::upper_bound(toks.begin(), toks.end(), from,
-                               [](std::size_t c, const core::Token& t) { return c < t.end; });
-    if (it == toks.end()) return document() ? document()->text().size() : 0;
-    return it->end; // the end of the token containing or following `from`
-}
-
-std::size_t Session::previous_word(std::size_t from) {
-    const auto& toks = tokens();
-    auto it = std::lower_bound(toks.begin(), toks.end(), from,
-                               [](const core::Token& t, std::size_t c) { return t.start < c; });
-    if (it == toks.begin()) return 0;
-    return std::prev(it)->start;
-}
-
-Selection Session::word_at(std::size_t cp) {
-    return snap_to_tokens({cp, cp + 1});
-}
-
-Selection Session::sentence_at(std::size_t cp) {
-    const core::Document* doc = document();
-    if (!doc) return {};
-    const auto& toks = tokens();
-    if (m_sentences_for != m_current) {
-        std::u32string text = doc->text().decode(0, doc->text().size());
-        m_sentences = core::split_sentences(text, toks);
-        m_sentences_for = m_current;
-    }
-    auto it = std::upper_bound(m_sentences.begin(), m_sentences.end(), cp,
-                               [](std::size_t c, const core::Sentence& s) { return c < s.start; });
-    if (it == m_sentences.begin()) return {};
-    --it;
-    return {it->start, it->end};
 }
 
 void Session::select_range(Selection range, std::size_t anchor_at) {
@@ -489,27 +398,13 @@ bool Session::move_span_edge(Edge edge, EdgeMove move, Step step) {
     std::size_t pos = start_edge ? span->start : span->end;
     bool left = start_edge == outward; // grow the start or shrink the end: move left
     std::size_t to;
+    TextNavigation& nav = m_navigation;
     if (by_char)
-        to = left ? previous_grapheme(pos) : next_grapheme(pos);
-    else if (left) {
-        to = previous_word(pos);
-        if (!start_edge) { // shrinking the end: to the end of the previous word
-            const auto& toks = tokens();
-            auto it =
-                std::lower_bound(toks.begin(), toks.end(), pos,
-                                 [](const core::Token& t, std::size_t c) { return t.end < c; });
-            to = it == toks.begin() ? 0 : std::prev(it)->end;
-        }
-    } else {
-        to = next_word(pos);
-        if (start_edge) { // shrinking the start: to the start of the next word
-            const auto& toks = tokens();
-            auto it =
-                std::upper_bound(toks.begin(), toks.end(), pos,
-                                 [](std::size_t c, const core::Token& t) { return c < t.start; });
-            to = it == toks.end() ? pos : it->start;
-        }
-    }
+        to = left ? nav.previous_grapheme(*doc, pos) : nav.next_grapheme(*doc, pos);
+    else if (left) // growing the start, or shrinking the end to the end of the previous word
+        to = start_edge ? nav.previous_word(*doc, pos) : nav.previous_word_end(*doc, pos);
+    else // growing the end, or shrinking the start to the start of the next word
+        to = start_edge ? nav.next_word_start(*doc, pos) : nav.next_word(*doc, pos);
     return set_span_edge(span->id, edge, to);
 }
 

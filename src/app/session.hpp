@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/document_tally.hpp"
+#include "app/text_navigation.hpp"
 #include "core/detect/assist.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model/document.hpp"
@@ -21,13 +22,6 @@
 #include <vector>
 
 namespace gloss::app {
-
-// A text selection in code points, end exclusive; empty when start == end.
-struct Selection {
-    std::size_t start = 0;
-    std::size_t end = 0;
-    bool empty() const { return start >= end; }
-};
 
 // Which way a walk goes (spans, suggestions), which end of a span, which way an end moves and
 // by how much.
@@ -105,8 +99,9 @@ public:
     std::size_t done_count() const;
     std::string export_jsonl() const;
 
-    // Tokens of the current document (computed once per document).
-    const std::vector<core::Token>& tokens();
+    // Caret steps and click selections (grapheme, word, sentence, whole tokens) over a
+    // document's text, its tokens and sentences computed once per text.
+    TextNavigation& navigation() { return m_navigation; }
 
     // [SECTION] Selection and commands
     // What is selected: a range of text (empty when none) or a span (0 when none), and the
@@ -125,14 +120,6 @@ public:
     enum class CaretMove { Move, Extend };
     // Moves the caret (no span stays selected); Extend selects anchor..caret.
     void move_caret(std::size_t to, CaretMove how);
-    // Caret targets: next/previous grapheme boundary, next/previous word start/end.
-    std::size_t next_grapheme(std::size_t from) const;
-    std::size_t previous_grapheme(std::size_t from) const;
-    std::size_t next_word(std::size_t from);
-    std::size_t previous_word(std::size_t from);
-    // The token or sentence around `cp` as a selection.
-    Selection word_at(std::size_t cp);
-    Selection sentence_at(std::size_t cp);
     // Selects a range of text (anchor at its start, caret at its end), a span (the caret at its
     // start), or nothing (the caret stays).
     void select_range(Selection range) { select_range(range, range.start); }
@@ -191,8 +178,6 @@ public:
     // Labels every hit (skipping ranges that already carry the label): one undo step, whichever
     // documents it changed. Returns how many spans it added.
     std::size_t label_all(const std::vector<SearchHit>& hits, const core::Label& label);
-    // Widens [start, end) to whole tokens (the default when selecting).
-    Selection snap_to_tokens(Selection s);
     // Labels the selection (or re-labels the selected span when nothing is selected).
     core::EditResult apply_label(const core::Label& label);
     bool remove_selected();
@@ -315,10 +300,7 @@ private:
     }
     std::vector<core::Document> m_documents;
     std::size_t m_current = 0;
-    std::vector<core::Token> m_tokens;
-    std::size_t m_tokens_for = ~std::size_t{0};
-    std::vector<core::Sentence> m_sentences;
-    std::size_t m_sentences_for = ~std::size_t{0};
+    TextNavigation m_navigation;
     std::uint64_t m_revision = 0;
     std::uint64_t m_documents_generation = 0;
     bool m_read_only = false;

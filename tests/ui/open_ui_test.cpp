@@ -349,3 +349,24 @@ TEST_CASE("a file opened while the labels question is asked joins it; none is dr
           std::vector<std::string>{"harbour-talks", "river-summit", "doc-1", "doc-1 (2)"});
     CHECK(h.app.session().documents()[3].text().utf8() == "Ahmed in Caïro");
 }
+
+TEST_CASE("a document replaced in place is navigated by its own words, not the old text's",
+          "[ui][files]") {
+    Harness h;
+    auto& session = h.app.session();
+    REQUIRE(session.document());
+    const std::string first_id = session.document()->id;
+    gloss::app::Selection before = session.navigation().word_at(*session.document(), 1);
+    CHECK(before.start == 0);
+    // The shown document replaced by another text under the same id, at the same place.
+    std::string jsonl = R"({"id":")" + first_id + R"(","text":"Xy Zzzzzzzz went home."})" + "\n";
+    REQUIRE(h.app.add_documents_jsonl(jsonl, "api", OnClash::Replace).empty());
+    session.open(0);
+    REQUIRE(session.document()->text().utf8() == "Xy Zzzzzzzz went home.");
+    gloss::app::Selection word = session.navigation().word_at(*session.document(), 4);
+    CHECK(word.start == 3);
+    CHECK(word.end == 11);
+    CHECK(session.navigation().next_word(*session.document(), 0) == 2);
+    gloss::app::Selection sentence = session.navigation().sentence_at(*session.document(), 5);
+    CHECK(sentence.end == 22);
+}
