@@ -400,6 +400,16 @@ std::pair<std::string_view, std::uint64_t> split_id(std::string_view item) {
     return {item.substr(0, open), n};
 }
 
+bool parse_uint(std::string_view s, std::uint64_t& out) {
+    if (s.empty() || s.size() > 15) return false;
+    out = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        out = out * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return true;
+}
+
 // An annotation's address: "1-3", "1-3[4]" (a disambiguation id) or, for a relation's
 // source, "1-3[4_0]" (the source's and the target's ids, 0 for none).
 struct Reference {
@@ -416,18 +426,10 @@ std::optional<Reference> parse_reference(std::string_view text, bool pair) {
     if (text.back() != ']') return std::nullopt;
     std::string_view ids = text.substr(open + 1, text.size() - open - 2);
     std::size_t under = ids.find('_');
-    auto number = [](std::string_view s, std::uint64_t& out) {
-        if (s.empty() || s.size() > 15) return false;
-        out = 0;
-        for (char c : s) {
-            if (c < '0' || c > '9') return false;
-            out = out * 10 + static_cast<std::uint64_t>(c - '0');
-        }
-        return true;
-    };
     if (pair != (under != std::string_view::npos)) return std::nullopt;
-    if (!pair) return number(ids, ref.id) ? std::optional(ref) : std::nullopt;
-    if (!number(ids.substr(0, under), ref.id) || !number(ids.substr(under + 1), ref.target_id))
+    if (!pair) return parse_uint(ids, ref.id) ? std::optional(ref) : std::nullopt;
+    if (!parse_uint(ids.substr(0, under), ref.id) ||
+        !parse_uint(ids.substr(under + 1), ref.target_id))
         return std::nullopt;
     return ref;
 }
@@ -465,16 +467,6 @@ struct TokenLine {
     std::uint64_t line = 0;
     bool sub = false;
 };
-
-bool parse_uint(std::string_view s, std::uint64_t& out) {
-    if (s.empty() || s.size() > 15) return false;
-    out = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        out = out * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return true;
-}
 
 std::string short_name(const std::string& layer) {
     std::size_t dot = layer.rfind('.');
