@@ -120,20 +120,20 @@ void DocumentTally::relation_added(const core::Document& document, const core::R
 
 void DocumentTally::relation_removed(const core::Document& document,
                                      const core::Relation& relation) {
+    // Counted when it was added: a relation of a type some label wants (the span may be gone,
+    // or have another label, by now).
     auto it = m_wanted_count.find(relation.from);
-    if (it == m_wanted_count.end()) return;
-    const core::Span* s = document.spans().find(relation.from);
-    if (s) {
-        auto wanted = m_schema.wanted_relation.find(s->label);
-        if (wanted == m_schema.wanted_relation.end() || wanted->second != relation.type) return;
-    } else if (std::none_of(m_schema.wanted_relation.begin(), m_schema.wanted_relation.end(),
-                            [&](const auto& w) { return w.second == relation.type; })) {
+    if (it == m_wanted_count.end() ||
+        std::none_of(m_schema.wanted_relation.begin(), m_schema.wanted_relation.end(),
+                     [&](const auto& w) { return w.second == relation.type; }))
         return;
-    }
     if (--it->second != 0) return;
     m_wanted_count.erase(it);
     // Without a speaker again (unless the quote itself is gone: then it was removed first).
-    if (s && wanted_relation(*s)) adjust(m_without_wanted, s->label, +1);
+    const core::Span* s = document.spans().find(relation.from);
+    if (const std::string* wanted = s ? wanted_relation(*s) : nullptr;
+        wanted && *wanted == relation.type)
+        adjust(m_without_wanted, s->label, +1);
 }
 
 void DocumentTally::reloaded(const core::Document& document) {
