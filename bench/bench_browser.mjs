@@ -8,7 +8,8 @@
 //   - keydown of a label key -> the next animation frame after the span is in the store (its
 //     requestAnimationFrame timestamp);
 //   - navigation -> the frame after the first one that shows the article (a task link; its
-//     timestamp), for 2 MB and 5 KB, with the parts of the cold start.
+//     timestamp), for 2 MB and 5 KB, with the parts of the cold start, and the same for the
+//     blank canvas as the first page of a browser of its own (the cold start's floor).
 // Run: scripts/bench --browser   (needs dist/ built: scripts/build web)
 //      BENCH_RATIOS=1 BENCH_OPEN_ONLY=1 node bench/bench_browser.mjs   (the cold start alone)
 import { readFileSync, readdirSync } from "node:fs";
@@ -47,11 +48,13 @@ const FLOOR = `<!doctype html><html><head><style>html,body{margin:0;height:100%;
 canvas{position:fixed;inset:0;width:100vw;height:100vh;display:block}</style></head><body><canvas id=c></canvas><script>
 const c = document.getElementById("c");
 const gl = c.getContext("webgl2", { alpha: false, antialias: false, depth: false, stencil: false });
-let n = 0, pending = false;
+let n = 0, pending = false, onFirst;
+window.afterFirstFrame = new Promise((r) => { onFirst = r; });
 function draw() { pending = false; const r = devicePixelRatio || 1;
   const w = Math.round(c.clientWidth * r), h = Math.round(c.clientHeight * r);
   if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
   gl.viewport(0, 0, w, h); n++; gl.clearColor(0.98, 0.97 - (n % 2) * 0.01, 0.96, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+  if (n === 1) requestAnimationFrame(onFirst);
   if (window.onFloorFrame) window.onFloorFrame(); }
 function wake() { if (!pending) { pending = true; requestAnimationFrame(draw); } }
 addEventListener("wheel", wake, { passive: true }); addEventListener("keydown", wake); wake();
@@ -176,6 +179,21 @@ async function floorRun(browser, server, ratio) {
   return { idle, scroll, label };
 }
 
+// The floor's cold start: a browser of its own, the blank canvas its first page; navigation to
+// the timestamp of the frame after the one that first draws it.
+async function floorOpen(server, ratio) {
+  const cold = await launch();
+  try {
+    const context = await cold.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: ratio });
+    await context.route("**/floor.html", (route) => route.fulfill({ body: FLOOR, contentType: "text/html" }));
+    const page = await context.newPage();
+    await page.goto(`${server.url}floor.html`);
+    return await page.evaluate(() => window.afterFirstFrame);
+  } finally {
+    await cold.close();
+  }
+}
+
 const server = await serve();
 const browser = await launch();
 try {
@@ -187,8 +205,10 @@ try {
   for (const ratio of (process.env.BENCH_RATIOS || "1,2").split(",").map(Number)) {
     const floor = OPEN_ONLY ? null : await floorRun(browser, server, ratio);
     const gloss = await glossRun(browser, server, big, small, ratio);
+    const floorCold = await floorOpen(server, ratio);
     console.log(`\n== 1280x800, devicePixelRatio ${ratio}`);
-    console.log(`navigation -> first frame showing the article: 5 KB ${gloss.smallOpen.at.toFixed(0)} ms, 2 MB ${gloss.bigOpen.at.toFixed(0)} ms`);
+    console.log(`navigation -> first frame showing the article: 5 KB ${gloss.smallOpen.at.toFixed(0)} ms, 2 MB ${gloss.bigOpen.at.toFixed(0)} ms; ` +
+      `the floor (a blank WebGL2 canvas, the first page of a browser of its own): ${floorCold.toFixed(0)} ms`);
     for (const [which, open] of [["5 KB", gloss.smallOpen], ["2 MB", gloss.bigOpen]])
       console.log(`  ${which} cold start parts (ms from navigation): ` + Object.entries(open.parts).map(([k, v]) => `${k} ${Number.isFinite(v) ? v.toFixed(0) : "-"}`).join(", "));
     if (OPEN_ONLY) continue;
