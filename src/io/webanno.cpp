@@ -222,12 +222,14 @@ void write_document(const core::Document& doc, const core::LabelSchema* schema, 
         if (l.with_id.count(s.id)) value += "[" + std::to_string(s.id) + "]";
         return value;
     };
-    // One cell: an item per span on the token, "_" when there is none.
+    // One cell: an item per span on the token (an empty string is an item), "_" when there is
+    // none.
     auto cell = [](const std::vector<std::string>& items) {
-        std::string joined;
-        for (const std::string& item : items)
-            joined += (joined.empty() ? "" : "|") + item;
-        return joined.empty() ? std::string("_") : joined;
+        if (items.empty()) return std::string("_");
+        std::string joined = items[0];
+        for (std::size_t i = 1; i < items.size(); ++i)
+            joined += "|" + items[i];
+        return joined;
     };
     const core::OffsetIndex& index = doc.text().index();
     for (std::size_t si = 0; si < sentences.size(); ++si) {
@@ -258,8 +260,9 @@ void write_document(const core::Document& doc, const core::LabelSchema* schema, 
                     items.clear();
                     for (const core::Span* s : l.on[t]) {
                         const std::string* v = s->attrs.get(f);
-                        items.push_back(
-                            with_id(l, *s, v && !v->empty() ? webanno_escape(*v) : "*"));
+                        // "*": no such attribute; an empty value stays empty (an ERROR's empty
+                        // correction deletes its text, where none means not known yet).
+                        items.push_back(with_id(l, *s, v ? webanno_escape(*v) : "*"));
                     }
                     tsv += cell(items) + "\t";
                 }
@@ -438,7 +441,8 @@ struct Annotation {
     std::size_t layer = 0;
     std::uint64_t id = 0;
     std::uint64_t begin = 0, end = 0; // UTF-16
-    std::vector<std::string> values;  // per feature
+    // Per feature; an empty string is a value ("" as INCEpTION writes it), nullopt is none ("*").
+    std::vector<std::optional<std::string>> values;
     std::uint64_t line = 0;
     std::string first_address; // of its first token
     // Slot links, by the column of their roles: the roles and their targets' references.
@@ -671,7 +675,7 @@ ImportResult read_webanno(std::string_view bytes, const std::string& source,
                             a.roles[f].push_back(role == "*" ? "" : webanno_unescape(role));
                         continue;
                     }
-                    if (value != "*" && value != "_" && a.values[f].empty())
+                    if (value != "*" && value != "_" && !a.values[f])
                         a.values[f] = webanno_unescape(value);
                 }
             }
@@ -751,9 +755,9 @@ ImportResult read_webanno(std::string_view bytes, const std::string& source,
         std::size_t label_feature = layer.label_column();
         for (std::size_t f = 0; f < a.values.size(); ++f) {
             if (f == label_feature)
-                s.label = a.values[f];
-            else if (!a.values[f].empty() && f < layer.features.size())
-                s.attrs.set(layer.features[f], a.values[f]);
+                s.label = a.values[f].value_or("");
+            else if (a.values[f] && f < layer.features.size())
+                s.attrs.set(layer.features[f], *a.values[f]);
         }
         if (s.label.empty()) s.label = short_name(layer.name);
         FieldReader r(at(a.line), result.diagnostics);

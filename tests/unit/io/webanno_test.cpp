@@ -259,3 +259,26 @@ TEST_CASE("WebAnno TSV escaping round trips", "[io][webanno]") {
     CHECK(io::webanno_escape(s) == "a\\\\b\\[c\\]d\\|e\\_f\\->g\\;h\\*i\\tj\\nk-l");
     CHECK(io::webanno_unescape(io::webanno_escape(s)) == s);
 }
+
+TEST_CASE("WebAnno TSV keeps an empty attribute apart from a missing one",
+          "[io][roundtrip][webanno]") {
+    core::Document doc("d", core::Text("Go went gone."));
+    core::Span deleted = make_span(0, 2, "ERROR"), unknown = make_span(3, 7, "ERROR");
+    deleted.id = 1;
+    unknown.id = 2;
+    deleted.attrs.set("correction", ""); // the text is to be deleted
+    unknown.attrs.set("type", "other");  // no correction known yet
+    doc.load({deleted, unknown}, {});
+    io::WebannoExport out = io::write_webanno({doc}, &test::default_schema());
+    REQUIRE(out.files.size() == 1);
+    CHECK_THAT(out.files[0].bytes, Catch::Contains("1-1\t0-2\tGo\tERROR\t\t*\t\n"));
+    CHECK_THAT(out.files[0].bytes, Catch::Contains("1-2\t3-7\twent\tERROR\t*\tother\t\n"));
+    auto back = io::read_webanno(out.files[0].bytes, "d.tsv", &test::default_schema());
+    INFO(test::all_messages(back.diagnostics));
+    REQUIRE(back.ok());
+    const core::Document& d = back.documents.at(0);
+    REQUIRE(d.spans().find(1));
+    REQUIRE(d.spans().find(1)->attrs.get("correction"));
+    CHECK(d.spans().find(1)->attrs.get("correction")->empty());
+    CHECK(d.spans().find(2)->attrs.get("correction") == nullptr);
+}
