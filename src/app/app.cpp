@@ -796,8 +796,8 @@ void App::frame() {
     // milliseconds, which it takes in the next. No suggestions while reviewing: the adjudicated
     // spans are the annotators' alone.
     bool shows_change = m_session.revision() != m_revision_drawn;
-    m_assist_deferred = shows_change && m_session.assist_enabled() && !m_session.review_active();
-    if (!m_session.review_active() && !shows_change) step_assist();
+    m_assist_deferred = shows_change && m_session.assist_enabled() && !m_session.review().active();
+    if (!m_session.review().active() && !shows_change) step_assist();
     m_revision_drawn = m_session.revision();
     // The one change signal: whatever changed the session this frame (or since the last frame,
     // through the API), the host hears of it once.
@@ -850,7 +850,7 @@ void App::paint_window_background(const ImRect* panels, int count) {
 
 bool App::end_frame(const ImDrawData* data) {
     // Assist at work, or put off to the next frame by a change this one shows.
-    bool assisting = (m_session.assist_busy() || m_assist_deferred) && !m_session.review_active();
+    bool assisting = (m_session.assist_busy() || m_assist_deferred) && !m_session.review().active();
     return m_frames.end_frame(data, assisting);
 }
 

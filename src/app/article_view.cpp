@@ -148,7 +148,7 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
     if (!session.selection().empty())
         fill_range(session.selection().start, session.selection().end, theme.selection);
     paint_spans(session, draw, origin, first, last, options);
-    if (session.review_active()) paint_review(session, draw, origin, first, last);
+    if (session.review().active()) paint_review(session, draw, origin, first, last);
 
     const std::string& utf8 = doc->text().utf8();
     const core::OffsetIndex& index = doc->text().index();

@@ -69,7 +69,7 @@ void App::draw_suggestions() {
 
 void App::draw_inspector() {
     ImGui::BeginChild("Inspector", ImVec2(0, m_panel_height), false);
-    if (m_session.review_active()) draw_review_panel();
+    if (m_session.review().active()) draw_review_panel();
     draw_inspector_span();
     draw_suggestions();
     ImGui::EndChild();

@@ -48,7 +48,7 @@ bool App::applies(Context context, Gate gate) const {
     case Context::Search:
         return m_search.is_open() && (free || m_search.has_keys());
     case Context::Review:
-        return free && doc && m_session.review_active();
+        return free && doc && m_session.review().active();
     case Context::Picking:
         return free && doc && m_picking.stage != Picking::Stage::None;
     case Context::Article:
@@ -105,8 +105,8 @@ void App::handle_digit(int digit, bool shift) {
             pick_target(candidates[static_cast<std::size_t>(digit - 1)]);
         return;
     }
-    if (m_session.review_active()) { // 1-9: that annotator's version
-        if (digit >= 1 && m_session.accept_version(static_cast<std::size_t>(digit - 1)))
+    if (m_session.review().active()) { // 1-9: that annotator's version
+        if (digit >= 1 && m_session.review().accept_version(static_cast<std::size_t>(digit - 1)))
             m_frames.request();
         return;
     }
@@ -179,12 +179,12 @@ void App::command_all_documents() {
     m_search.toggle_all_documents();
 }
 void App::command_next_disagreement() {
-    if (m_session.next_disagreement())
-        m_article.scroll_to(m_session.disagreements()[m_session.current_disagreement()].start);
+    if (m_session.review().next())
+        m_article.scroll_to(m_session.review().disagreements()[m_session.review().current()].start);
 }
 void App::command_previous_disagreement() {
-    if (m_session.previous_disagreement())
-        m_article.scroll_to(m_session.disagreements()[m_session.current_disagreement()].start);
+    if (m_session.review().previous())
+        m_article.scroll_to(m_session.review().disagreements()[m_session.review().current()].start);
 }
 void App::command_close_search() {
     m_search.close();
@@ -196,8 +196,8 @@ void App::command_cancel() {
         m_search.close();
     else if (!m_session.selection().empty() || m_session.selected_span())
         m_session.select_nothing();
-    else if (m_session.review_active())
-        m_session.exit_review();
+    else if (m_session.review().active())
+        m_session.review().exit();
     else
         m_error.clear();
 }

@@ -66,7 +66,7 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
         }
     }
     if (!core::has_errors(diagnostics)) {
-        core::Diagnostics more = m_session.load_reviews(std::move(documents));
+        core::Diagnostics more = m_session.review().load(std::move(documents));
         diagnostics.insert(diagnostics.end(), more.begin(), more.end());
     }
     if (core::has_errors(diagnostics)) {
@@ -80,8 +80,8 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
     }
     m_error.clear();
     m_search.close();
-    if (!m_session.disagreements().empty())
-        m_article.scroll_to(m_session.disagreements().front().start);
+    if (!m_session.review().disagreements().empty())
+        m_article.scroll_to(m_session.review().disagreements().front().start);
     m_frames.request();
     return diagnostics;
 }
@@ -89,15 +89,15 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
 void App::draw_review_panel() {
     const Session& s = m_session;
     const core::Document* doc = s.document();
-    const std::vector<Disagreement>& all = s.disagreements();
-    std::vector<std::optional<std::size_t>> resolved = s.resolutions();
+    const std::vector<Disagreement>& all = s.review().disagreements();
+    std::vector<std::optional<std::size_t>> resolved = s.review().resolutions();
     std::size_t done = 0;
     for (const auto& r : resolved)
         done += r.has_value();
     ImGui::TextDisabled("REVIEW  %zu / %zu resolved", done, all.size());
     ImGui::Separator();
     // The legend: each annotator's colour, as their bars in the article use it.
-    const auto& names = s.review_annotators();
+    const auto& names = s.review().annotators();
     for (std::size_t a = 0; a < names.size(); ++a) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = ImGui::GetTextLineHeight();
@@ -112,7 +112,7 @@ void App::draw_review_panel() {
     if (all.empty()) {
         ImGui::TextWrapped("The annotators agree on this document.");
     } else {
-        std::size_t k = s.current_disagreement();
+        std::size_t k = s.review().current();
         const Disagreement& d = all[k];
         ImGui::Text("Disagreement %zu of %zu", k + 1, all.size());
         ImGui::TextDisabled("%zu..%zu", d.start, d.end);
@@ -128,14 +128,15 @@ void App::draw_review_panel() {
             if (resolved[k] == a) item += "  (accepted)";
             item += "##alternative" + std::to_string(a);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(review_color(a)));
-            if (ImGui::Selectable(item.c_str(), resolved[k] == a) && m_session.accept_version(a))
+            if (ImGui::Selectable(item.c_str(), resolved[k] == a) &&
+                m_session.review().accept_version(a))
                 m_frames.request();
             ImGui::PopStyleColor();
         }
         ImGui::TextDisabled("1-%zu accept a version, N / Shift+N next / previous.",
                             std::min<std::size_t>(9, names.size()));
     }
-    if (ImGui::Button("Leave review (Esc)")) m_session.exit_review();
+    if (ImGui::Button("Leave review (Esc)")) m_session.review().exit();
     ImGui::Separator();
 }
 

@@ -20,7 +20,7 @@ ImU32 review_color(std::size_t index, float alpha) {
 
 void ArticleView::paint_review(const Session& session, ImDrawList* draw, ImVec2 origin,
                                std::size_t first_line, std::size_t last_line) {
-    const ReviewDocument* review = session.review();
+    const ReviewDocument* review = session.review().current_document();
     const auto& lines = m_layout.lines();
     if (!review || first_line >= last_line) return;
     std::size_t visible_start = lines[first_line].start, visible_end = lines[last_line - 1].end;

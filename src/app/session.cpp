@@ -302,8 +302,7 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     m_caret = m_anchor = 0;
     m_assist_windows.clear();
     m_assist_next = 0;
-    m_review.clear(); // other documents end a review (load_reviews sets it up again)
-    m_review_annotators.clear();
+    m_review.forget(); // other documents end a review (Review::load sets it up again)
     mark_changed();
 }
 

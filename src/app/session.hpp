@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/document_tally.hpp"
+#include "app/review.hpp"
 #include "app/text_navigation.hpp"
 #include "core/detect/assist.hpp"
 #include "core/diagnostic.hpp"
@@ -30,35 +31,12 @@ enum class Edge { Start, End };
 enum class EdgeMove { Outward, Inward };
 enum class Step { Word, Grapheme };
 
-// One annotator's version of a document under review (the same id and text as the others).
-struct ReviewVersion {
-    std::string annotator;
-    core::Document document;
-};
-
-// A place where the annotators' versions differ: a run of overlapping spans (of any label) that
-// not every annotator has with the same range and label, and what each annotator has there.
-struct Disagreement {
-    std::size_t start = 0, end = 0; // code points: the union of the spans involved
-    // One entry per annotator (in the versions' order): their spans here in text order; empty
-    // when that annotator marked nothing here.
-    std::vector<std::vector<core::Span>> alternatives;
-};
-
-// The review of one document: the annotators' versions and where they differ.
-struct ReviewDocument {
-    std::vector<core::Document> versions;
-    std::vector<Disagreement> disagreements;
-    // (start, end, label) of the spans every annotator has: never part of a disagreement.
-    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>> agreed;
-    std::size_t current = 0;
-    // Disagreements resolved by accepting "nothing" where there already was nothing (no edit,
-    // so no undo step records them): disagreement index -> annotator index.
-    std::map<std::size_t, std::size_t> settled;
-};
-
 class Session {
 public:
+    Session() = default;
+    Session(const Session&) = delete; // its parts (Review) hold a reference to it
+    Session& operator=(const Session&) = delete;
+
     core::LabelSchema schema;
     std::string annotator = "anonymous";
 
@@ -225,39 +203,10 @@ public:
     // as one undo step; returns how many.
     std::size_t accept_all_of_kind(const std::string& kind);
 
-    // [SECTION] Review (session_review.cpp)
-    // Starts reviewing several annotators' versions of one document (at least two, each with
-    // the same id and text; otherwise nothing changes and the diagnostics say why). The
-    // session's documents become the adjudicated one, which starts as core::merge_versions with
-    // the majority strategy: what most annotators marked is already there (pending and marked
-    // review=disagreement where someone differs), so the reviewer acts only where the majority
-    // is wrong.
-    core::Diagnostics load_review(std::vector<ReviewVersion> versions);
-    // The same for several documents, each with the same annotators in the same order.
-    core::Diagnostics load_reviews(std::vector<std::vector<ReviewVersion>> documents);
-    bool review_active() const { return !m_review.empty(); }
-    const std::vector<std::string>& review_annotators() const { return m_review_annotators; }
-    // The review of the current document (nullptr when not reviewing).
-    const ReviewDocument* review() const;
-    // Disagreements of the current document, in text order (empty when not reviewing).
-    const std::vector<Disagreement>& disagreements() const;
-    std::size_t current_disagreement() const;
-    // Moves to the next (or previous) disagreement, wrapping, and puts the caret at its start;
-    // false when there is none.
-    bool next_disagreement();
-    bool previous_disagreement();
-    bool set_current_disagreement(std::size_t index);
-    // The annotator whose version a disagreement of the current document holds now, when one
-    // was accepted (undoing the accept makes it unresolved again).
-    std::optional<std::size_t> resolved_by(std::size_t disagreement) const;
-    // resolved_by for every disagreement of the current document, at once.
-    std::vector<std::optional<std::size_t>> resolutions() const;
-    // Replaces the adjudicated spans of the current disagreement (those overlapping it that not
-    // every annotator has) with annotator `annotator`'s version of it, relations between them
-    // included: one undo step. False when not reviewing or out of range.
-    bool accept_version(std::size_t annotator);
-    // Leaves review mode; the adjudicated documents stay as ordinary documents.
-    void exit_review();
+    // [SECTION] Review mode (review.hpp): several annotators' versions of each document, the
+    // adjudicated one being the session's documents.
+    Review& review() { return m_review; }
+    const Review& review() const { return m_review; }
 
     // The one change signal: increments on every change that an autosave writes (documents,
     // spans, relations, done flags, the schema; suggestions the detectors add are not among them
@@ -368,9 +317,8 @@ private:
     DocumentTally& tally(std::size_t index) const;
     std::uint64_t names_fingerprint() const; // of every document's names and the settings
     bool start_suggestions(); // begins a run when the inputs changed; false when up to date
-    // Review: one entry per document while reviewing, parallel to m_documents.
-    std::vector<ReviewDocument> m_review;
-    std::vector<std::string> m_review_annotators;
+    Review m_review{*this};
+    friend class Review; // its accepts are changes of the session (mark_changed)
 };
 
 } // namespace gloss::app

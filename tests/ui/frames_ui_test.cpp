@@ -120,7 +120,7 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
             R"({"id":"n1","text":"Léa met Blinken.","spans":[{"start":8,"end":15,"label":"PERSON"}]})"
             "\n";
         expect_frames_then_idle(h, [&] { h.app.load_review_jsonl({{"ann", a}, {"bob", b}}); });
-        CHECK(h.app.session().review_active());
+        CHECK(h.app.session().review().active());
     }
     SECTION("a timer asked for (the autosave's settling time)") {
         h.app.frames().request_in(0.3);

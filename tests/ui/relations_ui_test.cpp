@@ -182,7 +182,7 @@ TEST_CASE("review mode: other speakers and other corrections are disagreements",
         {{"ann", version("2", "ministry")}, {"bob", version("3", "Ministry")}});
     REQUIRE(problems.empty());
     const auto& session = h.app.session();
-    const auto& d = session.disagreements();
+    const auto& d = session.review().disagreements();
     REQUIRE(d.size() == 2); // the quote (its speaker) and the ERROR (its correction)
     CHECK(d[0].start == 0);
     CHECK(d[1].start == 54);
@@ -193,8 +193,8 @@ TEST_CASE("review mode: other speakers and other corrections are disagreements",
         speakers += r.type == "speaker";
     CHECK(speakers == 1);
     // Accepting bob's version of the quote: Haddad speaks.
-    h.app.session().set_current_disagreement(0);
-    REQUIRE(h.app.session().accept_version(1));
+    h.app.session().review().go_to(0);
+    REQUIRE(h.app.session().review().accept_version(1));
     const gloss::core::Span* quote = nullptr;
     doc->spans().for_each([&](const gloss::core::Span& s) {
         if (s.label == "QUOTE") quote = &s;

@@ -63,7 +63,7 @@ void load(Harness& h) {
     core::Diagnostics d = h.app.load_review_jsonl({{"ann", kAnn}, {"bob", kBob}, {"cat", kCat}});
     INFO((d.empty() ? "" : d.front().to_string()));
     REQUIRE_FALSE(core::has_errors(d));
-    REQUIRE(h.app.session().review_active());
+    REQUIRE(h.app.session().review().active());
     h.frames(2);
 }
 
@@ -73,9 +73,9 @@ TEST_CASE("review finds each place where the annotators' versions differ", "[ui]
     Harness h;
     load(h);
     const app::Session& s = h.app.session();
-    CHECK(s.review_annotators() == std::vector<std::string>{"ann", "bob", "cat"});
+    CHECK(s.review().annotators() == std::vector<std::string>{"ann", "bob", "cat"});
     REQUIRE(s.documents().size() == 1);
-    const auto& all = s.disagreements();
+    const auto& all = s.review().disagreements();
     REQUIRE(all.size() == 3); // Renée Fontaine is agreed by all three, so not among them
 
     // "Antony Blinken" against "Blinken".
@@ -103,27 +103,27 @@ TEST_CASE("review finds each place where the annotators' versions differ", "[ui]
     CHECK(adjudicated(h, 39, 45).empty());
     CHECK(adjudicated(h, 53, 63) == std::set<Triple>{{53, 63, "ERROR"}});
     for (std::size_t k = 0; k < all.size(); ++k)
-        CHECK_FALSE(s.resolved_by(k));
+        CHECK_FALSE(s.review().resolved_by(k));
 }
 
 TEST_CASE("N / Shift+N and ] / [ walk the disagreements, wrapping", "[ui][review]") {
     Harness h;
     load(h);
     const app::Session& s = h.app.session();
-    CHECK(s.current_disagreement() == 0);
+    CHECK(s.review().current() == 0);
     h.press(ImGuiKey_N);
-    CHECK(s.current_disagreement() == 1);
+    CHECK(s.review().current() == 1);
     CHECK(s.caret() == 39);
     h.press(ImGuiKey_N);
-    CHECK(s.current_disagreement() == 2);
+    CHECK(s.review().current() == 2);
     h.press(ImGuiKey_N);
-    CHECK(s.current_disagreement() == 0);
+    CHECK(s.review().current() == 0);
     h.press(ImGuiKey_N, ImGuiKey_LeftShift);
-    CHECK(s.current_disagreement() == 2);
+    CHECK(s.review().current() == 2);
     h.press(ImGuiKey_RightBracket);
-    CHECK(s.current_disagreement() == 0);
+    CHECK(s.review().current() == 0);
     h.press(ImGuiKey_LeftBracket);
-    CHECK(s.current_disagreement() == 2);
+    CHECK(s.review().current() == 2);
     // N is NORP's hotkey outside review mode: here it labelled nothing.
     CHECK(adjudicated(h, 0, 78).size() == 3);
 }
@@ -137,7 +137,7 @@ TEST_CASE("2 accepts bob's version of a disagreement and Ctrl+Z undoes it in one
 
     h.press(ImGuiKey_2); // disagreement 1: bob's "Blinken"
     CHECK(adjudicated(h, 21, 35) == std::set<Triple>{{28, 35, "PERSON"}});
-    CHECK(s.resolved_by(0) == std::optional<std::size_t>{1});
+    CHECK(s.review().resolved_by(0) == std::optional<std::size_t>{1});
     CHECK(s.document()->history().position() == position + 1);
     CHECK(adjudicated(h, 0, 14) == std::set<Triple>{{0, 14, "PERSON"}}); // agreed: untouched
     s.document()->spans().for_each([](const core::Span& span) {
@@ -152,21 +152,21 @@ TEST_CASE("2 accepts bob's version of a disagreement and Ctrl+Z undoes it in one
     CHECK(adjudicated(h, 39, 45) == std::set<Triple>{{39, 45, "LOC"}});
     h.press(ImGuiKey_1); // changing one's mind: ann's GPE replaces it
     CHECK(adjudicated(h, 39, 45) == std::set<Triple>{{39, 45, "GPE"}});
-    CHECK(s.resolved_by(1) == std::optional<std::size_t>{0});
+    CHECK(s.review().resolved_by(1) == std::optional<std::size_t>{0});
 
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     CHECK(adjudicated(h, 39, 45) == std::set<Triple>{{39, 45, "LOC"}});
-    CHECK(s.resolved_by(1) == std::optional<std::size_t>{1});
+    CHECK(s.review().resolved_by(1) == std::optional<std::size_t>{1});
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     CHECK(adjudicated(h, 39, 45).empty());
-    CHECK_FALSE(s.resolved_by(1));
+    CHECK_FALSE(s.review().resolved_by(1));
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     CHECK(adjudicated(h, 21, 35) == std::set<Triple>{{21, 35, "PERSON"}});
-    CHECK_FALSE(s.resolved_by(0));
+    CHECK_FALSE(s.review().resolved_by(0));
     CHECK(s.document()->history().position() == position);
     h.press(ImGuiKey_Z, ImGuiKey_LeftShift, ImGuiKey_LeftCtrl); // and redo brings it back
     CHECK(adjudicated(h, 21, 35) == std::set<Triple>{{28, 35, "PERSON"}});
-    CHECK(s.resolved_by(0) == std::optional<std::size_t>{1});
+    CHECK(s.review().resolved_by(0) == std::optional<std::size_t>{1});
 }
 
 TEST_CASE("accepting nothing removes the majority's span, or just resolves", "[ui][review]") {
@@ -174,18 +174,18 @@ TEST_CASE("accepting nothing removes the majority's span, or just resolves", "[u
     load(h);
     app::Session& s = h.app.session();
     h.press(ImGuiKey_LeftBracket); // the last one, "blinkenbut"
-    REQUIRE(s.current_disagreement() == 2);
+    REQUIRE(s.review().current() == 2);
     h.press(ImGuiKey_1); // ann marked nothing there
     CHECK(adjudicated(h, 53, 63).empty());
-    CHECK(s.resolved_by(2) == std::optional<std::size_t>{0});
+    CHECK(s.review().resolved_by(2) == std::optional<std::size_t>{0});
     h.press(ImGuiKey_LeftBracket);
     std::size_t position = s.document()->history().position();
     h.press(ImGuiKey_3); // cat marked nothing at Zürich, where nothing is already
     CHECK(adjudicated(h, 39, 45).empty());
-    CHECK(s.resolved_by(1) == std::optional<std::size_t>{2});
+    CHECK(s.review().resolved_by(1) == std::optional<std::size_t>{2});
     CHECK(s.document()->history().position() == position); // no edit, no undo step
     h.press(ImGuiKey_9);                                   // no ninth annotator: nothing happens
-    CHECK(s.resolved_by(1) == std::optional<std::size_t>{2});
+    CHECK(s.review().resolved_by(1) == std::optional<std::size_t>{2});
 }
 
 TEST_CASE("Esc leaves review mode and keeps the adjudicated document", "[ui][review]") {
@@ -193,8 +193,8 @@ TEST_CASE("Esc leaves review mode and keeps the adjudicated document", "[ui][rev
     load(h);
     h.press(ImGuiKey_2);
     h.press(ImGuiKey_Escape);
-    CHECK_FALSE(h.app.session().review_active());
-    CHECK(h.app.session().disagreements().empty());
+    CHECK_FALSE(h.app.session().review().active());
+    CHECK(h.app.session().review().disagreements().empty());
     REQUIRE(h.app.session().documents().size() == 1);
     CHECK(adjudicated(h, 21, 35) == std::set<Triple>{{28, 35, "PERSON"}});
     // Keys are ordinary again: N labels the selection NORP.
@@ -234,10 +234,10 @@ TEST_CASE("review from JSONL matches documents by id and refuses other texts", "
     core::Diagnostics ok = h.app.load_review_jsonl({{"ann", two_ann}, {"bob", two_bob}});
     REQUIRE_FALSE(core::has_errors(ok));
     REQUIRE(h.app.session().documents().size() == 2);
-    CHECK(h.app.session().documents()[0].id == "d0"); // the first annotator's order
-    CHECK(h.app.session().disagreements().empty());   // nobody marked anything in d0
+    CHECK(h.app.session().documents()[0].id == "d0");        // the first annotator's order
+    CHECK(h.app.session().review().disagreements().empty()); // nobody marked anything in d0
     h.app.session().open(1);
-    CHECK(h.app.session().disagreements().size() == 3);
+    CHECK(h.app.session().review().disagreements().size() == 3);
 
     // Another text for the same id: reported, and the review in progress is untouched.
     std::string other = R"({"id":"d1","text":"Renee Fontaine met nobody."})"
@@ -247,7 +247,7 @@ TEST_CASE("review from JSONL matches documents by id and refuses other texts", "
     CHECK(bad.front().to_string().find("bob's text of \"d1\" differs from ann's") !=
           std::string::npos);
     CHECK(h.app.session().documents().size() == 2);
-    CHECK(h.app.session().review_active());
+    CHECK(h.app.session().review().active());
     CHECK_FALSE(h.app.error().empty());
 
     // A document one annotator lacks.
@@ -269,16 +269,16 @@ TEST_CASE("Session::load_review takes documents directly and checks they are the
     };
     app::Session& s = h.app.session();
     std::vector<app::ReviewVersion> versions{{"ann", read(kAnn)}, {"cat", read(kCat)}};
-    REQUIRE(s.load_review(versions).empty());
+    REQUIRE(s.review().load(versions).empty());
     // ann and cat differ only at Zürich (GPE against nothing) and blinkenbut.
-    REQUIRE(s.disagreements().size() == 2);
-    CHECK(s.disagreements()[0].start == 39);
-    CHECK(s.disagreements()[1].start == 53);
+    REQUIRE(s.review().disagreements().size() == 2);
+    CHECK(s.review().disagreements()[0].start == 39);
+    CHECK(s.review().disagreements()[1].start == 53);
     std::vector<app::ReviewVersion> renamed{{"ann", read(kAnn)}, {"ann", read(kCat)}};
-    core::Diagnostics twice = s.load_review(renamed);
+    core::Diagnostics twice = s.review().load(renamed);
     REQUIRE(core::has_errors(twice));
     CHECK(twice.front().to_string() == "review: annotator \"ann\" appears twice");
-    CHECK(s.disagreements().size() == 2); // unchanged
+    CHECK(s.review().disagreements().size() == 2); // unchanged
 }
 
 TEST_CASE("walking scrolls the current disagreement into view", "[ui][review]") {
@@ -298,7 +298,7 @@ TEST_CASE("walking scrolls the current disagreement into view", "[ui][review]") 
     std::string bob = line(R"({"start":9,"end":15,"label":"LOC"})");
     REQUIRE_FALSE(core::has_errors(h.app.load_review_jsonl({{"ann", ann}, {"bob", bob}})));
     h.frames(2);
-    const auto& all = h.app.session().disagreements();
+    const auto& all = h.app.session().review().disagreements();
     REQUIRE(all.size() == 2);
     REQUIRE(all[1].start == geneve);
     CHECK(h.app.article_view().rect_of(h.app.session(), all[0].start));
@@ -348,8 +348,8 @@ TEST_CASE("the status line's Review… button asks the platform for the annotato
     // What the platform then hands over starts the review.
     REQUIRE(h.app.load_review_jsonl({{"ann", kAnn}, {"bob", kBob}}).empty());
     h.frame();
-    CHECK(h.app.session().review_active());
-    CHECK(h.app.session().review_annotators() == std::vector<std::string>{"ann", "bob"});
+    CHECK(h.app.session().review().active());
+    CHECK(h.app.session().review().annotators() == std::vector<std::string>{"ann", "bob"});
 }
 
 TEST_CASE("a review of one file, or of files that disagree on documents, changes nothing",
@@ -365,7 +365,7 @@ TEST_CASE("a review of one file, or of files that disagree on documents, changes
     diagnostics = h.app.load_review_jsonl({{"ann", kAnn}, {"bob", other}});
     CHECK(core::has_errors(diagnostics));
     CHECK(h.app.error().find("bob: document \"d2\" is not in ann's") != std::string::npos);
-    CHECK_FALSE(h.app.session().review_active());
+    CHECK_FALSE(h.app.session().review().active());
     REQUIRE(h.app.session().documents().size() == 1);
     CHECK(h.app.session().document()->spans().size() == 3);
 }

@@ -173,13 +173,13 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["projects"] = projects;
         out["projectsOpen"] = s_app->projects_open();
         out["review"] = nullptr;
-        if (session.review_active()) {
+        if (session.review().active()) {
             nlohmann::json resolved = nlohmann::json::array();
-            for (const auto& r : session.resolutions())
-                resolved.push_back(r ? nlohmann::json(session.review_annotators()[*r]) : nullptr);
-            out["review"] = {{"annotators", session.review_annotators()},
-                             {"disagreements", session.disagreements().size()},
-                             {"current", session.current_disagreement()},
+            for (const auto& r : session.review().resolutions())
+                resolved.push_back(r ? nlohmann::json(session.review().annotators()[*r]) : nullptr);
+            out["review"] = {{"annotators", session.review().annotators()},
+                             {"disagreements", session.review().disagreements().size()},
+                             {"current", session.review().current()},
                              {"resolvedBy", resolved}};
         }
         static constexpr const char* kStates[] = {"idle", "sending", "waiting", "submitted"};

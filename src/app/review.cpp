@@ -1,6 +1,7 @@
-// Session: review mode — several annotators' versions of a document, the adjudicated document
-// built from them, the disagreements walked and resolved by accepting one version. Layer: app
-// (no ImGui here).
+// Review mode: the disagreements of several annotators' versions, walked and resolved by
+// accepting one version into the session's adjudicated document. Layer: app (no ImGui here).
+#include "app/review.hpp"
+
 #include "app/session.hpp"
 
 #include "core/agree/merge.hpp"
@@ -125,13 +126,13 @@ bool is_agreed(const ReviewDocument& review, const core::Document& d, const core
 
 } // namespace
 
-core::Diagnostics Session::load_review(std::vector<ReviewVersion> versions) {
+core::Diagnostics Review::load(std::vector<ReviewVersion> versions) {
     std::vector<std::vector<ReviewVersion>> one;
     one.push_back(std::move(versions));
-    return load_reviews(std::move(one));
+    return load(std::move(one));
 }
 
-core::Diagnostics Session::load_reviews(std::vector<std::vector<ReviewVersion>> documents) {
+core::Diagnostics Review::load(std::vector<std::vector<ReviewVersion>> documents) {
     core::Diagnostics diagnostics;
     auto fail = [&](std::string message) {
         diagnostics.push_back(
@@ -185,51 +186,55 @@ core::Diagnostics Session::load_reviews(std::vector<std::vector<ReviewVersion>> 
     std::vector<std::string> annotators;
     for (const ReviewVersion& r : documents.front())
         annotators.push_back(r.annotator);
-    replace_documents(std::move(adjudicated));
-    m_review = std::move(reviews);
-    m_review_annotators = std::move(annotators);
-    if (!disagreements().empty()) m_caret = m_anchor = disagreements().front().start;
+    m_session.replace_documents(std::move(adjudicated));
+    m_documents = std::move(reviews);
+    m_annotators = std::move(annotators);
+    if (!disagreements().empty()) m_session.place_caret(disagreements().front().start);
     return diagnostics;
 }
 
-const ReviewDocument* Session::review() const {
-    return m_current < m_review.size() ? &m_review[m_current] : nullptr;
+const ReviewDocument* Review::current_document() const {
+    std::size_t at = m_session.current_index();
+    return at < m_documents.size() ? &m_documents[at] : nullptr;
 }
 
-const std::vector<Disagreement>& Session::disagreements() const {
+ReviewDocument* Review::current_review() {
+    std::size_t at = m_session.current_index();
+    return at < m_documents.size() ? &m_documents[at] : nullptr;
+}
+
+const std::vector<Disagreement>& Review::disagreements() const {
     static const std::vector<Disagreement> s_none;
-    const ReviewDocument* r = review();
+    const ReviewDocument* r = current_document();
     return r ? r->disagreements : s_none;
 }
 
-std::size_t Session::current_disagreement() const {
-    const ReviewDocument* r = review();
+std::size_t Review::current() const {
+    const ReviewDocument* r = current_document();
     return r ? r->current : 0;
 }
 
-bool Session::set_current_disagreement(std::size_t index) {
-    if (m_current >= m_review.size() || index >= m_review[m_current].disagreements.size())
-        return false;
-    m_review[m_current].current = index;
-    m_selection = {};
-    m_selected_span = 0;
-    m_caret = m_anchor = m_review[m_current].disagreements[index].start;
+bool Review::go_to(std::size_t index) {
+    ReviewDocument* r = current_review();
+    if (!r || index >= r->disagreements.size()) return false;
+    r->current = index;
+    m_session.place_caret(r->disagreements[index].start);
     return true;
 }
 
-bool Session::next_disagreement() {
+bool Review::next() {
     std::size_t n = disagreements().size();
-    return n && set_current_disagreement((current_disagreement() + 1) % n);
+    return n && go_to((current() + 1) % n);
 }
 
-bool Session::previous_disagreement() {
+bool Review::previous() {
     std::size_t n = disagreements().size();
-    return n && set_current_disagreement((current_disagreement() + n - 1) % n);
+    return n && go_to((current() + n - 1) % n);
 }
 
-std::vector<std::optional<std::size_t>> Session::resolutions() const {
-    const ReviewDocument* r = review();
-    const core::Document* doc = document();
+std::vector<std::optional<std::size_t>> Review::resolutions() const {
+    const ReviewDocument* r = current_document();
+    const core::Document* doc = m_session.document();
     if (!r || !doc) return {};
     std::vector<std::optional<std::size_t>> out(r->disagreements.size());
     for (const auto& [index, annotator] : r->settled)
@@ -246,23 +251,23 @@ std::vector<std::optional<std::size_t>> Session::resolutions() const {
         std::string prefix = accept_prefix(number - 1);
         if (name.rfind(prefix, 0) != 0) continue;
         std::string who = name.substr(prefix.size());
-        auto it = std::find(m_review_annotators.begin(), m_review_annotators.end(), who);
-        if (it != m_review_annotators.end())
-            out[number - 1] = static_cast<std::size_t>(it - m_review_annotators.begin());
+        auto it = std::find(m_annotators.begin(), m_annotators.end(), who);
+        if (it != m_annotators.end())
+            out[number - 1] = static_cast<std::size_t>(it - m_annotators.begin());
     }
     return out;
 }
 
-std::optional<std::size_t> Session::resolved_by(std::size_t disagreement) const {
+std::optional<std::size_t> Review::resolved_by(std::size_t disagreement) const {
     auto all = resolutions();
     return disagreement < all.size() ? all[disagreement] : std::nullopt;
 }
 
-bool Session::accept_version(std::size_t annotator) {
-    core::Document* doc = document();
-    if (!doc || m_current >= m_review.size() || annotator >= m_review_annotators.size())
-        return false;
-    ReviewDocument& review = m_review[m_current];
+bool Review::accept_version(std::size_t annotator) {
+    core::Document* doc = m_session.document();
+    ReviewDocument* current = current_review();
+    if (!doc || !current || annotator >= m_annotators.size()) return false;
+    ReviewDocument& review = *current;
     if (review.current >= review.disagreements.size()) return false;
     const Disagreement& d = review.disagreements[review.current];
     const std::vector<core::Span>& chosen = d.alternatives[annotator];
@@ -279,11 +284,11 @@ bool Session::accept_version(std::size_t annotator) {
     if (owned.empty() && chosen.empty()) {
         // Nothing to change: remembered as resolved without an undo step.
         review.settled[review.current] = annotator;
-        mark_changed();
+        m_session.mark_changed();
         return true;
     }
 
-    const std::string& who = m_review_annotators[annotator];
+    const std::string& who = m_annotators[annotator];
     doc->begin_group(accept_prefix(review.current) + who);
     for (core::SpanId id : owned)
         doc->remove_span(id);
@@ -315,15 +320,19 @@ bool Session::accept_version(std::size_t annotator) {
         if (from && to) doc->add_relation({0, r.type, from, to});
     }
     doc->end_group();
-    if (!doc->spans().contains(m_selected_span)) m_selected_span = 0;
-    mark_changed();
+    if (!doc->spans().contains(m_session.selected_span())) m_session.select_nothing();
+    m_session.mark_changed();
     return true;
 }
 
-void Session::exit_review() {
-    m_review.clear();
-    m_review_annotators.clear();
-    mark_changed();
+void Review::exit() {
+    forget();
+    m_session.mark_changed();
+}
+
+void Review::forget() {
+    m_documents.clear();
+    m_annotators.clear();
 }
 
 } // namespace gloss::app
