@@ -146,7 +146,7 @@ public:
     // Frames until Assist is idle (at most `limit`).
     int until_idle(int limit = 100000) {
         int n = 0;
-        while (h.app.session().assist_busy() && n < limit) {
+        while (h.app.session().assist().busy() && n < limit) {
             frame();
             ++n;
         }
@@ -164,9 +164,9 @@ int main(int argc, char** argv) {
 
     Bench b;
     gloss::app::Session& session = b.h.app.session();
-    if (!b.h.app.session().set_lexicon(read(GLOSS_LEXICON_PATH)))
+    if (!b.h.app.session().assist().set_lexicon(read(GLOSS_LEXICON_PATH)))
         std::printf("(no lexicon at %s: Assist uses its built-in words)\n", GLOSS_LEXICON_PATH);
-    session.set_assist_enabled(true);
+    session.assist().set_enabled(true);
 
     auto t0 = Clock::now();
     if (!b.h.app.load_documents(article.jsonl, "big.jsonl").empty()) {
@@ -186,8 +186,7 @@ int main(int argc, char** argv) {
     b.until_idle();
     double assist_ms = std::chrono::duration<double, std::milli>(Clock::now() - a0).count();
     std::printf("assist: %zu pending suggestions, %zu spans, in %.0f ms\n",
-                session.pending_suggestions().size(), session.document()->spans().size(),
-                assist_ms);
+                session.assist().pending().size(), session.document()->spans().size(), assist_ms);
     b.phase = nullptr;
     b.frames(10);
 

@@ -684,16 +684,16 @@ void App::defer_lexicon(std::string asset) {
 
 void App::step_assist() {
     if (!m_lexicon_asset.empty()) {
-        if (!m_session.set_lexicon(m_lexicon_asset))
+        if (!m_session.assist().set_lexicon(m_lexicon_asset))
             std::fprintf(stderr, "gloss: the English lexicon did not load; Assist uses built-in "
                                  "words\n");
         m_lexicon_asset = std::string();
     }
     // Suggestions are found a window of the text at a time, a few milliseconds a frame, when
     // what they depend on changed; the host hears of them once the run is complete.
-    bool was_busy = m_session.assist_busy();
-    m_assist_added += m_session.step_suggestions(std::chrono::milliseconds(6));
-    if ((was_busy || m_assist_added) && !m_session.assist_busy() && m_assist_added) {
+    bool was_busy = m_session.assist().busy();
+    m_assist_added += m_session.assist().step(std::chrono::milliseconds(6));
+    if ((was_busy || m_assist_added) && !m_session.assist().busy() && m_assist_added) {
         m_assist_added = 0;
         m_host.annotations_changed();
     }
@@ -796,7 +796,8 @@ void App::frame() {
     // milliseconds, which it takes in the next. No suggestions while reviewing: the adjudicated
     // spans are the annotators' alone.
     bool shows_change = m_session.revision() != m_revision_drawn;
-    m_assist_deferred = shows_change && m_session.assist_enabled() && !m_session.review().active();
+    m_assist_deferred =
+        shows_change && m_session.assist().enabled() && !m_session.review().active();
     if (!m_session.review().active() && !shows_change) step_assist();
     m_revision_drawn = m_session.revision();
     // The one change signal: whatever changed the session this frame (or since the last frame,
@@ -850,7 +851,8 @@ void App::paint_window_background(const ImRect* panels, int count) {
 
 bool App::end_frame(const ImDrawData* data) {
     // Assist at work, or put off to the next frame by a change this one shows.
-    bool assisting = (m_session.assist_busy() || m_assist_deferred) && !m_session.review().active();
+    bool assisting =
+        (m_session.assist().busy() || m_assist_deferred) && !m_session.review().active();
     return m_frames.end_frame(data, assisting);
 }
 

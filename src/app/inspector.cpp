@@ -24,22 +24,22 @@ std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
 void App::draw_suggestions() {
     core::Document* doc = m_session.document();
     if (!doc) return;
-    PendingSuggestions pending = m_session.pending_suggestions();
+    PendingSuggestions pending = m_session.assist().pending();
     ImGui::Spacing();
     ImGui::TextDisabled("SUGGESTIONS  %zu", pending.size());
     ImGui::Separator();
     if (ImGui::CollapsingHeader("Detectors")) {
         for (std::size_t i = 0; i < core::kDetectorCount; ++i) {
             auto d = static_cast<core::Detector>(i);
-            bool on = m_session.assist_settings().on(d);
+            bool on = m_session.assist().settings().on(d);
             std::string label =
                 std::string(core::describe(d)) + "##detector" + std::string(core::to_string(d));
             if (ImGui::Checkbox(label.c_str(), &on)) {
-                m_session.set_detector(d, on);
+                m_session.assist().set_detector(d, on);
                 m_frames.request();
             }
         }
-        if (!m_session.has_lexicon())
+        if (!m_session.assist().has_lexicon())
             ImGui::TextDisabled("No English lexicon loaded: glued words are found less well.");
     }
     if (pending.empty()) {
@@ -118,13 +118,15 @@ void App::draw_inspector_span() {
     if (current.status == core::Status::Pending) {
         if (const std::string* reason = current.attrs.get("reason"))
             ImGui::TextWrapped("Why: %s", reason->c_str());
-        if (ImGui::Button("Accept (Enter)") && m_session.accept_selected()) m_frames.request();
+        if (ImGui::Button("Accept (Enter)") && m_session.assist().accept_selected())
+            m_frames.request();
         ImGui::SameLine();
-        if (ImGui::Button("Reject (Backspace)") && m_session.reject_selected()) m_frames.request();
+        if (ImGui::Button("Reject (Backspace)") && m_session.assist().reject_selected())
+            m_frames.request();
         std::string kind = core::suggestion_kind(current);
-        std::size_t same = m_session.pending_of_kind(kind);
+        std::size_t same = m_session.assist().pending_of_kind(kind);
         std::string all = "Accept all " + std::to_string(same) + " " + kind + " (Shift+Enter)";
-        if (same > 1 && ImGui::Button(all.c_str()) && m_session.accept_all_of_kind(kind))
+        if (same > 1 && ImGui::Button(all.c_str()) && m_session.assist().accept_all_of_kind(kind))
             m_frames.request();
     }
     ImGui::Separator();

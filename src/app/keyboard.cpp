@@ -211,10 +211,10 @@ void App::walk_spans(Direction direction) {
     if (m_session.select_adjacent_span(direction)) scroll_to_selected();
 }
 void App::command_next_suggestion() {
-    if (m_session.select_adjacent_suggestion(Direction::Forward)) scroll_to_selected();
+    if (m_session.assist().select_adjacent(Direction::Forward)) scroll_to_selected();
 }
 void App::command_previous_suggestion() {
-    if (m_session.select_adjacent_suggestion(Direction::Backward)) scroll_to_selected();
+    if (m_session.assist().select_adjacent(Direction::Backward)) scroll_to_selected();
 }
 void App::scroll_to_selected() {
     const core::Document* doc = m_session.document();
@@ -222,7 +222,7 @@ void App::scroll_to_selected() {
         m_article.scroll_to(s->start);
 }
 void App::command_accept() {
-    m_session.accept_selected();
+    m_session.assist().accept_selected();
     // The first text attribute (a correction, a canonical name) can be typed into now.
     const core::Document* doc = m_session.document();
     const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
@@ -235,13 +235,13 @@ void App::command_accept() {
 void App::command_accept_all() {
     const core::Document* doc = m_session.document();
     if (const core::Span* s = doc ? doc->spans().find(m_session.selected_span()) : nullptr)
-        m_session.accept_all_of_kind(core::suggestion_kind(*s));
+        m_session.assist().accept_all_of_kind(core::suggestion_kind(*s));
 }
 void App::command_reject() {
     const core::Document* doc = m_session.document();
     const core::Span* s = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
     if (s && s->status == core::Status::Pending)
-        m_session.reject_selected();
+        m_session.assist().reject_selected();
     else
         m_session.remove_selected();
 }

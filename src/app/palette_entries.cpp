@@ -64,10 +64,10 @@ std::vector<CommandPalette::Entry> App::palette_entries() {
                            "", [this, name = std::string(f.name)] { download_as(name); }});
     for (std::size_t i = 0; i < core::kDetectorCount; ++i) {
         auto d = static_cast<core::Detector>(i);
-        bool on = m_session.assist_settings().on(d);
+        bool on = m_session.assist().settings().on(d);
         out.push_back(
             {"Detector: " + std::string(core::describe(d)) + (on ? " — turn off" : " — turn on"),
-             "", [this, d, on] { m_session.set_detector(d, !on); }});
+             "", [this, d, on] { m_session.assist().set_detector(d, !on); }});
     }
     const auto& docs = m_session.documents();
     for (std::size_t i = 0; i < docs.size(); ++i)

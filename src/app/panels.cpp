@@ -113,12 +113,12 @@ void App::draw_status() {
         ImGui::SameLine();
         ImGui::TextUnformatted(save.c_str());
     }
-    if (m_session.assist_busy()) {
+    if (m_session.assist().busy()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");
         ImGui::SameLine();
         ImGui::Text("Finding suggestions… %d%%",
-                    static_cast<int>(m_session.assist_progress() * 100.0f));
+                    static_cast<int>(m_session.assist().progress() * 100.0f));
     }
     ImGui::SameLine();
     float right = ImGui::GetWindowWidth() - 590 * m_scale;

@@ -296,12 +296,10 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     for (core::Document& doc : m_documents)
         doc.set_read_only(m_read_only);
     m_current = 0;
-    m_assist_state.assign(m_documents.size(), 0);
     m_selection = {};
     m_selected_span = 0;
     m_caret = m_anchor = 0;
-    m_assist_windows.clear();
-    m_assist_next = 0;
+    m_assist.forget();
     m_review.forget(); // other documents end a review (Review::load sets it up again)
     mark_changed();
 }
@@ -538,6 +536,40 @@ std::vector<core::SpanId> Session::relation_candidates(core::SpanId from, const 
     for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i)
         out.push_back(scored[i].second);
     return out;
+}
+
+DocumentTally& Session::tally(std::size_t index) const {
+    while (m_tallies.size() < m_documents.size())
+        m_tallies.push_back(std::make_unique<DocumentTally>());
+    DocumentTally& t = *m_tallies[index];
+    // Counts the document afresh when it is new or replaced, or the schema changed.
+    t.attach(m_documents[index], TallySchema::of(schema));
+    return t;
+}
+
+// The accepted entity names of the project (each document's tally keeps a fingerprint of its
+// own) and the schema's labels.
+std::uint64_t Session::names_fingerprint() const {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::uint64_t value) {
+        for (int i = 0; i < 8; ++i)
+            h = (h ^ ((value >> (8 * i)) & 0xFF)) * 1099511628211ull;
+    };
+    for (const core::Label& label : schema.labels()) // the labels suggestions may carry
+        for (char c : label.name + '\n' + std::string(core::to_string(label.kind)))
+            mix(static_cast<unsigned char>(c));
+    for (std::size_t i = 0; i < m_documents.size(); ++i)
+        mix(tally(i).names_fingerprint());
+    return h | 1; // never 0
+}
+
+std::size_t Session::quotes_without_speaker(std::size_t index) const {
+    if (index >= m_documents.size()) return 0;
+    std::size_t n = 0;
+    for (const core::Label& label : schema.labels())
+        if (label.kind == core::LabelKind::Quote)
+            n += tally(index).without_wanted_relation(label.name);
+    return n;
 }
 
 std::vector<std::string> Session::canonical_names(const std::string& label,

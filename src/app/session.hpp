@@ -2,10 +2,10 @@
 // and the commands that change it. Layer: app, but free of ImGui so tests read it directly.
 #pragma once
 
+#include "app/assist.hpp"
 #include "app/document_tally.hpp"
 #include "app/review.hpp"
 #include "app/text_navigation.hpp"
-#include "core/detect/assist.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model/document.hpp"
 #include "core/model/label_schema.hpp"
@@ -24,17 +24,10 @@
 
 namespace gloss::app {
 
-// Which way a walk goes (spans, suggestions), which end of a span, which way an end moves and
-// by how much.
-enum class Direction { Forward, Backward };
-enum class Edge { Start, End };
-enum class EdgeMove { Outward, Inward };
-enum class Step { Word, Grapheme };
-
 class Session {
 public:
     Session() = default;
-    Session(const Session&) = delete; // its parts (Review) hold a reference to it
+    Session(const Session&) = delete; // its parts (Review, Assist) hold a reference to it
     Session& operator=(const Session&) = delete;
 
     core::LabelSchema schema;
@@ -162,46 +155,11 @@ public:
     bool undo();
     bool redo();
 
-    // [SECTION] Assist (session_assist.cpp)
-    // The English lexicon (the generated asset's bytes); false when they are not one.
-    bool set_lexicon(std::string_view asset);
-    bool has_lexicon() const { return m_lexicon.has_value(); }
-    const core::AssistSettings& assist_settings() const { return m_assist; }
-    // Whether the detectors run at all (on by default; a campaign may turn them off so that
-    // workers' answers are their own, and tests of other features do).
-    bool assist_enabled() const { return m_assist_enabled; }
-    void set_assist_enabled(bool on);
-    // Turns a detector on (its suggestions are computed again) or off (its suggestions the
-    // user has not touched are withdrawn).
-    void set_detector(core::Detector detector, bool on);
-    // Runs the detectors on the current document when what they read changed since the last
-    // run (another document, the project's labelled names, the settings) and adds the new
-    // suggestions as pending spans; rejected ones never come back. Returns how many were added.
-    std::size_t refresh_suggestions();
-    // The same in steps of at most about `budget` of time, so a long article never stalls a
-    // frame: first the project's names are learned (a slice of them per step), then the text
-    // is searched a window at a time (about 2,000 code points, a paragraph at least). Returns
-    // how many suggestions it added. assist_busy() is true while windows remain.
-    std::size_t step_suggestions(std::chrono::microseconds budget);
-    bool assist_busy() const { return m_assist_next < m_assist_windows.size(); }
-    // How far the current run is, 0..1 (1 when idle).
-    float assist_progress() const;
-    // Pending suggestions of the current document, in text order (valid until the next change);
-    // kept up to date change by change, so asking costs nothing.
-    PendingSuggestions pending_suggestions() const;
-    // How many of them are of a kind (core::suggestion_kind).
-    std::size_t pending_of_kind(const std::string& kind) const;
+    // [SECTION] Assist (assist.hpp): the detectors' runs and the pending suggestions.
+    Assist& assist() { return m_assist; }
+    const Assist& assist() const { return m_assist; }
     // Quote spans (of the schema's quote labels, not rejected) without a speaker in a document.
     std::size_t quotes_without_speaker(std::size_t index) const;
-    // Selects the next (or previous) pending suggestion, wrapping; false when there is none.
-    bool select_adjacent_suggestion(Direction direction);
-    // Accepts or rejects the selected suggestion (one undo step each); a rejection selects the
-    // next suggestion.
-    bool accept_selected();
-    bool reject_selected();
-    // Accepts every pending suggestion of `kind` (core::suggestion_kind) in the current document
-    // as one undo step; returns how many.
-    std::size_t accept_all_of_kind(const std::string& kind);
 
     // [SECTION] Review mode (review.hpp): several annotators' versions of each document, the
     // adjudicated one being the session's documents.
@@ -280,30 +238,6 @@ private:
     // of such a label brings the label back into the schema too (no span without its label).
     std::vector<core::Label> m_retired_labels;
     void restore_retired_labels();
-    std::optional<core::Lexicon> m_lexicon;
-    core::AssistSettings m_assist;
-    bool m_assist_enabled = true;
-    // What the last run of the detectors read, per document: a fingerprint of the project's
-    // names and the settings (0: never run).
-    std::vector<std::uint64_t> m_assist_state;
-    // The run in progress: its windows of the current document, the next one, its names.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_assist_windows;
-    std::size_t m_assist_next = 0;
-    std::size_t m_assist_document = ~std::size_t{0};
-    core::NameBook m_assist_names;
-    // The names the run learns before its first window, (document, span), and how many it has.
-    std::vector<std::pair<std::size_t, core::SpanId>> m_assist_to_learn;
-    std::size_t m_assist_learned = 0;
-    // The names every document's text writes (core::count_names), the parent of the run's
-    // names: counted a window per step when the documents change, not on every run.
-    core::NameBook m_text_names;
-    std::vector<const std::string*> m_text_names_of; // the texts counted, by identity
-    struct TextWindow {
-        std::size_t document;
-        std::uint32_t from, to;
-    };
-    std::vector<TextWindow> m_text_windows;
-    std::size_t m_text_next = 0;
     // canonical_names' list per label: sorted, unique, for the names fingerprint it was made at.
     struct CanonicalCache {
         std::uint64_t fingerprint = 0;
@@ -315,10 +249,15 @@ private:
     // date as its observer (attached on first use, again after the documents are replaced).
     mutable std::vector<std::unique_ptr<DocumentTally>> m_tallies;
     DocumentTally& tally(std::size_t index) const;
-    std::uint64_t names_fingerprint() const; // of every document's names and the settings
-    bool start_suggestions(); // begins a run when the inputs changed; false when up to date
+    // Of every document's accepted names and the schema's labels: another value after any
+    // change of them; O(documents).
+    std::uint64_t names_fingerprint() const;
     Review m_review{*this};
-    friend class Review; // its accepts are changes of the session (mark_changed)
+    Assist m_assist{*this};
+    // Parts of the session: their edits are changes of it (mark_changed), Assist reads the
+    // tallies and withdraws suggestions from every document.
+    friend class Review;
+    friend class Assist;
 };
 
 } // namespace gloss::app

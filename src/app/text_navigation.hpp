@@ -20,6 +20,13 @@ struct Selection {
     bool empty() const { return start >= end; }
 };
 
+// Which way a walk goes (spans, suggestions), which end of a span, which way an end moves and
+// by how much.
+enum class Direction { Forward, Backward };
+enum class Edge { Start, End };
+enum class EdgeMove { Outward, Inward };
+enum class Step { Word, Grapheme };
+
 class TextNavigation {
 public:
     // The next (previous) grapheme cluster boundary after (before) `from`.

@@ -44,10 +44,10 @@ const core::Span* selected(Harness& h) {
 TEST_CASE("suggestions are walked with Tab, accepted with Enter, rejected with Backspace",
           "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
-    auto pending = h.app.session().pending_suggestions();
+    auto pending = h.app.session().assist().pending();
     REQUIRE(pending.size() >= 4);
     REQUIRE(with(h, "cairo", "ERROR").size() == 2);
     REQUIRE(with(h, "“We want peace now,”", "QUOTE").size() == 1);
@@ -79,15 +79,15 @@ TEST_CASE("suggestions are walked with Tab, accepted with Enter, rejected with B
     h.press(ImGuiKey_Backspace);
     CHECK(h.app.session().document()->spans().find(rejected)->status == core::Status::Rejected);
     CHECK(h.app.session().selected_span() != rejected);
-    h.app.session().set_detector(core::Detector::Quotes, false);
-    h.app.session().set_detector(core::Detector::Quotes, true); // runs the detectors again
-    h.app.session().refresh_suggestions();
+    h.app.session().assist().set_detector(core::Detector::Quotes, false);
+    h.app.session().assist().set_detector(core::Detector::Quotes, true); // runs the detectors again
+    h.app.session().assist().refresh();
     CHECK(with(h, "blinkenbut", "ERROR").size() == 1);
 }
 
 TEST_CASE("Shift+Enter accepts every suggestion of the kind as one undo step", "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
     auto errors = with(h, "cairo", "ERROR");
@@ -104,7 +104,7 @@ TEST_CASE("Shift+Enter accepts every suggestion of the kind as one undo step", "
 
 TEST_CASE("labelling a name suggests its other mentions with the canonical name", "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
     std::size_t start = cp_of(h, "Moussa Diop");
@@ -126,14 +126,14 @@ TEST_CASE("labelling a name suggests its other mentions with the canonical name"
 
 TEST_CASE("a detector turned off withdraws the suggestions nobody touched", "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
     auto errors = with(h, "cairo", "ERROR");
     REQUIRE(errors.size() == 2);
     h.app.session().select_span(errors[0]->id);
-    REQUIRE(h.app.session().accept_selected());
-    h.app.session().set_detector(core::Detector::WrongCase, false);
+    REQUIRE(h.app.session().assist().accept_selected());
+    h.app.session().assist().set_detector(core::Detector::WrongCase, false);
     auto left = with(h, "cairo", "ERROR");
     REQUIRE(left.size() == 1); // the accepted one stays
     CHECK(left[0]->status == core::Status::Accepted);
@@ -143,7 +143,7 @@ TEST_CASE("a detector turned off withdraws the suggestions nobody touched", "[ui
 TEST_CASE("with a schema of other labels, suggestions carry its labels and none it lacks",
           "[ui][assist][schema]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     // CoNLL's labels: PER for people, LOC for places; no quote label, no error label.
     REQUIRE(h.app
                 .load_schema(R"({"labels": [{"name": "PER", "hotkey": "p"},
@@ -165,7 +165,7 @@ TEST_CASE("with a schema of other labels, suggestions carry its labels and none 
 TEST_CASE("how the project's other documents write a name is evidence in this one",
           "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(
         h.app
             .load_documents(
@@ -185,7 +185,7 @@ TEST_CASE("how the project's other documents write a name is evidence in this on
 
 TEST_CASE("a long article is searched a window per frame, without stalling one", "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     std::string text;
     while (text.size() < 400000)
         text += "Talks in cairo went on as Moussa Diop met officials. “We want peace now,” Diop "
@@ -194,13 +194,13 @@ TEST_CASE("a long article is searched a window per frame, without stalling one",
                 .empty());
     h.frames(2); // the first frame shows the document; Assist begins in the next
     int frames = 2;
-    while (h.app.session().assist_busy() && frames < 1000) {
-        CHECK(h.app.session().assist_progress() < 1.0f);
+    while (h.app.session().assist().busy() && frames < 1000) {
+        CHECK(h.app.session().assist().progress() < 1.0f);
         h.frame();
         ++frames;
     }
     CHECK(frames > 1); // more than one window, more than one frame
-    CHECK_FALSE(h.app.session().assist_busy());
+    CHECK_FALSE(h.app.session().assist().busy());
     CHECK(with(h, "cairo", "ERROR").size() > 1000);
 }
 
@@ -217,11 +217,11 @@ void check_tallies_match_a_recount(Harness& h) {
         pending.push_back(&s);
         ++kinds[core::suggestion_kind(s)];
     });
-    std::vector<const core::Span*> tallied(session.pending_suggestions().begin(),
-                                           session.pending_suggestions().end());
+    std::vector<const core::Span*> tallied(session.assist().pending().begin(),
+                                           session.assist().pending().end());
     CHECK(tallied == pending);
     for (const auto& [kind, n] : kinds)
-        CHECK(session.pending_of_kind(kind) == n);
+        CHECK(session.assist().pending_of_kind(kind) == n);
     std::size_t unspoken = 0;
     d->spans().for_each([&](const core::Span& s) {
         if (s.label != "QUOTE" || s.status == core::Status::Rejected) return;
@@ -238,10 +238,10 @@ void check_tallies_match_a_recount(Harness& h) {
 TEST_CASE("the pending list and the queue's counts follow every edit, undo and reload",
           "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
-    REQUIRE(h.app.session().pending_suggestions().size() >= 4);
+    REQUIRE(h.app.session().assist().pending().size() >= 4);
     check_tallies_match_a_recount(h);
     h.press(ImGuiKey_Tab);
     h.press(ImGuiKey_Enter); // accept (opens the correction editor for an error)
@@ -288,10 +288,10 @@ TEST_CASE("the pending list and the queue's counts follow every edit, undo and r
 TEST_CASE("the autosave keeps what the user did with suggestions and Assist finds the rest again",
           "[ui][assist]") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app.load_documents(kArticle, "assist.jsonl").empty());
     h.frames(2);
-    const std::size_t found = h.app.session().pending_suggestions().size();
+    const std::size_t found = h.app.session().assist().pending().size();
     REQUIRE(found >= 4);
     const std::uint64_t before = h.app.session().revision();
     h.frames(2); // nothing new to save while Assist is idle
@@ -307,11 +307,11 @@ TEST_CASE("the autosave keeps what the user did with suggestions and Assist find
     const auto cairo = with(h, "cairo", "ERROR");
     REQUIRE_FALSE(cairo.empty());
     h.app.session().select_span(cairo.front()->id);
-    REQUIRE(h.app.session().accept_selected());
+    REQUIRE(h.app.session().assist().accept_selected());
     h.frames(3);
 
     auto snapshot = h.app.snapshot();
-    const std::size_t pending_now = h.app.session().pending_suggestions().size();
+    const std::size_t pending_now = h.app.session().assist().pending().size();
     // Untouched suggestions are not in it.
     std::size_t written = 0;
     for (std::size_t at = snapshot.project.find("\"status\":\"pending\""); at != std::string::npos;
@@ -320,10 +320,10 @@ TEST_CASE("the autosave keeps what the user did with suggestions and Assist find
     CHECK(written < pending_now);
 
     Harness again;
-    again.app.session().set_assist_enabled(true);
+    again.app.session().assist().set_enabled(true);
     REQUIRE_FALSE(core::has_errors(again.app.restore(snapshot.project, snapshot.view)));
     again.frames(3);
-    CHECK_FALSE(again.app.session().assist_busy());
+    CHECK_FALSE(again.app.session().assist().busy());
     // The rejected one stays rejected and does not come back; the accepted one stays accepted;
     // the others are suggested again.
     std::size_t same_range = 0;
@@ -336,7 +336,7 @@ TEST_CASE("the autosave keeps what the user did with suggestions and Assist find
     const auto cairo_again = with(again, "cairo", "ERROR");
     REQUIRE_FALSE(cairo_again.empty());
     CHECK(cairo_again.front()->status == core::Status::Accepted);
-    CHECK(again.app.session().pending_suggestions().size() == pending_now);
+    CHECK(again.app.session().assist().pending().size() == pending_now);
     // Undo still works on the restored history.
     CHECK(again.app.session().document()->history().position() ==
           h.app.session().document()->history().position());

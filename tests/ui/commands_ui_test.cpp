@@ -142,11 +142,10 @@ TEST_CASE("Tab walks every span, suggestions or not; ] walks the suggestions", "
     std::size_t valletta = find_cp(h, "Valletta");
     h.drag_text(valletta, valletta + 8);
     h.press(ImGuiKey_G);
-    session.set_assist_enabled(true);
-    for (int i = 0; i < 200 && (session.assist_busy() || session.pending_suggestions().empty());
-         ++i)
+    session.assist().set_enabled(true);
+    for (int i = 0; i < 200 && (session.assist().busy() || session.assist().pending().empty()); ++i)
         h.frame();
-    REQUIRE_FALSE(session.pending_suggestions().empty());
+    REQUIRE_FALSE(session.assist().pending().empty());
     h.press(ImGuiKey_Escape);
     h.click(h.caret_of(0));
     // Tab: every span in reading order, the user's GPE among the suggestions.

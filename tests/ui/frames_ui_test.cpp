@@ -132,7 +132,7 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
 
 TEST_CASE("Assist keeps frames coming while it searches, then stops") {
     Harness h;
-    h.app.session().set_assist_enabled(true);
+    h.app.session().assist().set_enabled(true);
     REQUIRE(h.app
                 .load_documents(R"({"id":"g","text":"Secretary anthony blinkenbut said between )"
                                 R"(Israel and Israel that talks were “very active,” he said."})"
@@ -141,8 +141,8 @@ TEST_CASE("Assist keeps frames coming while it searches, then stops") {
                 .empty());
     int frames = h.run_on_demand(30.0);
     CHECK(frames > 0);
-    CHECK_FALSE(h.app.session().assist_busy());
-    CHECK_FALSE(h.app.session().pending_suggestions().empty());
+    CHECK_FALSE(h.app.session().assist().busy());
+    CHECK_FALSE(h.app.session().assist().pending().empty());
     CHECK(h.run_on_demand(2.0) == 0);
 }
 

@@ -49,7 +49,7 @@ Harness::Harness(float width, float height) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     // Suggestions would add spans to every test's documents; assist_ui_test turns them on.
-    app.session().set_assist_enabled(false);
+    app.session().assist().set_enabled(false);
     std::string font = read(GLOSS_FONT_PATH);
     if (!app.load_fonts(font.data(), font.size(), 1.0f))
         throw std::runtime_error("font did not load");

@@ -166,11 +166,13 @@ std::string random_action(app::Session& s, std::mt19937& rng) {
         sug.origin = core::Origin::Suggested;
         sug.status = core::Status::Pending;
         doc->add_suggestion(sug);
-    } else if (s.select_adjacent_suggestion(
+    } else if (s.assist().select_adjacent(
                    pick(2) == 0 ? app::Direction::Forward
                                 : app::Direction::Backward)) { // touched: accepted or rejected
         return std::string(pick(2) ? "accept " : "reject ") + std::to_string(s.selected_span()) +
-               " " + std::to_string(pick(2) ? s.accept_selected() : s.reject_selected());
+               " " +
+               std::to_string(pick(2) ? s.assist().accept_selected()
+                                      : s.assist().reject_selected());
     }
     return "action " + std::to_string(action);
 }

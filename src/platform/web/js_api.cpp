@@ -137,9 +137,9 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["index"] = s_app->session().current_index();
         out["caret"] = s_app->session().caret();
         out["error"] = s_app->error();
-        out["assist"] = s_app->session().assist_enabled();
-        out["assistBusy"] = s_app->session().assist_busy();
-        out["suggestions"] = s_app->session().pending_suggestions().size();
+        out["assist"] = s_app->session().assist().enabled();
+        out["assistBusy"] = s_app->session().assist().busy();
+        out["suggestions"] = s_app->session().assist().pending().size();
         if (auto* a = gloss::platform::autosave()) out["saveState"] = a->state();
         const auto& session = s_app->session();
         out["documents"] = session.documents().size();
@@ -235,8 +235,8 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_export_as(const char* format) {
     nlohmann::json out;
     if (!files) {
         out["error"] = s_app->error();
-        out["assistBusy"] = s_app->session().assist_busy();
-        out["suggestions"] = s_app->session().pending_suggestions().size();
+        out["assistBusy"] = s_app->session().assist().busy();
+        out["suggestions"] = s_app->session().assist().pending().size();
     } else {
         out["files"] = nlohmann::json::array();
         for (const auto& f : *files)

@@ -209,7 +209,7 @@ int main() {
     // submission (and its gold score) should be their own reading, not one key accepting
     // machine suggestions (docs/CROWDSOURCING.md).
     const int assist = gloss_js_assist_param();
-    if (assist == 0 || (assist == -1 && task_link)) s_app->session().set_assist_enabled(false);
+    if (assist == 0 || (assist == -1 && task_link)) s_app->session().assist().set_enabled(false);
     if (restored) gloss_js_note_restored();
     if (!restored && !task_link && !gloss_js_new_project_files())
         s_app->load_documents(read_file("/assets/samples/sample.jsonl"), "samples/sample.jsonl");
