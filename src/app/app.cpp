@@ -760,9 +760,9 @@ void App::frame() {
         options.show_corrections = m_show_corrections;
         options.scale = m_scale;
         options.height = m_panel_height;
-        options.numbered = picking_candidates();
+        options.numbered = m_picker.candidates();
         options.all_relations = m_show_all_relations;
-        options.relations_of = m_picking.from ? m_picking.from : m_session.selected_span();
+        options.relations_of = m_picker.active() ? m_picker.from() : m_session.selected_span();
         options.search_matches = m_search.matches_shown();
         m_article.draw(m_session, m_fonts.article() ? m_fonts.article() : ImGui::GetFont(),
                        m_fonts.article() ? FontAtlas::article_size * m_scale : ImGui::GetFontSize(),
@@ -770,9 +770,7 @@ void App::frame() {
         panels[1] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         // While picking a speaker, a click on a mention links it to the quote.
         // While picking a relation's target, a click on a span makes it.
-        if (core::SpanId clicked = m_article.take_clicked_span();
-            clicked && m_picking.stage == Picking::Stage::Target && clicked != m_picking.from)
-            pick_target(clicked);
+        m_picker.clicked(m_article.take_clicked_span());
         ImGui::TableSetColumnIndex(2);
         draw_inspector();
         panels[2] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

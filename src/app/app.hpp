@@ -9,6 +9,7 @@
 #include "app/frame_pacer.hpp"
 #include "app/host.hpp"
 #include "app/projects_window.hpp"
+#include "app/relation_picker.hpp"
 #include "app/schema_editor.hpp"
 #include "app/search_bar.hpp"
 #include "app/session.hpp"
@@ -223,7 +224,7 @@ public:
 
     // State shown by the interface that tests and the platform read.
     // Picking a relation (after S or R): its type or its target, by number or a click.
-    bool picking_relation() const { return m_picking.stage != Picking::Stage::None; }
+    bool picking_relation() const { return m_picker.active(); }
     bool show_all_relations() const { return m_show_all_relations; }
     bool search_open() const { return m_search.is_open(); }
     // The search's hits (every document's, or the shown one's).
@@ -323,7 +324,6 @@ private:
     std::size_t m_assist_added = 0; // suggestions added by the run in progress
     void draw_attribute(const core::Span& span, const core::AttributeDef& def);
     void draw_speaker(const core::Span& span, const core::AttributeDef& def);
-    void draw_picking();
     void draw_status();
     void draw_campaign_bar();
     void draw_instructions();
@@ -373,18 +373,9 @@ private:
     bool m_show_corrections = false;
     // Picking a relation (S for a quote's speaker, R for any kind): first its type by number when
     // several apply, then its target among the numbered nearby spans (or a click).
-    struct Picking {
-        enum class Stage { None, Type, Target };
-        Stage stage = Stage::None;
-        core::SpanId from = 0;
-        std::string type;                      // Target: the relation type
-        std::vector<core::RelationType> types; // Type: the choices
-    };
-    Picking m_picking;
+    RelationPicker m_picker{m_session, m_frames,
+                            [this](std::string text) { announce(std::move(text)); }};
     bool m_show_all_relations = false; // else only the selected span's are drawn
-    void start_picking(core::SpanId from, std::vector<core::RelationType> types);
-    void pick_target(core::SpanId target); // links (one undo step), announces, ends picking
-    std::vector<core::SpanId> picking_candidates() const;
     void draw_relations(const core::Span& span);
     bool m_focus_inspector = false;
     ProjectsWindow m_projects{m_host, m_frames};

@@ -3,24 +3,12 @@
 #include "app/app.hpp"
 
 #include "app/widgets.hpp"
-#include "core/text/display.hpp"
-#include "core/text/utf8.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 
 namespace gloss::app {
-namespace {
-
-// At most `max_bytes` of the text (cut between characters), in the order it is shown.
-std::string excerpt(std::string_view text, std::size_t max_bytes = 160) {
-    if (text.size() <= max_bytes) return core::visual_line(text);
-    return core::visual_line(core::utf8_prefix(text, max_bytes)) + "…";
-}
-
-} // namespace
-
 void App::draw_suggestions() {
     core::Document* doc = m_session.document();
     if (!doc) return;
@@ -143,7 +131,7 @@ void App::draw_inspector_span() {
             ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
     }
     if (const core::Span* now = doc->spans().find(current.id)) draw_relations(*now);
-    draw_picking();
+    m_picker.draw();
     ImGui::Spacing();
     if (ImGui::Button("Delete span")) {
         if (m_session.remove_selected()) m_frames.request();
@@ -217,15 +205,14 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     } else if (!span.attrs.get(def.name)) {
         ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.0f, 1.0f), "⚠ no %s yet", def.name.c_str());
     }
-    bool picking = m_picking.stage != Picking::Stage::None && m_picking.from == span.id &&
-                   m_picking.type == def.name;
+    bool picking = m_picker.picking_target(span.id, def.name);
     std::string button =
         picking ? "Picking… (1-9 or click)##pick" : "Pick " + def.name + " (S)##pick";
     if (ImGui::Button(button.c_str())) {
         if (picking)
-            m_picking = {};
+            m_picker.cancel();
         else if (auto type = m_session.schema.relation_type(def.name))
-            start_picking(span.id, {*type});
+            m_picker.start(span.id, {*type});
     }
     // A speaker who is not in the text: free text, kept as an attribute.
     auto [it, inserted] = m_edit_buffers.try_emplace(
@@ -237,44 +224,6 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A %s who is not mentioned in the text", def.name.c_str());
-}
-
-void App::draw_picking() {
-    const core::Document* doc = m_session.document();
-    if (!doc || m_picking.stage == Picking::Stage::None) return;
-    ImGui::Separator();
-    if (m_picking.stage == Picking::Stage::Type) {
-        ImGui::TextDisabled("WHICH RELATION?  1-9, Esc cancels");
-        for (std::size_t i = 0; i < m_picking.types.size() && i < 9; ++i) {
-            const core::RelationType& t = m_picking.types[i];
-            std::string item = std::to_string(i + 1) + "  " + t.name;
-            if (!t.to_labels.empty()) {
-                item += "  →";
-                for (std::size_t k = 0; k < t.to_labels.size(); ++k)
-                    item += (k ? "|" : " ") + t.to_labels[k];
-            }
-            if (ImGui::Selectable(item.c_str())) {
-                start_picking(m_picking.from, {t});
-                break;
-            }
-            if (!t.description.empty() && ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", t.description.c_str());
-        }
-        return;
-    }
-    ImGui::TextDisabled("%s: 1-9 OR CLICK, Esc cancels", m_picking.type.c_str());
-    std::vector<core::SpanId> candidates = picking_candidates();
-    if (candidates.empty()) ImGui::TextDisabled("No span it can point at yet.");
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const core::Span* c = doc->spans().find(candidates[i]);
-        std::string item = std::to_string(i + 1) + "  " +
-                           excerpt(doc->text().slice(c->start, c->end), 48) + "  (" + c->label +
-                           ")";
-        if (ImGui::Selectable(item.c_str())) {
-            pick_target(c->id);
-            break;
-        }
-    }
 }
 
 void App::draw_relations(const core::Span& span) {
@@ -310,7 +259,7 @@ void App::draw_relations(const core::Span& span) {
         ImGui::PopID();
     }
     if (can_start && ImGui::SmallButton("Add a relation (R)"))
-        start_picking(span.id, m_session.schema.relations_from(label->name));
+        m_picker.start(span.id, m_session.schema.relations_from(label->name));
 }
 
 } // namespace gloss::app

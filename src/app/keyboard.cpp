@@ -50,7 +50,7 @@ bool App::applies(Context context, Gate gate) const {
     case Context::Review:
         return free && doc && m_session.review().active();
     case Context::Picking:
-        return free && doc && m_picking.stage != Picking::Stage::None;
+        return free && doc && m_picker.active();
     case Context::Article:
         return free;
     case Context::Span:
@@ -94,15 +94,8 @@ void App::handle_shortcuts() {
 }
 
 void App::handle_digit(int digit, bool shift) {
-    if (m_picking.stage == Picking::Stage::Type) { // 1-9: the relation type
-        if (digit >= 1 && static_cast<std::size_t>(digit) <= m_picking.types.size())
-            start_picking(m_picking.from, {m_picking.types[static_cast<std::size_t>(digit - 1)]});
-        return;
-    }
-    if (m_picking.stage == Picking::Stage::Target) { // 1-9: the numbered span
-        std::vector<core::SpanId> candidates = picking_candidates();
-        if (digit >= 1 && static_cast<std::size_t>(digit) <= candidates.size())
-            pick_target(candidates[static_cast<std::size_t>(digit - 1)]);
+    if (m_picker.active()) { // 1-9: the relation type, or the numbered span
+        m_picker.choose(digit);
         return;
     }
     if (m_session.review().active()) { // 1-9: that annotator's version
@@ -190,8 +183,8 @@ void App::command_close_search() {
     m_search.close();
 }
 void App::command_cancel() {
-    if (m_picking.stage != Picking::Stage::None)
-        m_picking = {};
+    if (m_picker.active())
+        m_picker.cancel();
     else if (m_search.is_open())
         m_search.close();
     else if (!m_session.selection().empty() || m_session.selected_span())
@@ -267,7 +260,7 @@ void App::move_edge(Edge edge, EdgeMove move) {
 void App::command_pick_speaker() {
     std::string type = m_session.speaker_type(m_session.selected_span());
     if (std::optional<core::RelationType> speaker = m_session.schema.relation_type(type))
-        start_picking(m_session.selected_span(), {*speaker});
+        m_picker.start(m_session.selected_span(), {*speaker});
 }
 void App::command_relate() {
     const core::Document* doc = m_session.document();
@@ -278,7 +271,7 @@ void App::command_relate() {
         announce("No relation of the schema starts at a " + span->label + ".");
         return;
     }
-    start_picking(span->id, std::move(types));
+    m_picker.start(span->id, std::move(types));
 }
 void App::command_show_relations() {
     m_show_all_relations = !m_show_all_relations;
@@ -339,50 +332,6 @@ void App::command_dismiss() {
 }
 void App::command_shortcuts() {
     m_show_shortcuts = true;
-}
-
-// [SECTION] Picking a relation
-
-void App::start_picking(core::SpanId from, std::vector<core::RelationType> types) {
-    m_picking = {};
-    m_picking.from = from;
-    if (types.size() == 1) {
-        m_picking.stage = Picking::Stage::Target;
-        m_picking.type = types.front().name;
-        std::size_t n = picking_candidates().size();
-        announce(n ? "Pick the " + m_picking.type + ": " + std::to_string(n) +
-                         " spans numbered, nearest first; press a number or click one."
-                   : "No span that can be the " + m_picking.type + " yet.");
-    } else {
-        m_picking.stage = Picking::Stage::Type;
-        m_picking.types = std::move(types);
-        std::string list;
-        for (std::size_t i = 0; i < m_picking.types.size() && i < 9; ++i)
-            list += (i ? ", " : "") + std::to_string(i + 1) + " " + m_picking.types[i].name;
-        announce("Which relation? " + list + ".");
-    }
-    m_frames.request();
-}
-
-std::vector<core::SpanId> App::picking_candidates() const {
-    if (m_picking.stage != Picking::Stage::Target) return {};
-    return m_session.relation_candidates(m_picking.from, m_picking.type);
-}
-
-void App::pick_target(core::SpanId target) {
-    core::SpanId from = m_picking.from;
-    std::string type = m_picking.type;
-    m_picking = {};
-    m_session.select_span(from);
-    const core::Document* doc = m_session.document();
-    const core::Span* to = doc ? doc->spans().find(target) : nullptr;
-    if (!to || !m_session.set_relation(from, target, type)) {
-        announce("No " + type +
-                 " made: the schema does not allow it there, or it is there already.");
-        return;
-    }
-    announce(type + " → " + to->label + " “" + std::string(doc->text().slice(to->start, to->end)) +
-             "” (Ctrl+Z takes it back)");
 }
 
 void App::handle_caret_keys() {

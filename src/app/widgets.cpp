@@ -1,6 +1,9 @@
 // Small ImGui helpers shared by the panels. Layer: app.
 #include "app/widgets.hpp"
 
+#include "core/text/display.hpp"
+#include "core/text/utf8.hpp"
+
 #include <imgui_internal.h>
 
 namespace gloss::app {
@@ -38,6 +41,11 @@ bool text_input_busy() {
 bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     return ImGui::InputText(label, value.data(), value.capacity() + 1,
                             flags | ImGuiInputTextFlags_CallbackResize, resize_callback, &value);
+}
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return core::visual_line(text);
+    return core::visual_line(core::utf8_prefix(text, max_bytes)) + "…";
 }
 
 } // namespace gloss::app

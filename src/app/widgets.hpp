@@ -26,6 +26,8 @@ template <std::size_t N> void copy_to(char (&buffer)[N], std::string_view text) 
     std::memcpy(buffer, text.data(), n);
     buffer[n] = '\0';
 }
+// At most `max_bytes` of the text (cut between characters), in the order it is shown.
+std::string excerpt(std::string_view text, std::size_t max_bytes = 160);
 // InputText on a std::string.
 bool input_string(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
 
