@@ -5,6 +5,7 @@
 #include "app/article_view.hpp"
 #include "app/command_palette.hpp"
 #include "app/commands.hpp"
+#include "app/file_opener.hpp"
 #include "app/fonts.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/host.hpp"
@@ -38,13 +39,6 @@ struct Campaign {
 };
 
 enum class SubmitState { Idle, Sending, Waiting, Submitted };
-
-// Labels to add to `schema`: as a file defined them, else by name alone (colour 0, no key),
-// which then get a colour of their own. A label keeps its own key when no label and no
-// command key (S, T) has it; otherwise it gets the first such free letter of its name, else
-// any free letter, else none.
-std::vector<core::Label> labels_for(const core::LabelSchema& schema,
-                                    const std::vector<core::Label>& wanted);
 
 class App {
 public:
@@ -83,41 +77,15 @@ public:
     // delay that frame). Bytes that are not one are reported on stderr; the detectors then work
     // with their built-in words only.
     void defer_lexicon(std::string asset);
-    // Opens a file in any format io reads (chosen by its name) and adds its documents to the
-    // project as one undoable step. When some ids are in the project already, the user is asked
-    // first (a window: replace them, keep both, skip them, or cancel); nothing changes until
-    // then. On error the session is untouched and the error is shown with its place.
-    core::Diagnostics open_file(const std::string& name, std::string_view bytes);
-    // Opens files chosen or dropped together: each .ann with its .txt (a brat folder), every
-    // other file alone, its format told by its name or content; a .zip as the files in it. When
-    // any fails, nothing of them
-    // is added and every problem is shown.
-    core::Diagnostics open_files(std::vector<io::NamedFile> files);
-    // Adds the documents of a Gloss JSONL text as one undoable step; ids the project has
-    // already are handled as `on_clash` says, or, without it, refused with an error naming them
-    // (window.gloss.loadDocuments: it cannot ask).
-    core::Diagnostics add_documents_jsonl(std::string_view jsonl, const std::string& source,
-                                          std::optional<Session::OnClash> on_clash);
-    // Files waiting for the user's answer (the first is asked): which format a file is, when its
-    // content fits two, or what to do with ids the project has already.
-    std::size_t opens_waiting() const { return m_pending_opens.size(); }
-    // The formats the first waiting file is asked about (empty when it is asked about ids).
-    std::vector<std::string_view> open_format_choices() const;
-    // Answers the question about ids for the first waiting file; nullopt cancels it (nothing
-    // added).
-    void answer_clash(std::optional<Session::OnClash> on_clash);
-    // Answers the question about the format: open_format_choices()[index], or nullopt to cancel.
-    void answer_format(std::optional<std::size_t> index);
+    // Opening files (Open…, dropped files, openFile, loadDocuments without replace): their
+    // reading, the questions they ask and their answers (file_opener.hpp).
+    FileOpener& opener() { return m_opener; }
+    const FileOpener& opener() const { return m_opener; }
     // The Labels window (schema_editor.hpp).
     bool schema_open() const { return m_schema_editor.is_open(); }
     // What the Labels window says: a refusal, or the question before removing a label.
     const std::string& schema_message() const { return m_schema_editor.message(); }
     void set_schema_open(bool open) { m_schema_editor.set_open(open); }
-    // Labels the files waiting to open use that the schema lacks (empty when none wait).
-    std::vector<std::string> labels_to_add() const;
-    // Adds them to the schema (each with a colour and a free key) and opens the files; false
-    // cancels (nothing added).
-    void answer_new_labels(bool add);
     // Exports every document in a format of io; nullopt (and the error shown) when the format
     // is unknown or cannot be written.
     std::optional<std::vector<io::NamedFile>> export_as(std::string_view format);
@@ -379,47 +347,11 @@ private:
     void draw_relations(const core::Span& span);
     bool m_focus_inspector = false;
     ProjectsWindow m_projects{m_host, m_frames};
-    // Files waiting for an answer (open_panel.cpp): read, with ids the project has already; or
-    // not read yet, their content fitting several `formats` (asked first).
-    struct PendingOpen {
-        std::string name;
-        std::vector<core::Document> documents;
-        std::vector<std::string> clashes;
-        std::vector<const io::Format*> formats;
-        std::string bytes;
-        std::string why; // what made the formats fit
-    };
-    std::deque<PendingOpen> m_pending_opens;
-    // A file (or a brat group of files) read, not yet added; `note` says why no spans came;
-    // `new_labels`: labels it uses (then it was read without the schema) or its project schema
-    // defines that the schema lacks, as the file defines them (else by name, colour 0).
-    struct OpenedFile {
-        std::string name;
-        io::ImportResult result;
-        std::string note;
-        std::vector<core::Label> new_labels;
-    };
-    // Files read that use labels the schema lacks, waiting for the user to add them (or not).
-    struct PendingLabels {
-        std::vector<OpenedFile> files;
-        std::vector<core::Label> labels; // as they would be added: colour and a free key
-    };
-    std::optional<PendingLabels> m_pending_labels;
-    // Asks about `labels` for `files` (joining a question already asked).
-    void wait_for_new_labels(std::vector<OpenedFile> files, std::vector<core::Label> labels);
+    FileOpener m_opener{m_session, m_frames, [this](std::string message) {
+                            m_error = std::move(message);
+                            m_frames.request();
+                        }};
     SchemaEditor m_schema_editor{m_session, m_frames, m_host};
-    void draw_new_labels_question();
-    OpenedFile read_file(std::string name, const std::vector<io::NamedFile>& files,
-                         const io::Format& format);
-    // Adds what was read, or asks about clashing ids (the question goes first when `ask_first`,
-    // answering one about the same file).
-    void add_opened_files(std::vector<OpenedFile> opened, bool ask_first);
-    void add_opened(std::vector<core::Document> documents, Session::OnClash on_clash);
-    // A question's window: centred, up to 560 px wide, focused, as tall as its content; false
-    // (and ended) when it is not shown. The caller ends it otherwise.
-    bool begin_question(const char* title);
-    void draw_open_clash();
-    void draw_open_format_question();
     SearchBar m_search; // after the session, the pacer and the article view it uses
     // Text attribute being edited: committed as one undo step when the field is left.
     std::map<std::string, std::string> m_edit_buffers;

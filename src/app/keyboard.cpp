@@ -34,8 +34,7 @@ int digit_pressed() {
 
 bool App::keys_free() const {
     return !text_input_busy() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-           m_pending_opens.empty() && !m_pending_labels && !m_schema_editor.is_open() &&
-           !m_palette.is_open();
+           !m_opener.asking() && !m_schema_editor.is_open() && !m_palette.is_open();
 }
 
 bool App::applies(Context context, Gate gate) const {

@@ -1,8 +1,8 @@
 // SchemaEditor (schema_editor.hpp). Layer: app.
 #include "app/schema_editor.hpp"
 
-#include "app/app.hpp" // labels_for
 #include "app/commands.hpp"
+#include "app/file_opener.hpp" // labels_for
 #include "app/theme.hpp"
 #include "app/widgets.hpp"
 #include "io/record_reader.hpp"

@@ -77,4 +77,19 @@ bool has_errors(const Diagnostics& diagnostics) {
                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+std::string summarize_errors(const Diagnostics& diagnostics, std::size_t shown) {
+    std::string out;
+    std::size_t listed = 0, errors = 0;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity != Severity::Error) continue;
+        ++errors;
+        if (listed == shown) continue;
+        if (!out.empty()) out += "\n";
+        out += d.to_string();
+        ++listed;
+    }
+    if (errors > listed) out += "\n… and " + std::to_string(errors - listed) + " more";
+    return out;
+}
+
 } // namespace gloss::core

@@ -137,5 +137,7 @@ Diagnostic make_diagnostic(DiagnosticCode code, std::vector<std::string> args, P
 using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
+// The first errors, one per line ("… and 4 more" after `shown` of them): what an error bar shows.
+std::string summarize_errors(const Diagnostics& diagnostics, std::size_t shown = 3);
 
 } // namespace gloss::core

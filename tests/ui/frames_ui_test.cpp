@@ -94,7 +94,7 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
                                  "\n",
                                  "more.jsonl");
         });
-        expect_frames_then_idle(h, [&] { h.app.open_file("note.txt", "A plain note."); });
+        expect_frames_then_idle(h, [&] { h.app.opener().open_file("note.txt", "A plain note."); });
         expect_frames_then_idle(h, [&] { h.app.show_error("Something to say"); });
         expect_frames_then_idle(h, [&] { h.app.set_dark(true); });
         expect_frames_then_idle(h, [&] { h.app.set_instructions("# Tag people"); });

@@ -249,16 +249,16 @@ TEST_CASE("opening files: a bad file keeps the work, a .txt is added to the docu
     std::size_t start = find_cp(h, "Valletta");
     h.drag_text(start, start + 8);
     h.press(ImGuiKey_G);
-    auto bad = h.app.open_file(
+    auto bad = h.app.opener().open_file(
         "broken.jsonl", "{\"text\":\"x\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"GPE\"}]}\n");
     CHECK_FALSE(bad.empty());
     CHECK_THAT(
         h.app.error(),
         Catch::Contains("broken.jsonl:1: span end 5 is past the end of the text (1 code points)"));
     CHECK(h.app.session().document()->spans().size() == 1);
-    auto unknown = h.app.open_file("notes.docx", "x");
+    auto unknown = h.app.opener().open_file("notes.docx", "x");
     CHECK_THAT(h.app.error(), Catch::Contains("cannot tell the format"));
-    auto good = h.app.open_file("article.txt", "Cairo and Cairo — “quoted”.");
+    auto good = h.app.opener().open_file("article.txt", "Cairo and Cairo — “quoted”.");
     CHECK(good.empty());
     CHECK(h.app.session().documents().size() == 3);
     CHECK(h.app.session().document()->id == "article");

@@ -36,7 +36,7 @@ TEST_CASE("an opened file adds its documents; Ctrl+Z takes them back, Ctrl+Shift
     Harness h;
     std::vector<std::string> before = ids(h);
     REQUIRE(before == std::vector<std::string>{"harbour-talks", "river-summit"});
-    REQUIRE(h.app.open_file("new.jsonl", kNew).empty());
+    REQUIRE(h.app.opener().open_file("new.jsonl", kNew).empty());
     h.frames(2);
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "new-one"});
     CHECK(h.app.session().document()->id == "new-one"); // the first added is opened
@@ -53,9 +53,9 @@ TEST_CASE("an opened file adds its documents; Ctrl+Z takes them back, Ctrl+Shift
 TEST_CASE("a file with ids the project has asks first, and each answer does what it says") {
     Harness h;
     std::string old_text(h.app.session().documents()[0].text().utf8());
-    REQUIRE(h.app.open_file("clash.jsonl", kClash).empty());
+    REQUIRE(h.app.opener().open_file("clash.jsonl", kClash).empty());
     h.frames(2);
-    CHECK(h.app.opens_waiting() == 1);
+    CHECK(h.app.opener().opens_waiting() == 1);
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"}); // nothing yet
     ImGuiWindow* window = ImGui::FindWindowByName("Documents already in the project");
     REQUIRE(window);
@@ -88,21 +88,21 @@ TEST_CASE("a file with ids the project has asks first, and each answer does what
         CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"});
     }
     h.frames(2);
-    CHECK(h.app.opens_waiting() == 0);
+    CHECK(h.app.opener().opens_waiting() == 0);
     CHECK(ImGui::FindWindowByName("Documents already in the project")->Active == false);
 }
 
 TEST_CASE("several files opened at once all arrive, the ones that clash asking in turn") {
     Harness h;
-    REQUIRE(h.app.open_file("a.jsonl", kClash).empty());
-    REQUIRE(h.app.open_file("b.txt", "A plain text file.").empty());
-    REQUIRE(h.app.open_file("c.jsonl", kClash).empty());
+    REQUIRE(h.app.opener().open_file("a.jsonl", kClash).empty());
+    REQUIRE(h.app.opener().open_file("b.txt", "A plain text file.").empty());
+    REQUIRE(h.app.opener().open_file("c.jsonl", kClash).empty());
     h.frames(2);
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "b"});
-    CHECK(h.app.opens_waiting() == 2);
+    CHECK(h.app.opener().opens_waiting() == 2);
     h.press(ImGuiKey_S); // a.jsonl: skip harbour-talks, add fresh
     h.frames(2);
-    CHECK(h.app.opens_waiting() == 1);
+    CHECK(h.app.opener().opens_waiting() == 1);
     h.press(ImGuiKey_K); // c.jsonl: both clash now (fresh arrived with a.jsonl)
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "b", "fresh",
                                              "harbour-talks (2)", "fresh (2)"});
@@ -110,13 +110,13 @@ TEST_CASE("several files opened at once all arrive, the ones that clash asking i
 
 TEST_CASE("documents added through the API: a clash is an error unless the caller says") {
     Harness h;
-    auto d = h.app.add_documents_jsonl(kClash, "api", std::nullopt);
+    auto d = h.app.opener().add_documents_jsonl(kClash, "api", std::nullopt);
     REQUIRE(gloss::core::has_errors(d));
     CHECK(
         d[0].to_string().find("1 of these documents are in the project already (harbour-talks)") !=
         std::string::npos);
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit"});
-    CHECK(h.app.add_documents_jsonl(kClash, "api", OnClash::Skip).empty());
+    CHECK(h.app.opener().add_documents_jsonl(kClash, "api", OnClash::Skip).empty());
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "fresh"});
 }
 
@@ -129,7 +129,7 @@ TEST_CASE("files opened together: a brat .ann finds its .txt; a failure opens no
         {"corpus/a.txt", "Zoë is in  Caïro 🇪🇬."},
         {"corpus/annotation.conf", "[entities]\nPERSON\nGPE\n[relations]\n"},
         {"note.txt", "A plain note."}};
-    REQUIRE(h.app.open_files(files).empty());
+    REQUIRE(h.app.opener().open_files(files).empty());
     h.frames(2);
     CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "a", "note"});
     const auto& a = h.app.session().documents()[2];
@@ -139,7 +139,7 @@ TEST_CASE("files opened together: a brat .ann finds its .txt; a failure opens no
 
     // An .ann without its .txt, with a good file beside it: nothing is added, both named.
     Harness g;
-    auto bad = g.app.open_files({{"b.ann", "T1\tPERSON 0 3\tZoë\n"}, {"c.txt", "Fine."}});
+    auto bad = g.app.opener().open_files({{"b.ann", "T1\tPERSON 0 3\tZoë\n"}, {"c.txt", "Fine."}});
     CHECK_FALSE(bad.empty());
     CHECK_THAT(g.app.error(), Catch::Contains("Could not open 2 files (your work is unchanged)"));
     CHECK_THAT(g.app.error(), Catch::Contains("b.ann"));
@@ -151,7 +151,7 @@ TEST_CASE("a doccano export named .jsonl opens as doccano; one that could be eit
           "[ui][files][detect]") {
     Harness h;
     REQUIRE(
-        h.app
+        h.app.opener()
             .open_file("export.jsonl",
                        R"({"id":"dc","text":"👍🏽 Léa met Burns","label":[[5,8,"PERSON"]]})"
                        "\n")
@@ -163,15 +163,16 @@ TEST_CASE("a doccano export named .jsonl opens as doccano; one that could be eit
     CHECK(dc.text().slice(dc.spans().first()->start, dc.spans().first()->end) == "Léa");
 
     REQUIRE(
-        h.app
+        h.app.opener()
             .open_file(
                 "both.jsonl",
                 R"({"id":"both","text":"Zoë met Ahmed","spans":[{"start":0,"end":3,"label":"PERSON"}],"label":[[8,13,"PERSON"]]})"
                 "\n")
             .empty());
     h.frames(2);
-    CHECK(h.app.opens_waiting() == 1);
-    CHECK(h.app.open_format_choices() == std::vector<std::string_view>{"jsonl", "doccano"});
+    CHECK(h.app.opener().opens_waiting() == 1);
+    CHECK(h.app.opener().open_format_choices() ==
+          std::vector<std::string_view>{"jsonl", "doccano"});
     ImGuiWindow* window = ImGui::FindWindowByName("Which format is this file?");
     REQUIRE(window);
     CHECK(window->Active);
@@ -185,7 +186,7 @@ TEST_CASE("a doccano export named .jsonl opens as doccano; one that could be eit
     }
     SECTION("Escape opens nothing") {
         h.press(ImGuiKey_Escape);
-        CHECK(h.app.opens_waiting() == 0);
+        CHECK(h.app.opener().opens_waiting() == 0);
         CHECK(ids(h).back() == "dc");
     }
 }
@@ -193,9 +194,9 @@ TEST_CASE("a doccano export named .jsonl opens as doccano; one that could be eit
 TEST_CASE("a file that opens with no spans but had annotations Gloss did not read says so",
           "[ui][files][detect]") {
     Harness h;
-    REQUIRE_FALSE(gloss::core::has_errors(
-        h.app.open_file("model.jsonl", R"({"id":"m","text":"Zoë met Ahmed","ner":[[0,3,"PERSON"]]})"
-                                       "\n")));
+    REQUIRE_FALSE(gloss::core::has_errors(h.app.opener().open_file(
+        "model.jsonl", R"({"id":"m","text":"Zoë met Ahmed","ner":[[0,3,"PERSON"]]})"
+                       "\n")));
     h.frames(2);
     CHECK(ids(h).back() == "m");
     CHECK_THAT(h.app.error(),
@@ -208,9 +209,9 @@ TEST_CASE("labels the schema lacks are offered with a colour and a free key, not
     Harness h;
     const char* conll = "-DOCSTART- O\n\nZoë B-PER\nvisited O\nCaïro B-LOC\n, O\nsaid O\n"
                         "the O\nBBC B-ORG\nfan B-MISC\n. O\n";
-    REQUIRE_FALSE(gloss::core::has_errors(h.app.open_file("ner.conll", conll)));
+    REQUIRE_FALSE(gloss::core::has_errors(h.app.opener().open_file("ner.conll", conll)));
     h.frames(2);
-    CHECK(h.app.labels_to_add() == std::vector<std::string>{"PER", "MISC"});
+    CHECK(h.app.opener().labels_to_add() == std::vector<std::string>{"PER", "MISC"});
     ImGuiWindow* window = ImGui::FindWindowByName("Labels not in the schema");
     REQUIRE(window);
     CHECK(window->Active);
@@ -236,7 +237,7 @@ TEST_CASE("labels the schema lacks are offered with a colour and a free key, not
     }
     SECTION("Escape adds nothing") {
         h.press(ImGuiKey_Escape);
-        CHECK(h.app.labels_to_add().empty());
+        CHECK(h.app.opener().labels_to_add().empty());
         CHECK_FALSE(h.app.session().schema.find("PER"));
         CHECK(ids(h).size() == 2);
     }
@@ -261,7 +262,7 @@ TEST_CASE("a multi-file export is one zip download, and that zip opens again", "
     // Opened in another project, the zip gives the same documents.
     Harness other;
     other.app.session().replace_documents({});
-    REQUIRE_FALSE(gloss::core::has_errors(other.app.open_file(zip.filename, zip.data)));
+    REQUIRE_FALSE(gloss::core::has_errors(other.app.opener().open_file(zip.filename, zip.data)));
     other.frames(2);
     REQUIRE(other.app.session().documents().size() == 2);
     CHECK(other.app.session().documents()[0].text().utf8() ==
@@ -271,7 +272,7 @@ TEST_CASE("a multi-file export is one zip download, and that zip opens again", "
     std::string broken = zip.data;
     broken[broken.find("harbour-talks.txt") + 40] ^= 0x20;
     Harness third;
-    CHECK(gloss::core::has_errors(third.app.open_file("broken.zip", broken)));
+    CHECK(gloss::core::has_errors(third.app.opener().open_file("broken.zip", broken)));
     CHECK_THAT(third.app.error(), Catch::Contains("broken.zip["));
     CHECK(third.app.session().documents().size() == 2);
 }
@@ -301,9 +302,9 @@ TEST_CASE("a project file's schema is kept: its labels this one lacks are offere
     REQUIRE(doc.add_span(span).ok());
     project.documents.push_back(std::move(doc));
     REQUIRE_FALSE(gloss::core::has_errors(
-        h.app.open_file("cities.gloss.json", gloss::io::write_gloss_project(project))));
+        h.app.opener().open_file("cities.gloss.json", gloss::io::write_gloss_project(project))));
     h.frames(2);
-    CHECK(h.app.labels_to_add() == std::vector<std::string>{"CITY", "VESSEL"});
+    CHECK(h.app.opener().labels_to_add() == std::vector<std::string>{"CITY", "VESSEL"});
     h.press(ImGuiKey_A);
     const gloss::core::Label* added = h.app.session().schema.find("CITY");
     REQUIRE(added);
@@ -323,7 +324,7 @@ TEST_CASE("a W3C export's zip (annotations and texts.jsonl) opens again", "[ui][
     CHECK(zip.filename == "gloss-w3c.zip");
     Harness other;
     other.app.session().replace_documents({});
-    auto d = other.app.open_file(zip.filename, zip.data);
+    auto d = other.app.opener().open_file(zip.filename, zip.data);
     INFO(other.app.error());
     REQUIRE_FALSE(gloss::core::has_errors(d));
     other.frames(2);
@@ -335,15 +336,16 @@ TEST_CASE("a W3C export's zip (annotations and texts.jsonl) opens again", "[ui][
 TEST_CASE("a file opened while the labels question is asked joins it; none is dropped",
           "[ui][files][labels]") {
     Harness h;
-    REQUIRE_FALSE(gloss::core::has_errors(h.app.open_file("a.conll", "Zoë B-PER\nsang O\n")));
     REQUIRE_FALSE(
-        gloss::core::has_errors(h.app.open_file("b.conll", "Ahmed B-PER\nin O\nCaïro B-CITY\n")));
+        gloss::core::has_errors(h.app.opener().open_file("a.conll", "Zoë B-PER\nsang O\n")));
+    REQUIRE_FALSE(gloss::core::has_errors(
+        h.app.opener().open_file("b.conll", "Ahmed B-PER\nin O\nCaïro B-CITY\n")));
     h.frames(2);
-    CHECK(h.app.labels_to_add() == std::vector<std::string>{"PER", "CITY"});
+    CHECK(h.app.opener().labels_to_add() == std::vector<std::string>{"PER", "CITY"});
     h.press(ImGuiKey_A);
     CHECK(h.app.session().schema.find("CITY"));
     // Both files name their document doc-1: the second is then asked about as a clash.
-    CHECK(h.app.opens_waiting() == 1);
+    CHECK(h.app.opener().opens_waiting() == 1);
     h.press(ImGuiKey_K);
     CHECK(ids(h) ==
           std::vector<std::string>{"harbour-talks", "river-summit", "doc-1", "doc-1 (2)"});
@@ -360,7 +362,7 @@ TEST_CASE("a document replaced in place is navigated by its own words, not the o
     CHECK(before.start == 0);
     // The shown document replaced by another text under the same id, at the same place.
     std::string jsonl = R"({"id":")" + first_id + R"(","text":"Xy Zzzzzzzz went home."})" + "\n";
-    REQUIRE(h.app.add_documents_jsonl(jsonl, "api", OnClash::Replace).empty());
+    REQUIRE(h.app.opener().add_documents_jsonl(jsonl, "api", OnClash::Replace).empty());
     session.open(0);
     REQUIRE(session.document()->text().utf8() == "Xy Zzzzzzzz went home.");
     gloss::app::Selection word = session.navigation().word_at(*session.document(), 4);

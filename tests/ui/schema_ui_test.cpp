@@ -128,7 +128,7 @@ TEST_CASE("a schema JSON opened with Open… joins the schema", "[ui][schema]") 
     Harness h;
     const char* schema = R"({"labels":[{"name":"VESSEL","color":"#336699","hotkey":"w"},)"
                          R"({"name":"PERSON","color":"#aa0000","hotkey":"p"}]})";
-    REQUIRE_FALSE(gloss::core::has_errors(h.app.open_file("ships.schema.json", schema)));
+    REQUIRE_FALSE(gloss::core::has_errors(h.app.opener().open_file("ships.schema.json", schema)));
     h.frames(2);
     REQUIRE(h.app.session().schema.find("VESSEL"));
     CHECK(h.app.session().schema.find("VESSEL")->hotkey == U'w');
@@ -136,7 +136,7 @@ TEST_CASE("a schema JSON opened with Open… joins the schema", "[ui][schema]") 
     CHECK(h.app.session().schema.find("GPE")); // kept
     CHECK(h.app.session().documents().size() == 2);
     // A bad schema names its field and changes nothing.
-    auto bad = h.app.open_file("bad.json", R"({"labels":[{"name":"X","hotkey":"7x"}]})");
+    auto bad = h.app.opener().open_file("bad.json", R"({"labels":[{"name":"X","hotkey":"7x"}]})");
     CHECK(gloss::core::has_errors(bad));
     CHECK_THAT(h.app.error(), Catch::Contains("bad.json"));
     CHECK_FALSE(h.app.session().schema.find("X"));

@@ -69,7 +69,8 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_add_documents(const char* jsonl, const ch
     if (choice == "replace") policy = OnClash::Replace;
     if (choice == "keep") policy = OnClash::KeepBoth;
     if (choice == "skip") policy = OnClash::Skip;
-    s_result = gloss::platform::errors_of(s_app->add_documents_jsonl(jsonl, source, policy));
+    s_result =
+        gloss::platform::errors_of(s_app->opener().add_documents_jsonl(jsonl, source, policy));
     return s_result.c_str();
 }
 
@@ -87,7 +88,7 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_open_batch_finish() {
     std::vector<gloss::io::NamedFile> files = std::move(s_open_batch);
     s_open_batch.clear();
     if (!s_app) return "not ready";
-    s_result = gloss::platform::errors_of(s_app->open_files(std::move(files)));
+    s_result = gloss::platform::errors_of(s_app->opener().open_files(std::move(files)));
     return s_result.c_str();
 }
 

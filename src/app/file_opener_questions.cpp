@@ -3,7 +3,7 @@
 // replace them, keep both (the new ones get new ids), skip them, or cancel (keys R, K, S,
 // Escape); and, when files use labels the schema lacks, add them (A) or cancel (Escape).
 // Layer: app.
-#include "app/app.hpp"
+#include "app/file_opener.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
@@ -13,12 +13,20 @@
 
 namespace gloss::app {
 
-bool App::begin_question(const char* title) {
+void FileOpener::draw(float scale) {
+    if (!m_pending_opens.empty() && !m_pending_opens.front().formats.empty())
+        draw_format_question(scale);
+    else if (!m_pending_opens.empty())
+        draw_clash_question(scale);
+    else if (m_pending_labels)
+        draw_new_labels_question(scale);
+}
+
+bool FileOpener::begin_question(const char* title, float scale) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(viewport->WorkSize.x - 40 * m_scale, 560 * m_scale), 0),
-        ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x - 40 * scale, 560 * scale), 0),
+                             ImGuiCond_Appearing);
     ImGui::SetNextWindowFocus();
     if (ImGui::Begin(title, nullptr,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
@@ -28,9 +36,9 @@ bool App::begin_question(const char* title) {
     return false;
 }
 
-void App::draw_open_format_question() {
+void FileOpener::draw_format_question(float scale) {
     const PendingOpen& open = m_pending_opens.front();
-    if (!begin_question("Which format is this file?")) return;
+    if (!begin_question("Which format is this file?", scale)) return;
     ImGui::TextWrapped("%s could be read as more than one format: %s. Open it as:",
                        open.name.c_str(), open.why.c_str());
     ImGui::Spacing();
@@ -50,9 +58,8 @@ void App::draw_open_format_question() {
     if (answer) answer_format(*answer);
 }
 
-void App::draw_new_labels_question() {
-    if (!m_pending_labels) return;
-    if (!begin_question("Labels not in the schema")) return;
+void FileOpener::draw_new_labels_question(float scale) {
+    if (!begin_question("Labels not in the schema", scale)) return;
     std::string names;
     for (const OpenedFile& f : m_pending_labels->files)
         names += (names.empty() ? "" : ", ") + f.name;
@@ -61,7 +68,7 @@ void App::draw_new_labels_question() {
     ImGui::Spacing();
     for (const core::Label& l : m_pending_labels->labels) {
         ImGui::ColorButton(("##" + l.name).c_str(), color_of(l.color),
-                           ImGuiColorEditFlags_NoTooltip, ImVec2(14 * m_scale, 14 * m_scale));
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(14 * scale, 14 * scale));
         ImGui::SameLine();
         if (l.hotkey)
             ImGui::Text("%s  (key %c)", l.name.c_str(),
@@ -84,11 +91,9 @@ void App::draw_new_labels_question() {
     if (answer) answer_new_labels(*answer);
 }
 
-void App::draw_open_clash() {
-    if (m_pending_opens.empty()) return;
-    if (!m_pending_opens.front().formats.empty()) return draw_open_format_question();
+void FileOpener::draw_clash_question(float scale) {
     const PendingOpen& open = m_pending_opens.front();
-    if (!begin_question("Documents already in the project")) return;
+    if (!begin_question("Documents already in the project", scale)) return;
     std::size_t n = open.clashes.size();
     ImGui::TextWrapped("%s: %zu of its %zu documents %s in the project already:", open.name.c_str(),
                        n, open.documents.size(), n == 1 ? "is" : "are");
