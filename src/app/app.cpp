@@ -381,7 +381,7 @@ void App::frame() {
         // While picking a relation's target, a click on a span makes it.
         m_picker.clicked(m_article.take_clicked_span());
         ImGui::TableSetColumnIndex(2);
-        draw_inspector();
+        m_inspector.draw(m_panel_height);
         panels[2] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::EndTable();
     }

@@ -9,6 +9,7 @@
 #include "app/fonts.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/host.hpp"
+#include "app/inspector.hpp"
 #include "app/projects_window.hpp"
 #include "app/relation_picker.hpp"
 #include "app/schema_editor.hpp"
@@ -285,13 +286,8 @@ private:
     // Panels (app.cpp, panels.cpp, inspector.cpp).
     void draw_palette();
     void draw_queue();
-    void draw_inspector();
-    void draw_inspector_span();
-    void draw_suggestions();
     void step_assist();
     std::size_t m_assist_added = 0; // suggestions added by the run in progress
-    void draw_attribute(const core::Span& span, const core::AttributeDef& def);
-    void draw_speaker(const core::Span& span, const core::AttributeDef& def);
     void draw_status();
     void draw_campaign_bar();
     void draw_instructions();
@@ -300,7 +296,6 @@ private:
     void draw_shortcut_sheet();
     void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
-    void draw_review_panel();
     // Keyboard (keyboard.cpp).
     void handle_shortcuts();
     void handle_caret_keys();
@@ -344,8 +339,8 @@ private:
     RelationPicker m_picker{m_session, m_frames,
                             [this](std::string text) { announce(std::move(text)); }};
     bool m_show_all_relations = false; // else only the selected span's are drawn
-    void draw_relations(const core::Span& span);
-    bool m_focus_inspector = false;
+    Inspector m_inspector{m_session, m_frames, m_article, m_picker,
+                          [this](std::string text) { announce(std::move(text)); }};
     ProjectsWindow m_projects{m_host, m_frames};
     FileOpener m_opener{m_session, m_frames, [this](std::string message) {
                             m_error = std::move(message);
@@ -353,9 +348,6 @@ private:
                         }};
     SchemaEditor m_schema_editor{m_session, m_frames, m_host};
     SearchBar m_search; // after the session, the pacer and the article view it uses
-    // Text attribute being edited: committed as one undo step when the field is left.
-    std::map<std::string, std::string> m_edit_buffers;
-    core::SpanId m_edit_span = 0;
 };
 
 } // namespace gloss::app

@@ -1,7 +1,8 @@
 // Inspector: the selected span's label, text and attributes (enumerations, free text with
 // autocomplete for canonical names, the speaker of a quote). Layer: app.
-#include "app/app.hpp"
+#include "app/inspector.hpp"
 
+#include "app/review_view.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
@@ -9,7 +10,19 @@
 #include <algorithm>
 
 namespace gloss::app {
-void App::draw_suggestions() {
+namespace {
+
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 60) {
+    if (text.size() <= max_bytes) return "“" + std::string(text) + "”";
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return "“" + std::string(text.substr(0, cut)) + "…”";
+}
+
+} // namespace
+
+void Inspector::draw_suggestions() {
     core::Document* doc = m_session.document();
     if (!doc) return;
     PendingSuggestions pending = m_session.assist().pending();
@@ -55,15 +68,15 @@ void App::draw_suggestions() {
     }
 }
 
-void App::draw_inspector() {
-    ImGui::BeginChild("Inspector", ImVec2(0, m_panel_height), false);
-    if (m_session.review().active()) draw_review_panel();
-    draw_inspector_span();
+void Inspector::draw(float height) {
+    ImGui::BeginChild("Inspector", ImVec2(0, height), false);
+    if (m_session.review().active()) draw_review();
+    draw_span();
     draw_suggestions();
     ImGui::EndChild();
 }
 
-void App::draw_inspector_span() {
+void Inspector::draw_span() {
     ImGui::TextDisabled("INSPECTOR");
     ImGui::Separator();
     core::Document* doc = m_session.document();
@@ -72,6 +85,7 @@ void App::draw_inspector_span() {
         m_edit_buffers.clear();
         m_edit_span = m_session.selected_span();
     }
+    if (m_focus_span != m_session.selected_span()) m_focus_span = 0;
     if (!span) {
         if (!m_session.selection().empty() && doc) {
             std::string text(
@@ -124,7 +138,7 @@ void App::draw_inspector_span() {
             draw_attribute(*doc->spans().find(current.id), def);
         }
     }
-    m_focus_inspector = false; // asked for a field this span has not: no other span takes it
+    m_focus_span = 0; // asked for a field this span has not: no other span takes it
     // Attributes the schema does not define (imported data) are shown, read-only.
     for (const auto& [name, value] : current.attrs) {
         if (!label || !label->attribute(name))
@@ -138,7 +152,7 @@ void App::draw_inspector_span() {
     }
 }
 
-void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) {
+void Inspector::draw_attribute(const core::Span& span, const core::AttributeDef& def) {
     ImGui::PushID(def.name.c_str());
     const std::string* value = span.attrs.get(def.name);
     switch (def.type) {
@@ -161,9 +175,9 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
         ImGui::TextUnformatted(def.name.c_str());
         auto [it, inserted] = m_edit_buffers.try_emplace(def.name, value ? *value : std::string());
         std::string& buffer = it->second;
-        if (m_focus_inspector) {
+        if (m_focus_span == span.id) {
             activate_text_field(ImGui::GetID("##text"));
-            m_focus_inspector = false;
+            m_focus_span = 0;
         }
         ImGui::SetNextItemWidth(-1);
         bool enter = input_string("##text", buffer, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -191,7 +205,7 @@ void App::draw_attribute(const core::Span& span, const core::AttributeDef& def) 
     ImGui::PopID();
 }
 
-void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
+void Inspector::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
     core::Document* doc = m_session.document();
     ImGui::TextUnformatted(def.name.c_str());
     core::SpanId speaker = m_session.target_of(span.id, def.name);
@@ -226,7 +240,7 @@ void App::draw_speaker(const core::Span& span, const core::AttributeDef& def) {
         ImGui::SetTooltip("A %s who is not mentioned in the text", def.name.c_str());
 }
 
-void App::draw_relations(const core::Span& span) {
+void Inspector::draw_relations(const core::Span& span) {
     core::Document* doc = m_session.document();
     const core::Label* label = m_session.schema.find(span.label);
     // A span attribute's relation (a quote's speaker) is shown with the attribute.
@@ -252,7 +266,7 @@ void App::draw_relations(const core::Span& span) {
                            excerpt(doc->text().slice(other->start, other->end), 48).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("×") && m_session.remove_relation(r.id)) {
-            announce("Removed " + r.type + " (Ctrl+Z brings it back)");
+            m_announce("Removed " + r.type + " (Ctrl+Z brings it back)");
             m_frames.request();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this relation");
@@ -260,6 +274,60 @@ void App::draw_relations(const core::Span& span) {
     }
     if (can_start && ImGui::SmallButton("Add a relation (R)"))
         m_picker.start(span.id, m_session.schema.relations_from(label->name));
+}
+
+void Inspector::draw_review() {
+    const Session& s = m_session;
+    const core::Document* doc = s.document();
+    const std::vector<Disagreement>& all = s.review().disagreements();
+    std::vector<std::optional<std::size_t>> resolved = s.review().resolutions();
+    std::size_t done = 0;
+    for (const auto& r : resolved)
+        done += r.has_value();
+    ImGui::TextDisabled("REVIEW  %zu / %zu resolved", done, all.size());
+    ImGui::Separator();
+    // The legend: each annotator's colour, as their bars in the article use it.
+    const auto& names = s.review().annotators();
+    for (std::size_t a = 0; a < names.size(); ++a) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h, p.y + h * 0.75f), review_color(a), 2.0f);
+        ImGui::Dummy(ImVec2(h, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(names[a].c_str());
+    }
+    ImGui::Spacing();
+    if (!doc) return;
+    if (all.empty()) {
+        ImGui::TextWrapped("The annotators agree on this document.");
+    } else {
+        std::size_t k = s.review().current();
+        const Disagreement& d = all[k];
+        ImGui::Text("Disagreement %zu of %zu", k + 1, all.size());
+        ImGui::TextDisabled("%zu..%zu", d.start, d.end);
+        ImGui::TextWrapped("%s", quoted_excerpt(doc->text().slice(d.start, d.end), 160).c_str());
+        for (std::size_t a = 0; a < d.alternatives.size() && a < names.size(); ++a) {
+            std::string item = std::to_string(a + 1) + "  " + names[a] + ": ";
+            if (d.alternatives[a].empty()) item += "— nothing —";
+            for (std::size_t i = 0; i < d.alternatives[a].size(); ++i) {
+                const core::Span& span = d.alternatives[a][i];
+                item += (i ? ", " : "") + span.label + " " +
+                        quoted_excerpt(doc->text().slice(span.start, span.end));
+            }
+            if (resolved[k] == a) item += "  (accepted)";
+            item += "##alternative" + std::to_string(a);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(review_color(a)));
+            if (ImGui::Selectable(item.c_str(), resolved[k] == a) &&
+                m_session.review().accept_version(a))
+                m_frames.request();
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextDisabled("1-%zu accept a version, N / Shift+N next / previous.",
+                            std::min<std::size_t>(9, names.size()));
+    }
+    if (ImGui::Button("Leave review (Esc)")) m_session.review().exit();
+    ImGui::Separator();
 }
 
 } // namespace gloss::app

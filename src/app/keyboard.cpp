@@ -218,11 +218,7 @@ void App::command_accept() {
     // The first text attribute (a correction, a canonical name) can be typed into now.
     const core::Document* doc = m_session.document();
     const core::Span* span = doc ? doc->spans().find(m_session.selected_span()) : nullptr;
-    const core::Label* label = span ? m_session.schema.find(span->label) : nullptr;
-    m_focus_inspector = false;
-    if (label)
-        for (const core::AttributeDef& def : label->attributes)
-            if (def.type == core::AttributeType::Text) m_focus_inspector = true;
+    if (span) m_inspector.focus_text_field(span->id);
 }
 void App::command_accept_all() {
     const core::Document* doc = m_session.document();

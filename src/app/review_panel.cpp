@@ -1,5 +1,5 @@
-// Review mode in the interface: loading annotators' JSONL texts, the inspector's legend and
-// numbered alternatives, and the review keys (N / Shift+N or ] / [, 1-9, Esc). Layer: app.
+// Review mode in the interface: loading annotators' JSONL texts (the inspector shows the
+// legend and the numbered versions, review_view.cpp the article's bars). Layer: app.
 #include "app/app.hpp"
 #include "app/review_view.hpp"
 
@@ -10,18 +10,6 @@
 #include <map>
 
 namespace gloss::app {
-namespace {
-
-std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 60) {
-    if (text.size() <= max_bytes) return "“" + std::string(text) + "”";
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return "“" + std::string(text.substr(0, cut)) + "…”";
-}
-
-} // namespace
-
 core::Diagnostics
 App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& annotator_jsonl) {
     m_frames.request();
@@ -84,60 +72,6 @@ App::load_review_jsonl(const std::vector<std::pair<std::string, std::string>>& a
         m_article.scroll_to(m_session.review().disagreements().front().start);
     m_frames.request();
     return diagnostics;
-}
-
-void App::draw_review_panel() {
-    const Session& s = m_session;
-    const core::Document* doc = s.document();
-    const std::vector<Disagreement>& all = s.review().disagreements();
-    std::vector<std::optional<std::size_t>> resolved = s.review().resolutions();
-    std::size_t done = 0;
-    for (const auto& r : resolved)
-        done += r.has_value();
-    ImGui::TextDisabled("REVIEW  %zu / %zu resolved", done, all.size());
-    ImGui::Separator();
-    // The legend: each annotator's colour, as their bars in the article use it.
-    const auto& names = s.review().annotators();
-    for (std::size_t a = 0; a < names.size(); ++a) {
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(
-            ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h, p.y + h * 0.75f), review_color(a), 2.0f);
-        ImGui::Dummy(ImVec2(h, h));
-        ImGui::SameLine();
-        ImGui::TextUnformatted(names[a].c_str());
-    }
-    ImGui::Spacing();
-    if (!doc) return;
-    if (all.empty()) {
-        ImGui::TextWrapped("The annotators agree on this document.");
-    } else {
-        std::size_t k = s.review().current();
-        const Disagreement& d = all[k];
-        ImGui::Text("Disagreement %zu of %zu", k + 1, all.size());
-        ImGui::TextDisabled("%zu..%zu", d.start, d.end);
-        ImGui::TextWrapped("%s", quoted_excerpt(doc->text().slice(d.start, d.end), 160).c_str());
-        for (std::size_t a = 0; a < d.alternatives.size() && a < names.size(); ++a) {
-            std::string item = std::to_string(a + 1) + "  " + names[a] + ": ";
-            if (d.alternatives[a].empty()) item += "— nothing —";
-            for (std::size_t i = 0; i < d.alternatives[a].size(); ++i) {
-                const core::Span& span = d.alternatives[a][i];
-                item += (i ? ", " : "") + span.label + " " +
-                        quoted_excerpt(doc->text().slice(span.start, span.end));
-            }
-            if (resolved[k] == a) item += "  (accepted)";
-            item += "##alternative" + std::to_string(a);
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(review_color(a)));
-            if (ImGui::Selectable(item.c_str(), resolved[k] == a) &&
-                m_session.review().accept_version(a))
-                m_frames.request();
-            ImGui::PopStyleColor();
-        }
-        ImGui::TextDisabled("1-%zu accept a version, N / Shift+N next / previous.",
-                            std::min<std::size_t>(9, names.size()));
-    }
-    if (ImGui::Button("Leave review (Esc)")) m_session.review().exit();
-    ImGui::Separator();
 }
 
 } // namespace gloss::app
