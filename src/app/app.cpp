@@ -459,7 +459,8 @@ bool App::end_frame(const ImDrawData* data) {
     // Assist at work, or put off to the next frame by a change this one shows.
     bool assisting =
         (m_session.assist().busy() || m_assist_deferred) && !m_session.review().active();
-    return m_frames.end_frame(data, assisting);
+    return m_frames.end_frame(data,
+                              assisting ? FramePacer::Work::InProgress : FramePacer::Work::Idle);
 }
 
 void App::draw_shortcut_sheet() {

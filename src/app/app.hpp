@@ -224,7 +224,10 @@ private:
     enum class Gate { Now, AsIfKeysFree }; // AsIfKeysFree: as the palette asks, over itself
     bool keys_free() const;                // no text field, window or question takes the keys
     bool applies(Context context, Gate gate) const;
-    void handle_digit(int digit, bool shift);
+    // A digit pressed: a relation's type or target, a version under review, or a value of the
+    // selected span's first enumeration (Shift: its second).
+    enum class Enumeration { First, Second };
+    void handle_digit(int digit, Enumeration enumeration);
     void walk_spans(Direction direction);
     void scroll_to_selected();
     void move_edge(Edge edge, EdgeMove move);
@@ -292,7 +295,8 @@ private:
     void draw_campaign_bar();
     void draw_instructions();
     void track_time();
-    void count_time(bool input);
+    enum class Activity { Input, Quiet }; // whether this frame brings input
+    void count_time(Activity activity);
     void draw_shortcut_sheet();
     void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.

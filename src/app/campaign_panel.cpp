@@ -127,7 +127,7 @@ double App::time_spent_ms(const std::string& doc_id) const {
 }
 
 void App::set_page_visible(bool visible) {
-    count_time(false);
+    count_time(Activity::Quiet);
     m_page_visible = visible;
     m_frames.request();
 }
@@ -135,7 +135,8 @@ void App::set_page_visible(bool visible) {
 // Frames come only when something happens, so the time since the last frame counts as far as it
 // lies within a minute of the last input (up to a minute when this frame brings input), and not
 // while the page is hidden.
-void App::count_time(bool input) {
+void App::count_time(Activity activity) {
+    const bool input = activity == Activity::Input;
     std::int64_t now = m_host.now_ms();
     std::int64_t counted = input ? std::min(now - m_last_frame_ms, kIdleAfterMs)
                                  : std::min(now, m_last_input_ms + kIdleAfterMs) - m_last_frame_ms;
@@ -147,7 +148,7 @@ void App::count_time(bool input) {
 }
 
 void App::track_time() {
-    count_time(any_input());
+    count_time(any_input() ? Activity::Input : Activity::Quiet);
 }
 
 void App::draw_campaign_bar() {

@@ -115,7 +115,8 @@ void FramePacer::invalidate() {
     request();
 }
 
-bool FramePacer::end_frame(const ImDrawData* data, bool busy) {
+bool FramePacer::end_frame(const ImDrawData* data, Work work) {
+    const bool busy = work == Work::InProgress;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     const double t = g.Time;
     ++m_frames;

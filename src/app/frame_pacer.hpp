@@ -33,9 +33,10 @@ public:
     void invalidate();
 
     // After ImGui::Render(): records the frame and returns whether it must be rendered (true
-    // unless its draw data equal those of the picture already on screen). `busy`: work is in
-    // progress that needs the next frame too (Assist searching the document).
-    bool end_frame(const ImDrawData* data, bool busy);
+    // unless its draw data equal those of the picture already on screen). Work::InProgress:
+    // work goes on that needs the next frame too (Assist searching the document).
+    enum class Work { Idle, InProgress };
+    bool end_frame(const ImDrawData* data, Work work);
 
     // Seconds until the next frame is needed: 0 for the next animation frame (also when input is
     // waiting in ImGui's queue); negative when no frame is needed until an event or a request.

@@ -78,7 +78,7 @@ void App::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     if (int digit = ctrl || io.KeyAlt ? -1 : digit_pressed(); digit >= 0) {
-        handle_digit(digit, io.KeyShift);
+        handle_digit(digit, io.KeyShift ? Enumeration::Second : Enumeration::First);
         return;
     }
     handle_caret_keys();
@@ -92,7 +92,7 @@ void App::handle_shortcuts() {
     }
 }
 
-void App::handle_digit(int digit, bool shift) {
+void App::handle_digit(int digit, Enumeration enumeration) {
     if (m_picker.active()) { // 1-9: the relation type, or the numbered span
         m_picker.choose(digit);
         return;
@@ -110,7 +110,8 @@ void App::handle_digit(int digit, bool shift) {
     const core::AttributeDef* chosen = nullptr;
     int seen = 0;
     for (const core::AttributeDef& def : label->attributes)
-        if (def.type == core::AttributeType::Enumeration && seen++ == (shift ? 1 : 0))
+        if (def.type == core::AttributeType::Enumeration &&
+            seen++ == (enumeration == Enumeration::Second ? 1 : 0))
             chosen = &def;
     if (!chosen) return;
     if (digit == 0) {

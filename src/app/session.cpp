@@ -111,7 +111,8 @@ bool Session::remove_label(const std::string& name) {
     return true;
 }
 
-bool Session::swap_project_step(bool undo) {
+bool Session::swap_project_step(Way way) {
+    const bool undo = way == Way::Undo;
     if (!m_project_step || m_project_step->undone != !undo ||
         m_project_step->revision != m_revision)
         return false;
@@ -243,7 +244,8 @@ std::string Session::addition_to_undo() const {
                : std::string();
 }
 
-bool Session::swap_addition(bool undo) {
+bool Session::swap_addition(Way way) {
+    const bool undo = way == Way::Undo;
     if (!m_addition || m_addition->undone != !undo || m_addition->revision != m_revision)
         return false;
     std::vector<core::Document> other = std::move(m_addition->other);
@@ -260,7 +262,7 @@ bool Session::swap_addition(bool undo) {
 }
 
 bool Session::undo() {
-    if (swap_addition(true) || swap_project_step(true)) return true;
+    if (swap_addition(Way::Undo) || swap_project_step(Way::Undo)) return true;
     core::Document* doc = document();
     if (!doc || !doc->undo()) return false;
     if (!doc->spans().contains(m_selected_span)) m_selected_span = 0;
@@ -270,7 +272,7 @@ bool Session::undo() {
 }
 
 bool Session::redo() {
-    if (swap_addition(false) || swap_project_step(false)) return true;
+    if (swap_addition(Way::Redo) || swap_project_step(Way::Redo)) return true;
     core::Document* doc = document();
     if (!doc || !doc->redo()) return false;
     restore_retired_labels();

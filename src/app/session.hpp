@@ -221,7 +221,8 @@ private:
         bool undone = false;
     };
     std::optional<Addition> m_addition;
-    bool swap_addition(bool undo);
+    enum class Way { Undo, Redo };
+    bool swap_addition(Way way);
     // The last change of several documents at once (a label renamed or removed, matches labelled
     // in several documents), while it is the latest change: one step over every document it
     // changed and the schema (undo and redo swap the schema and step each of
@@ -233,7 +234,7 @@ private:
         bool undone = false;
     };
     std::optional<ProjectStep> m_project_step;
-    bool swap_project_step(bool undo);
+    bool swap_project_step(Way way);
     // Labels renamed or removed, as they were: an undo in one document that brings back spans
     // of such a label brings the label back into the schema too (no span without its label).
     std::vector<core::Label> m_retired_labels;

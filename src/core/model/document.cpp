@@ -135,7 +135,7 @@ EditResult Document::add_span(Span span) {
     Edit edit;
     edit.kind = Edit::Kind::AddSpan;
     edit.after = span;
-    apply(edit, true);
+    apply(edit, Way::Forward);
     record(std::move(edit), "add " + span.label);
     return result;
 }
@@ -154,7 +154,7 @@ EditResult Document::add_suggestion(Span span) {
     Edit edit;
     edit.kind = Edit::Kind::AddSpan;
     edit.after = std::move(span);
-    apply(edit, true);
+    apply(edit, Way::Forward);
     return result;
 }
 
@@ -172,7 +172,7 @@ EditResult Document::add_suggested_relation(Relation relation) {
     Edit edit;
     edit.kind = Edit::Kind::AddRelation;
     edit.relation = std::move(relation);
-    apply(edit, true);
+    apply(edit, Way::Forward);
     return result;
 }
 
@@ -191,7 +191,7 @@ bool Document::withdraw_suggestion(SpanId id) {
     Edit edit;
     edit.kind = Edit::Kind::RemoveSpan;
     edit.before = *span;
-    apply(edit, true); // also drops the (suggested) relations of the span
+    apply(edit, Way::Forward); // also drops the (suggested) relations of the span
     return true;
 }
 
@@ -220,7 +220,7 @@ std::size_t Document::withdraw_suggestions(const std::vector<SpanId>& ids) {
         Edit edit;
         edit.kind = Edit::Kind::RemoveSpan;
         edit.before = *span;
-        apply(edit, true);
+        apply(edit, Way::Forward);
         ++withdrawn;
     }
     return withdrawn;
@@ -245,7 +245,7 @@ EditResult Document::update_span(Span span) {
     edit.kind = Edit::Kind::UpdateSpan;
     edit.before = *current;
     edit.after = span;
-    apply(edit, true);
+    apply(edit, Way::Forward);
     record(std::move(edit), "edit " + span.label);
     return result;
 }
@@ -275,7 +275,7 @@ EditResult Document::remove_span(SpanId id) {
     Edit edit;
     edit.kind = Edit::Kind::RemoveSpan;
     edit.before = *m_spans.find(id);
-    apply(edit, true);
+    apply(edit, Way::Forward);
     record(std::move(edit), "remove " + label);
     end_group();
     return result;
@@ -296,7 +296,7 @@ EditResult Document::add_relation(Relation relation) {
     Edit edit;
     edit.kind = Edit::Kind::AddRelation;
     edit.relation = relation;
-    apply(edit, true);
+    apply(edit, Way::Forward);
     record(std::move(edit), "link " + relation.type);
     return result;
 }
@@ -314,13 +314,14 @@ EditResult Document::remove_relation(RelationId id) {
     Edit edit;
     edit.kind = Edit::Kind::RemoveRelation;
     edit.relation = it->second;
-    apply(edit, true);
+    apply(edit, Way::Forward);
     record(std::move(edit), "unlink " + edit.relation->type);
     return result;
 }
 
-void Document::apply(const Edit& edit, bool forward) {
+void Document::apply(const Edit& edit, Way way) {
     using K = Edit::Kind;
+    const bool forward = way == Way::Forward;
     K kind = edit.kind;
     if (!forward) {
         // Reverting an edit is applying its opposite.
@@ -409,7 +410,7 @@ bool Document::undo() {
     const EditGroup* group = m_history.step_back();
     if (!group) return false;
     for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
-        apply(*it, false);
+        apply(*it, Way::Backward);
     return true;
 }
 
@@ -418,7 +419,7 @@ bool Document::redo() {
     const EditGroup* group = m_history.step_forward();
     if (!group) return false;
     for (const Edit& edit : group->edits)
-        apply(edit, true);
+        apply(edit, Way::Forward);
     return true;
 }
 
@@ -499,7 +500,7 @@ bool Document::rewrite_history(std::size_t keep, std::vector<EditGroup> tail, st
     while (m_history.position() > keep) {
         const EditGroup* group = m_history.step_back();
         for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
-            apply(*it, false);
+            apply(*it, Way::Backward);
     }
     // A suggestion the saved copy left out (untouched when it was written) that the tail's
     // steps touch first: it existed before them, so it is put back as it was.
@@ -533,12 +534,12 @@ bool Document::rewrite_history(std::size_t keep, std::vector<EditGroup> tail, st
     while (m_history.position() < position) {
         const EditGroup* group = m_history.step_forward();
         for (const Edit& edit : group->edits)
-            apply(edit, true);
+            apply(edit, Way::Forward);
     }
     while (m_history.position() > position) {
         const EditGroup* group = m_history.step_back();
         for (auto it = group->edits.rbegin(); it != group->edits.rend(); ++it)
-            apply(*it, false);
+            apply(*it, Way::Backward);
     }
     return true;
 }

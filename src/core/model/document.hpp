@@ -156,7 +156,8 @@ private:
     void record(Edit edit, std::string name);
     void reserve_ids_of(const std::vector<EditGroup>& groups);
     bool refuse_if_read_only(EditResult& result) const;
-    void apply(const Edit& edit, bool forward);
+    enum class Way { Forward, Backward }; // an edit done (or redone), or undone
+    void apply(const Edit& edit, Way way);
     std::int64_t now() const;
 
     Text m_text;
