@@ -94,7 +94,17 @@ void App::want_session_glyphs() {
     }
     // Messages, which change without an edit.
     m_fonts.want(m_error);
-    m_fonts.want(m_submit_message);
+    m_fonts.want(m_task.submission_message());
+}
+
+void App::set_view_only(bool view_only) {
+    m_frames.request();
+    m_view_only = view_only;
+    update_read_only();
+}
+
+void App::update_read_only() {
+    m_session.set_read_only(m_view_only || m_task.frozen());
 }
 
 void App::want_typed_glyphs() {
@@ -198,7 +208,7 @@ std::string App::view_json() const {
                      {"annotator", m_session.annotator},
                      {"dark", m_dark},
                      {"show_corrections", m_show_corrections},
-                     {"time_spent_ms", m_time_ms}};
+                     {"time_spent_ms", m_task.time_spent()}};
     return view.dump();
 }
 
@@ -255,7 +265,7 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
             m_show_corrections = it->get<bool>();
         if (auto it = view->find("time_spent_ms"); it != view->end() && it->is_object())
             for (const auto& [id, ms] : it->items())
-                if (ms.is_number()) m_time_ms[id] = ms.get<double>();
+                if (ms.is_number()) m_task.restore_time_spent(id, ms.get<double>());
     }
     m_error.clear();
     return result.diagnostics;
@@ -309,7 +319,7 @@ void App::step_assist() {
 }
 
 void App::frame() {
-    track_time();
+    m_task.track_time();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -339,7 +349,7 @@ void App::frame() {
     // this very frame. (ImGui never hands over a key in the frame of a mouse button change, so a
     // selection ended by a click is complete before a key applies to it.)
     handle_shortcuts();
-    draw_campaign_bar();
+    m_task.draw_bar(m_scale);
     draw_palette();
     if (m_search.is_open()) m_search.draw(m_scale);
     // The status line: a separator and one row of buttons.
@@ -391,7 +401,7 @@ void App::frame() {
     draw_command_palette();
     follow_selection();
     ImGui::End();
-    draw_instructions();
+    m_task.draw_instructions(m_scale);
     m_projects.draw(m_scale);
     m_opener.draw(m_scale);
     m_schema_editor.draw(m_scale);

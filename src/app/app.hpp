@@ -15,6 +15,7 @@
 #include "app/schema_editor.hpp"
 #include "app/search_bar.hpp"
 #include "app/session.hpp"
+#include "app/task_link.hpp"
 #include "io/format.hpp"
 
 #include <cstdint>
@@ -30,16 +31,6 @@
 struct ImRect;
 
 namespace gloss::app {
-
-// A session opened from a task link (campaign_panel.cpp).
-struct Campaign {
-    bool active = false;     // opened from a task link
-    bool preview = false;    // shown read-only (Mechanical Turk's ASSIGNMENT_ID_NOT_AVAILABLE)
-    bool can_submit = false; // the link says where results go (submit= or turkSubmitTo=)
-    std::string label;       // what the status line says about the task ("HIT 3X…")
-};
-
-enum class SubmitState { Idle, Sending, Waiting, Submitted };
 
 class App {
 public:
@@ -118,37 +109,12 @@ public:
     core::Diagnostics restore(std::string_view project, std::string_view view,
                               const std::vector<std::string>& journal = {});
 
-    // [SECTION] Task links (campaign_panel.cpp). A preview makes the session read-only.
-    void set_campaign(Campaign campaign);
-    const Campaign& campaign() const { return m_campaign; }
-    // The campaign's guidelines (plain text or the markdown subset of markdown.hpp); opens the
-    // instructions panel. The panel can be reopened from the status line or with F1.
-    void set_instructions(std::string text);
-    const std::string& instructions() const { return m_instructions; }
-    bool instructions_open() const { return m_instructions_open; }
-    void set_instructions_open(bool open) {
-        m_instructions_open = open && !m_instructions.empty();
-        m_frames.request();
-    }
+    // A session opened from a task link (task_link.hpp): its campaign bar, instructions,
+    // submission and time spent. A preview or a submission makes the session read-only.
+    TaskLink& task() { return m_task; }
+    const TaskLink& task() const { return m_task; }
     // Read-only whatever else happens (another tab of the browser edits this project).
     void set_view_only(bool view_only);
-    // Submit is enabled when every document is done and nothing is on its way or sent.
-    bool can_submit() const;
-    // Hands the results to the host (Host::submit); false when Submit is not enabled.
-    bool submit();
-    std::string submission_payload() const;
-    // What the platform reports: sending, waiting to retry (message says why and when), or
-    // submitted (with a completion code when there is one). Submitted makes the session
-    // read-only: the work has left.
-    void set_submission(SubmitState state, std::string message, std::string code = {});
-    SubmitState submission_state() const { return m_submit_state; }
-    const std::string& submission_message() const { return m_submit_message; }
-    const std::string& completion_code() const { return m_completion_code; }
-    // Active time spent on a document (ms): time within a minute of the last input while the
-    // page is visible.
-    double time_spent_ms(const std::string& doc_id) const;
-    // The platform says when the page is hidden (another tab, minimised) and shown again.
-    void set_page_visible(bool visible);
 
     // [SECTION] Projects (projects_window.hpp): the status line names the current one; the
     // Projects window lists them and asks the host to create, open, rename, delete or download.
@@ -292,11 +258,6 @@ private:
     void step_assist();
     std::size_t m_assist_added = 0; // suggestions added by the run in progress
     void draw_status();
-    void draw_campaign_bar();
-    void draw_instructions();
-    void track_time();
-    enum class Activity { Input, Quiet }; // whether this frame brings input
-    void count_time(Activity activity);
     void draw_shortcut_sheet();
     void paint_window_background(const ImRect* panels, int count);
     // Review mode (review_panel.cpp): the inspector's legend and alternatives, and its keys.
@@ -306,18 +267,8 @@ private:
 
     Host& m_host;
     FramePacer m_frames;
-    Campaign m_campaign;
-    std::string m_instructions;
-    bool m_instructions_open = false;
-    SubmitState m_submit_state = SubmitState::Idle;
     bool m_view_only = false;
-    void update_read_only(); // preview, submitted or on its way, or view-only
-    std::string m_submit_message;
-    std::string m_completion_code;
-    std::map<std::string, double> m_time_ms; // per document id
-    std::int64_t m_last_frame_ms = 0;
-    std::int64_t m_last_input_ms = 0;
-    bool m_page_visible = true;
+    void update_read_only();               // view-only, or the task link's answers frozen
     std::string m_lexicon_asset;           // waiting for Assist's first step (defer_lexicon)
     std::uint64_t m_revision_drawn = 0;    // the session's revision after the last frame
     std::uint64_t m_revision_reported = 0; // the revision the host last heard of
@@ -325,6 +276,7 @@ private:
     Session m_session;
     ArticleView m_article;
     FontAtlas m_fonts;
+    TaskLink m_task{m_session, m_frames, m_host, m_fonts, [this] { update_read_only(); }};
     // What update_fonts() has asked the atlas for: the texts of these documents (their bytes'
     // addresses), and the spans and schema as of this revision.
     std::vector<const void*> m_glyph_texts;

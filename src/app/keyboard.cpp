@@ -154,7 +154,7 @@ void App::command_export_jsonl() {
     export_jsonl();
 }
 void App::command_instructions() {
-    if (!m_instructions.empty()) m_instructions_open = !m_instructions_open;
+    m_task.set_instructions_open(!m_task.instructions_open());
 }
 void App::command_label_all() {
     if (!m_search.found().hits.empty()) open_palette("Label all matches as ");
@@ -295,12 +295,13 @@ void App::command_previous_document() {
     if (m_session.current_index() > 0) m_session.open(m_session.current_index() - 1);
 }
 void App::command_submit() {
-    if (!submit()) {
-        std::string why = m_campaign.can_submit ? "Submit needs every document marked done first "
-                                                  "(Ctrl+Enter)."
-                                                : "There is nothing to submit to: Submit works in "
-                                                  "a task link.";
-        if (m_campaign.can_submit && m_submit_state != SubmitState::Idle)
+    if (!m_task.submit()) {
+        std::string why = m_task.campaign().can_submit
+                              ? "Submit needs every document marked done first "
+                                "(Ctrl+Enter)."
+                              : "There is nothing to submit to: Submit works in "
+                                "a task link.";
+        if (m_task.campaign().can_submit && m_task.submission_state() != SubmitState::Idle)
             why = "The results are on their way or sent already.";
         announce(why);
     }

@@ -29,7 +29,7 @@ void open_task(Harness& h, bool preview = false) {
     campaign.active = true;
     campaign.preview = preview;
     campaign.can_submit = true;
-    h.app.set_campaign(campaign);
+    h.app.task().set_campaign(campaign);
     h.frames(2);
 }
 
@@ -71,17 +71,17 @@ TEST_CASE("markdown subset: headings, paragraphs, items, code and inline marks")
 TEST_CASE("instructions open with the task and F1 closes and reopens them") {
     Harness h;
     open_task(h);
-    CHECK_FALSE(h.app.instructions_open());
-    h.app.set_instructions("# Guidelines\n\nLabel **every** name.");
+    CHECK_FALSE(h.app.task().instructions_open());
+    h.app.task().set_instructions("# Guidelines\n\nLabel **every** name.");
     h.frame();
-    CHECK(h.app.instructions_open());
+    CHECK(h.app.task().instructions_open());
     CHECK(ImGui::FindWindowByName("Instructions") != nullptr);
     h.press(ImGuiKey_F1);
     h.frames(2);
-    CHECK_FALSE(h.app.instructions_open());
+    CHECK_FALSE(h.app.task().instructions_open());
     h.press(ImGuiKey_F1);
     h.frames(2);
-    CHECK(h.app.instructions_open());
+    CHECK(h.app.task().instructions_open());
 }
 
 TEST_CASE("a preview is read-only: no labels, no done marks, no Submit") {
@@ -96,8 +96,8 @@ TEST_CASE("a preview is read-only: no labels, no done marks, no Submit") {
     h.press(ImGuiKey_Enter, ImGuiKey_LeftCtrl);
     h.frames(2);
     CHECK(h.app.session().done_count() == 0);
-    CHECK_FALSE(h.app.can_submit());
-    CHECK_FALSE(h.app.submit());
+    CHECK_FALSE(h.app.task().can_submit());
+    CHECK_FALSE(h.app.task().submit());
     CHECK(h.host.submissions.empty());
     CHECK_FALSE(h.app.session().undo());
 }
@@ -116,36 +116,36 @@ TEST_CASE("Submit waits for every document, hands the results over once, and loc
         h.move_to(ImVec2(300.0f + static_cast<float>(i), 300));
         h.frame();
     }
-    CHECK(h.app.time_spent_ms("a") >= 400);
+    CHECK(h.app.task().time_spent_ms("a") >= 400);
     // Idle for ten minutes with no frame in between (frames come on demand): only the first
     // minute after the last input counts.
-    double before_idle = h.app.time_spent_ms("a");
+    double before_idle = h.app.task().time_spent_ms("a");
     h.host.clock_ms += 600'000;
     h.frame();
-    CHECK(h.app.time_spent_ms("a") == Approx(before_idle + 60'000).margin(1));
+    CHECK(h.app.task().time_spent_ms("a") == Approx(before_idle + 60'000).margin(1));
     // A hidden page counts nothing, however recent the input.
     h.move_to(ImVec2(310, 300));
-    h.app.set_page_visible(false);
-    double hidden_at = h.app.time_spent_ms("a");
+    h.app.task().set_page_visible(false);
+    double hidden_at = h.app.task().time_spent_ms("a");
     h.host.clock_ms += 30'000;
     h.frame();
-    CHECK(h.app.time_spent_ms("a") == hidden_at);
-    h.app.set_page_visible(true);
+    CHECK(h.app.task().time_spent_ms("a") == hidden_at);
+    h.app.task().set_page_visible(true);
     h.host.clock_ms += 100;
     h.frame();
-    CHECK(h.app.time_spent_ms("a") == Approx(hidden_at + 100).margin(1));
+    CHECK(h.app.task().time_spent_ms("a") == Approx(hidden_at + 100).margin(1));
 
-    CHECK_FALSE(h.app.can_submit());
+    CHECK_FALSE(h.app.task().can_submit());
     h.press(ImGuiKey_Enter, ImGuiKey_LeftCtrl);
     h.frames(2);
-    CHECK_FALSE(h.app.can_submit()); // one of two done
+    CHECK_FALSE(h.app.task().can_submit()); // one of two done
     h.press(ImGuiKey_Enter, ImGuiKey_LeftCtrl);
     h.frames(2);
-    REQUIRE(h.app.can_submit());
-    REQUIRE(h.app.submit());
-    CHECK(h.app.submission_state() == app::SubmitState::Sending);
+    REQUIRE(h.app.task().can_submit());
+    REQUIRE(h.app.task().submit());
+    CHECK(h.app.task().submission_state() == app::SubmitState::Sending);
     CHECK(h.app.session().read_only()); // frozen as submitted
-    CHECK_FALSE(h.app.submit());        // not twice
+    CHECK_FALSE(h.app.task().submit()); // not twice
     REQUIRE(h.host.submissions.size() == 1);
     auto payload = nlohmann::json::parse(h.host.submissions[0]);
     REQUIRE(payload["documents"].size() == 2);
@@ -157,15 +157,15 @@ TEST_CASE("Submit waits for every document, hands the results over once, and loc
     CHECK(payload["time_spent_ms"].contains("b"));
 
     // The platform retries, then reports success with a completion code.
-    h.app.set_submission(app::SubmitState::Waiting, "retrying in 2 s");
+    h.app.task().set_submission(app::SubmitState::Waiting, "retrying in 2 s");
     h.frame();
-    CHECK_FALSE(h.app.can_submit());
+    CHECK_FALSE(h.app.task().can_submit());
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     h.frames(2);
     CHECK(h.app.session().documents()[0].spans().size() == 1); // no edit while it is on its way
-    h.app.set_submission(app::SubmitState::Submitted, "", "GLOSS-1");
+    h.app.task().set_submission(app::SubmitState::Submitted, "", "GLOSS-1");
     h.frame();
-    CHECK(h.app.completion_code() == "GLOSS-1");
+    CHECK(h.app.task().completion_code() == "GLOSS-1");
     CHECK(h.app.session().read_only());
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     h.frames(2);
@@ -180,10 +180,10 @@ TEST_CASE("the time spent per document survives a snapshot and restore") {
         h.move_to(ImVec2(320.0f + static_cast<float>(i), 300));
         h.frame();
     }
-    double spent = h.app.time_spent_ms("a");
+    double spent = h.app.task().time_spent_ms("a");
     REQUIRE(spent >= 400);
     auto snapshot = h.app.snapshot();
     Harness other;
     REQUIRE(other.app.restore(snapshot.project, snapshot.view).empty());
-    CHECK(other.app.time_spent_ms("a") == spent);
+    CHECK(other.app.task().time_spent_ms("a") == spent);
 }

@@ -97,17 +97,17 @@ TEST_CASE("every kind of event asks for frames, and they stop again") {
         expect_frames_then_idle(h, [&] { h.app.opener().open_file("note.txt", "A plain note."); });
         expect_frames_then_idle(h, [&] { h.app.show_error("Something to say"); });
         expect_frames_then_idle(h, [&] { h.app.set_dark(true); });
-        expect_frames_then_idle(h, [&] { h.app.set_instructions("# Tag people"); });
-        expect_frames_then_idle(h, [&] { h.app.set_instructions_open(false); });
+        expect_frames_then_idle(h, [&] { h.app.task().set_instructions("# Tag people"); });
+        expect_frames_then_idle(h, [&] { h.app.task().set_instructions_open(false); });
         expect_frames_then_idle(h, [&] {
             app::Campaign campaign;
             campaign.active = true;
             campaign.can_submit = true;
-            h.app.set_campaign(campaign);
+            h.app.task().set_campaign(campaign);
         });
         expect_frames_then_idle(
-            h, [&] { h.app.set_submission(app::SubmitState::Waiting, "retrying in 2 s"); });
-        expect_frames_then_idle(h, [&] { h.app.set_page_visible(false); });
+            h, [&] { h.app.task().set_submission(app::SubmitState::Waiting, "retrying in 2 s"); });
+        expect_frames_then_idle(h, [&] { h.app.task().set_page_visible(false); });
         auto snapshot = h.app.snapshot();
         expect_frames_then_idle(h, [&] { h.app.restore(snapshot.project, snapshot.view); });
         expect_frames_then_idle(h, [&] { h.app.set_ui_scale(2.0f); });

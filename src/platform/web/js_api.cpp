@@ -146,7 +146,7 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
         out["documents"] = session.documents().size();
         out["done"] = session.done_count();
         out["readOnly"] = session.read_only();
-        out["instructionsOpen"] = s_app->instructions_open();
+        out["instructionsOpen"] = s_app->task().instructions_open();
         out["annotator"] = session.annotator;
         // What is selected: a span ({start, end, spanId, label}), a range of text ({start, end,
         // spanId: null, label: null}), or nothing (null).
@@ -184,10 +184,10 @@ EMSCRIPTEN_KEEPALIVE const char* gloss_state() {
                              {"resolvedBy", resolved}};
         }
         static constexpr const char* kStates[] = {"idle", "sending", "waiting", "submitted"};
-        out["submission"] = {{"state", kStates[static_cast<int>(s_app->submission_state())]},
-                             {"message", s_app->submission_message()},
-                             {"code", s_app->completion_code()},
-                             {"canSubmit", s_app->can_submit()}};
+        out["submission"] = {{"state", kStates[static_cast<int>(s_app->task().submission_state())]},
+                             {"message", s_app->task().submission_message()},
+                             {"code", s_app->task().completion_code()},
+                             {"canSubmit", s_app->task().can_submit()}};
     }
     s_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return s_result.c_str();
@@ -286,11 +286,11 @@ EMSCRIPTEN_KEEPALIVE void gloss_set_campaign(const char* json) {
     campaign.label = parsed.value("label", std::string());
     std::string annotator = parsed.value("annotator", std::string());
     if (!annotator.empty()) s_app->session().annotator = annotator;
-    s_app->set_campaign(std::move(campaign));
+    s_app->task().set_campaign(std::move(campaign));
 }
 
 EMSCRIPTEN_KEEPALIVE void gloss_set_instructions(const char* text) {
-    if (s_app) s_app->set_instructions(text);
+    if (s_app) s_app->task().set_instructions(text);
 }
 
 // The projects of this browser (web/boot.js): [{"key", "name", "current", "problem"}].
@@ -317,14 +317,14 @@ EMSCRIPTEN_KEEPALIVE void gloss_show_error(const char* text) {
 
 // Presses Submit (window.gloss.submit); 1 when the results went to web/campaign.js.
 EMSCRIPTEN_KEEPALIVE int gloss_submit() {
-    return s_app && s_app->submit() ? 1 : 0;
+    return s_app && s_app->task().submit() ? 1 : 0;
 }
 
 // What web/campaign.js reports about the submission: state 0 idle, 1 sending, 2 waiting to
 // retry, 3 submitted.
 EMSCRIPTEN_KEEPALIVE void gloss_set_submission(int state, const char* message, const char* code) {
     if (!s_app || state < 0 || state > 3) return;
-    s_app->set_submission(static_cast<gloss::app::SubmitState>(state), message, code);
+    s_app->task().set_submission(static_cast<gloss::app::SubmitState>(state), message, code);
 }
 
 // Text the browser delivered outside keypress events (paste, IME composition, insertText).
@@ -336,7 +336,7 @@ EMSCRIPTEN_KEEPALIVE void gloss_input_text(const char* utf8) {
 
 // The page was hidden (1 when shown again): active time stops counting meanwhile.
 EMSCRIPTEN_KEEPALIVE void gloss_set_page_visible(int visible) {
-    if (s_app) s_app->set_page_visible(visible != 0);
+    if (s_app) s_app->task().set_page_visible(visible != 0);
 }
 
 // Frames the app ran and rendered since it started, and the size of the last one's draw data:

@@ -1,6 +1,6 @@
-// Task links: the campaign bar (preview notice, Submit, submission state, completion code), the
-// instructions panel, and the active time per document. Layer: app.
-#include "app/app.hpp"
+// TaskLink (task_link.hpp). Layer: app.
+#include "app/task_link.hpp"
+
 #include "app/markdown.hpp"
 #include "app/theme.hpp"
 #include "io/json_value.hpp"
@@ -42,38 +42,32 @@ void draw_runs(const std::vector<MarkdownRun>& runs, ImU32 strong, ImU32 code) {
 
 } // namespace
 
-void App::set_campaign(Campaign campaign) {
+void TaskLink::set_campaign(Campaign campaign) {
     m_frames.request();
     m_campaign = std::move(campaign);
     m_fonts.want(m_campaign.label);
-    update_read_only();
+    m_frozen_changed();
 }
 
-void App::set_view_only(bool view_only) {
-    m_frames.request();
-    m_view_only = view_only;
-    update_read_only();
-}
-
-void App::update_read_only() {
-    m_session.set_read_only(m_view_only || m_campaign.preview ||
-                            m_submit_state != SubmitState::Idle);
-}
-
-void App::set_instructions(std::string text) {
+void TaskLink::set_instructions(std::string text) {
     m_frames.request();
     m_instructions = std::move(text);
     m_fonts.want(m_instructions);
     m_instructions_open = !m_instructions.empty();
 }
 
-bool App::can_submit() const {
+void TaskLink::set_instructions_open(bool open) {
+    m_instructions_open = open && !m_instructions.empty();
+    m_frames.request();
+}
+
+bool TaskLink::can_submit() const {
     if (!m_campaign.active || !m_campaign.can_submit || m_campaign.preview) return false;
     if (m_submit_state != SubmitState::Idle || m_session.documents().empty()) return false;
     return m_session.done_count() == m_session.documents().size();
 }
 
-bool App::submit() {
+bool TaskLink::submit() {
     m_frames.request();
     if (!can_submit()) return false;
     m_submit_state = SubmitState::Sending;
@@ -81,11 +75,11 @@ bool App::submit() {
     // Frozen from here: what is sent is what the worker submitted, however long the sending
     // takes (retries, a reload); the campaign bar says so.
     m_host.submit(submission_payload());
-    update_read_only();
+    m_frozen_changed();
     return true;
 }
 
-std::string App::submission_payload() const {
+std::string TaskLink::submission_payload() const {
     std::string out = "{\"documents\":[";
     std::string jsonl = m_session.export_jsonl();
     bool first = true;
@@ -112,21 +106,21 @@ std::string App::submission_payload() const {
     return out;
 }
 
-void App::set_submission(SubmitState state, std::string message, std::string code) {
+void TaskLink::set_submission(SubmitState state, std::string message, std::string code) {
     m_frames.request();
     m_submit_state = state;
     m_submit_message = std::move(message);
     m_completion_code = std::move(code);
     // Sending, waiting to retry or submitted: the answers stay as they were submitted.
-    update_read_only();
+    m_frozen_changed();
 }
 
-double App::time_spent_ms(const std::string& doc_id) const {
+double TaskLink::time_spent_ms(const std::string& doc_id) const {
     auto it = m_time_ms.find(doc_id);
     return it == m_time_ms.end() ? 0.0 : it->second;
 }
 
-void App::set_page_visible(bool visible) {
+void TaskLink::set_page_visible(bool visible) {
     count_time(Activity::Quiet);
     m_page_visible = visible;
     m_frames.request();
@@ -135,7 +129,7 @@ void App::set_page_visible(bool visible) {
 // Frames come only when something happens, so the time since the last frame counts as far as it
 // lies within a minute of the last input (up to a minute when this frame brings input), and not
 // while the page is hidden.
-void App::count_time(Activity activity) {
+void TaskLink::count_time(Activity activity) {
     const bool input = activity == Activity::Input;
     std::int64_t now = m_host.now_ms();
     std::int64_t counted = input ? std::min(now - m_last_frame_ms, kIdleAfterMs)
@@ -147,11 +141,11 @@ void App::count_time(Activity activity) {
     if (input) m_last_input_ms = now;
 }
 
-void App::track_time() {
+void TaskLink::track_time() {
     count_time(any_input() ? Activity::Input : Activity::Quiet);
 }
 
-void App::draw_campaign_bar() {
+void TaskLink::draw_bar(float scale) {
     if (!m_campaign.active) return;
     const Theme& theme = current_theme();
     ImGui::AlignTextToFramePadding();
@@ -165,8 +159,7 @@ void App::draw_campaign_bar() {
                                    : "Submitted. Thank you! Your completion code:");
         if (!m_completion_code.empty()) {
             ImGui::SameLine();
-            ImGui::SetNextItemWidth(ImGui::CalcTextSize(m_completion_code.c_str()).x +
-                                    24 * m_scale);
+            ImGui::SetNextItemWidth(ImGui::CalcTextSize(m_completion_code.c_str()).x + 24 * scale);
             ImGui::InputText("##completion", m_completion_code.data(), m_completion_code.size() + 1,
                              ImGuiInputTextFlags_ReadOnly);
         }
@@ -199,11 +192,11 @@ void App::draw_campaign_bar() {
     }
 }
 
-void App::draw_instructions() {
+void TaskLink::draw_instructions(float scale) {
     if (!m_instructions_open) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImVec2 size(std::min(viewport->WorkSize.x - 40 * m_scale, 640 * m_scale),
-                std::min(viewport->WorkSize.y - 40 * m_scale, 560 * m_scale));
+    ImVec2 size(std::min(viewport->WorkSize.x - 40 * scale, 640 * scale),
+                std::min(viewport->WorkSize.y - 40 * scale, 560 * scale));
     ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::Begin("Instructions", &m_instructions_open,
