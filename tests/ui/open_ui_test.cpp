@@ -352,6 +352,33 @@ TEST_CASE("a file opened while the labels question is asked joins it; none is dr
     CHECK(h.app.session().documents()[3].text().utf8() == "Ahmed in Caïro");
 }
 
+TEST_CASE(
+    "two questions waiting at once are asked one at a time; Escape cancels only the one shown",
+    "[ui][files][labels]") {
+    Harness h;
+    REQUIRE(h.app.opener().open_file("clash.jsonl", kClash).empty());
+    REQUIRE_FALSE(
+        gloss::core::has_errors(h.app.opener().open_file("a.conll", "Zoë B-PER\nsang O\n")));
+    h.frames(2);
+    REQUIRE(h.app.opener().opens_waiting() == 1);
+    REQUIRE(h.app.opener().labels_to_add() == std::vector<std::string>{"PER"});
+    auto shown = [](const char* title) {
+        ImGuiWindow* window = ImGui::FindWindowByName(title);
+        return window && window->Active;
+    };
+    CHECK(shown("Documents already in the project"));
+    CHECK_FALSE(shown("Labels not in the schema"));
+    h.press(ImGuiKey_Escape); // cancels the file that clashes, not the labels question too
+    CHECK(h.app.opener().opens_waiting() == 0);
+    CHECK(h.app.opener().labels_to_add() == std::vector<std::string>{"PER"});
+    h.frames(2);
+    CHECK(shown("Labels not in the schema"));
+    CHECK_FALSE(shown("Documents already in the project"));
+    h.press(ImGuiKey_A);
+    CHECK(h.app.session().schema.find("PER"));
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "doc-1"});
+}
+
 TEST_CASE("a document replaced in place is navigated by its own words, not the old text's",
           "[ui][files]") {
     Harness h;
