@@ -1,5 +1,6 @@
 // Grapheme-cluster boundaries (a simplified UAX #29: CR LF, combining marks, ZWJ emoji
-// sequences, emoji modifiers, variation selectors, regional-indicator pairs, Hangul syllables)
+// sequences, emoji modifiers, variation selectors, regional-indicator pairs, Hangul syllables,
+// Indic conjuncts joined by a virama)
 // so a caret never lands inside a user-perceived character. Layer: core (std only).
 #pragma once
 

@@ -40,6 +40,34 @@ TEST_CASE("accents: precomposed and combining", "[core][grapheme]") {
     CHECK(boundaries(U"\u05E9\u05C1\u05B8\u0628\u064E\u0928\u093F") == Positions{0, 3, 5, 7});
 }
 
+TEST_CASE("Indic conjuncts joined by a virama are one cluster (GB9c)", "[core][grapheme]") {
+    // क्ष (ka, virama, ssa): one cluster, as UAX #29 since Unicode 15.1 and the browser have it.
+    CHECK(boundaries(U"\u0915\u094D\u0937") == Positions{0, 3});
+    // क्षि: the vowel sign joins the conjunct too; then a space and न.
+    CHECK(boundaries(U"\u0915\u094D\u0937\u093F \u0928") == Positions{0, 4, 5, 6});
+    // स्त्र (sa, virama, ta, virama, ra): three consonants, one cluster.
+    CHECK(boundaries(U"\u0938\u094D\u0924\u094D\u0930") == Positions{0, 5});
+    // A nukta and ZWJ may sit in the chain: ज़्ज and क्\u200Dष.
+    CHECK(boundaries(U"\u091C\u093C\u094D\u091C") == Positions{0, 4});
+    CHECK(boundaries(U"\u0915\u094D\u200D\u0937") == Positions{0, 4});
+    // ZWNJ asks for no conjunct (the virama shown): two clusters.
+    CHECK(boundaries(U"\u0915\u094D\u200C\u0937") == Positions{0, 3, 4});
+    // No virama, no conjunct: कष is two clusters; a vowel sign is not a linker: कि ष.
+    CHECK(boundaries(U"\u0915\u0937") == Positions{0, 1, 2});
+    CHECK(boundaries(U"\u0915\u093F\u0937") == Positions{0, 2, 3});
+    // Bengali ক্ষ, Telugu క్ష, Malayalam ക്ഷ.
+    CHECK(boundaries(U"\u0995\u09CD\u09B7") == Positions{0, 3});
+    CHECK(boundaries(U"\u0C15\u0C4D\u0C37") == Positions{0, 3});
+    CHECK(boundaries(U"\u0D15\u0D4D\u0D37") == Positions{0, 3});
+    // Tamil is not among GB9c's scripts: க்ஷ stays two clusters.
+    CHECK(boundaries(U"\u0B95\u0BCD\u0BB7") == Positions{0, 2, 3});
+    // A virama after a non-consonant links nothing: ॐ्क.
+    CHECK(boundaries(U"\u0950\u094D\u0915") == Positions{0, 2, 3});
+    CHECK(next_grapheme_boundary(U"\u0915\u094D\u0937a", 0) == 3);
+    CHECK(previous_grapheme_boundary(U"\u0915\u094D\u0937a", 3) == 0);
+    CHECK(previous_grapheme_boundary(U"\u0915\u094D\u0937a", 2) == 0);
+}
+
 TEST_CASE("ZWJ emoji sequences and skin tones are one cluster", "[core][grapheme]") {
     std::u32string family = U"\U0001F469\u200D\U0001F469\u200D\U0001F467"; // 👩‍👩‍👧
     CHECK(boundaries(family) == Positions{0, 5});
