@@ -245,7 +245,7 @@ std::vector<ArticleLayout::Unit> ArticleLayout::visual_units(std::size_t index) 
     // L1: whitespace at the end of the line takes the paragraph's level.
     for (std::size_t k = units.size(); k-- > 0;) {
         core::BidiClass c = core::bidi_class(units[k].first);
-        if (c != core::BidiClass::WS && c != core::BidiClass::S && c != core::BidiClass::BN) break;
+        if (!core::resets_at_line_end(c) || c == core::BidiClass::B) break;
         units[k].level = p.base;
     }
     std::vector<std::uint8_t> levels(units.size());

@@ -1,7 +1,9 @@
-// UAX #9 implicit rules. Layer: core (std only).
+// UAX #9: explicit embeddings, overrides and isolates, and the implicit rules. Layer: core
+// (std only).
 #include "core/text/bidi.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace gloss::core {
 namespace {
@@ -103,37 +105,79 @@ BidiClass bidi_class(char32_t c) {
                                [](char32_t v, const BidiRange& r) { return v < r.first; });
     if (it == std::begin(kRanges)) return BidiClass::L;
     --it;
-    BidiClass cls = c <= it->last ? it->cls : BidiClass::L;
-    // Explicit formatting characters are not implemented: they count as boundary neutrals.
-    if (cls >= BidiClass::LRE) return BidiClass::BN;
-    return cls;
+    return c <= it->last ? it->cls : BidiClass::L;
 }
 
 bool is_right_to_left(char32_t c) {
     if (c < 0x0590) return false;
     BidiClass cls = bidi_class(c);
-    return cls == BidiClass::R || cls == BidiClass::AL || cls == BidiClass::AN;
+    return cls == BidiClass::R || cls == BidiClass::AL || cls == BidiClass::AN ||
+           cls >= BidiClass::LRE; // an embedding, override or isolate may turn text around
 }
 
-std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* base_out) {
-    const std::size_t n = text.size();
-    std::vector<BidiClass> t(n);
-    for (std::size_t i = 0; i < n; ++i)
-        t[i] = bidi_class(text[i]);
-    if (base < 0) { // P2-P3: the first strong character
-        base = 0;
-        for (BidiClass c : t)
-            if (is_strong(c)) {
-                base = c == BidiClass::L ? 0 : 1;
-                break;
-            }
+namespace {
+
+bool is_isolate_initiator(BidiClass c) {
+    return c == BidiClass::LRI || c == BidiClass::RLI || c == BidiClass::FSI;
+}
+// X9: embeddings, overrides, their terminator and boundary neutrals take no part in resolving.
+bool is_removed_by_x9(BidiClass c) {
+    return c == BidiClass::RLE || c == BidiClass::LRE || c == BidiClass::RLO ||
+           c == BidiClass::LRO || c == BidiClass::PDF || c == BidiClass::BN;
+}
+
+// BD9: the matching PDI of every isolate initiator (n when it has none).
+std::vector<std::size_t> matching_pdis(const std::vector<BidiClass>& t) {
+    const std::size_t n = t.size();
+    std::vector<std::size_t> match(n, n);
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (is_isolate_initiator(t[i])) {
+            open.push_back(i);
+        } else if (t[i] == BidiClass::PDI && !open.empty()) {
+            match[open.back()] = i;
+            open.pop_back();
+        } else if (t[i] == BidiClass::B) {
+            open.clear();
+        }
     }
-    if (base_out) *base_out = base;
-    const BidiClass sos = base ? BidiClass::R : BidiClass::L;
-    // X9: boundary neutrals take the class of what precedes them (kept for W rules' sake).
-    // W1: a nonspacing mark takes the class of the character before it.
+    return match;
+}
+
+// P2-P3 over [from, to): the level of the first strong character outside isolates (0 when none).
+int first_strong_level(const std::vector<BidiClass>& t, const std::vector<std::size_t>& match,
+                       std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+        if (t[i] == BidiClass::L) return 0;
+        if (t[i] == BidiClass::R || t[i] == BidiClass::AL) return 1;
+        if (is_isolate_initiator(t[i])) {
+            if (match[i] >= to) return 0;
+            i = match[i];
+        }
+    }
+    return 0;
+}
+
+// W1-W7, N0-N2 and I1-I2 over one isolating run sequence (BD13): the positions `at` in text
+// order, all at `level`, between `sos` and `eos`.
+void resolve_sequence(std::u32string_view text, std::vector<BidiClass>& classes,
+                      const std::vector<std::size_t>& at, std::uint8_t level, BidiClass sos,
+                      BidiClass eos, std::vector<std::uint8_t>& levels) {
+    const std::size_t n = at.size();
+    std::vector<BidiClass> t(n);
+    std::u32string chars(n, U' ');
+    for (std::size_t k = 0; k < n; ++k) {
+        t[k] = classes[at[k]];
+        chars[k] = text[at[k]];
+    }
+    // W1: a nonspacing mark takes the class of the character before it (ON after an isolate
+    // initiator or a PDI).
     for (std::size_t i = 0; i < n; ++i)
-        if (t[i] == BidiClass::NSM) t[i] = i ? t[i - 1] : sos;
+        if (t[i] == BidiClass::NSM) {
+            BidiClass before = i ? t[i - 1] : sos;
+            t[i] =
+                is_isolate_initiator(before) || before == BidiClass::PDI ? BidiClass::ON : before;
+        }
     // W2: European digits after Arabic letters are Arabic digits. W3: AL is R.
     BidiClass last_strong = sos;
     for (std::size_t i = 0; i < n; ++i) {
@@ -175,45 +219,209 @@ std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* b
         else if (t[i] == BidiClass::EN && last_strong == BidiClass::L)
             t[i] = BidiClass::L;
     }
-    resolve_brackets(text, t, sos, sos);
-    // N1-N2: neutrals between two strong sides of one direction take it (numbers count as R),
-    // the others the paragraph's direction.
+    const BidiClass embedding = level % 2 ? BidiClass::R : BidiClass::L;
+    resolve_brackets(chars, t, embedding, sos);
+    // N1-N2: neutrals (isolate initiators and PDIs among them) between two strong sides of one
+    // direction take it (numbers count as R), the others the embedding direction.
+    auto neutral = [](BidiClass c) {
+        return is_neutral(c) || is_isolate_initiator(c) || c == BidiClass::PDI;
+    };
     auto side = [](BidiClass c) {
         return c == BidiClass::L ? BidiClass::L : BidiClass::R; // R, EN, AN
     };
     for (std::size_t i = 0; i < n; ++i) {
-        if (!is_neutral(t[i])) continue;
+        if (!neutral(t[i])) continue;
         std::size_t j = i;
-        while (j < n && is_neutral(t[j]))
+        while (j < n && neutral(t[j]))
             ++j;
         BidiClass before = i ? side(t[i - 1]) : sos;
-        BidiClass after = j < n ? side(t[j]) : sos; // eos
-        BidiClass resolved = before == after ? before : sos;
+        BidiClass after = j < n ? side(t[j]) : eos;
+        BidiClass resolved = before == after ? before : embedding;
         for (std::size_t k = i; k < j; ++k)
             t[k] = resolved;
         i = j - 1;
     }
     // I1-I2.
-    std::vector<std::uint8_t> levels(n, static_cast<std::uint8_t>(base));
     for (std::size_t i = 0; i < n; ++i) {
-        if (base % 2 == 0) {
+        std::uint8_t& l = levels[at[i]];
+        l = level;
+        if (level % 2 == 0) {
             if (t[i] == BidiClass::R)
-                levels[i] += 1;
+                l += 1;
             else if (t[i] == BidiClass::AN || t[i] == BidiClass::EN)
-                levels[i] += 2;
+                l += 2;
         } else if (t[i] == BidiClass::L || t[i] == BidiClass::EN || t[i] == BidiClass::AN) {
-            levels[i] += 1;
+            l += 1;
         }
     }
+}
+
+} // namespace
+
+std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* base_out) {
+    const std::size_t n = text.size();
+    std::vector<BidiClass> t(n);
+    for (std::size_t i = 0; i < n; ++i)
+        t[i] = bidi_class(text[i]);
+    const std::vector<std::size_t> match = matching_pdis(t);
+    if (base < 0) base = first_strong_level(t, match, 0, n); // P2-P3
+    if (base_out) *base_out = base;
+
+    // X1-X8: explicit embeddings, overrides and isolates set each character's level.
+    constexpr int kMaxDepth = 125;
+    struct Entry {
+        std::uint8_t level;
+        BidiClass override; // ON: none
+        bool isolate;
+    };
+    std::vector<Entry> stack{{static_cast<std::uint8_t>(base), BidiClass::ON, false}};
+    int overflow_isolates = 0, overflow_embeddings = 0, valid_isolates = 0;
+    std::vector<std::uint8_t> levels(n, static_cast<std::uint8_t>(base));
+    auto next_level = [&](bool rtl) {
+        int l = stack.back().level;
+        return rtl ? (l + 1) | 1 : (l + 2) & ~1;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const BidiClass c = t[i];
+        switch (c) {
+        case BidiClass::RLE:
+        case BidiClass::LRE:
+        case BidiClass::RLO:
+        case BidiClass::LRO: { // X2-X5
+            bool rtl = c == BidiClass::RLE || c == BidiClass::RLO;
+            int level = next_level(rtl);
+            levels[i] = stack.back().level;
+            if (level <= kMaxDepth && overflow_isolates == 0 && overflow_embeddings == 0) {
+                BidiClass o = c == BidiClass::RLO   ? BidiClass::R
+                              : c == BidiClass::LRO ? BidiClass::L
+                                                    : BidiClass::ON;
+                stack.push_back({static_cast<std::uint8_t>(level), o, false});
+            } else if (overflow_isolates == 0) {
+                ++overflow_embeddings;
+            }
+            break;
+        }
+        case BidiClass::RLI:
+        case BidiClass::LRI:
+        case BidiClass::FSI: { // X5a-X5c
+            levels[i] = stack.back().level;
+            if (stack.back().override != BidiClass::ON) t[i] = stack.back().override;
+            bool rtl = c == BidiClass::RLI ||
+                       (c == BidiClass::FSI && first_strong_level(t, match, i + 1, match[i]) == 1);
+            int level = next_level(rtl);
+            if (level <= kMaxDepth && overflow_isolates == 0 && overflow_embeddings == 0) {
+                ++valid_isolates;
+                stack.push_back({static_cast<std::uint8_t>(level), BidiClass::ON, true});
+            } else {
+                ++overflow_isolates;
+            }
+            break;
+        }
+        case BidiClass::PDI: // X6a
+            if (overflow_isolates > 0) {
+                --overflow_isolates;
+            } else if (valid_isolates > 0) {
+                overflow_embeddings = 0;
+                while (!stack.back().isolate)
+                    stack.pop_back();
+                stack.pop_back();
+                --valid_isolates;
+            }
+            levels[i] = stack.back().level;
+            if (stack.back().override != BidiClass::ON) t[i] = stack.back().override;
+            break;
+        case BidiClass::PDF: // X7
+            if (overflow_isolates > 0) {
+            } else if (overflow_embeddings > 0) {
+                --overflow_embeddings;
+            } else if (!stack.back().isolate && stack.size() >= 2) {
+                stack.pop_back();
+            }
+            levels[i] = stack.back().level;
+            break;
+        case BidiClass::B: // X8
+            levels[i] = static_cast<std::uint8_t>(base);
+            break;
+        case BidiClass::BN:
+            levels[i] = stack.back().level;
+            break;
+        default: // X6
+            levels[i] = stack.back().level;
+            if (stack.back().override != BidiClass::ON) t[i] = stack.back().override;
+        }
+    }
+
+    // X9-X10: the isolating run sequences of what is left, each resolved on its own.
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!is_removed_by_x9(t[i])) kept.push_back(i);
+    // Level runs (BD7), as ranges of `kept`.
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    for (std::size_t k = 0; k < kept.size();) {
+        std::size_t e = k + 1;
+        while (e < kept.size() && levels[kept[e]] == levels[kept[k]])
+            ++e;
+        runs.push_back({k, e});
+        k = e;
+    }
+    std::vector<std::size_t> run_of(n, runs.size());
+    for (std::size_t r = 0; r < runs.size(); ++r)
+        for (std::size_t k = runs[r].first; k < runs[r].second; ++k)
+            run_of[kept[k]] = r;
+    const std::vector<std::uint8_t> explicit_levels = levels;
+    std::vector<bool> matched_pdi(n, false); // PDIs that close an initiator
+    for (std::size_t i = 0; i < n; ++i)
+        if (is_isolate_initiator(t[i]) && match[i] < n) matched_pdi[match[i]] = true;
+    auto direction = [](int level) { return level % 2 ? BidiClass::R : BidiClass::L; };
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        // A run that starts with the PDI of an initiator that ends an earlier run continues
+        // that run's sequence, which was resolved there.
+        if (matched_pdi[kept[runs[r].first]]) continue;
+        std::vector<std::size_t> at;
+        for (std::size_t q = r;;) {
+            for (std::size_t k = runs[q].first; k < runs[q].second; ++k)
+                at.push_back(kept[k]);
+            std::size_t last = at.back();
+            if (!is_isolate_initiator(t[last]) || match[last] >= n ||
+                run_of[match[last]] >= runs.size())
+                break;
+            q = run_of[match[last]];
+        }
+        const std::uint8_t level = explicit_levels[at.front()];
+        // sos and eos: the higher of the sequence's level and the level beside it (the
+        // paragraph's at its ends, and after an isolate initiator that has no match).
+        int before = base, after = base;
+        for (std::size_t i = at.front(); i-- > 0;)
+            if (!is_removed_by_x9(t[i])) {
+                before = explicit_levels[i];
+                break;
+            }
+        std::size_t last = at.back();
+        if (!is_isolate_initiator(t[last]))
+            for (std::size_t i = last + 1; i < n; ++i)
+                if (!is_removed_by_x9(t[i])) {
+                    after = explicit_levels[i];
+                    break;
+                }
+        resolve_sequence(text, t, at, level, direction(std::max<int>(level, before)),
+                         direction(std::max<int>(level, after)), levels);
+    }
+    // Removed characters take the level of the character before them (the paragraph's at the
+    // start), so that they are shown beside it.
+    for (std::size_t i = 0; i < n; ++i)
+        if (is_removed_by_x9(t[i])) levels[i] = i ? levels[i - 1] : static_cast<std::uint8_t>(base);
     return levels;
+}
+
+bool resets_at_line_end(BidiClass c) {
+    return c == BidiClass::WS || c == BidiClass::S || c == BidiClass::B || c == BidiClass::BN ||
+           c >= BidiClass::LRE;
 }
 
 void reset_trailing_whitespace(std::u32string_view line, std::vector<std::uint8_t>& levels,
                                std::uint8_t paragraph_level) {
     for (std::size_t i = std::min(line.size(), levels.size()); i-- > 0;) {
-        BidiClass c = bidi_class(line[i]);
-        if (c != BidiClass::WS && c != BidiClass::S && c != BidiClass::BN && c != BidiClass::B)
-            break;
+        if (!resets_at_line_end(bidi_class(line[i]))) break;
         levels[i] = paragraph_level;
     }
     for (std::size_t i = 0; i < line.size() && i < levels.size(); ++i) {
@@ -222,7 +430,7 @@ void reset_trailing_whitespace(std::u32string_view line, std::vector<std::uint8_
             levels[i] = paragraph_level;
             for (std::size_t k = i; k-- > 0;) {
                 BidiClass w = bidi_class(line[k]);
-                if (w != BidiClass::WS && w != BidiClass::BN) break;
+                if (!resets_at_line_end(w) || w == BidiClass::S || w == BidiClass::B) break;
                 levels[k] = paragraph_level;
             }
         }

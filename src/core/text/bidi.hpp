@@ -1,9 +1,9 @@
 // Bidirectional text (UAX #9) for one paragraph: each code point's embedding level, the visual
 // order of a line, and mirrored brackets. Layer: core (std only).
 //
-// The implicit rules are implemented (P2-P3, W1-W7, N0-N2, I1-I2, L1-L2 and L4's mirroring);
-// explicit embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are ignored like
-// boundary neutrals (docs/TEXT.md).
+// Implemented: P2-P3, the explicit embeddings, overrides and isolates (X1-X10: U+202A-U+202E,
+// U+2066-U+2069, to a depth of 125), W1-W7, N0-N2, I1-I2, L1-L2 and L4's mirroring
+// (docs/TEXT.md).
 #pragma once
 
 #include <cstddef>
@@ -49,6 +49,9 @@ bool is_right_to_left(char32_t c);
 // `base_out` receives the level used.
 std::vector<std::uint8_t> bidi_levels(std::u32string_view paragraph, int base,
                                       int* base_out = nullptr);
+// What L1 resets to the paragraph level at a line's end: white space, separators, boundary
+// neutrals and the explicit formatting characters.
+bool resets_at_line_end(BidiClass c);
 // L1 for one line of the paragraph: trailing whitespace and separators take the paragraph
 // level. `line` and `levels` are the line's code points and levels.
 void reset_trailing_whitespace(std::u32string_view line, std::vector<std::uint8_t>& levels,

@@ -76,6 +76,72 @@ TEST_CASE("the paragraph's direction comes from its first strong character", "[b
     CHECK_FALSE(is_right_to_left(U'中'));
 }
 
+TEST_CASE("explicit embeddings, overrides and isolates set levels as FriBidi does", "[bidi]") {
+    // Levels from GNU FriBidi 1.0.8 (fribidi_get_par_embedding_levels_ex, through ctypes) for the
+    // same strings; the explicit characters take the level of the character before them.
+    // RLE … PDF: a Hebrew quotation embedded right to left in English.
+    CHECK(levels_of("He said \u202B«שלום עולם»\u202C today") ==
+          std::vector<int>{0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+                           1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0});
+    // RLO … PDF: Latin letters forced right to left.
+    CHECK(levels_of("\u202Eabc\u202C def") == std::vector<int>{0, 1, 1, 1, 1, 0, 0, 0, 0});
+    // RLI … PDI: an Arabic name isolated, so the number after it stays with the English.
+    CHECK(levels_of("The name \u2067محمود عباس\u2069 3 times") ==
+          std::vector<int>{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+                           1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    // FSI takes the direction of its first strong character.
+    CHECK(levels_of("x \u2068שלום 123\u2069 y") ==
+          std::vector<int>{0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 0, 0, 0});
+    // LRI in a right-to-left paragraph.
+    CHECK(levels_of("שלום \u2066abc 1.5\u2069 עולם") ==
+          std::vector<int>{1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1});
+    // A PDF or PDI with nothing to close changes nothing.
+    CHECK(levels_of("abc\u202C\u2069 def") == std::vector<int>{0, 0, 0, 0, 0, 0, 0, 0, 0});
+    // The paragraph's direction skips isolates (P2): Latin after an isolated Hebrew word.
+    CHECK(levels_of("\u2067שלום\u2069 abc") == std::vector<int>{0, 1, 1, 1, 1, 0, 0, 0, 0, 0});
+    // LRO in a right-to-left paragraph; nested embeddings.
+    CHECK(levels_of("\u202Dאבג\u202C דה") == std::vector<int>{1, 2, 2, 2, 2, 1, 1, 1});
+    CHECK(levels_of("a\u202Bb\u202Ac\u202Cd\u202Ce", 0) ==
+          std::vector<int>{0, 0, 2, 2, 2, 2, 2, 2, 0});
+    // Deeper than 125: the levels stop there (BD2), embeddings and isolates alike.
+    std::string embeddings;
+    for (int i = 0; i < 130; ++i)
+        embeddings += "\u202B";
+    CHECK(levels_of(embeddings + "a").back() == 126);
+    std::string isolates;
+    for (int i = 0; i < 70; ++i)
+        isolates += "\u2067";
+    isolates += "a";
+    for (int i = 0; i < 70; ++i)
+        isolates += "\u2069";
+    std::vector<int> deep = levels_of(isolates + "b");
+    CHECK(deep[70] == 126);
+    CHECK(deep.back() == 0);
+}
+
+TEST_CASE("explicit controls: cases derived from UAX #9 where FriBidi 1.0.8 differs", "[bidi]") {
+    // N0 looks for the bracket's context within its isolating run sequence only, back to sos
+    // (X10). In `[%-١١ LRE :[١-ا%])` the LRE starts a sequence at level 2 whose sos is L (the
+    // higher of 2 and the level 1 before it); inside `[…]` there is only R (AN counts as R), and
+    // the context before `[` in the sequence is sos, L, so the brackets take the embedding
+    // direction, L (N0 c2): level 2. FriBidi 1.0.8 looks past the sequence's start, finds the
+    // Arabic-Indic digits and gives them 3.
+    CHECK(levels_of("[%-١١\u202A:[١-ا%])") ==
+          std::vector<int>{1, 1, 1, 2, 2, 2, 2, 2, 4, 3, 3, 2, 2, 2});
+    // An FSI's direction comes from its text up to its matching PDI (BD9, P2): here `+` with a
+    // mark, no strong character, so left to right (level 2), whatever follows the PDI. FriBidi
+    // 1.0.8 reads on to the Arabic letter after it and gives 1.
+    CHECK(levels_of("\u2069\u2068+\u0301\u2069\u2068\u202B\u202E$[ب", 0) ==
+          std::vector<int>{0, 0, 2, 2, 0, 0, 0, 0, 5, 5, 5});
+}
+
+TEST_CASE("an override is shown in its direction", "[bidi]") {
+    CHECK(visual("\u202Eabc\u202C def") == "\u202E\u202Ccba def");
+    CHECK(visual("The name \u2067محمود\u2069 3 times") == "The name \u2067دومحم\u2069 3 times");
+    CHECK(is_right_to_left(U'\u202E'));
+    CHECK(is_right_to_left(U'\u2067'));
+}
+
 TEST_CASE("Arabic letters take their joining forms; lam-alef is one glyph", "[arabic]") {
     auto glyphs = [](const std::string& utf8) {
         std::u32string text = to_utf32(utf8);
