@@ -3,6 +3,7 @@
 
 #include "core/text/arabic.hpp"
 #include "core/text/grapheme.hpp"
+#include "core/text/unicode.hpp"
 #include "core/text/utf8.hpp"
 
 #include <imgui_internal.h> // ImTextCharFromUtf8
@@ -82,6 +83,11 @@ bool FontAtlas::load(std::string ttf, float scale) {
     }
     m_wanted.Clear();
     m_wanted.AddRanges(s_base);
+    m_invisible.clear();
+    for (const ImWchar* range = s_base; range[0]; range += 2)
+        for (char32_t c = range[0]; c <= range[1]; ++c)
+            if (c >= 0xA0 && core::is_invisible_control(c))
+                m_invisible.push_back(static_cast<ImWchar>(c));
     m_pending = false;
     m_partial = false;
     build();
@@ -136,6 +142,10 @@ void FontAtlas::want_code_point(char32_t c) {
     m_pending = true;
     // A text's own Private Use character: a cluster that had its id takes another.
     if (c >= kFirstClusterId && c <= kLastClusterId) release_cluster_id(static_cast<ImWchar>(c));
+    if (c >= 0xA0 && core::is_invisible_control(c)) {
+        m_invisible.push_back(static_cast<ImWchar>(c));
+        return;
+    }
     if (m_draw && m_coverage && !m_coverage->has(c)) {
         std::string text;
         core::append_utf8(text, c);
@@ -288,6 +298,15 @@ void FontAtlas::build() {
     }
     // ImGui picks U+FFFD (always in the ranges) as each font's fallback glyph when building.
     atlas.Build();
+    for (ImFont* font : {m_article, m_ui}) {
+        bool added = false;
+        for (ImWchar c : m_invisible)
+            if (!font->FindGlyphNoFallback(c)) {
+                font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                added = true;
+            }
+        if (added) font->BuildLookupTable();
+    }
     if (placed.empty()) return;
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;

@@ -94,6 +94,28 @@ TEST_CASE("a character the font lacks is drawn by the platform in every widget",
     CHECK(plain.app.fonts().article()->FindGlyphNoFallback(U'北') == nullptr);
 }
 
+TEST_CASE("bidi controls and zero-width characters take no room and draw nothing",
+          "[ui][scripts]") {
+    Harness h;
+    h.host.draw_glyphs = true;
+    // RLI … PDI (DejaVu Sans has no glyph for them), RLO … PDF, ZWSP and the word joiner.
+    const std::u32string text = U"a\u2067\u05D0\u2069b\u202E\u05D1\u202Cc\u200Bd\u2060e";
+    load(h, core::to_utf8(text));
+    for (char32_t c : {U'\u2067', U'\u2069', U'\u202E', U'\u202C', U'\u200B', U'\u2060'}) {
+        CAPTURE(static_cast<int>(c));
+        CHECK(layout(h).width_of(text.find(c)) == 0);
+        for (const ImFont* font : {h.app.fonts().ui(), h.app.fonts().article()}) {
+            const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+            REQUIRE(glyph != nullptr); // not the fallback box
+            CHECK_FALSE(glyph->Visible);
+        }
+        std::string utf8;
+        core::append_utf8(utf8, c);
+        CHECK(std::count(h.host.glyphs_drawn.begin(), h.host.glyphs_drawn.end(), utf8) == 0);
+    }
+    CHECK(layout(h).width_of(text.find(U'a')) > 0);
+}
+
 TEST_CASE("CJK lines break between characters, never before closing punctuation", "[ui][scripts]") {
     Harness h;
     h.host.draw_glyphs = true;
