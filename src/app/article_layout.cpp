@@ -132,6 +132,7 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
     float x_at_break = 0;
     bool have_break = false;
     char32_t previous = 0; // the first code point of the unit before, in this paragraph
+    char32_t earlier = 0;  // and of the unit before that
     Line line;
     // Word starts in scripts without spaces, in this paragraph (absolute code points).
     std::vector<std::uint32_t> word_starts;
@@ -192,7 +193,7 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
             if (!blank) y += paragraph_gap;
             x = 0;
             have_break = false;
-            previous = 0;
+            previous = earlier = 0;
             ++cp;
             start_paragraph(cp, byte);
             continue;
@@ -202,7 +203,8 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
         bool word_start = next_word < word_starts.size() && word_starts[next_word] == cp;
         // A break before this unit: where UAX #14's rules allow one (after spaces, around CJK),
         // or at the start of a word the platform found.
-        if (cp > line.start && ((previous && core::may_break_between(previous, c)) || word_start)) {
+        if (cp > line.start &&
+            ((previous && core::may_break_between(earlier, previous, c)) || word_start)) {
             last_break = cp;
             x_at_break = x;
             have_break = true;
@@ -223,6 +225,7 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
         line.by_unit = line.by_unit || u.cluster || u.glyph != c;
         x += u.advance;
         cp += u.cps;
+        earlier = previous;
         previous = c;
     }
     end_line(cp, x);

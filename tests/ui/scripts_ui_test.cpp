@@ -131,6 +131,25 @@ TEST_CASE("CJK lines break between characters, never before closing punctuation"
     }
 }
 
+TEST_CASE("a long hyphenated compound wraps after its hyphens, a number's minus stays",
+          "[ui][scripts]") {
+    Harness h;
+    std::u32string text;
+    for (int i = 0; i < 60; ++i)
+        text += U"state-of-the-art-";
+    text += U"end -5";
+    load(h, core::to_utf8(text));
+    const auto& lines = layout(h).lines();
+    REQUIRE(lines.size() > 2);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        CAPTURE(i);
+        CHECK(text[lines[i].end - 1] == U'-'); // each line ends at a hyphen, not mid-word
+    }
+    std::size_t five = text.rfind(U'5');
+    for (const auto& line : lines)
+        CHECK(line.start != five); // "-5" is never split
+}
+
 TEST_CASE("a right-to-left paragraph runs right to left; carets, boxes and arrows follow",
           "[ui][scripts]") {
     Harness h;

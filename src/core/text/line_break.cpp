@@ -13,9 +13,10 @@ bool breaks_like_cjk(char32_t c) {
 }
 
 // Never at the start of a line: closing punctuation, nonstarters, exclamations, infix
-// separators (ASCII and CJK).
+// separators (ASCII and CJK), the solidus (SY).
 bool closes(char32_t c) {
     switch (c) {
+    case '/':
     case ')':
     case ']':
     case '}':
@@ -97,13 +98,34 @@ bool is_space_or_tab(char32_t c) {
     return c == ' ' || c == '\t';
 }
 
+// Classes HY and HH (hyphen-minus, hyphen) and the dashes of class BA that join words (figure
+// dash, en dash). The soft hyphen is left out: a break there would need a hyphen drawn.
+bool is_word_dash(char32_t c) {
+    return c == '-' || c == 0x2010 || c == 0x2012 || c == 0x2013;
+}
+
+constexpr char32_t kEmDash = 0x2014; // class B2
+
+bool is_hebrew_letter(char32_t c) {
+    return c >= 0x05D0 && c <= 0x05F2;
+}
+
 } // namespace
 
-bool may_break_between(char32_t before, char32_t after) {
-    if (is_space_or_tab(after)) return false;                 // LB7
-    if (is_space_or_tab(before)) return !closes(after);       // LB18 (LB13 keeps "a !")
-    if (closes(after) || opens(before)) return false;         // LB13, LB14, LB16, LB21
-    return breaks_like_cjk(before) || breaks_like_cjk(after); // LB31 for ID and CJ
+bool may_break_between(char32_t earlier, char32_t before, char32_t after) {
+    if (is_space_or_tab(after)) return false;           // LB7
+    if (is_space_or_tab(before)) return !closes(after); // LB18 (LB13 keeps "a !")
+    if (closes(after) || opens(before)) return false;   // LB13, LB14, LB16, LB21
+    if (is_word_dash(before)) {
+        // LB20.1: not after a hyphen that starts a word; LB21a: nor after a Hebrew letter's.
+        if (earlier == 0 || is_space_or_tab(earlier) || opens(earlier) || is_hebrew_letter(earlier))
+            return false;
+        // LB25 keeps "-5" and "1-2" whole; before a quotation mark, LB19 keeps it.
+        return is_letter(after) || (before != '-' && is_digit(after));
+    }
+    if (before == kEmDash || after == kEmDash) return before != after; // LB17
+    if (before == '/') return is_letter(earlier) && is_letter(after);  // LB13, LB25
+    return breaks_like_cjk(before) || breaks_like_cjk(after);          // LB31 for ID and CJ
 }
 
 } // namespace gloss::core

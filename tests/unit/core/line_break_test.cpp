@@ -1,5 +1,6 @@
 // Line-break opportunities, reference cases written from UAX #14's rules (LB7, LB13, LB14,
-// LB16, LB18, LB21, LB31 for classes ID and CJ): every position where a line may end.
+// LB16, LB17, LB18, LB20.1, LB21, LB21a, LB25, LB31 for classes ID and CJ): every position where
+// a line may end.
 #include "core/text/line_break.hpp"
 #include "core/text/utf8.hpp"
 
@@ -17,7 +18,7 @@ std::vector<std::size_t> breaks(const std::string& utf8) {
     std::u32string text = to_utf32(utf8);
     std::vector<std::size_t> out;
     for (std::size_t p = 1; p < text.size(); ++p)
-        if (may_break_between(text[p - 1], text[p])) out.push_back(p);
+        if (may_break_between(p >= 2 ? text[p - 2] : 0, text[p - 1], text[p])) out.push_back(p);
     return out;
 }
 using P = std::vector<std::size_t>;
@@ -49,4 +50,29 @@ TEST_CASE("never before closing punctuation nor after opening punctuation (LB13,
     CHECK(breaks("wait !") == P{});            // not before "!" even after a space
     CHECK(breaks("コーヒー") == P{2});         // ー is a nonstarter: not before it
     CHECK(breaks("ちょっと") == P{3});         // small kana ょ and っ are nonstarters
+}
+
+TEST_CASE("after a hyphen or an en dash inside a word, not in numbers (LB20.1, LB21, LB25)",
+          "[line-break]") {
+    CHECK(breaks("US-based") == P{3});
+    CHECK(breaks("well-known man") == P{5, 11});
+    CHECK(breaks("Abu\u2010Dhabi") == P{4});      // U+2010 HYPHEN
+    CHECK(breaks("pages 10\u201312") == P{6, 9}); // an en dash may end a line before a digit
+    CHECK(breaks("-5 degrees") == P{3});          // a minus sign stays with its number
+    CHECK(breaks("1-2") == P{});
+    CHECK(breaks("a -based") == P{2});        // not after a word-initial hyphen (LB20.1)
+    CHECK(breaks("(-based)") == P{});         // nor after an opening bracket's
+    CHECK(breaks("x-\"y\"") == P{});          // not before a quotation mark (LB19)
+    CHECK(breaks("a--b") == P{3});            // between hyphens: no (LB21), after the last
+    CHECK(breaks("\u05E9-\u05DC") == P{});    // a Hebrew letter's hyphen (LB21a)
+    CHECK(breaks("soft\u00ADhyphen") == P{}); // the soft hyphen is not a break here
+}
+
+TEST_CASE("around an em dash but not between two (LB17); after a solidus between words",
+          "[line-break]") {
+    CHECK(breaks("word\u2014word") == P{4, 5});
+    CHECK(breaks("a\u2014\u2014b") == P{1, 3});
+    CHECK(breaks("and/or") == P{4});
+    CHECK(breaks("1/2") == P{});
+    CHECK(breaks("a / b") == P{4}); // never before a solidus, even after a space (LB13)
 }
