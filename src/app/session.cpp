@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace gloss::app {
 
@@ -194,9 +195,9 @@ std::vector<std::string> Session::clashing_ids(const std::vector<core::Document>
 
 Session::Added Session::add_documents(std::vector<core::Document> documents, OnClash on_clash) {
     Added result;
-    std::vector<core::Document> before = m_documents;
-    std::size_t before_current = m_current;
-    std::vector<core::Document> next = m_documents;
+    Addition addition;
+    addition.other_current = m_current;
+    std::vector<core::Document> next = std::move(m_documents);
     std::set<std::string> ids;
     for (const core::Document& d : next)
         ids.insert(d.id);
@@ -213,7 +214,17 @@ Session::Added Session::add_documents(std::vector<core::Document> documents, OnC
             if (on_clash == OnClash::Replace) {
                 if (!opened) first_added = static_cast<std::size_t>(same - next.begin());
                 opened = true;
-                *same = std::move(doc);
+                addition.put.push_back(
+                    {doc.id, doc.history().groups().size(), doc.history().position()});
+                // A file that names an id twice replaces its own first document: the project's
+                // version is the one to give back.
+                bool put_already =
+                    std::any_of(addition.put.begin(), addition.put.end() - 1,
+                                [&](const Addition::Put& p) { return p.id == doc.id; });
+                if (put_already)
+                    *same = std::move(doc);
+                else
+                    addition.replaced.push_back(std::exchange(*same, std::move(doc)));
                 ++result.replaced;
                 continue;
             }
@@ -225,46 +236,110 @@ Session::Added Session::add_documents(std::vector<core::Document> documents, OnC
         ids.insert(doc.id);
         if (!opened) first_added = next.size();
         opened = true;
+        addition.put.push_back({doc.id, doc.history().groups().size(), doc.history().position()});
         next.push_back(std::move(doc));
         ++result.added;
     }
-    if (!opened) return result; // everything skipped: no change
+    if (!opened) { // everything skipped: no change
+        m_documents = std::move(next);
+        return result;
+    }
     replace_documents(std::move(next));
     open(first_added);
     std::size_t n = result.added + result.replaced;
-    m_addition =
-        Addition{std::move(before), before_current, m_revision,
-                 "add " + std::to_string(n) + (n == 1 ? " document" : " documents"), false};
+    addition.revision = m_revision;
+    addition.name = "add " + std::to_string(n) + (n == 1 ? " document" : " documents");
+    m_addition = std::move(addition);
     return result;
 }
 
-std::string Session::addition_to_undo() const {
-    return m_addition && !m_addition->undone && m_addition->revision == m_revision
-               ? m_addition->name
-               : std::string();
+bool Session::addition_untouched() const {
+    if (!m_addition || m_addition->undone) return false;
+    for (const Addition::Put& put : m_addition->put) {
+        auto it = std::find_if(m_documents.begin(), m_documents.end(),
+                               [&](const core::Document& d) { return d.id == put.id; });
+        if (it == m_documents.end()) return false;
+        // Every edit since undone (a history it came with: no more groups either, since an edit
+        // after undoing some of them would rewrite them), and not marked done.
+        const core::History& history = it->history();
+        if (history.position() != put.position ||
+            (put.position > 0 && history.groups().size() != put.groups) ||
+            is_done(static_cast<std::size_t>(it - m_documents.begin())))
+            return false;
+    }
+    return true;
 }
 
-bool Session::swap_addition(Way way) {
+std::string Session::addition_to_undo() const {
+    if (!m_addition || m_addition->undone || m_read_only) return {};
+    if (m_addition->revision == m_revision) return m_addition->name;
+    const core::Document* doc = document();
+    bool nothing_else = !doc || !doc->history().can_undo();
+    return nothing_else && addition_untouched() ? m_addition->name : std::string();
+}
+
+bool Session::swap_addition(Way way, When when) {
     const bool undo = way == Way::Undo;
-    if (!m_addition || m_addition->undone != !undo || m_addition->revision != m_revision)
+    if (!m_addition || m_addition->undone != !undo || m_read_only) return false;
+    if (m_addition->revision != m_revision && (when == When::Latest || !addition_untouched()))
         return false;
-    std::vector<core::Document> other = std::move(m_addition->other);
-    std::size_t other_current = m_addition->other_current;
-    m_addition->other = m_documents;
-    m_addition->other_current = m_current;
-    Addition kept = std::move(*m_addition);
-    replace_documents(std::move(other));
-    open(std::min(other_current, m_documents.empty() ? 0 : m_documents.size() - 1));
-    kept.undone = undo;
-    kept.revision = m_revision;
-    m_addition = std::move(kept);
+    Addition record = std::move(*m_addition);
+    std::vector<core::Document> next = std::move(m_documents);
+    auto put_here = [&](const std::string& id) {
+        return std::any_of(record.put.begin(), record.put.end(),
+                           [&](const Addition::Put& p) { return p.id == id; });
+    };
+    auto find = [&](const std::string& id) {
+        return std::find_if(next.begin(), next.end(),
+                            [&](const core::Document& d) { return d.id == id; });
+    };
+    std::size_t open_at = record.other_current;
+    if (undo) {
+        // The documents it put in go to the record; the versions it replaced come back in place.
+        std::vector<core::Document> kept;
+        for (core::Document& d : next) {
+            auto old = std::find_if(record.replaced.begin(), record.replaced.end(),
+                                    [&](const core::Document& r) { return r.id == d.id; });
+            if (old != record.replaced.end()) {
+                record.taken.push_back(std::exchange(d, std::move(*old)));
+                kept.push_back(std::move(d));
+            } else if (put_here(d.id)) {
+                record.taken.push_back(std::move(d));
+            } else {
+                kept.push_back(std::move(d));
+            }
+        }
+        record.replaced.clear();
+        record.other_current = m_current;
+        next = std::move(kept);
+    } else {
+        std::size_t first = next.size();
+        for (core::Document& d : record.taken) {
+            if (auto same = find(d.id); same != next.end()) {
+                first = std::min(first, static_cast<std::size_t>(same - next.begin()));
+                record.replaced.push_back(std::exchange(*same, std::move(d)));
+            } else {
+                first = std::min(first, next.size());
+                next.push_back(std::move(d));
+            }
+        }
+        record.taken.clear();
+        record.other_current = m_current;
+        open_at = first;
+    }
+    replace_documents(std::move(next));
+    open(std::min(open_at, m_documents.empty() ? 0 : m_documents.size() - 1));
+    record.undone = undo;
+    record.revision = m_revision;
+    m_addition = std::move(record);
     return true;
 }
 
 bool Session::undo() {
-    if (swap_addition(Way::Undo) || swap_project_step(Way::Undo)) return true;
+    if (swap_addition(Way::Undo, When::Latest) || swap_project_step(Way::Undo)) return true;
     core::Document* doc = document();
-    if (!doc || !doc->undo()) return false;
+    // With nothing left to undo here, an earlier addition of documents that is as it was added.
+    if (!doc || !doc->undo()) return swap_addition(Way::Undo, When::Untouched);
     if (!doc->spans().contains(m_selected_span)) m_selected_span = 0;
     restore_retired_labels();
     mark_changed();
@@ -272,7 +347,7 @@ bool Session::undo() {
 }
 
 bool Session::redo() {
-    if (swap_addition(Way::Redo) || swap_project_step(Way::Redo)) return true;
+    if (swap_addition(Way::Redo, When::Latest) || swap_project_step(Way::Redo)) return true;
     core::Document* doc = document();
     if (!doc || !doc->redo()) return false;
     restore_retired_labels();
@@ -302,7 +377,8 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     m_selected_span = 0;
     m_caret = m_anchor = 0;
     m_assist.forget();
-    m_review.forget(); // other documents end a review (Review::load sets it up again)
+    m_review.forget();  // other documents end a review (Review::load sets it up again)
+    m_addition.reset(); // and make an addition's record meaningless (add_documents sets it after)
     mark_changed();
 }
 

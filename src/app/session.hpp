@@ -58,7 +58,11 @@ public:
     // first one added, and records the whole as one step that undo() takes back as long as
     // nothing else changed since (and redo() brings back).
     Added add_documents(std::vector<core::Document> documents, OnClash on_clash);
-    // The step undo() would take back now, if it is an addition of documents ("add 3 documents").
+    // The step undo() would take back now, if it is an addition of documents ("add 3 documents"):
+    // while it is the latest change, and later when the current document has nothing left to
+    // undo and every document the addition put in is as it was added (its edits undone, not
+    // marked done), so that taking it back loses nothing opening the files again would not bring
+    // back. Redo brings the documents back with their histories.
     std::string addition_to_undo() const;
     // Marks the current document done (or not); the queue shows it.
     void set_done(std::size_t index, bool done); // no change when read-only
@@ -201,8 +205,9 @@ private:
     std::size_t m_anchor = 0;
     void mark_changed() {
         ++m_revision;
-        // Another change: the addition can no longer be taken back; its copy is let go.
-        if (m_addition && m_addition->revision < m_revision) m_addition.reset();
+        // Another change after an addition was taken back: it can no longer be brought back.
+        if (m_addition && m_addition->undone && m_addition->revision < m_revision)
+            m_addition.reset();
         if (m_project_step && m_project_step->revision < m_revision) m_project_step.reset();
     }
     std::vector<core::Document> m_documents;
@@ -211,10 +216,18 @@ private:
     std::uint64_t m_revision = 0;
     std::uint64_t m_documents_generation = 0;
     bool m_read_only = false;
-    // The last addition of documents, while it is the latest change: the documents before it
-    // and after it (undo and redo swap them), the revision it left, its name.
+    // The last addition of documents (until the documents are replaced, or another change
+    // follows its undo): the ids of the documents it put in, each with its history's length and
+    // position then; the versions it replaced while it is done, or the documents it put in
+    // while it is undone; the document open before it; the revision its last step left.
     struct Addition {
-        std::vector<core::Document> other;
+        struct Put {
+            std::string id;
+            std::size_t groups = 0, position = 0;
+        };
+        std::vector<Put> put;
+        std::vector<core::Document> replaced; // done: the versions replaced, by id
+        std::vector<core::Document> taken;    // undone: the documents it put in
         std::size_t other_current = 0;
         std::uint64_t revision = 0;
         std::string name;
@@ -222,7 +235,13 @@ private:
     };
     std::optional<Addition> m_addition;
     enum class Way { Undo, Redo };
-    bool swap_addition(Way way);
+    enum class When {
+        Latest,
+        Untouched
+    }; // the latest change; or later, if nothing it put in
+       // has changed since (addition_untouched)
+    bool swap_addition(Way way, When when);
+    bool addition_untouched() const;
     // The last change of several documents at once (a label renamed or removed, matches labelled
     // in several documents), while it is the latest change: one step over every document it
     // changed and the schema (undo and redo swap the schema and step each of

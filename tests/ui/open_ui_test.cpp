@@ -50,6 +50,73 @@ TEST_CASE("an opened file adds its documents; Ctrl+Z takes them back, Ctrl+Shift
     CHECK(h.app.session().addition_to_undo().empty());
 }
 
+TEST_CASE("an addition is taken back later too, once nothing it put in has changed",
+          "[ui][files]") {
+    Harness h;
+    std::vector<std::string> before = ids(h);
+    std::string old_text(h.app.session().documents()[0].text().utf8());
+    REQUIRE(h.app.opener().open_file("new.jsonl", kNew).empty());
+    h.frames(2);
+    gloss::app::Session& s = h.app.session();
+    const gloss::core::Label& person = *s.schema.find("PERSON");
+    // An edit in a document of the project: its own undo comes first.
+    s.open(0);
+    s.select_range({0, 4});
+    REQUIRE(s.apply_label(person).ok());
+    CHECK(s.addition_to_undo().empty());
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(ids(h).size() == 3); // the label went, the documents stay
+    CHECK(s.addition_to_undo() == "add 1 document");
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(ids(h) == before);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "new-one"});
+    CHECK(s.document()->id == "new-one");
+
+    // An edit in a document it put in keeps it until that edit is undone too.
+    s.select_range({0, 3});
+    REQUIRE(s.apply_label(person).ok());
+    s.open(1);
+    h.frames(1);
+    CHECK(s.addition_to_undo().empty());
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // river-summit has nothing to undo, new-one changed
+    CHECK(ids(h).size() == 3);
+    s.open(2);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // the label in new-one
+    CHECK(s.document()->spans().size() == 0);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // then the addition
+    CHECK(ids(h) == before);
+    // Redo brings it back with its history: the label can be redone.
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    REQUIRE(s.document()->id == "new-one");
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    CHECK(s.document()->spans().size() == 1);
+
+    // A replacement taken back later gives the project's version back; marked done, it stays.
+    REQUIRE(h.app.opener().open_file("clash.jsonl", kClash).empty());
+    h.frames(2);
+    h.press(ImGuiKey_R);
+    REQUIRE(s.documents()[0].text().utf8() == "Another text under the same id.");
+    s.open(1);
+    s.select_range({0, 4});
+    REQUIRE(s.apply_label(person).ok());
+    s.set_done(0, true);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl); // the label
+    CHECK(s.addition_to_undo().empty());    // the replacement is marked done
+    s.set_done(0, false);
+    CHECK(s.addition_to_undo() == "add 2 documents"); // harbour-talks replaced, fresh added
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(s.documents()[0].text().utf8() == old_text);
+    CHECK(ids(h) == std::vector<std::string>{"harbour-talks", "river-summit", "new-one"});
+    // Another change after taking it back: it cannot be brought back, and nothing else moves.
+    s.open(0);
+    s.select_range({0, 4});
+    REQUIRE(s.apply_label(person).ok());
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    CHECK(s.documents()[0].text().utf8() == old_text);
+}
+
 TEST_CASE("a file with ids the project has asks first, and each answer does what it says") {
     Harness h;
     std::string old_text(h.app.session().documents()[0].text().utf8());
