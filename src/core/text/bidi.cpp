@@ -263,7 +263,10 @@ std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* b
     std::vector<BidiClass> t(n);
     for (std::size_t i = 0; i < n; ++i)
         t[i] = bidi_class(text[i]);
-    const std::vector<std::size_t> match = matching_pdis(t);
+    // The characters as they are: an override changes an isolate initiator's or a PDI's type
+    // for the rules that resolve it, not its place in the structure (BD13).
+    const std::vector<BidiClass> original = t;
+    const std::vector<std::size_t> match = matching_pdis(original);
     if (base < 0) base = first_strong_level(t, match, 0, n); // P2-P3
     if (base_out) *base_out = base;
 
@@ -306,8 +309,9 @@ std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* b
         case BidiClass::FSI: { // X5a-X5c
             levels[i] = stack.back().level;
             if (stack.back().override != BidiClass::ON) t[i] = stack.back().override;
-            bool rtl = c == BidiClass::RLI ||
-                       (c == BidiClass::FSI && first_strong_level(t, match, i + 1, match[i]) == 1);
+            bool rtl =
+                c == BidiClass::RLI ||
+                (c == BidiClass::FSI && first_strong_level(original, match, i + 1, match[i]) == 1);
             int level = next_level(rtl);
             if (level <= kMaxDepth && overflow_isolates == 0 && overflow_embeddings == 0) {
                 ++valid_isolates;
@@ -371,7 +375,7 @@ std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* b
     const std::vector<std::uint8_t> explicit_levels = levels;
     std::vector<bool> matched_pdi(n, false); // PDIs that close an initiator
     for (std::size_t i = 0; i < n; ++i)
-        if (is_isolate_initiator(t[i]) && match[i] < n) matched_pdi[match[i]] = true;
+        if (is_isolate_initiator(original[i]) && match[i] < n) matched_pdi[match[i]] = true;
     auto direction = [](int level) { return level % 2 ? BidiClass::R : BidiClass::L; };
     for (std::size_t r = 0; r < runs.size(); ++r) {
         // A run that starts with the PDI of an initiator that ends an earlier run continues
@@ -382,7 +386,7 @@ std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* b
             for (std::size_t k = runs[q].first; k < runs[q].second; ++k)
                 at.push_back(kept[k]);
             std::size_t last = at.back();
-            if (!is_isolate_initiator(t[last]) || match[last] >= n ||
+            if (!is_isolate_initiator(original[last]) || match[last] >= n ||
                 run_of[match[last]] >= runs.size())
                 break;
             q = run_of[match[last]];
@@ -397,7 +401,7 @@ std::vector<std::uint8_t> bidi_levels(std::u32string_view text, int base, int* b
                 break;
             }
         std::size_t last = at.back();
-        if (!is_isolate_initiator(t[last]))
+        if (!is_isolate_initiator(original[last]))
             for (std::size_t i = last + 1; i < n; ++i)
                 if (!is_removed_by_x9(t[i])) {
                     after = explicit_levels[i];

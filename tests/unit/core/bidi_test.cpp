@@ -103,6 +103,11 @@ TEST_CASE("explicit embeddings, overrides and isolates set levels as FriBidi doe
     CHECK(levels_of("\u202Dאבג\u202C דה") == std::vector<int>{1, 2, 2, 2, 2, 1, 1, 1});
     CHECK(levels_of("a\u202Bb\u202Ac\u202Cd\u202Ce", 0) ==
           std::vector<int>{0, 0, 2, 2, 2, 2, 2, 2, 0});
+    // An isolate inside an override: the override turns the LRI itself, not what it isolates.
+    CHECK(levels_of("\u202Eab \u2066cd\u2069 ef\u202C gh") ==
+          std::vector<int>{0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0});
+    CHECK(levels_of("\u202Eab \u2067cd\u2069 ef\u202C", 0) ==
+          std::vector<int>{0, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 0});
     // Deeper than 125: the levels stop there (BD2), embeddings and isolates alike.
     std::string embeddings;
     for (int i = 0; i < 130; ++i)
@@ -119,7 +124,7 @@ TEST_CASE("explicit embeddings, overrides and isolates set levels as FriBidi doe
     CHECK(deep.back() == 0);
 }
 
-TEST_CASE("explicit controls: cases derived from UAX #9 where FriBidi 1.0.8 differs", "[bidi]") {
+TEST_CASE("cases derived from UAX #9 where FriBidi 1.0.8 differs", "[bidi]") {
     // N0 looks for the bracket's context within its isolating run sequence only, back to sos
     // (X10). In `[%-١١ LRE :[١-ا%])` the LRE starts a sequence at level 2 whose sos is L (the
     // higher of 2 and the level 1 before it); inside `[…]` there is only R (AN counts as R), and
@@ -133,6 +138,11 @@ TEST_CASE("explicit controls: cases derived from UAX #9 where FriBidi 1.0.8 diff
     // 1.0.8 reads on to the Arabic letter after it and gives 1.
     CHECK(levels_of("\u2069\u2068+\u0301\u2069\u2068\u202B\u202E$[ب", 0) ==
           std::vector<int>{0, 0, 2, 2, 0, 0, 0, 0, 5, 5, 5});
+    // BD16: a closing bracket pairs with the nearest matching opener on the stack, dropping the
+    // unmatched `(` above it, so `[` … `]` is a pair; with only R inside and sos (L) before it,
+    // the pair takes the embedding direction, L, and so does what lies between `(` and `]`
+    // (N1: R on one side, L on the other). FriBidi 1.0.8 pairs nothing here and gives them 1.
+    CHECK(levels_of("[\u0301\u05D0(\u0301]1", 0) == std::vector<int>{0, 0, 1, 0, 0, 0, 2});
 }
 
 TEST_CASE("an override is shown in its direction", "[bidi]") {
