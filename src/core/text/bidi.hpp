@@ -40,8 +40,8 @@ enum class BidiClass : std::uint8_t {
 };
 
 BidiClass bidi_class(char32_t c);
-// True for code points that make a paragraph need the algorithm (R, AL, AN): without any, every
-// level is the paragraph's 0.
+// True for code points that make a paragraph need the algorithm (R, AL, AN, and the explicit
+// embeddings, overrides and isolates): without any, every level is the paragraph's 0.
 bool is_right_to_left(char32_t c);
 
 // Embedding levels of a paragraph's code points (no '\n' inside): `base` is the paragraph's

@@ -117,7 +117,9 @@ bool may_break_between(char32_t earlier, char32_t before, char32_t after) {
     if (is_space_or_tab(before)) return !closes(after); // LB18 (LB13 keeps "a !")
     if (closes(after) || opens(before)) return false;   // LB13, LB14, LB16, LB21
     if (is_word_dash(before)) {
-        // LB20.1: not after a hyphen that starts a word; LB21a: nor after a Hebrew letter's.
+        // LB20.1 (Unicode 15.1): not after a hyphen that starts a word; LB21a (as Unicode 14
+        // words it, without 15.1's exception before another Hebrew letter): nor after a Hebrew
+        // letter's.
         if (earlier == 0 || is_space_or_tab(earlier) || opens(earlier) || is_hebrew_letter(earlier))
             return false;
         // LB25 keeps "-5" and "1-2" whole; before a quotation mark, LB19 keeps it.

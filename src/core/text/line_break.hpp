@@ -5,9 +5,9 @@
 // before closing punctuation, nonstarters and the like (CL, CP, NS, EX, IS: LB13, LB16, LB21)
 // nor after opening punctuation (OP: LB14). After a hyphen or an en dash inside a word, before
 // a letter (`well-|known`, `10–|12`; not in `-5`, LB25, nor after a word-initial hyphen, LB20.1,
-// nor after a Hebrew letter's hyphen, LB21a); before and after an em dash, not between two
-// (LB17); after a solidus between letters (`and/|or`; not in `1/2`, LB25). Everything else
-// (quotation marks, Thai words) is left to the caller: between two Latin letters there is no
+// nor after a Hebrew letter's hyphen, LB21a as in Unicode 14); before and after an em dash, not
+// between two (LB17); after a solidus between letters (`and/|or`; not in `1/2`, LB25). Everything
+// else (quotation marks, Thai words) is left to the caller: between two Latin letters there is no
 // opportunity here.
 #pragma once
 
