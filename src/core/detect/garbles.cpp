@@ -200,9 +200,12 @@ std::vector<Split> find_splits(const Analysis& a) {
             const bool right_follows = a.lexicon.is_function_word(right) || is_clause_verb(right);
             // (a two-letter word after a name only the lexicon knows is too often the name's own
             // end: `Langat`).
+            // (`French` in `Frenchdelegation` is a name though `french` is a word too.)
             bool left_name =
-                !left_word && (a.known_name(left) ||
-                               (a.lexicon.proper_form(left) && right_follows && right.size() >= 3));
+                (!left_word && (a.known_name(left) || (a.lexicon.proper_form(left) &&
+                                                       right_follows && right.size() >= 3))) ||
+                (left_word && first == 0 && is_upper(tok[0]) && a.names.find(left) &&
+                 !a.lexicon.is_function_word(left));
             bool right_name = !right_word && (a.known_name(right) ||
                                               (a.lexicon.proper_form(right) && right.size() >= 4));
             if (right.size() < 3 && !right_follows) continue; // `Sameh` is not `Sam eh`
@@ -355,11 +358,35 @@ void detect_unended_sentences(const Analysis& a, std::vector<Suggestion>& out) {
 
 // [SECTION] Names in lower case
 
+namespace {
+
+// Common words joined by hyphens (`left-wing`, `long-term`): a word, not a name.
+bool is_common_compound(const Analysis& a, std::string_view lower) {
+    if (lower.find('-') == std::string_view::npos) return false;
+    std::size_t from = 0;
+    while (from <= lower.size()) {
+        std::size_t to = lower.find('-', from);
+        if (to == std::string_view::npos) to = lower.size();
+        if (to == from || !a.is_word(lower.substr(from, to - from))) return false;
+        from = to + 1;
+    }
+    return true;
+}
+
+// Two letters or more, all capitals (`EU`, `ASEAN`).
+bool is_acronym(std::string_view written) {
+    std::u32string w = to_utf32(written);
+    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char32_t c) { return is_upper(c); });
+}
+
+} // namespace
+
 void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
     // How a lower-case word is written as a name; capitalised when only seen in lower case.
     auto name_form = [&](std::size_t i) -> std::optional<std::string> {
         const Word& w = a.words[i];
-        if (!w.letters || w.capital || a.is_word(w.base) || is_name_particle(w.base))
+        if (!w.letters || w.capital || a.is_word(w.base) || is_name_particle(w.base) ||
+            is_common_compound(a, w.base))
             return std::nullopt;
         const std::string* form = a.known_name(w.base);
         if (!form) form = a.lexicon.proper_form(w.base);
@@ -407,11 +434,62 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
             return capitalised(w.base);
         return std::nullopt;
     };
+    // Names of several words this part writes capitalised (`Broad Front`, `Al Haouz`), by
+    // their lower-case words joined by one space: each whole run of capitalised words and name
+    // particles, without a sentence's first common word (not `Oil Pipeline` of `East African
+    // Crude Oil Pipeline`).
+    // A phrase written in lower case more often than capitalised is a common one (`nuclear
+    // power` beside `Korea Hydro & Nuclear Power`).
+    struct WrittenName {
+        std::string surface;
+        std::uint32_t capitalised = 0, lower = 0;
+    };
+    std::unordered_map<std::string, WrittenName> written_names;
+    std::size_t longest_written = 0;
+    for (std::size_t i = 0; i < a.tokens.size();) {
+        std::size_t j = i;
+        while (j < a.tokens.size() && a.words[j].letters &&
+               (a.words[j].capital || (j > i && is_name_particle(a.words[j].lower))) &&
+               (j == i || a.tokens[j].start == a.tokens[j - 1].end + 1))
+            ++j;
+        if (j == i) {
+            ++i;
+            continue;
+        }
+        std::size_t b = a.words[i].sentence_start && a.is_word(a.words[i].lower) ? i + 1 : i;
+        std::size_t e = j;
+        while (e > b && !a.words[e - 1].capital) // a particle does not end a name
+            --e;
+        if (e >= b + 2) {
+            std::string key;
+            for (std::size_t k = b; k < e; ++k)
+                key += (k > b ? " " : "") + a.words[k].lower;
+            WrittenName& n = written_names[key];
+            if (n.surface.empty())
+                n.surface = to_utf8(std::u32string_view(a.cps.data() + a.tokens[b].start,
+                                                        a.tokens[e - 1].end - a.tokens[b].start));
+            ++n.capitalised;
+            longest_written = std::max(longest_written, e - b);
+        }
+        i = j;
+    }
+    for (std::size_t i = 0; !written_names.empty() && i < a.tokens.size(); ++i) {
+        std::string key = a.words[i].lower;
+        for (std::size_t k = i + 1; k < a.tokens.size() && k < i + longest_written &&
+                                    a.tokens[k].start == a.tokens[k - 1].end + 1;
+             ++k) {
+            if (a.words[i].capital || a.words[k].capital) break;
+            key += " " + a.words[k].lower;
+            if (auto w = written_names.find(key); w != written_names.end()) ++w->second.lower;
+        }
+    }
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-        // A labelled name of several words written in lower case (`riyad mansour`).
+        // A name of several words written in lower case (`riyad mansour`): labelled, built in,
+        // or written capitalised in this part.
         if (!a.words[i].capital && a.words[i].letters) {
             std::string key;
             const NameEntry* found = nullptr;
+            const std::string* found_written = nullptr;
             std::size_t found_len = 0;
             for (std::size_t len = 1;
                  len <= a.names.longest_name_words() && i + len <= a.tokens.size(); ++len) {
@@ -419,16 +497,20 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
                 if (len > 1 && a.tokens[k].start != a.tokens[k - 1].end + 1) break;
                 if (a.words[k].capital || !a.words[k].letters) break;
                 key += (len > 1 ? " " : "") + a.words[k].lower;
-                if (len > 1)
-                    if (const NameEntry* e = a.names.find(key)) // `riyad mansour`, `new delhi`
-                        found = e, found_len = len;
+                if (len == 1) continue;
+                if (const NameEntry* e = a.names.find(key)) { // `riyad mansour`, `new delhi`
+                    found = e, found_written = nullptr, found_len = len;
+                } else if (auto w = written_names.find(key);
+                           w != written_names.end() && w->second.capitalised >= w->second.lower) {
+                    found = nullptr, found_written = &w->second.surface, found_len = len;
+                }
             }
-            if (found) {
+            if (found || found_written) {
                 std::size_t j = i + found_len;
                 std::string written = to_utf8(std::u32string_view(
                     a.cps.data() + a.tokens[i].start, a.tokens[j - 1].end - a.tokens[i].start));
-                std::string correction = found->canonical;
-                if (name_key(found->canonical) != name_key(written)) {
+                std::string correction = found ? found->canonical : *found_written;
+                if (found && name_key(found->canonical) != name_key(written)) {
                     correction.clear();
                     for (std::size_t k = i; k < j; ++k)
                         correction += (k > i ? " " : "") + capitalised(a.words[k].lower);
@@ -450,7 +532,8 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         // `novi sad`, `new delhi`).
         auto unknown_lower = [&](std::size_t k) -> std::optional<std::string> {
             const Word& w = a.words[k];
-            if (!lexicon_known || !w.letters || w.capital || to_utf32(w.base).size() < 3)
+            if (!lexicon_known || !w.letters || w.capital || to_utf32(w.base).size() < 3 ||
+                is_common_compound(a, w.base))
                 return std::nullopt;
             if (!a.is_word(w.base)) return capitalised(w.base);
             if (a.lexicon.is_function_word(w.base) || is_title(w.base) ||
@@ -474,7 +557,8 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         while (j < a.tokens.size() && a.tokens[j].start == a.tokens[j - 1].end + 1 &&
                a.words[j - 1].base == a.words[j - 1].lower) {
             std::optional<std::string> f = name_form(j);
-            if (!f) f = unknown_lower(j);
+            // An acronym is not the start of a longer name (`eu agriculture commissioner`).
+            if (!f && !is_acronym(forms.back())) f = unknown_lower(j);
             if (!f) break;
             forms.push_back(*f);
             ++j;

@@ -49,12 +49,14 @@ constexpr std::string_view kCountries[] = {
     "Zimbabwe"};
 
 constexpr std::string_view kCities[] = {
-    "Amman",    "Ankara",     "Athens",    "Baghdad", "Beijing",  "Beirut",      "Berlin",
-    "Brussels", "Cairo",      "Damascus",  "Dakar",   "Doha",     "Dubai",       "Geneva",
-    "Gaza",     "Istanbul",   "Jerusalem", "Kabul",   "Kharkiv",  "Khan Younis", "Kyiv",
-    "Lisbon",   "London",     "Madrid",    "Moscow",  "Nairobi",  "New York",    "Paris",
-    "Rafah",    "Riyadh",     "Rome",      "Tehran",  "Tel Aviv", "Tokyo",       "Vienna",
-    "Warsaw",   "Washington", "West Bank", "Odesa",   "Lviv"};
+    "Amman",        "Ankara",      "Athens",      "Baghdad",   "Beijing",   "Beirut",
+    "Berlin",       "Brussels",    "Cairo",       "Damascus",  "Dakar",     "Doha",
+    "Dubai",        "Geneva",      "Gaza",        "Istanbul",  "Jerusalem", "Kabul",
+    "Kharkiv",      "Khan Younis", "Kyiv",        "Lisbon",    "London",    "Madrid",
+    "Moscow",       "Nairobi",     "New York",    "Paris",     "Rafah",     "Riyadh",
+    "Rome",         "Tehran",      "Tel Aviv",    "Tokyo",     "Vienna",    "Warsaw",
+    "Washington",   "West Bank",   "Odesa",       "Lviv",      "New Delhi", "Kuala Lumpur",
+    "Buenos Aires", "Mexico City", "Addis Ababa", "Abu Dhabi", "Hong Kong", "Phnom Penh"};
 
 constexpr std::string_view kNationalities[] = {
     "Afghan",    "African",    "American",    "Arab",        "Australian",   "Austrian",

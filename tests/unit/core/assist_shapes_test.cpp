@@ -84,6 +84,31 @@ TEST_CASE("a name of several words in lower case is one error", "[assist][shapes
     CHECK(f.error("hakan fidan") == Error{"wrong_case", "Hakan Fidan"});
 }
 
+TEST_CASE("a lower-case name is corrected as the text writes it, and no further",
+          "[assist][shapes]") {
+    // A name of common words the text writes capitalised; a particle in a name; a built-in
+    // city of two words; an acronym before a common word; a common compound before a name.
+    auto f = suggest("Orsi returns the Broad Front to power. Villages in Al Haouz were hit. The "
+                     "left-wing broad front won, help reached al haouz, a deal was signed with "
+                     "new delhi, and the eu agriculture commissioner came. Agriculture Minister "
+                     "Solskyi was not there.");
+    CHECK(f.error("broad front") == Error{"wrong_case", "Broad Front"});
+    CHECK(f.error("al haouz") == Error{"wrong_case", "Al Haouz"});
+    CHECK(f.error("new delhi") == Error{"wrong_case", "New Delhi"});
+    CHECK(f.error("eu") == Error{"wrong_case", "EU"});
+    // A phrase written in lower case more often than capitalised is a common one.
+    auto g = suggest("Korea Hydro & Nuclear Power bid. The nuclear power plant needs nuclear "
+                     "power lines.");
+    CHECK_FALSE(g.find("nuclear power", "ERROR"));
+}
+
+TEST_CASE("a name glued to a word is split after the name, even when it is a word too",
+          "[assist][shapes]") {
+    auto f = suggest("French officials came. Mikati spoke after meeting a Frenchdelegation in "
+                     "Beirut.");
+    CHECK(f.error("Frenchdelegation") == Error{"merged_tokens", "French delegation"});
+}
+
 TEST_CASE("a name glued to the next word or to the one before", "[assist][shapes]") {
     auto f = suggest("Ruto met donors in Nairobi. Later rutosaid the money was late, and talks "
                      "withRuto went on in NairobiWhere officials waited. Officials in Nairobihas "
