@@ -60,9 +60,11 @@ bool opens_sentence(std::string_view lower) {
 }
 
 // Words that follow a name in news text often enough that a capitalised word the lexicon does
-// not hold, ending in one, is the two glued (`Cumminssaid`).
+// not hold, ending in one, is the two glued (`Cumminssaid`; `Jianhuaof the`, but a name goes on
+// after `Krzysztof`).
 bool glued_to_name(std::string_view lower) {
-    for (std::string_view w : {"said", "told", "added", "where", "who", "has", "also", "will"})
+    for (std::string_view w :
+         {"said", "told", "added", "where", "who", "has", "also", "will", "of"})
         if (w == lower) return true;
     return false;
 }
@@ -235,7 +237,8 @@ std::vector<Split> find_splits(const Analysis& a) {
             else if (!case_change && on_a_day && left_size >= 3 && !left_word)
                 score = 35;
             else if (!case_change && is_upper(tok[first]) && left_size >= 3 &&
-                     (glued_to_name(right) && (name_like_left || is_reporting(right))))
+                     (glued_to_name(right) && (name_like_left || is_reporting(right))) &&
+                     (right != "of" || (i + 1 < a.tokens.size() && !a.words[i + 1].capital)))
                 score = 20; // `Cumminssaid`, `Wrocławwhere`, `Applesaid`
             else if (!case_change && name_like_left && left_size >= 4 && right_word &&
                      right.size() >= 5 && !a.lexicon.proper_form(right) && !w.sentence_start &&
@@ -315,6 +318,18 @@ void detect_merged(const Analysis& a, const std::vector<Split>& splits, const As
                                            fixed,
                                            "‘" + left + "’ and ‘" + right + "’ glued together"));
         }
+    }
+    // A comma with no space after it between two words (`Amizmiz,where`); not in numbers.
+    if (!s.on(Detector::MergedTokens)) return;
+    for (std::size_t i = 1; i + 1 < a.tokens.size(); ++i) {
+        if (a.token(i) != U"," || a.tokens[i].start != a.tokens[i - 1].end ||
+            a.tokens[i + 1].start != a.tokens[i].end || !a.words[i - 1].letters ||
+            !a.words[i + 1].letters)
+            continue;
+        std::string left = a.token_utf8(i - 1), right = a.token_utf8(i + 1);
+        out.push_back(error_suggestion(Detector::MergedTokens, a.tokens[i - 1].start,
+                                       a.tokens[i + 1].end, "merged_tokens", left + ", " + right,
+                                       "‘" + left + ",’ and ‘" + right + "’ glued together"));
     }
 }
 
@@ -849,42 +864,44 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
     std::unordered_map<std::string, const std::string*> verdicts; // token -> name, or null
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
         const Word& w = a.words[i];
-        std::u32string_view tok = a.token(i);
-        if (!w.letters || w.all_caps || tok.size() < 4 || a.is_word(w.lower)) continue;
-        if (tok.find_first_of(U"'\u2019") != std::u32string_view::npos) continue; // Senegal’s
-        if (const NameEntry* e = a.names.find(w.lower); e && e->labelled) {
+        // The word without a possessive (`Camreon’s`): the error ends before it.
+        std::u32string_view tok = a.token(i).substr(0, to_utf32(w.base).size());
+        const std::uint32_t end = a.tokens[i].start + static_cast<std::uint32_t>(tok.size());
+        if (!w.letters || w.all_caps || tok.size() < 4 || a.is_word(w.base)) continue;
+        if (tok.find_first_of(U"'\u2019") != std::u32string_view::npos) continue; // O’Brien
+        if (const NameEntry* e = a.names.find(w.base); e && e->labelled) {
             // Labelled with a canonical name spelled a little differently (`Refa` -> Rafah).
             std::string canon = name_key(e->canonical);
-            if (canon != w.lower && canon.find(' ') == std::string::npos &&
-                edit_distance_halves(to_utf32(canon), to_utf32(w.lower), 4) <= 4)
+            if (canon != w.base && canon.find(' ') == std::string::npos &&
+                edit_distance_halves(to_utf32(canon), to_utf32(w.base), 4) <= 4)
                 out.push_back(error_suggestion(
-                    Detector::Misspelling, a.tokens[i].start, a.tokens[i].end, "misspelling",
-                    e->canonical, "‘" + a.token_utf8(i) + "’ is labelled as " + e->canonical));
+                    Detector::Misspelling, a.tokens[i].start, end, "misspelling", e->canonical,
+                    "‘" + a.token_utf8(i) + "’ is labelled as " + e->canonical));
             continue;
         }
         // A name is misspelt capitalised; a lower-case word close to a name is a word of its own
         // (`reais`, `reformists`) or a name in the wrong case. A built-in name (`Rome`) is
         // itself.
-        if (!w.capital || a.names.find(w.lower)) continue;
+        if (!w.capital || a.names.find(w.base)) continue;
         // Followed by a capitalised word: a first name (`Georgiy Sudakov`, `Giorgia Meloni`),
         // not a misspelt place or people of the built-in list.
         const bool first_name = i + 1 < a.tokens.size() && a.words[i + 1].letters &&
                                 a.words[i + 1].capital &&
                                 a.tokens[i + 1].start == a.tokens[i].end + 1;
-        const std::string cache_key = w.lower + (first_name ? "\x01" : "");
+        const std::string cache_key = w.base + (first_name ? "\x01" : "");
         auto cached = verdicts.find(cache_key);
         const std::string* match = nullptr;
         if (cached != verdicts.end()) {
             match = cached->second;
         } else {
             std::vector<const std::string*> candidates;
-            a.names.spelling_candidates(w.lower, candidates);
+            a.names.spelling_candidates(w.base, candidates);
             int best = 99;
-            std::u32string mine = to_utf32(w.lower);
+            std::u32string mine = to_utf32(w.base);
             std::uint32_t my_count =
-                std::max(a.names.capitalised_count(w.lower), a.local_count(w.base));
+                std::max(a.names.capitalised_count(w.base), a.local_count(w.base));
             for (const std::string* name : candidates) {
-                if (*name == w.lower) continue;
+                if (*name == w.base) continue;
                 if (a.is_word(*name)) continue;
                 std::u32string theirs = to_utf32(*name);
                 if (same_stem(mine, theirs)) continue;
@@ -904,7 +921,7 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
                 // A built-in name this document does not write is a weaker target: one edit
                 // (`Warsame` is not `Warsaw`).
                 if (e && !e->labelled && here == 0 && d > 2) continue;
-                bool phonetic = phonetic_key(*name) == phonetic_key(w.lower);
+                bool phonetic = phonetic_key(*name) == phonetic_key(w.base);
                 bool close = (d <= 2 && mine.size() >= 5) || (d <= 2 && phonetic) ||
                              (d <= 4 && phonetic && (mine.size() >= 6 || here >= 1)) ||
                              (d <= 3 && mine.size() >= 7);
@@ -913,7 +930,11 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
                 // (written more often, in any case: `Sheinbaum`, `sheinbaum` over `Sheinbuam`).
                 // As often: the one written first (`Jens Stoltenberg` … `Stoltenburg`), or the
                 // one with its accents.
-                bool theirs_known = a.names.find(*name) != nullptr;
+                // (or the lexicon's spelling of a name against one it does not know: `Rabat`
+                // over `Rabbat`).
+                bool theirs_known =
+                    a.names.find(*name) != nullptr ||
+                    (a.lexicon.proper_form(*name) && !a.lexicon.proper_form(w.base));
                 std::uint32_t theirs_count = std::max(a.names.capitalised_count(*name), here);
                 bool first = a.local_first(*name) < a.local_first(w.base);
                 if (!theirs_known && theirs_count < my_count) continue;
@@ -922,13 +943,38 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
             }
             verdicts[cache_key] = match;
         }
-        if (!match) continue;
+        if (!match) {
+            // Two letters swapped in a name the lexicon knows, written once (`Hanio`, `Thialand`).
+            // Not beside another part of a name (`Kirsti Bergstø`, `Justice Alicia Pardo`).
+            auto name_part = [&](std::size_t k) {
+                return k < a.tokens.size() && a.words[k].letters &&
+                       (a.words[k].capital || is_name_particle(a.words[k].lower));
+            };
+            if (!w.capital || tok.size() < 5 || a.local_count(w.base) > 1 ||
+                a.lexicon.proper_form(w.base) || a.names.capitalised_count(w.base) > 1 ||
+                name_part(i + 1) || (i > 0 && name_part(i - 1) && !a.words[i].sentence_start))
+                continue;
+            std::u32string swapped(tok);
+            const std::string* form = nullptr;
+            for (std::size_t k = 1; k + 1 < swapped.size() && !form; ++k) {
+                if (swapped[k] == swapped[k + 1]) continue;
+                std::swap(swapped[k], swapped[k + 1]);
+                std::string lower = lower_utf8(swapped);
+                if (!a.is_word(lower)) form = a.lexicon.proper_form(lower);
+                std::swap(swapped[k], swapped[k + 1]);
+            }
+            if (!form) continue;
+            out.push_back(error_suggestion(
+                Detector::Misspelling, a.tokens[i].start, end, "misspelling", *form,
+                "‘" + to_utf8(tok) + "’ looks like a misspelling of ‘" + *form + "’"));
+            continue;
+        }
         const std::string* form = a.names.name_form(*match);
         std::string correction = form ? *form : capitalised(*match);
         // A real name of its own (`Anthony`, `Saar`) counts only beside the rest of the known
         // name, or when this document writes the other spelling more than once.
         const NameEntry* target = a.names.find(*match);
-        if (a.lexicon.proper_form(w.lower) &&
+        if (a.lexicon.proper_form(w.base) &&
             (a.local_count(*match) < 2 || (target && !target->labelled))) {
             bool beside = false;
             for (std::size_t k : {i + 1, i - 1}) {
@@ -939,9 +985,9 @@ void detect_misspellings(const Analysis& a, std::vector<Suggestion>& out) {
             }
             if (!beside) continue;
         }
-        std::string written = a.token_utf8(i);
+        std::string written = to_utf8(tok);
         out.push_back(error_suggestion(
-            Detector::Misspelling, a.tokens[i].start, a.tokens[i].end, "misspelling", correction,
+            Detector::Misspelling, a.tokens[i].start, end, "misspelling", correction,
             "‘" + written + "’ looks like a misspelling of ‘" + correction + "’"));
     }
 }

@@ -109,6 +109,29 @@ TEST_CASE("a name glued to a word is split after the name, even when it is a wor
     CHECK(f.error("Frenchdelegation") == Error{"merged_tokens", "French delegation"});
 }
 
+TEST_CASE("a misspelt name: letters swapped, before a possessive, written before the right "
+          "spelling",
+          "[assist][shapes]") {
+    auto f = suggest("The spokeswoman said so in Hanio on Monday. Britain’s David Cameron spoke "
+                     "first, and officials singled out Camreon’s remarks. Critics met in Rabbat "
+                     "last week. Rabat said nothing. Its leader, Kirsti Bergstø, agreed.");
+    CHECK(f.error("Hanio") == Error{"misspelling", "Hanoi"}); // a name the lexicon knows
+    CHECK(f.error("Camreon") == Error{"misspelling", "Cameron"});
+    CHECK(f.error("Rabbat") == Error{"misspelling", "Rabat"}); // the lexicon's spelling wins
+    CHECK_FALSE(f.find("Kirsti", "ERROR"));                    // part of a name of two words
+}
+
+TEST_CASE("a name glued to `and` or `of`, and a comma with no space after it", "[assist][shapes]") {
+    auto f = suggest("Officers came from Jamaica, Benin, Chadand the Bahamas. Liu Jianhuaof the "
+                     "embassy spoke, and Minister Krzysztof Wiśniewski listened. In the town of "
+                     "Amizmiz,where shops are shut, 1,200 homes fell.");
+    CHECK(f.error("Chadand") == Error{"merged_tokens", "Chad and"});
+    CHECK(f.error("Jianhuaof") == Error{"merged_tokens", "Jianhua of"});
+    CHECK_FALSE(f.find("Krzysztof", "ERROR"));
+    CHECK(f.error("Amizmiz,where") == Error{"merged_tokens", "Amizmiz, where"});
+    CHECK_FALSE(f.find("1,200", "ERROR"));
+}
+
 TEST_CASE("a name glued to the next word or to the one before", "[assist][shapes]") {
     auto f = suggest("Ruto met donors in Nairobi. Later rutosaid the money was late, and talks "
                      "withRuto went on in NairobiWhere officials waited. Officials in Nairobihas "
