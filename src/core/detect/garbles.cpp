@@ -187,7 +187,7 @@ std::vector<Split> find_splits(const Analysis& a) {
         if (lower_token && a.known_name(w.base, 1)) continue;
         int best_score = 0;
         Split best;
-        for (std::size_t k = first + 2; k + 2 <= tok.size(); ++k) {
+        for (std::size_t k = first + 2; k + 1 <= tok.size(); ++k) {
             std::string left = lower_utf8(tok.substr(first, k - first));
             std::string right = lower_utf8(tok.substr(k));
             const std::size_t left_size = k - first;
@@ -197,6 +197,11 @@ std::vector<Split> find_splits(const Analysis& a) {
                 inner_capital = inner_capital || is_upper(tok[q]);
             if (inner_capital) continue;
             bool left_word = a.is_word(left), right_word = a.is_word(right);
+            // One letter: only `A` or `I` opening a sentence after a word (`districtA lawmaker`).
+            const bool one_letter_opener = right.size() == 1 && (right == "a" || right == "i") &&
+                                           case_change && left_word && left_size >= 4 &&
+                                           !a.lexicon.is_function_word(left);
+            if (right.size() == 1 && !one_letter_opener) continue;
             // A name the text writes, or one the lexicon knows followed by a word that often
             // follows a name (`Nouakchotton`, `Mombasaand`; not `Salman`, `Hassan`).
             const bool right_follows = a.lexicon.is_function_word(right) || is_clause_verb(right);
@@ -279,11 +284,12 @@ std::vector<Split> find_splits(const Analysis& a) {
                 const bool noun_left = (left_word && !a.lexicon.is_function_word(left) &&
                                         !is_verb_form(left) && !is_role(left)) ||
                                        place_name(left);
-                best.sentence = case_change && !is_preposition(left) && left != "the" &&
-                                left != "a" && left != "an" &&
-                                ((right_word && !is_clause_verb(right) &&
-                                  (!a.lexicon.is_function_word(right) || opens_sentence(right))) ||
-                                 (right_name && !right_word && noun_left));
+                best.sentence = one_letter_opener ||
+                                (case_change && !is_preposition(left) && left != "the" &&
+                                 left != "a" && left != "an" &&
+                                 ((right_word && !is_clause_verb(right) &&
+                                   (!a.lexicon.is_function_word(right) || opens_sentence(right))) ||
+                                  (right_name && !right_word && noun_left)));
             }
         }
         if (best_score > 0) out.push_back(std::move(best));
@@ -461,6 +467,18 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
     };
     std::unordered_map<std::string, WrittenName> written_names;
     std::size_t longest_written = 0;
+    // Headlines in title case (`Ceasefire And Hostage Talks Resume`) capitalise common words.
+    std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> capitals_of;
+    for (const Word& w : a.words)
+        if (w.letters && to_utf32(w.lower).size() >= 4) {
+            auto& [capitals, all] = capitals_of[w.sentence];
+            capitals += w.capital ? 1 : 0;
+            ++all;
+        }
+    auto title_case = [&](std::uint32_t sentence) {
+        auto [capitals, all] = capitals_of[sentence];
+        return all >= 3 && capitals * 10 >= all * 7;
+    };
     for (std::size_t i = 0; i < a.tokens.size();) {
         std::size_t j = i;
         while (j < a.tokens.size() && a.words[j].letters &&
@@ -475,7 +493,10 @@ void detect_wrong_case(const Analysis& a, std::vector<Suggestion>& out) {
         std::size_t e = j;
         while (e > b && !a.words[e - 1].capital) // a particle does not end a name
             --e;
-        if (e >= b + 2) {
+        bool function_word = false; // capitalised inside the run: a title's case
+        for (std::size_t k = b + 1; k < e; ++k)
+            function_word = function_word || a.lexicon.is_function_word(a.words[k].lower);
+        if (e >= b + 2 && !function_word && !title_case(a.words[b].sentence)) {
             std::string key;
             for (std::size_t k = b; k < e; ++k)
                 key += (k > b ? " " : "") + a.words[k].lower;
@@ -628,10 +649,17 @@ void detect_duplication(const Analysis& a, std::vector<Suggestion>& out) {
             }
             const std::string& opening = a.words[i].lower;
             const bool conjunction = opening == "and" || opening == "or" || opening == "but";
-            if (words < 3 && !(words == 2 && len == 2 && named && !conjunction)) continue;
+            // Two words: with a name or a number in them, or repeated with nothing between
+            // (`against it against it`; not `ha ha ha ha`).
+            const bool two_words = words == 2 && len == 2 && !conjunction;
+            if (words < 3 && !two_words) continue;
             for (int connector = 0; connector <= 1 && !found; ++connector) {
                 std::size_t j = i + len + static_cast<std::size_t>(connector);
                 if (j + len > n) continue;
+                if (words < 3 && !named &&
+                    (connector || opening == a.words[i + 1].lower ||
+                     a.words[i + 1].lower == "and" || a.words[i + 1].lower == "or"))
+                    continue; // (`Istanbul and Istanbul and`: a pairing)
                 if (connector) {
                     const std::string& c = a.words[i + len].lower;
                     if (c != "and" && c != ",") continue;

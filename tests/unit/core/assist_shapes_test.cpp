@@ -132,6 +132,19 @@ TEST_CASE("a name glued to `and` or `of`, and a comma with no space after it", "
     CHECK_FALSE(f.find("1,200", "ERROR"));
 }
 
+TEST_CASE("two words repeated, `A` glued to the word before, a headline in title case",
+          "[assist][shapes]") {
+    auto f = suggest("Ceasefire And Hostage Talks Resume\n\nThe court waived the damages awarded "
+                     "against it against it in Paris. The crowd laughed, ha ha ha ha. Clashes hit "
+                     "the Tayouneh districtA lawmaker from the group spoke. Talks on a ceasefire "
+                     "and the hostages went on in Istanbul and Istanbul and Ankara.");
+    CHECK(f.error(" against it") == Error{"duplication", ""});
+    CHECK_FALSE(f.find(" ha ha", "ERROR"));
+    CHECK(f.error("districtA") == Error{"broken_sentence", "district. A"});
+    CHECK_FALSE(f.find("ceasefire and", "ERROR")); // the headline's case is not a name's
+    CHECK_FALSE(f.find(" Istanbul and", "ERROR")); // a pairing, not a repeat
+}
+
 TEST_CASE("a name glued to the next word or to the one before", "[assist][shapes]") {
     auto f = suggest("Ruto met donors in Nairobi. Later rutosaid the money was late, and talks "
                      "withRuto went on in NairobiWhere officials waited. Officials in Nairobihas "
