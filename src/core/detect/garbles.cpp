@@ -52,9 +52,10 @@ std::string fixed_part(const Analysis& a, std::uint32_t from, std::uint32_t to) 
 // (`countryIts`, `beganEach`), unlike `which`, `who`, `and` (`UkraineWhich` is one sentence).
 bool opens_sentence(std::string_view lower) {
     for (std::string_view w :
-         {"its",  "each", "the",  "this",    "these", "those", "he",     "she", "it",
-          "they", "we",   "his",  "her",     "their", "our",   "there",  "a",   "an",
-          "some", "many", "most", "several", "both",  "no",    "however"})
+         {"its",     "each",  "the",       "this",    "these", "those",   "he",   "she",
+          "it",      "they",  "we",        "his",     "her",   "their",   "our",  "there",
+          "a",       "an",    "some",      "many",    "most",  "several", "both", "no",
+          "however", "since", "meanwhile", "earlier", "later"})
         if (w == lower) return true;
     return false;
 }
@@ -154,7 +155,7 @@ std::vector<Split> find_splits(const Analysis& a) {
         a.names.spelling_candidates(lower, candidates);
         const std::u32string mine = to_utf32(lower);
         for (const std::string* name : candidates)
-            if (*name != lower && a.local_count(*name) >= 1 &&
+            if (*name != lower && (a.local_count(*name) >= 1 || a.names.find(*name)) &&
                 edit_distance_halves(mine, to_utf32(*name), 2) <= 2)
                 return true;
         return false;
@@ -775,10 +776,17 @@ std::string paired_elsewhere(const Analysis& a, std::u32string_view name) {
         std::u32string other = name_words(capitalised_words(near, near.size(), false, 2), false);
         if (!other.empty() && other != name) ++partners[other];
     }
+    // A known name's partner is a known name of its kind (a country's, not `Minister
+    // Nsanzimanna`), and never a part of the name itself (`Novi` of `Novi Sad`).
+    const NameEntry* mine = a.names.find(lower_utf8(name));
     const std::u32string* best = nullptr;
     int most = 0;
-    for (const auto& [partner, count] : partners)
+    for (const auto& [partner, count] : partners) {
+        if (name.find(partner) != std::u32string_view::npos) continue;
+        const NameEntry* theirs = a.names.find(lower_utf8(partner));
+        if (mine && (!theirs || theirs->label != mine->label)) continue;
         if (count > most) best = &partner, most = count;
+    }
     return best ? to_utf8(*best) : std::string();
 }
 

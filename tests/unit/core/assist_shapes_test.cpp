@@ -204,6 +204,15 @@ TEST_CASE("a self-pairing is corrected only when the text names the partner", "[
     // the name.
     auto g = suggest("Traffic between Kenya and Kenya was suspended at the border.");
     CHECK(g.error("Kenya") == Error{"wrong_entity", "(none)"});
+    // A country's partner is a country, not a person the text names beside it.
+    auto h = suggest("Talks between Armenia and Shahin Mustafayev went on. The border between "
+                     "Armenia and Armenia stayed shut.");
+    CHECK(h.error("Armenia") == Error{"wrong_entity", "(none)"});
+}
+
+TEST_CASE("a built-in name misspelt is not split as two glued words", "[assist][shapes]") {
+    auto f = suggest("Ministers met in Brussells on Monday.");
+    CHECK(f.error("Brussells") == Error{"misspelling", "Brussels"});
 }
 
 TEST_CASE("a speaker is who speaks, not who is spoken of", "[assist][shapes]") {
