@@ -195,6 +195,7 @@ App::Snapshot App::snapshot() const {
     io::ProjectWriteOptions options;
     options.pretty = false;
     options.skip_untouched_suggestions = true;
+    options.addition = m_session.saved_addition();
     Snapshot out;
     out.project = io::write_gloss_project(&m_session.schema, {}, m_session.documents(), options);
     out.view = view_json();
@@ -241,6 +242,7 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
     if (!journal.empty()) drop_untouched_suggestions(result.project.documents);
     if (result.project.schema) m_session.schema = std::move(*result.project.schema);
     m_session.replace_documents(std::move(result.project.documents));
+    std::optional<io::ProjectAddition> addition = std::move(result.project.addition);
     core::Diagnostics ignored;
     core::Place place;
     place.source = "saved view";
@@ -266,6 +268,15 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
         if (auto it = view->find("time_spent_ms"); it != view->end() && it->is_object())
             for (const auto& [id, ms] : it->items())
                 if (ms.is_number()) m_task.restore_time_spent(id, ms.get<double>());
+    }
+    // Last: opening the saved place is a change, which would end an undone addition.
+    if (addition && !m_session.restore_addition(std::move(*addition), !journal.empty())) {
+        core::Place saved;
+        saved.source = "saved session";
+        result.diagnostics.push_back(core::make_diagnostic(
+            core::DiagnosticCode::Ignored,
+            {"the step that added documents", "it names documents the project does not have"},
+            saved));
     }
     m_error.clear();
     return result.diagnostics;

@@ -8,6 +8,7 @@ namespace gloss::app {
 void Journal::stored(const Session& session, std::size_t entries) {
     m_snapshot_needed = false;
     m_documents_generation = session.documents_generation();
+    m_addition_generation = session.addition_generation();
     m_schema = io::write_schema(session.schema);
     m_documents.clear();
     for (const core::Document& doc : session.documents()) {
@@ -20,6 +21,7 @@ void Journal::stored(const Session& session, std::size_t entries) {
 
 bool Journal::needs_snapshot(const Session& session) const {
     return m_snapshot_needed || session.documents_generation() != m_documents_generation ||
+           session.addition_generation() != m_addition_generation ||
            session.documents().size() != m_documents.size() ||
            io::write_schema(session.schema) != m_schema;
 }
@@ -66,8 +68,9 @@ io::JournalEntry Journal::take(const Session& session) {
 
 void Journal::begin_snapshot(const Session& session) {
     m_snapshot_revision = session.revision();
-    m_writer = std::make_unique<io::ProjectWriter>(&session.schema, std::vector<std::string>{},
-                                                   session.documents(), true);
+    m_writer =
+        std::make_unique<io::ProjectWriter>(&session.schema, std::vector<std::string>{},
+                                            session.documents(), true, session.saved_addition());
 }
 
 bool Journal::step_snapshot(std::string& out, std::size_t budget) {

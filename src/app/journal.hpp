@@ -1,10 +1,10 @@
 // Journal: what a save must store after a change. Usually an entry with only what changed
 // (io::JournalEntry: each changed document's metadata and new history steps), at a cost
 // proportional to the change; when more changed than histories can say (documents added,
-// replaced or reviewed, the schema) or a write failed, the whole project, written a slice at a
-// time (a snapshot) so that a large project never makes a long frame. A snapshot also compacts:
-// it replaces the stored project and every entry before it. Layer: app, free of ImGui and of
-// the browser, so native tests replay it exactly as the browser does.
+// replaced or reviewed, the schema, the step that added documents) or a write failed, the whole
+// project, written a slice at a time (a snapshot) so that a large project never makes a long frame.
+// A snapshot also compacts: it replaces the stored project and every entry before it. Layer: app,
+// free of ImGui and of the browser, so native tests replay it exactly as the browser does.
 #pragma once
 
 #include "app/session.hpp"
@@ -52,7 +52,7 @@ private:
         core::RelationId next_relation_id = 0;
     };
     bool m_snapshot_needed = true; // nothing is stored yet
-    std::uint64_t m_documents_generation = 0;
+    std::uint64_t m_documents_generation = 0, m_addition_generation = 0;
     std::string m_schema; // as last stored (io::write_schema)
     std::vector<StoredDocument> m_documents;
     std::size_t m_entries = 0;

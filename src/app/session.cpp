@@ -195,7 +195,7 @@ std::vector<std::string> Session::clashing_ids(const std::vector<core::Document>
 
 Session::Added Session::add_documents(std::vector<core::Document> documents, OnClash on_clash) {
     Added result;
-    Addition addition;
+    io::ProjectAddition addition;
     addition.other_current = m_current;
     std::vector<core::Document> next = std::move(m_documents);
     std::set<std::string> ids;
@@ -220,11 +220,11 @@ Session::Added Session::add_documents(std::vector<core::Document> documents, OnC
                 // version is the one to give back.
                 bool put_already =
                     std::any_of(addition.put.begin(), addition.put.end() - 1,
-                                [&](const Addition::Put& p) { return p.id == doc.id; });
+                                [&](const io::ProjectAddition::Put& p) { return p.id == doc.id; });
                 if (put_already)
                     *same = std::move(doc);
                 else
-                    addition.replaced.push_back(std::exchange(*same, std::move(doc)));
+                    addition.documents.push_back(std::exchange(*same, std::move(doc)));
                 ++result.replaced;
                 continue;
             }
@@ -247,15 +247,36 @@ Session::Added Session::add_documents(std::vector<core::Document> documents, OnC
     replace_documents(std::move(next));
     open(first_added);
     std::size_t n = result.added + result.replaced;
-    addition.revision = m_revision;
     addition.name = "add " + std::to_string(n) + (n == 1 ? " document" : " documents");
-    m_addition = std::move(addition);
+    m_addition = Addition{std::move(addition), m_revision};
+    ++m_addition_generation;
     return result;
 }
 
+bool Session::restore_addition(io::ProjectAddition record, bool changed_since) {
+    drop_addition();
+    auto has = [](const auto& list, const std::string& id, auto id_of) {
+        return std::any_of(list.begin(), list.end(), [&](const auto& x) { return id_of(x) == id; });
+    };
+    auto doc_id = [](const core::Document& d) -> const std::string& { return d.id; };
+    auto put_id = [](const io::ProjectAddition::Put& p) -> const std::string& { return p.id; };
+    // Done: what it put in is here, and what it keeps replaced one of those; undone: it keeps
+    // exactly what it put in.
+    for (const core::Document& d : record.documents)
+        if (!has(record.put, d.id, put_id)) return false;
+    for (const io::ProjectAddition::Put& p : record.put)
+        if (!has(record.undone ? record.documents : m_documents, p.id, doc_id)) return false;
+    if (record.put.empty()) return false;
+    // The latest change still if it was when saved and nothing was replayed after it.
+    std::uint64_t revision = record.latest && !changed_since ? m_revision : 0;
+    m_addition = Addition{std::move(record), revision};
+    ++m_addition_generation;
+    return true;
+}
+
 bool Session::addition_untouched() const {
-    if (!m_addition || m_addition->undone) return false;
-    for (const Addition::Put& put : m_addition->put) {
+    if (!m_addition || m_addition->record.undone) return false;
+    for (const io::ProjectAddition::Put& put : m_addition->record.put) {
         auto it = std::find_if(m_documents.begin(), m_documents.end(),
                                [&](const core::Document& d) { return d.id == put.id; });
         if (it == m_documents.end()) return false;
@@ -271,67 +292,69 @@ bool Session::addition_untouched() const {
 }
 
 std::string Session::addition_to_undo() const {
-    if (!m_addition || m_addition->undone || m_read_only) return {};
-    if (m_addition->revision == m_revision) return m_addition->name;
+    if (!m_addition || m_addition->record.undone || m_read_only) return {};
+    if (m_addition->revision == m_revision) return m_addition->record.name;
     const core::Document* doc = document();
     bool nothing_else = !doc || !doc->history().can_undo();
-    return nothing_else && addition_untouched() ? m_addition->name : std::string();
+    return nothing_else && addition_untouched() ? m_addition->record.name : std::string();
 }
 
 bool Session::swap_addition(Way way, When when) {
     const bool undo = way == Way::Undo;
-    if (!m_addition || m_addition->undone != !undo || m_read_only) return false;
+    if (!m_addition || m_addition->record.undone != !undo || m_read_only) return false;
     if (m_addition->revision != m_revision && (when == When::Latest || !addition_untouched()))
         return false;
-    Addition record = std::move(*m_addition);
+    io::ProjectAddition record = std::move(m_addition->record);
     std::vector<core::Document> next = std::move(m_documents);
     auto put_here = [&](const std::string& id) {
         return std::any_of(record.put.begin(), record.put.end(),
-                           [&](const Addition::Put& p) { return p.id == id; });
+                           [&](const io::ProjectAddition::Put& p) { return p.id == id; });
     };
     auto find = [&](const std::string& id) {
         return std::find_if(next.begin(), next.end(),
                             [&](const core::Document& d) { return d.id == id; });
     };
     std::size_t open_at = record.other_current;
+    // `record.documents` holds the versions it replaced while it is done, and the documents it
+    // put in while it is undone.
+    std::vector<core::Document> kept = std::move(record.documents);
+    record.documents.clear();
     if (undo) {
         // The documents it put in go to the record; the versions it replaced come back in place.
-        std::vector<core::Document> kept;
+        std::vector<core::Document> stay;
         for (core::Document& d : next) {
-            auto old = std::find_if(record.replaced.begin(), record.replaced.end(),
+            auto old = std::find_if(kept.begin(), kept.end(),
                                     [&](const core::Document& r) { return r.id == d.id; });
-            if (old != record.replaced.end()) {
-                record.taken.push_back(std::exchange(d, std::move(*old)));
-                kept.push_back(std::move(d));
+            if (old != kept.end()) {
+                record.documents.push_back(std::exchange(d, std::move(*old)));
+                stay.push_back(std::move(d));
             } else if (put_here(d.id)) {
-                record.taken.push_back(std::move(d));
+                record.documents.push_back(std::move(d));
             } else {
-                kept.push_back(std::move(d));
+                stay.push_back(std::move(d));
             }
         }
-        record.replaced.clear();
         record.other_current = m_current;
-        next = std::move(kept);
+        next = std::move(stay);
     } else {
         std::size_t first = next.size();
-        for (core::Document& d : record.taken) {
+        for (core::Document& d : kept) {
             if (auto same = find(d.id); same != next.end()) {
                 first = std::min(first, static_cast<std::size_t>(same - next.begin()));
-                record.replaced.push_back(std::exchange(*same, std::move(d)));
+                record.documents.push_back(std::exchange(*same, std::move(d)));
             } else {
                 first = std::min(first, next.size());
                 next.push_back(std::move(d));
             }
         }
-        record.taken.clear();
         record.other_current = m_current;
         open_at = first;
     }
     replace_documents(std::move(next));
     open(std::min(open_at, m_documents.empty() ? 0 : m_documents.size() - 1));
     record.undone = undo;
-    record.revision = m_revision;
-    m_addition = std::move(record);
+    m_addition = Addition{std::move(record), m_revision};
+    ++m_addition_generation;
     return true;
 }
 
@@ -377,8 +400,8 @@ void Session::replace_documents(std::vector<core::Document> documents) {
     m_selected_span = 0;
     m_caret = m_anchor = 0;
     m_assist.forget();
-    m_review.forget();  // other documents end a review (Review::load sets it up again)
-    m_addition.reset(); // and make an addition's record meaningless (add_documents sets it after)
+    m_review.forget(); // other documents end a review (Review::load sets it up again)
+    drop_addition();   // and make an addition's record meaningless (add_documents sets it after)
     mark_changed();
 }
 

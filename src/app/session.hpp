@@ -11,6 +11,7 @@
 #include "core/model/label_schema.hpp"
 #include "core/text/search.hpp"
 #include "core/text/tokenizer.hpp"
+#include "io/gloss_project.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -64,6 +65,19 @@ public:
     // marked done), so that taking it back loses nothing opening the files again would not bring
     // back. Redo brings the documents back with their histories.
     std::string addition_to_undo() const;
+    // The addition as a save keeps it (null when there is none; `latest` says whether anything
+    // changed since its last step), and putting a saved one back after the documents were
+    // restored: false, and nothing kept, when it does not fit them (a document it names is
+    // missing). `changed_since` (journal entries were replayed after it) makes it not the
+    // latest change.
+    const io::ProjectAddition* saved_addition() const {
+        if (!m_addition) return nullptr;
+        m_addition->record.latest = m_addition->revision == m_revision;
+        return &m_addition->record;
+    }
+    bool restore_addition(io::ProjectAddition record, bool changed_since);
+    // Moves whenever the addition is recorded, taken back, brought back or dropped.
+    std::uint64_t addition_generation() const { return m_addition_generation; }
     // Marks the current document done (or not); the queue shows it.
     void set_done(std::size_t index, bool done); // no change when read-only
     // Read-only: every document refuses edits (a task link's preview, or work already submitted);
@@ -206,8 +220,8 @@ private:
     void mark_changed() {
         ++m_revision;
         // Another change after an addition was taken back: it can no longer be brought back.
-        if (m_addition && m_addition->undone && m_addition->revision < m_revision)
-            m_addition.reset();
+        if (m_addition && m_addition->record.undone && m_addition->revision < m_revision)
+            drop_addition();
         if (m_project_step && m_project_step->revision < m_revision) m_project_step.reset();
     }
     std::vector<core::Document> m_documents;
@@ -217,23 +231,18 @@ private:
     std::uint64_t m_documents_generation = 0;
     bool m_read_only = false;
     // The last addition of documents (until the documents are replaced, or another change
-    // follows its undo): the ids of the documents it put in, each with its history's length and
-    // position then; the versions it replaced while it is done, or the documents it put in
-    // while it is undone; the document open before it; the revision its last step left.
+    // follows its undo): what a save keeps of it (io::ProjectAddition), and the revision its
+    // last step left.
     struct Addition {
-        struct Put {
-            std::string id;
-            std::size_t groups = 0, position = 0;
-        };
-        std::vector<Put> put;
-        std::vector<core::Document> replaced; // done: the versions replaced, by id
-        std::vector<core::Document> taken;    // undone: the documents it put in
-        std::size_t other_current = 0;
+        mutable io::ProjectAddition record; // (its `latest` is filled in when it is saved)
         std::uint64_t revision = 0;
-        std::string name;
-        bool undone = false;
     };
     std::optional<Addition> m_addition;
+    std::uint64_t m_addition_generation = 0;
+    void drop_addition() {
+        if (m_addition) ++m_addition_generation;
+        m_addition.reset();
+    }
     enum class Way { Undo, Redo };
     enum class When {
         Latest,

@@ -286,6 +286,21 @@ void append_edit_group(std::string& out, const core::EditGroup& g) {
     out += "]}";
 }
 
+// The addition's members before its documents, "documents" last and empty.
+Json addition_head(const ProjectAddition& a) {
+    Json head;
+    head["name"] = a.name;
+    head["undone"] = a.undone;
+    head["latest"] = a.latest;
+    head["current"] = a.other_current;
+    Json put = Json::array();
+    for (const ProjectAddition::Put& p : a.put)
+        put.push_back({{"id", p.id}, {"groups", p.groups}, {"position", p.position}});
+    head["put"] = std::move(put);
+    head["documents"] = Json::array();
+    return head;
+}
+
 } // namespace
 
 // [SECTION] The one-line writer, a slice at a time
@@ -293,8 +308,9 @@ void append_edit_group(std::string& out, const core::EditGroup& g) {
 ProjectWriter::ProjectWriter(const core::LabelSchema* schema,
                              std::vector<std::string> known_annotators,
                              const std::vector<core::Document>& documents,
-                             bool skip_untouched_suggestions)
-    : m_schema(schema), m_documents(documents), m_skip_untouched(skip_untouched_suggestions) {
+                             bool skip_untouched_suggestions, const ProjectAddition* addition)
+    : m_schema(schema), m_documents(documents), m_addition(addition),
+      m_skip_untouched(skip_untouched_suggestions) {
     for (std::string& a : known_annotators)
         m_annotators.insert(std::move(a));
 }
@@ -302,11 +318,16 @@ ProjectWriter::ProjectWriter(const core::LabelSchema* schema,
 bool ProjectWriter::step(std::string& out, std::size_t budget) {
     std::size_t spent = 0;
     while (m_phase != Phase::Done && spent < budget) {
-        const core::Document* doc =
-            m_document < m_documents.size() ? &m_documents[m_document] : nullptr;
+        const core::Document* doc = m_document < list().size() ? &list()[m_document] : nullptr;
         switch (m_phase) {
-        case Phase::Annotators: // every span's annotator, for the header
+        case Phase::Annotators:                         // every span's annotator, for the header
+            if (!doc && m_addition && !m_in_addition) { // and those of the addition's documents
+                m_in_addition = true;
+                m_document = 0;
+                break;
+            }
             if (!doc) {
+                m_in_addition = false;
                 m_phase = Phase::Header;
                 break;
             }
@@ -336,8 +357,18 @@ bool ProjectWriter::step(std::string& out, std::size_t budget) {
             break;
         }
         case Phase::DocumentHead:
+            if (!doc && m_addition && !m_in_addition) {
+                std::string text = dump_json(addition_head(*m_addition), -1);
+                text.resize(text.size() - 3); // "[]}"
+                out += "],\"addition\":";
+                out += text;
+                out += '[';
+                m_in_addition = true;
+                m_document = 0;
+                break;
+            }
             if (!doc) {
-                out += "]}\n";
+                out += m_in_addition ? "]}}\n" : "]}\n";
                 m_phase = Phase::Done;
                 break;
             }
@@ -654,6 +685,49 @@ struct DocumentReader {
 
 } // namespace
 
+namespace {
+
+// The "addition" member; null, with the problem in `problems`, when any part of it is bad.
+std::optional<ProjectAddition> read_addition(const Json& aj, const core::Place& where,
+                                             core::Diagnostics& problems) {
+    FieldReader r(where, problems);
+    if (!aj.is_object()) return std::nullopt;
+    ProjectAddition a;
+    auto name = aj.find("name");
+    auto undone = aj.find("undone");
+    auto current = aj.find("current");
+    auto latest = aj.find("latest");
+    if (name == aj.end() || !name->is_string() || undone == aj.end() || !undone->is_boolean() ||
+        current == aj.end() || !current->is_number_unsigned() || latest == aj.end() ||
+        !latest->is_boolean())
+        return std::nullopt;
+    a.latest = latest->get<bool>();
+    a.name = name->get<std::string>();
+    a.undone = undone->get<bool>();
+    a.other_current = current->get<std::size_t>();
+    const Json* put = r.array_field(aj, "put", "addition", true);
+    const Json* documents = r.array_field(aj, "documents", "addition", true);
+    if (!put || !documents) return std::nullopt;
+    for (const Json& p : *put) {
+        if (!p.is_object() || !p.contains("id") || !p["id"].is_string()) return std::nullopt;
+        auto groups = r.uint_field(p, "groups", "addition.put[]");
+        auto position = r.uint_field(p, "position", "addition.put[]");
+        if (!groups || !position || *position > *groups) return std::nullopt;
+        a.put.push_back({p["id"].get<std::string>(), static_cast<std::size_t>(*groups),
+                         static_cast<std::size_t>(*position)});
+    }
+    for (std::size_t i = 0; i < documents->size(); ++i) {
+        DocumentReader reader{r};
+        auto doc =
+            reader.document((*documents)[i], "addition.documents[" + std::to_string(i) + "]");
+        if (!doc || r.failed()) return std::nullopt;
+        a.documents.push_back(std::move(*doc));
+    }
+    return a;
+}
+
+} // namespace
+
 ProjectResult read_gloss_project(std::string_view bytes, const std::string& source) {
     ProjectResult result;
     // Until the documents are reached, a problem refuses the whole file: one record.
@@ -720,12 +794,23 @@ ProjectResult read_gloss_project(std::string_view bytes, const std::string& sour
         else
             ++result.skipped_records;
     }
+    if (auto addition = json->find("addition"); addition != json->end()) {
+        core::Diagnostics problems;
+        result.project.addition = read_addition(*addition, where, problems);
+        if (!result.project.addition) {
+            std::string why = problems.empty() ? "it is not one" : problems.front().message;
+            top.report(DiagnosticCode::Ignored,
+                       {"\"addition\" (the step that added documents, for undo)", why});
+        }
+    }
     return result;
 }
 
 std::string write_gloss_project(const Project& project) {
+    ProjectWriteOptions options;
+    options.addition = project.addition ? &*project.addition : nullptr;
     return write_gloss_project(project.schema ? &*project.schema : nullptr, project.annotators,
-                               project.documents, {});
+                               project.documents, options);
 }
 
 std::string write_gloss_project(const core::LabelSchema* schema,
@@ -740,7 +825,7 @@ std::string write_gloss_project(const core::LabelSchema* schema,
             estimate += d.text().utf8().size() + d.spans().size() * 200 + 256;
         text.reserve(estimate);
         ProjectWriter writer(schema, known_annotators, documents,
-                             options.skip_untouched_suggestions);
+                             options.skip_untouched_suggestions, options.addition);
         while (!writer.step(text, ~std::size_t{0})) {
         }
         return text;
@@ -755,15 +840,27 @@ std::string write_gloss_project(const core::LabelSchema* schema,
         out["schema"] = nullptr;
     }
     std::set<std::string> annotators(known_annotators.begin(), known_annotators.end());
-    for (const core::Document& d : documents)
-        d.spans().for_each([&](const core::Span& s) {
-            if (!s.annotator.empty()) annotators.insert(s.annotator);
-        });
+    auto add_annotators = [&](const std::vector<core::Document>& docs) {
+        for (const core::Document& d : docs)
+            d.spans().for_each([&](const core::Span& s) {
+                if (!s.annotator.empty()) annotators.insert(s.annotator);
+            });
+    };
+    add_annotators(documents);
+    if (options.addition) add_annotators(options.addition->documents);
     out["annotators"] = Json(std::vector<std::string>(annotators.begin(), annotators.end()));
-    Json list = Json::array();
-    for (const core::Document& d : documents)
-        list.push_back(document_json(d, options.skip_untouched_suggestions));
-    out["documents"] = std::move(list);
+    auto list = [&](const std::vector<core::Document>& docs) {
+        Json l = Json::array();
+        for (const core::Document& d : docs)
+            l.push_back(document_json(d, options.skip_untouched_suggestions));
+        return l;
+    };
+    out["documents"] = list(documents);
+    if (options.addition) {
+        Json addition = addition_head(*options.addition);
+        addition["documents"] = list(options.addition->documents);
+        out["addition"] = std::move(addition);
+    }
     return dump_json(out, 2) + "\n";
 }
 

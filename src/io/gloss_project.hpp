@@ -19,10 +19,29 @@ namespace gloss::io {
 // The version this Gloss writes; files with a larger "format" are refused (FormatTooNew).
 inline constexpr std::uint64_t kProjectFormatVersion = 1;
 
+// The last addition of documents to a project, kept so that it can still be taken back after a
+// reload: an app's undo step, not data (other readers ignore the member). Written as
+// "addition": {"name", "undone", "latest", "current", "put": [{"id", "groups", "position"}],
+// "documents"}.
+struct ProjectAddition {
+    struct Put {
+        std::string id; // a document it put in, with its history's length and position then
+        std::size_t groups = 0, position = 0;
+    };
+    std::string name;              // "add 3 documents"
+    bool undone = false;           // taken back (and can be brought back)
+    bool latest = false;           // nothing has changed since its last step
+    std::size_t other_current = 0; // the document open before it (or before its undo)
+    std::vector<Put> put;
+    // Done: the versions of documents it replaced; undone: the documents it put in.
+    std::vector<core::Document> documents;
+};
+
 struct Project {
     std::optional<core::LabelSchema> schema;
     std::vector<std::string> annotators; // sorted, unique; the writer adds every span's annotator
     std::vector<core::Document> documents;
+    std::optional<ProjectAddition> addition;
 };
 
 struct ProjectResult {
@@ -33,7 +52,8 @@ struct ProjectResult {
 };
 
 // Reads a project; a bad document is reported (source "FILE", its id and offset) and left out,
-// the others are kept. A missing or newer "format" refuses the whole file.
+// the others are kept. A missing or newer "format" refuses the whole file. An "addition" that
+// cannot be read is left out with a warning (the documents are what matters).
 ProjectResult read_gloss_project(std::string_view bytes, const std::string& source);
 // Writes a project, pretty-printed with two-space indentation.
 std::string write_gloss_project(const Project& project);
@@ -44,6 +64,7 @@ struct ProjectWriteOptions {
     // the detectors find them again, and an autosave of an article full of suggestions stays
     // the size of what the user did. (Accepted, rejected and touched ones are always written.)
     bool skip_untouched_suggestions = false;
+    const ProjectAddition* addition = nullptr; // written after the documents when given
 };
 // The same from documents the caller keeps (no copy), e.g. a session's for its autosave.
 std::string write_gloss_project(const core::LabelSchema* schema,
@@ -83,7 +104,8 @@ std::optional<JournalEntry> read_journal_entry(std::string_view bytes, const std
 class ProjectWriter {
 public:
     ProjectWriter(const core::LabelSchema* schema, std::vector<std::string> known_annotators,
-                  const std::vector<core::Document>& documents, bool skip_untouched_suggestions);
+                  const std::vector<core::Document>& documents, bool skip_untouched_suggestions,
+                  const ProjectAddition* addition = nullptr);
     // Appends the next part, about `budget` units of work (a span, a relation or an edit each
     // count one, a document's text 16 per 64 KB); true once the whole project is written.
     bool step(std::string& out, std::size_t budget);
@@ -92,6 +114,11 @@ private:
     enum class Phase { Annotators, Header, DocumentHead, Text, Spans, Relations, History, Done };
     const core::LabelSchema* m_schema;
     const std::vector<core::Document>& m_documents;
+    const ProjectAddition* m_addition;
+    bool m_in_addition = false; // walking the addition's documents
+    const std::vector<core::Document>& list() const {
+        return m_in_addition ? m_addition->documents : m_documents;
+    }
     bool m_skip_untouched;
     std::set<std::string> m_annotators;
     Phase m_phase = Phase::Annotators;

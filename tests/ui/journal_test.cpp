@@ -67,6 +67,7 @@ std::string project_of(const app::Session& s) {
     io::ProjectWriteOptions options;
     options.pretty = false;
     options.skip_untouched_suggestions = true;
+    options.addition = s.saved_addition();
     return io::write_gloss_project(&s.schema, {}, s.documents(), options);
 }
 
@@ -118,6 +119,11 @@ void reload(app::Session& session, app::Journal& journal, const Store& store) {
     use_test_clock(result.project.documents);
     session.set_schema(std::move(*result.project.schema));
     session.replace_documents(std::move(result.project.documents));
+    if (result.project.addition) {
+        use_test_clock(result.project.addition->documents);
+        REQUIRE(
+            session.restore_addition(std::move(*result.project.addition), !store.entries.empty()));
+    }
     journal = app::Journal();
     journal.stored(session, store.entries.size());
 }
@@ -158,6 +164,23 @@ std::string random_action(app::Session& s, std::mt19937& rng) {
         s.redo();
     } else if (action < 84) {
         s.set_done(s.current_index(), pick(2) == 0);
+    } else if (action < 86) { // a file opened: a new document, or one replacing the project's
+        bool replace = pick(3) == 0;
+        std::string id = replace ? s.documents()[pick(s.documents().size())].id
+                                 : "added-" + std::to_string(pick(1000));
+        io::JsonlReadOptions options;
+        options.source = "added.jsonl";
+        io::ImportResult r =
+            io::read_gloss_jsonl(R"({"id":")" + id + R"(","text":"Added by “)" + id +
+                                     R"(” 😀 in Zürich."})"
+                                     "\n",
+                                 options);
+        REQUIRE(r.ok());
+        use_test_clock(r.documents);
+        auto added =
+            s.add_documents(std::move(r.documents), replace ? app::Session::OnClash::Replace
+                                                            : app::Session::OnClash::KeepBoth);
+        return "add " + id + " " + std::to_string(added.added + added.replaced);
     } else if (action < 92) { // a suggestion appears (Assist), untouched for now
         core::Span sug;
         sug.start = static_cast<std::uint32_t>(pick(length - 1));

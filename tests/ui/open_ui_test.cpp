@@ -1,6 +1,7 @@
 // Opening files adds their documents to the project, as one step Ctrl+Z takes back; a file whose
 // ids the project has already asks first (replace them, keep both, skip them, cancel) and changes
 // nothing until answered; several files opened at once all arrive.
+#include "app/journal.hpp"
 #include "harness.hpp"
 #include "io/gloss_project.hpp"
 #include "io/zip.hpp"
@@ -115,6 +116,73 @@ TEST_CASE("an addition is taken back later too, once nothing it put in has chang
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
     h.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
     CHECK(s.documents()[0].text().utf8() == old_text);
+}
+
+TEST_CASE("an addition survives a reload: taken back after it, and brought back after that",
+          "[ui][files][journal]") {
+    Harness h;
+    std::vector<std::string> before = ids(h);
+    std::vector<std::string> after{"harbour-talks", "river-summit", "new-one"};
+    REQUIRE(h.app.opener().open_file("new.jsonl", kNew).empty());
+    h.frames(2);
+    gloss::app::App::Snapshot saved = h.app.snapshot();
+
+    Harness again;
+    REQUIRE_FALSE(gloss::core::has_errors(again.app.restore(saved.project, saved.view, {})));
+    REQUIRE(ids(again) == after);
+    CHECK(again.app.session().addition_to_undo() == "add 1 document");
+    again.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(ids(again) == before);
+
+    // Taken back, saved and reloaded: redo brings it back, with the place it had.
+    gloss::app::App::Snapshot undone = again.app.snapshot();
+    Harness third;
+    REQUIRE_FALSE(gloss::core::has_errors(third.app.restore(undone.project, undone.view, {})));
+    CHECK(ids(third) == before);
+    third.press(ImGuiKey_Z, ImGuiKey_LeftCtrl, ImGuiKey_LeftShift);
+    CHECK(ids(third) == after);
+    CHECK(third.app.session().document()->id == "new-one");
+
+    // Edits saved after it (journal entries): it is no longer the latest change, so an edit
+    // comes back first and the addition after it.
+    gloss::app::Journal journal;
+    journal.stored(h.app.session());
+    gloss::app::Session& s = h.app.session();
+    s.open(0);
+    s.select_range({0, 4});
+    REQUIRE(s.apply_label(*s.schema.find("PERSON")).ok());
+    std::string entry = gloss::io::write_journal_entry(journal.take(s));
+    Harness fourth;
+    REQUIRE_FALSE(gloss::core::has_errors(fourth.app.restore(saved.project, saved.view, {entry})));
+    gloss::app::Session& f = fourth.app.session();
+    f.open(0);
+    CHECK(f.document()->spans().size() == 1);
+    CHECK(f.addition_to_undo().empty());
+    fourth.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(f.document()->spans().size() == 0);
+    CHECK(f.addition_to_undo() == "add 1 document");
+    fourth.press(ImGuiKey_Z, ImGuiKey_LeftCtrl);
+    CHECK(ids(fourth) == before);
+}
+
+TEST_CASE("a saved addition that does not fit the documents is dropped with a warning",
+          "[ui][files][journal]") {
+    Harness h;
+    REQUIRE(h.app.opener().open_file("new.jsonl", kNew).empty());
+    h.frames(2);
+    gloss::app::App::Snapshot saved = h.app.snapshot();
+    // The document it put in is gone from the stored project (edited by hand, say).
+    std::string project = saved.project;
+    auto at = project.find(R"("id":"new-one")");
+    REQUIRE(at != std::string::npos);
+    project.replace(at, 14, R"("id":"renamed")");
+    Harness again;
+    gloss::core::Diagnostics d = again.app.restore(project, saved.view, {});
+    CHECK_FALSE(gloss::core::has_errors(d));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message.find("added documents") != std::string::npos);
+    CHECK(again.app.session().documents().size() == 3);
+    CHECK(again.app.session().addition_to_undo().empty());
 }
 
 TEST_CASE("a file with ids the project has asks first, and each answer does what it says") {

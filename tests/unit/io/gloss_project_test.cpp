@@ -349,3 +349,89 @@ TEST_CASE("a journal entry holds a document's new steps and metadata, and reads 
         CHECK(test::all_messages(bad).find("documents[0].id") != std::string::npos);
     }
 }
+
+TEST_CASE("the step that added documents is kept for undo: the tree, the one-line and the sliced "
+          "writers agree, and it reads back",
+          "[io][project][journal]") {
+    std::vector<core::Document> documents = test::source_documents();
+    core::LabelSchema schema = test::default_schema();
+    io::ProjectAddition addition;
+    addition.name = "add 2 documents";
+    addition.latest = true;
+    addition.other_current = 1;
+    addition.put = {{documents[0].id, 0, 0}, {"fresh “one” 😀", 2, 1}};
+    addition.documents = {test::source_documents()[0]}; // the version it replaced
+    core::Span s;
+    s.start = 0;
+    s.end = 3;
+    s.label = "PERSON";
+    s.annotator = "replaced-by";
+    REQUIRE(addition.documents[0].add_span(s).ok());
+
+    io::ProjectWriteOptions options;
+    options.pretty = false;
+    options.addition = &addition;
+    std::string whole = io::write_gloss_project(&schema, {}, documents, options);
+    for (std::size_t budget : {1u, 5u, 1000u}) {
+        io::ProjectWriter writer(&schema, {}, documents, false, &addition);
+        std::string sliced;
+        while (!writer.step(sliced, budget)) {
+        }
+        INFO("budget " << budget);
+        CHECK(sliced == whole);
+    }
+    io::Project project;
+    project.schema = schema;
+    project.documents = documents;
+    project.addition = addition;
+    for (const std::string& bytes : {whole, io::write_gloss_project(project)}) {
+        io::ProjectResult back = io::read_gloss_project(bytes, "p");
+        INFO(test::all_messages(back.diagnostics));
+        REQUIRE(back.ok());
+        CHECK(back.diagnostics.empty());
+        CHECK(back.project.documents.size() == documents.size());
+        // The annotators of the versions it keeps are the project's too.
+        CHECK(back.project.annotators == std::vector<std::string>{"ann1", "ann2", "replaced-by"});
+        REQUIRE(back.project.addition);
+        const io::ProjectAddition& a = *back.project.addition;
+        CHECK(a.name == "add 2 documents");
+        CHECK_FALSE(a.undone);
+        CHECK(a.latest);
+        CHECK(a.other_current == 1);
+        REQUIRE(a.put.size() == 2);
+        CHECK(a.put[1].id == "fresh “one” 😀");
+        CHECK(a.put[1].groups == 2);
+        CHECK(a.put[1].position == 1);
+        REQUIRE(a.documents.size() == 1);
+        CHECK(a.documents[0].spans().size() == addition.documents[0].spans().size());
+    }
+}
+
+TEST_CASE("a bad addition member is left out with a warning; the documents open",
+          "[io][project][errors]") {
+    std::vector<core::Document> documents = test::source_documents();
+    io::ProjectAddition addition;
+    addition.name = "add 1 document";
+    addition.put = {{documents[0].id, 0, 0}};
+    io::ProjectWriteOptions options;
+    options.pretty = false;
+    options.addition = &addition;
+    std::string good = io::write_gloss_project(nullptr, {}, documents, options);
+    for (auto [from, to] : {std::pair<std::string, std::string>{"\"undone\":false", "\"undone\":2"},
+                            {"\"groups\":0,\"position\":0", "\"groups\":0,\"position\":3"},
+                            {"\"addition\":{", "\"addition\":[{"}}) {
+        std::string bad = good;
+        auto at = bad.find(from);
+        REQUIRE(at != std::string::npos);
+        bad.replace(at, from.size(), to);
+        if (to == "\"addition\":[{") bad.insert(bad.size() - 2, "]");
+        io::ProjectResult back = io::read_gloss_project(bad, "p");
+        INFO(to);
+        CHECK(back.ok());
+        CHECK(back.project.documents.size() == documents.size());
+        CHECK_FALSE(back.project.addition);
+        REQUIRE(back.diagnostics.size() == 1);
+        CHECK(back.diagnostics[0].severity == core::Severity::Warning);
+        CHECK(back.diagnostics[0].message.find("added documents") != std::string::npos);
+    }
+}
