@@ -101,6 +101,33 @@ test("on a large article an edit stores only itself; the project's record is not
   await page.context().close();
 });
 
+test("an addition of documents is taken back after a reload, and brought back after another", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.url);
+  await waitSaved(page);
+  const ids = async () => (await annotations(page)).map((d) => d.id);
+  const before = await ids();
+  const added = JSON.stringify({ id: "added-after", text: "Zoë Ångström arrived in Zürich 😀." }) + "\n";
+  await page.evaluate((added) => window.gloss.loadDocuments(added), added);
+  await nextFrames(page, 2);
+  await waitSaved(page);
+  assert.deepEqual(await ids(), [...before, "added-after"]);
+  await openApp(page, server.url); // a reload
+  assert.deepEqual(await ids(), [...before, "added-after"]);
+  await page.keyboard.press("Control+z");
+  await nextFrames(page, 2);
+  assert.deepEqual(await ids(), before, "Ctrl+Z took the addition back after the reload");
+  await waitSaved(page);
+  await openApp(page, server.url); // another reload
+  assert.deepEqual(await ids(), before);
+  await page.keyboard.press("Control+Shift+z");
+  await nextFrames(page, 2);
+  assert.deepEqual(await ids(), [...before, "added-after"], "and Ctrl+Shift+Z brought it back");
+  assert.equal((await page.evaluate(() => window.gloss.state())).error, "");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a record stored by the previous version (storage format 1) opens, undoes, and goes on", async () => {
   const page = await newPage(browser);
   // The database as the previous version left it, before this one runs on the origin.
