@@ -131,6 +131,8 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
     std::uint32_t last_break = 0; // where the line may break last
     float x_at_break = 0;
     bool have_break = false;
+    bool break_shows_hyphen = false; // the last break follows a soft hyphen
+    const float hyphen_width = advance('-');
     char32_t previous = 0; // the first code point of the unit before, in this paragraph
     char32_t earlier = 0;  // and of the unit before that
     Line line;
@@ -205,15 +207,22 @@ void ArticleLayout::update(const core::Text& text, ImFont* font, float font_size
         // or at the start of a word the platform found.
         if (cp > line.start &&
             ((previous && core::may_break_between(earlier, previous, c)) || word_start)) {
-            last_break = cp;
-            x_at_break = x;
-            have_break = true;
+            // A soft hyphen's break shows a hyphen, which must fit on the line too.
+            const bool soft = previous == 0xAD && !word_start;
+            if (!soft || x + hyphen_width <= width) {
+                last_break = cp;
+                x_at_break = x;
+                have_break = true;
+                break_shows_hyphen = soft;
+            }
         }
         if (x + u.advance > width && cp > line.start) {
             bool at_break = have_break && last_break > line.start;
             std::uint32_t wrap_at = at_break ? last_break : cp;
             Line next = line;
+            line.hyphen = at_break && break_shows_hyphen; // drawn after the line's text
             end_line(wrap_at, at_break ? x_at_break : x);
+            next.hyphen = false;
             y += m_line_height;
             next.start = next.end = wrap_at;
             next.y = y;

@@ -35,6 +35,7 @@ public:
         float x = 0;                 // where its first unit (visually) starts: right alignment
         bool by_unit = false;        // drawn unit by unit: cluster glyphs, joining forms, bidi
         std::int32_t paragraph = -1; // its paragraph's bidi levels (paragraphs()), -1: none
+        bool hyphen = false;         // it ends at a soft hyphen: a hyphen is drawn after it
     };
     // A unit of layout: `cps` code points (`bytes` bytes) from `cp`, drawn as `glyph` (the
     // code point itself, or a cluster's glyph), `advance` wide.

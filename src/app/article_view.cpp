@@ -157,6 +157,9 @@ void ArticleView::draw(Session& session, ImFont* font, float font_size,
         if (line.start == line.end) continue;
         std::size_t b0 = index.byte_offset(line.start), b1 = index.byte_offset(line.end);
         float y = origin.y + lines[i].y + (m_layout.line_height() - font_size) * 0.5f;
+        if (line.hyphen) // a word broken at its soft hyphen shows one
+            font->RenderChar(draw, font_size, ImVec2(origin.x + m_layout.x_of(i, line.end), y),
+                             theme.text, '-');
         if (!line.by_unit) {
             draw->AddText(font, font_size, ImVec2(origin.x, y), theme.text, utf8.data() + b0,
                           utf8.data() + b1);

@@ -300,11 +300,19 @@ void FontAtlas::build() {
     atlas.Build();
     for (ImFont* font : {m_article, m_ui}) {
         bool added = false;
-        for (ImWchar c : m_invisible)
-            if (!font->FindGlyphNoFallback(c)) {
+        for (ImWchar c : m_invisible) {
+            // The font's own glyph may have ink and width (DejaVu draws U+00AD as a hyphen,
+            // which shows only where a line breaks at it): none.
+            if (const ImFontGlyph* own = font->FindGlyphNoFallback(c)) {
+                if (own->AdvanceX == 0 && !own->Visible) continue;
+                ImFontGlyph* glyph = const_cast<ImFontGlyph*>(own);
+                glyph->AdvanceX = 0;
+                glyph->Visible = 0;
+            } else {
                 font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-                added = true;
             }
+            added = true;
+        }
         if (added) font->BuildLookupTable();
     }
     if (placed.empty()) return;

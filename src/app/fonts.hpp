@@ -108,8 +108,8 @@ private:
     ImFont* m_article = nullptr;
     GlyphDrawer m_draw;
     std::vector<Extra> m_extras;
-    // Invisible format characters asked for (bidi controls, zero-width spaces, the word joiner):
-    // a glyph of no width and no ink in both fonts where the TTF has none.
+    // Invisible format characters asked for (bidi controls, zero-width spaces, the word joiner,
+    // the soft hyphen): a glyph of no width and no ink in both fonts, in place of the TTF's own.
     std::vector<ImWchar> m_invisible;
     std::unordered_map<std::u32string, ImWchar> m_clusters; // with ids asked for
     // Looked up by view, without a copy: cluster_glyph() runs for every cluster the layout meets.

@@ -150,6 +150,28 @@ TEST_CASE("a long hyphenated compound wraps after its hyphens, a number's minus 
         CHECK(line.start != five); // "-5" is never split
 }
 
+TEST_CASE("a long word wraps at its soft hyphens, each broken one drawn as a hyphen",
+          "[ui][scripts]") {
+    Harness h;
+    std::u32string text;
+    for (int i = 0; i < 40; ++i)
+        text += U"Donau\u00ADdampf\u00ADschiff\u00AD";
+    text += U"fahrt \u201Cquoted\u201D";
+    load(h, core::to_utf8(text));
+    const auto& lines = layout(h).lines();
+    REQUIRE(lines.size() > 2);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        CAPTURE(i);
+        CHECK(text[lines[i].end - 1] == U'\u00AD'); // each line ends after a soft hyphen
+        CHECK(lines[i].hyphen);
+    }
+    CHECK_FALSE(lines.back().hyphen);
+    // Where no line breaks at it, a soft hyphen takes no room: the word is drawn whole.
+    load(h, "Donau\u00ADdampf");
+    const auto& l = layout(h);
+    CHECK(l.x_of(0, 6) == l.x_of(0, 5));
+}
+
 TEST_CASE("a right-to-left paragraph runs right to left; carets, boxes and arrows follow",
           "[ui][scripts]") {
     Harness h;

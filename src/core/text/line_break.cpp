@@ -104,7 +104,22 @@ bool is_word_dash(char32_t c) {
     return c == '-' || c == 0x2010 || c == 0x2012 || c == 0x2013;
 }
 
-constexpr char32_t kEmDash = 0x2014; // class B2
+constexpr char32_t kEmDash = 0x2014;     // class B2
+constexpr char32_t kSoftHyphen = 0x00AD; // class BA: a break after it shows a hyphen
+
+// Class QU, and which of them open (Pi) or close (Pf) a quotation.
+bool opens_quotation(char32_t c) {
+    return c == 0xAB || c == 0x2018 || c == 0x201B || c == 0x201C || c == 0x201F || c == 0x2039 ||
+           c == 0x2E02 || c == 0x2E04 || c == 0x2E09 || c == 0x2E0C || c == 0x2E1C || c == 0x2E20;
+}
+bool closes_quotation(char32_t c) {
+    return c == 0xBB || c == 0x2019 || c == 0x201D || c == 0x203A || c == 0x2E03 || c == 0x2E05 ||
+           c == 0x2E0A || c == 0x2E0D || c == 0x2E1D || c == 0x2E21;
+}
+bool is_quotation_mark(char32_t c) {
+    return c == '"' || c == '\'' || (c >= 0x275B && c <= 0x275E) || opens_quotation(c) ||
+           closes_quotation(c);
+}
 
 bool is_hebrew_letter(char32_t c) {
     return c >= 0x05D0 && c <= 0x05F2;
@@ -116,6 +131,16 @@ bool may_break_between(char32_t earlier, char32_t before, char32_t after) {
     if (is_space_or_tab(after)) return false;           // LB7
     if (is_space_or_tab(before)) return !closes(after); // LB18 (LB13 keeps "a !")
     if (closes(after) || opens(before)) return false;   // LB13, LB14, LB16, LB21
+    if (after == kSoftHyphen) return false;             // LB21
+    if (is_quotation_mark(before) || is_quotation_mark(after)) {
+        // LB19: never beside a quotation mark; LB19a (Unicode 15.1): in East Asian text, before
+        // an opening mark that follows an ideograph, and after a closing mark between two (the
+        // character after an opening mark is not known here).
+        if (opens_quotation(after)) return breaks_like_cjk(before);
+        if (closes_quotation(before)) return breaks_like_cjk(earlier) && breaks_like_cjk(after);
+        return false;
+    }
+    if (before == kSoftHyphen) return !is_space_or_tab(earlier) && earlier != 0; // LB31
     if (is_word_dash(before)) {
         // LB20.1 (Unicode 15.1): not after a hyphen that starts a word; LB21a (as Unicode 14
         // words it, without 15.1's exception before another Hebrew letter): nor after a Hebrew

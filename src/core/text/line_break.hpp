@@ -6,9 +6,11 @@
 // nor after opening punctuation (OP: LB14). After a hyphen or an en dash inside a word, before
 // a letter (`well-|known`, `10–|12`; not in `-5`, LB25, nor after a word-initial hyphen, LB20.1,
 // nor after a Hebrew letter's hyphen, LB21a as in Unicode 14); before and after an em dash, not
-// between two (LB17); after a solidus between letters (`and/|or`; not in `1/2`, LB25). Everything
-// else (quotation marks, Thai words) is left to the caller: between two Latin letters there is no
-// opportunity here.
+// between two (LB17); after a solidus between letters (`and/|or`; not in `1/2`, LB25); after a
+// soft hyphen inside a word (where the caller draws a hyphen), never before one (LB21); never
+// beside a quotation mark (LB19), except, in East Asian text, before an opening mark after an
+// ideograph and after a closing mark between two (LB19a, Unicode 15.1). Everything else (Thai
+// words) is left to the caller: between two Latin letters there is no opportunity here.
 #pragma once
 
 namespace gloss::core {

@@ -1,6 +1,6 @@
 // Line-break opportunities, reference cases written from UAX #14's rules (LB7, LB13, LB14,
-// LB16, LB17, LB18, LB20.1, LB21, LB21a, LB25, LB31 for classes ID and CJ): every position where
-// a line may end.
+// LB16, LB17, LB18, LB19, LB19a, LB20.1, LB21, LB21a, LB25, LB31 for classes ID and CJ): every
+// position where a line may end.
 #include "core/text/line_break.hpp"
 #include "core/text/utf8.hpp"
 
@@ -60,12 +60,26 @@ TEST_CASE("after a hyphen or an en dash inside a word, not in numbers (LB20.1, L
     CHECK(breaks("pages 10\u201312") == P{6, 9}); // an en dash may end a line before a digit
     CHECK(breaks("-5 degrees") == P{3});          // a minus sign stays with its number
     CHECK(breaks("1-2") == P{});
-    CHECK(breaks("a -based") == P{2});        // not after a word-initial hyphen (LB20.1)
-    CHECK(breaks("(-based)") == P{});         // nor after an opening bracket's
-    CHECK(breaks("x-\"y\"") == P{});          // not before a quotation mark (LB19)
-    CHECK(breaks("a--b") == P{3});            // between hyphens: no (LB21), after the last
-    CHECK(breaks("\u05E9-\u05DC") == P{});    // a Hebrew letter's hyphen (LB21a)
-    CHECK(breaks("soft\u00ADhyphen") == P{}); // the soft hyphen is not a break here
+    CHECK(breaks("a -based") == P{2});     // not after a word-initial hyphen (LB20.1)
+    CHECK(breaks("(-based)") == P{});      // nor after an opening bracket's
+    CHECK(breaks("x-\"y\"") == P{});       // not before a quotation mark (LB19)
+    CHECK(breaks("a--b") == P{3});         // between hyphens: no (LB21), after the last
+    CHECK(breaks("\u05E9-\u05DC") == P{}); // a Hebrew letter's hyphen (LB21a)
+}
+
+TEST_CASE("after a soft hyphen inside a word, never before one (LB21)", "[line-break]") {
+    CHECK(breaks("Zusammen\u00ADarbeit") == P{9});
+    CHECK(breaks("a\u00AD\u00ADb") == P{3}); // after the last one only
+    CHECK(breaks("\u00ADword") == P{});      // not after one that starts the text
+}
+
+TEST_CASE("never beside a quotation mark (LB19), but in East Asian text (LB19a)", "[line-break]") {
+    CHECK(breaks("He said \u201Cno\u201D today") == P{3, 8, 13}); // after spaces only
+    CHECK(breaks("word\u2014\u201Cquote\u201D") == P{4});         // not between — and “
+    CHECK(breaks("\u00ABoui\u00BB") == P{});
+    CHECK(breaks("'a' \"b\"") == P{4});
+    CHECK(breaks("\u4ED6\u8BF4\u201C\u4F60\u597D\u201D\u5417") == P{1, 2, 4, 6});
+    CHECK(breaks("abc\u201D\u4E2D") == P{}); // a closing mark after Latin keeps its place
 }
 
 TEST_CASE("around an em dash but not between two (LB17); after a solidus between words",
