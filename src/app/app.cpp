@@ -269,7 +269,7 @@ core::Diagnostics App::restore(std::string_view project_text, std::string_view v
             for (const auto& [id, ms] : it->items())
                 if (ms.is_number()) m_task.restore_time_spent(id, ms.get<double>());
     }
-    // Last: opening the saved place is a change, which would end an undone addition.
+    // The last addition of documents, which refers to the documents restored above.
     if (addition && !m_session.restore_addition(std::move(*addition), !journal.empty())) {
         core::Place saved;
         saved.source = "saved session";

@@ -248,6 +248,7 @@ Session::Added Session::add_documents(std::vector<core::Document> documents, OnC
     open(first_added);
     std::size_t n = result.added + result.replaced;
     addition.name = "add " + std::to_string(n) + (n == 1 ? " document" : " documents");
+    addition.latest = true;
     m_addition = Addition{std::move(addition), m_revision};
     ++m_addition_generation;
     return result;
@@ -268,10 +269,18 @@ bool Session::restore_addition(io::ProjectAddition record, bool changed_since) {
         if (!has(record.undone ? record.documents : m_documents, p.id, doc_id)) return false;
     if (record.put.empty()) return false;
     // The latest change still if it was when saved and nothing was replayed after it.
-    std::uint64_t revision = record.latest && !changed_since ? m_revision : 0;
+    record.latest = record.latest && !changed_since;
+    std::uint64_t revision = record.latest ? m_revision : 0;
     m_addition = Addition{std::move(record), revision};
     ++m_addition_generation;
     return true;
+}
+
+void Session::note_change_after_addition() {
+    if (m_addition->record.undone)
+        drop_addition();
+    else
+        m_addition->record.latest = false;
 }
 
 bool Session::addition_untouched() const {
@@ -353,6 +362,7 @@ bool Session::swap_addition(Way way, When when) {
     replace_documents(std::move(next));
     open(std::min(open_at, m_documents.empty() ? 0 : m_documents.size() - 1));
     record.undone = undo;
+    record.latest = true;
     m_addition = Addition{std::move(record), m_revision};
     ++m_addition_generation;
     return true;

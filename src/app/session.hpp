@@ -71,9 +71,7 @@ public:
     // missing). `changed_since` (journal entries were replayed after it) makes it not the
     // latest change.
     const io::ProjectAddition* saved_addition() const {
-        if (!m_addition) return nullptr;
-        m_addition->record.latest = m_addition->revision == m_revision;
-        return &m_addition->record;
+        return m_addition ? &m_addition->record : nullptr;
     }
     bool restore_addition(io::ProjectAddition record, bool changed_since);
     // Moves whenever the addition is recorded, taken back, brought back or dropped.
@@ -219,9 +217,7 @@ private:
     std::size_t m_anchor = 0;
     void mark_changed() {
         ++m_revision;
-        // Another change after an addition was taken back: it can no longer be brought back.
-        if (m_addition && m_addition->record.undone && m_addition->revision < m_revision)
-            drop_addition();
+        if (m_addition) note_change_after_addition();
         if (m_project_step && m_project_step->revision < m_revision) m_project_step.reset();
     }
     std::vector<core::Document> m_documents;
@@ -234,11 +230,14 @@ private:
     // follows its undo): what a save keeps of it (io::ProjectAddition), and the revision its
     // last step left.
     struct Addition {
-        mutable io::ProjectAddition record; // (its `latest` is filled in when it is saved)
+        io::ProjectAddition record;
         std::uint64_t revision = 0;
     };
     std::optional<Addition> m_addition;
     std::uint64_t m_addition_generation = 0;
+    // Another change: an addition is no longer the latest, and one taken back can no longer be
+    // brought back.
+    void note_change_after_addition();
     void drop_addition() {
         if (m_addition) ++m_addition_generation;
         m_addition.reset();
