@@ -2,9 +2,9 @@
 set(GLOSS_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the static web app is assembled")
 set(GLOSS_PRELOAD_DIR "${CMAKE_BINARY_DIR}/preload")
 
+# ImGui's GLFW backend for input; drawing is src/platform/web/imgui_renderer.cpp.
 add_library(gloss_imgui_backends STATIC
-  "${GLOSS_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
-  "${GLOSS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  "${GLOSS_IMGUI_DIR}/backends/imgui_impl_glfw.cpp")
 target_include_directories(gloss_imgui_backends SYSTEM PUBLIC "${GLOSS_IMGUI_DIR}/backends")
 target_link_libraries(gloss_imgui_backends PUBLIC gloss_imgui)
 
@@ -35,6 +35,9 @@ target_link_options(gloss_web PRIVATE
   -sUSE_GLFW=3
   -sMIN_WEBGL_VERSION=2
   -sMAX_WEBGL_VERSION=2
+  # No WebGL extension is used: enabling every one the browser offers cost 50-70 ms of
+  # getExtension calls at start-up (docs/PERFORMANCE.md).
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=67108864
   -sENVIRONMENT=web

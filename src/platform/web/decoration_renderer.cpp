@@ -4,11 +4,12 @@
 
 #include "app/decorations.hpp"
 #include "gloss_shaders.hpp"
+#include "platform/web/gl_program.hpp"
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
-#include <cstdio>
+#include <cstddef>
 #include <vector>
 
 namespace gloss::platform {
@@ -24,22 +25,6 @@ struct Vertex {
 GLuint s_program = 0, s_vao = 0, s_vbo = 0;
 GLint s_display_size = -1, s_scale = -1;
 std::vector<Vertex> s_vertices;
-
-GLuint compile(GLenum type, const char* source) {
-    GLuint shader = glCreateShader(type);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024];
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "gloss: decoration shader: %s\n", log);
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
 
 void render(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* batch = static_cast<const app::DecorationBatch*>(cmd->UserCallbackData);
@@ -83,22 +68,10 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
 } // namespace
 
 bool install_decoration_renderer() {
-    GLuint vs = compile(GL_VERTEX_SHADER, shaders::k_decoration_vertex);
-    GLuint fs = compile(GL_FRAGMENT_SHADER, shaders::k_decoration_fragment);
-    if (!vs || !fs) return false;
-    s_program = glCreateProgram();
-    glAttachShader(s_program, vs);
-    glAttachShader(s_program, fs);
-    glBindAttribLocation(s_program, 0, "a_position");
-    glBindAttribLocation(s_program, 1, "a_local");
-    glBindAttribLocation(s_program, 2, "a_color");
-    glBindAttribLocation(s_program, 3, "a_style");
-    glLinkProgram(s_program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(s_program, GL_LINK_STATUS, &ok);
-    if (!ok) return false;
+    s_program =
+        link_program("decoration", shaders::k_decoration_vertex, shaders::k_decoration_fragment,
+                     {{0, "a_position"}, {1, "a_local"}, {2, "a_color"}, {3, "a_style"}});
+    if (!s_program) return false;
     s_display_size = glGetUniformLocation(s_program, "u_display_size");
     s_scale = glGetUniformLocation(s_program, "u_scale");
     glGenVertexArrays(1, &s_vao);

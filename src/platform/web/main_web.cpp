@@ -10,6 +10,7 @@
 #include "app/theme.hpp"
 #include "platform/web/autosave.hpp"
 #include "platform/web/decoration_renderer.hpp"
+#include "platform/web/imgui_renderer.hpp"
 #include "platform/web/js_api.hpp"
 #include "platform/web/web_host.hpp"
 
@@ -19,7 +20,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <cstdio>
 #include <memory>
@@ -114,12 +114,13 @@ std::string read_file(const char* path) {
 double frame() {
     double frame_start = emscripten_get_now();
     s_app->set_ui_scale(static_cast<float>(gloss_js_fit_canvas()));
-    // Glyphs on demand (the documents' scripts, text typed) and the scale: a new atlas to upload.
-    if (s_app->update_fonts()) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+    // Glyphs on demand (the documents' scripts, text typed) and the scale: a new atlas to upload
+    // (and the first, built by main).
+    static bool s_fonts_uploaded = false;
+    if (s_app->update_fonts() || !s_fonts_uploaded) {
+        gloss::platform::upload_imgui_fonts();
+        s_fonts_uploaded = true;
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     s_app->frame();
@@ -139,7 +140,7 @@ double frame() {
         ImVec4 paper = ImGui::ColorConvertU32ToFloat4(s_app->clear_color());
         glClearColor(paper.x, paper.y, paper.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        gloss::platform::render_imgui(*ImGui::GetDrawData());
     }
     gloss_js_frame_time(emscripten_get_now() - frame_start);
     // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
@@ -189,7 +190,10 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(s_window, true);
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
     emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gloss::platform::init_imgui_renderer()) {
+        gloss::platform::report_fatal("The browser could not compile Gloss's WebGL2 shaders.");
+        return 1;
+    }
     if (!gloss::platform::install_decoration_renderer())
         std::fprintf(stderr,
                      "gloss: decoration shaders unavailable; drawing underlines as polylines\n");
