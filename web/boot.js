@@ -466,20 +466,6 @@
       overlay.classList.add("hidden");
       canvas.focus();
       resolveReady(window.gloss);
-      if (campaign) {
-        campaign.start({
-          ccall: Module.ccall, gloss: window.gloss, restored: !!Module.glossRestored,
-          onSubmit: (send) => { Module.glossSubmit = (payload) => { send(payload).catch((error) => console.warn("gloss: submission failed:", error)); }; },
-        }).catch((error) => Module.ccall("gloss_show_error", null, ["string"], [`The task link could not be set up: ${error.message}`]))
-          .finally(() => {
-            // Loading the task's documents cleared the error bar: what the start had to say (a
-            // stored project that could not be opened, another tab editing this one) is said again.
-            const problem = Module.glossStartNotice;
-            const shown = window.gloss.state().error;
-            if (problem && !shown.includes(problem)) report(shown ? `${shown}\n${problem}` : problem);
-            resolveTask();
-          });
-      }
     },
     glossChanged() {
       for (const callback of listeners.change) {
@@ -491,11 +477,29 @@
     glossReviewFiles() { reviewPicker.click(); },
     glossTextInput: setTextInput,
     onRuntimeInitialized() { started = true; },
+    // A task link's documents are loaded as soon as main() has run, so that the first frame
+    // already shows them (a frame of a cold start costs hundreds of milliseconds).
+    postRun: [() => { if (campaign && !failed) startCampaign(); }],
     // The engine downloads and compiles while the saved session is read; main() waits for it.
     preRun: [() => { if (!savedRead) { waitingForSaved = true; Module.addRunDependency("gloss-saved"); } }],
   };
   let savedRead = false;
   let waitingForSaved = false;
+
+  function startCampaign() {
+    campaign.start({
+      ccall: Module.ccall, gloss: window.gloss, restored: !!Module.glossRestored,
+      onSubmit: (send) => { Module.glossSubmit = (payload) => { send(payload).catch((error) => console.warn("gloss: submission failed:", error)); }; },
+    }).catch((error) => Module.ccall("gloss_show_error", null, ["string"], [`The task link could not be set up: ${error.message}`]))
+      .finally(() => {
+        // Loading the task's documents cleared the error bar: what the start had to say (a
+        // stored project that could not be opened, another tab editing this one) is said again.
+        const problem = Module.glossStartNotice;
+        const shown = window.gloss.state().error;
+        if (problem && !shown.includes(problem)) report(shown ? `${shown}\n${problem}` : problem);
+        resolveTask();
+      });
+  }
 
   // [Autosave] IndexedDB (database "gloss"). Store "session": one record per project, the
   // project as of its last snapshot, {format: 2, project: Blob (Gloss project JSON, UTF-8), view,

@@ -360,7 +360,7 @@
     else setState(0, "");
   }
 
-  // Called by boot.js once the engine is ready.
+  // Called by boot.js once main() has run, before the first frame.
   async function start(api) {
     ccall = api.ccall;
     ccall("gloss_set_campaign", null, ["string"], [JSON.stringify({
