@@ -553,15 +553,24 @@
       .then(() => finished(true, ""), (error) => { journalBroken = true; finished(false, storageFailure(error)); });
   };
   // A snapshot's parts arrive a slice at a time, each copied into a Blob (so that storing the
-  // whole is cheap: IndexedDB keeps a Blob without copying it on the main thread).
-  let snapshotParts = [];
-  Module.glossSnapshotPart = (bytes) => { snapshotParts.push(new Blob([bytes])); };
-  Module.glossSnapshotAbort = () => { snapshotParts = []; };
+  // whole is cheap: IndexedDB keeps a Blob without copying it on the main thread). A Blob made of
+  // Blobs costs 0.1-0.5 ms a part to make, so every 8 parts become one as they come: the record's
+  // Blob of a 5.5 MB project is made of about 25 (16-19 ms for 175 parts at once).
+  let snapshotParts = [];  // Blobs of 8 parts each
+  let snapshotRecent = []; // the parts since
+  Module.glossSnapshotPart = (bytes) => {
+    snapshotRecent.push(new Blob([bytes]));
+    if (snapshotRecent.length < 8) return;
+    snapshotParts.push(new Blob(snapshotRecent));
+    snapshotRecent = [];
+  };
+  Module.glossSnapshotAbort = () => { snapshotParts = []; snapshotRecent = []; };
   Module.glossSnapshotCommit = (view) => {
     const db = database;
     const key = sessionKey;
-    const parts = snapshotParts;
+    const parts = [...snapshotParts, ...snapshotRecent];
     snapshotParts = [];
+    snapshotRecent = [];
     if (!db) { finished(false, "storage is unavailable"); return; }
     const from = nextEntry;
     const begin = performance.now();
@@ -587,7 +596,7 @@
     const schedule = () => (window.requestIdleCallback ? requestIdleCallback(slice, { timeout: 200 }) : setTimeout(slice, 0));
     const slice = (deadline) => {
       const begin = performance.now();
-      const budget = deadline && deadline.timeRemaining ? Math.max(3, Math.min(8, deadline.timeRemaining())) : 6;
+      const budget = deadline && deadline.timeRemaining ? Math.max(3, Math.min(6, deadline.timeRemaining())) : 6;
       const more = started && !failed && Module.ccall("gloss_autosave_compact_step", "number", ["number"], [budget]);
       if (Module.glossFrameTimes) Module.glossFrameTimes.push(performance.now() - begin);
       if (more) schedule(); else compacting = false;

@@ -378,13 +378,13 @@ bool ProjectWriter::step(std::string& out, std::size_t budget) {
             m_phase = Phase::Text;
             ++spent;
             break;
-        case Phase::Text: { // 64 KB a step, cut between characters
+        case Phase::Text: { // 16 KB a step, cut between characters
             std::string_view text = doc->text().utf8();
-            std::size_t end = std::min(text.size(), m_text_at + (std::size_t{64} << 10));
+            std::size_t end = std::min(text.size(), m_text_at + (std::size_t{16} << 10));
             while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
                 ++end;
             append_json_string_content(out, text.substr(m_text_at, end - m_text_at));
-            spent += 16;
+            spent += 4;
             m_text_at = end;
             if (m_text_at < text.size()) break;
             append_document_head_rest(out, *doc);

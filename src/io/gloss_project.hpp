@@ -107,7 +107,7 @@ public:
                   const std::vector<core::Document>& documents, bool skip_untouched_suggestions,
                   const ProjectAddition* addition = nullptr);
     // Appends the next part, about `budget` units of work (a span, a relation or an edit each
-    // count one, a document's text 16 per 64 KB); true once the whole project is written.
+    // count one, a document's text 4 per 16 KB); true once the whole project is written.
     bool step(std::string& out, std::size_t budget);
 
 private:
