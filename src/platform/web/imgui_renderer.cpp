@@ -30,24 +30,14 @@ void set_state(const ImDrawData& data, int fb_width, int fb_height) {
     // Interface pixels (DisplayPos at the top left) to clip space.
     float l = data.DisplayPos.x, r = data.DisplayPos.x + data.DisplaySize.x;
     float t = data.DisplayPos.y, b = data.DisplayPos.y + data.DisplaySize.y;
+    // clang-format off
     const float projection[16] = {
-        2.0f / (r - l),
-        0.0f,
-        0.0f,
-        0.0f, //
-        0.0f,
-        2.0f / (t - b),
-        0.0f,
-        0.0f, //
-        0.0f,
-        0.0f,
-        -1.0f,
-        0.0f, //
-        (r + l) / (l - r),
-        (t + b) / (b - t),
-        0.0f,
-        1.0f,
+        2.0f / (r - l),    0.0f,              0.0f,  0.0f,
+        0.0f,              2.0f / (t - b),    0.0f,  0.0f,
+        0.0f,              0.0f,              -1.0f, 0.0f,
+        (r + l) / (l - r), (t + b) / (b - t), 0.0f,  1.0f,
     };
+    // clang-format on
     glUseProgram(s_program);
     glUniformMatrix4fv(s_projection, 1, GL_FALSE, projection);
     glActiveTexture(GL_TEXTURE0);
