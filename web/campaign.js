@@ -1,5 +1,5 @@
 // Task links and submission (docs/CROWDSOURCING.md). Reads the link's parameters before the
-// engine starts, loads the task file, schema and instructions once it is ready, and sends the
+// engine starts, loads the task file, schema and instructions once main() has run, and sends the
 // results: queued in IndexedDB before the first attempt, retried with backoff across reloads,
 // shown as submitted only after the endpoint answered 2xx, with one idempotency key per task.
 // A link naming a NATS campaign (campaign=, nats=) takes its documents one at a time from the
@@ -18,7 +18,7 @@
 
   // [Safe links] Links are written by others: every address the page fetches, posts to or goes
   // to must be http(s) (or relative to the page); anything else is refused, said in the
-  // interface once the engine is ready, and never used.
+  // interface once the engine has started, and never used.
   const refused = [];
   function address(name, { origins = null } = {}) {
     const value = get(name);
@@ -121,7 +121,8 @@
   }
 
   // The link's files are fetched as the page starts, beside the engine's own download, and used
-  // once the engine is ready (a failure is reported then, where the user sees it).
+  // once main() has run, before the first frame (a failure is reported then, where the user
+  // sees it).
   const early = (url, what) => {
     if (!url) return null;
     const result = fetchText(url, what).then((text) => ({ text }), (error) => ({ error }));
