@@ -2,7 +2,7 @@
 set(GLOSS_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the static web app is assembled")
 set(GLOSS_PRELOAD_DIR "${CMAKE_BINARY_DIR}/preload")
 
-# ImGui's GLFW backend for input; drawing is src/platform/web/imgui_renderer.cpp.
+# ImGui's GLFW backend for input; drawing is src/platform/web/draw_data_renderer.cpp.
 add_library(gloss_imgui_backends STATIC
   "${GLOSS_IMGUI_DIR}/backends/imgui_impl_glfw.cpp")
 target_include_directories(gloss_imgui_backends SYSTEM PUBLIC "${GLOSS_IMGUI_DIR}/backends")

@@ -1,5 +1,5 @@
 #version 300 es
-// ImGui's triangles (src/platform/web/imgui_renderer.cpp): positions in interface pixels,
+// ImGui's triangles (src/platform/web/draw_data_renderer.cpp): positions in interface pixels,
 // projected by u_projection; the colour multiplies the font atlas's texel.
 precision highp float;
 uniform mat4 u_projection;

@@ -1,5 +1,5 @@
 // DecorationRenderer: draws the article view's underlines with the shaders in shaders/, as an
-// ImGui draw callback inside ImGui's render pass (imgui_renderer.cpp). Layer: platform/web.
+// ImGui draw callback inside ImGui's render pass (draw_data_renderer.cpp). Layer: platform/web.
 //  [X] wavy (errors) and dashed (pending) underlines   [X] clip rectangles   [X] any scale
 #pragma once
 

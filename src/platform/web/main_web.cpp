@@ -10,7 +10,7 @@
 #include "app/theme.hpp"
 #include "platform/web/autosave.hpp"
 #include "platform/web/decoration_renderer.hpp"
-#include "platform/web/imgui_renderer.hpp"
+#include "platform/web/draw_data_renderer.hpp"
 #include "platform/web/js_api.hpp"
 #include "platform/web/web_host.hpp"
 
@@ -118,7 +118,7 @@ double frame() {
     // (and the first, built by main).
     static bool s_fonts_uploaded = false;
     if (s_app->update_fonts() || !s_fonts_uploaded) {
-        gloss::platform::upload_imgui_fonts();
+        gloss::platform::upload_font_atlas();
         s_fonts_uploaded = true;
     }
     ImGui_ImplGlfw_NewFrame();
@@ -140,7 +140,7 @@ double frame() {
         ImVec4 paper = ImGui::ColorConvertU32ToFloat4(s_app->clear_color());
         glClearColor(paper.x, paper.y, paper.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        gloss::platform::render_imgui(*ImGui::GetDrawData());
+        gloss::platform::render_draw_data(*ImGui::GetDrawData());
     }
     gloss_js_frame_time(emscripten_get_now() - frame_start);
     // Ready once the first frame is drawn, so window.gloss can ask the layout for positions.
@@ -190,7 +190,7 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(s_window, true);
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
     emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
-    if (!gloss::platform::init_imgui_renderer()) {
+    if (!gloss::platform::init_draw_data_renderer()) {
         gloss::platform::report_fatal("The browser could not compile Gloss's WebGL2 shaders.");
         return 1;
     }

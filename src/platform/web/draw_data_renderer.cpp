@@ -1,5 +1,5 @@
-// ImGuiRenderer: ImGui's triangles with WebGL2. Layer: platform/web.
-#include "platform/web/imgui_renderer.hpp"
+// DrawDataRenderer: ImGui's triangles with WebGL2. Layer: platform/web.
+#include "platform/web/draw_data_renderer.hpp"
 
 #include "gloss_shaders.hpp"
 #include "platform/web/gl_program.hpp"
@@ -48,7 +48,7 @@ void set_state(const ImDrawData& data, int fb_width, int fb_height) {
 
 } // namespace
 
-bool init_imgui_renderer() {
+bool init_draw_data_renderer() {
     s_program = link_program("ImGui", shaders::k_imgui_vertex, shaders::k_imgui_fragment,
                              {{0, "a_position"}, {1, "a_uv"}, {2, "a_color"}});
     if (!s_program) return false;
@@ -75,7 +75,7 @@ bool init_imgui_renderer() {
     return true;
 }
 
-void upload_imgui_fonts() {
+void upload_font_atlas() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
@@ -93,7 +93,7 @@ void upload_imgui_fonts() {
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(s_font_texture)));
 }
 
-void render_imgui(const ImDrawData& data) {
+void render_draw_data(const ImDrawData& data) {
     ImVec2 scale = data.FramebufferScale;
     int fb_width = static_cast<int>(data.DisplaySize.x * scale.x);
     int fb_height = static_cast<int>(data.DisplaySize.y * scale.y);
